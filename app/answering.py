@@ -1,0 +1,110 @@
+"""Extractive answers: the sentences of the retrieved passages that answer
+the question, each followed by the marker of its passage. Nothing is stated
+that is not a sentence of a cited passage."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .question import QuestionInfo
+from .retrieval import Hit, HybridRetriever, Retrieval
+from .settings import Settings
+from .textnorm import compare_form
+
+_HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:个|件|人|项|家|次|名|条|亿|万)")
+_HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
+_LIST_SEP = re.compile(r"[、，,]")
+_TRAILING = "；;，,、 "
+
+
+@dataclass
+class Candidate:
+    hit_rank: int
+    hit: Hit
+    start: int  # absolute offsets in the document
+    end: int
+    text: str
+    score: float = 0.0
+
+
+def candidates(retrieval: Retrieval, index_docs: dict[str, dict]) -> list[Candidate]:
+    out = []
+    for rank, hit in enumerate(retrieval.hits):
+        text = index_docs[hit.chunk.doc_id]["text"]
+        for a, b in hit.chunk.sentences:
+            out.append(Candidate(rank, hit, a, b, text[a:b]))
+    return out
+
+
+def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retrieval,
+                     retriever: HybridRetriever) -> None:
+    """Lexical coverage of the question's terms (IDF-weighted), semantic
+    similarity of the sentence, the passage's rank, and the fit of the
+    sentence to what is asked (a figure, a date, a list)."""
+    if not cands:
+        return
+    weights = {t: retriever.idf(t) for t in info.terms}
+    total = sum(weights.values()) or 1.0
+    sem = _sentence_similarities(cands, retrieval, retriever)
+    lo, hi = float(sem.min()), float(sem.max())
+    lexical_weight = 0.0 if info.latin else 1.0
+    for c, s in zip(cands, sem):
+        form = compare_form(c.text)
+        lex = sum(w for t, w in weights.items() if compare_form(t) in form) / total
+        sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
+        fit = _intent_fit(c.text, info.intent)
+        c.score = lexical_weight * lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
+
+
+def _sentence_similarities(cands: list[Candidate], retrieval: Retrieval,
+                           retriever: HybridRetriever) -> np.ndarray:
+    index = retriever.index
+    rows = []
+    for c in cands:
+        i = c.hit.idx
+        j = c.hit.chunk.sentences.index((c.start, c.end))
+        rows.append(index.sentence_rows[i] + j)
+    vecs = np.asarray(index.sentence_vecs[rows], dtype=np.float32)
+    return vecs @ retrieval.query_vec
+
+
+def _intent_fit(text: str, intent: str) -> float:
+    if intent == "count":
+        return 1.0 if _HAS_NUMBER.search(text) else 0.0
+    if intent == "date":
+        return 1.0 if _HAS_DATE.search(text) else 0.0
+    if intent == "list":
+        return min(1.0, len(_LIST_SEP.findall(text)) / 4)
+    return 0.0
+
+
+def select(cands: list[Candidate], info: QuestionInfo, settings: Settings) -> list[Candidate]:
+    """The best sentence, the ones close to it, and for a "how many" or
+    "which ones" question the best sentence that carries the figure or list."""
+    if not cands:
+        return []
+    ranked = sorted(cands, key=lambda c: -c.score)
+    best = ranked[0]
+    chosen = [c for c in ranked if c.score >= settings.sentence_keep_ratio * best.score]
+    chosen = chosen[: settings.max_answer_sentences]
+    if info.intent in ("count", "date", "list") and not any(_intent_fit(c.text, info.intent) for c in chosen):
+        fitting = next((c for c in ranked if _intent_fit(c.text, info.intent) > 0), None)
+        if fitting is not None and fitting.score >= 0.5 * best.score:
+            chosen = [fitting, *chosen][: settings.max_answer_sentences]
+    seen: set[tuple[str, int]] = set()
+    unique = []
+    for c in chosen:  # overlapping passages can hold the same sentence
+        key = (c.hit.chunk.doc_id, c.start)
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def quote(text: str) -> str:
+    """A source sentence as it reads inside an answer: trailing list
+    punctuation dropped, a full stop added when the sentence has none."""
+    body = text.rstrip(_TRAILING)
+    return body if body.endswith(("。", "！", "？", "!", "?", "”", "」", "…")) else body + "。"

@@ -1,0 +1,136 @@
+"""Command line: build, ask, serve."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Iterable, TextIO
+
+from .settings import Settings, get_settings
+
+
+def _progress_bar():
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+
+    def progress(label: str, done: int, total: int) -> None:
+        bar = bars.get(label)
+        if bar is None:
+            bar = bars[label] = tqdm(total=total, desc=f"编码{'段落' if label == 'passages' else '句子'}",
+                                     unit="条", file=sys.stderr, leave=True)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return progress
+
+
+def _pipeline(settings: Settings, show_progress: bool = True):
+    from .index_store import IndexUnusable
+    from .pipeline import Pipeline
+
+    try:
+        pipeline = Pipeline(settings, progress=_progress_bar() if show_progress else None)
+    except IndexUnusable as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
+    for issue in pipeline.corpus_issues:
+        print(f"提示：{issue.message}", file=sys.stderr)
+    return pipeline
+
+
+def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    pipeline = _pipeline(settings)
+    rebuilt = pipeline.reload(progress=_progress_bar(), force=args.force) if args.force else None
+    m = pipeline.index.manifest
+    state = "已重建" if rebuilt else "已是最新"
+    print(f"索引{state}：{len(m['documents'])} 个文档，{m['n_chunks']} 个段落，{m['n_sentences']} 个句子"
+          f"（模型 {m['model_id']}，位置 {pipeline.index.path}）")
+    return 0
+
+
+def format_for_person(answer) -> str:
+    lines = [answer.answer, ""]
+    title = "可能相关的原文段落" if answer.refused else "来源"
+    lines.append(f"—— {title} ——")
+    for c in answer.citations:
+        lines.append(f"[{c.n}] {c.doc} · {c.section} · 第 {c.start}–{c.end} 字")
+        lines.append(f"    {c.text}")
+    return "\n".join(lines)
+
+
+def _read_jsonl(stream: TextIO) -> Iterable[tuple[int, dict | None, str | None]]:
+    for lineno, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError
+            yield lineno, item, None
+        except ValueError:
+            yield lineno, None, f"第 {lineno} 行不是有效的 JSON 对象"
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from .pipeline import QuestionError
+
+    pipeline = _pipeline(settings, show_progress=not (args.json or args.jsonl))
+    if args.jsonl:
+        stream = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")
+        asked: dict[object, list[str]] = {}  # id -> that turn's history incl. itself
+        with stream:
+            for lineno, item, error in _read_jsonl(stream):
+                qid = item.get("id", lineno) if item else lineno
+                out: dict
+                if error:
+                    out = {"id": qid, "error": error}
+                else:
+                    history = list(item.get("history") or asked.get(item.get("after"), []))
+                    try:
+                        answer = pipeline.ask(item.get("q", ""), history, qid=qid, mode=args.mode)
+                        out = answer.to_json()
+                    except QuestionError as exc:
+                        out = {"id": qid, "question": item.get("q"), "error": str(exc)}
+                    asked[qid] = [*history, str(item.get("q", ""))]
+                print(json.dumps(out, ensure_ascii=False), flush=True)
+        return 0
+    try:
+        answer = pipeline.ask(args.question, qid=None, mode=args.mode)
+    except QuestionError as exc:
+        if args.json:
+            print(json.dumps({"error": str(exc)}, ensure_ascii=False))
+        else:
+            print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json else format_for_person(answer))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from .api import serve
+
+    serve(settings, host=args.host or settings.host, port=args.port or settings.port)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app", description="政策问答：基于原文、带出处的政策问答")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="构建或更新索引")
+    b.add_argument("--force", action="store_true", help="即使索引是最新的也重建")
+    a = sub.add_parser("ask", help="提问")
+    a.add_argument("question", nargs="?", help="问题")
+    a.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
+    a.add_argument("--jsonl", metavar="FILE", help="逐行读取 {\"id\", \"q\"}（- 表示标准输入），逐行输出 JSON")
+    a.add_argument("--mode", choices=["extractive", "llm"], help="回答方式（默认取设置）")
+    s = sub.add_parser("serve", help="启动网页问答")
+    s.add_argument("--host")
+    s.add_argument("--port", type=int)
+    args = parser.parse_args(argv)
+    if args.command == "ask" and not args.jsonl and args.question is None:
+        parser.error("请给出问题，或使用 --jsonl FILE")
+    settings = get_settings()
+    handler = {"build": cmd_build, "ask": cmd_ask, "serve": cmd_serve}[args.command]
+    return handler(args, settings)

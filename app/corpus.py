@@ -1,0 +1,115 @@
+"""Reading the corpus folder: decoding, validation, fingerprints.
+
+A document's ``text`` is the file decoded (UTF-8 with or without BOM, else
+GB18030) with line endings normalised to ``\\n``. Every character offset in
+the project points into this text, so nothing else is rewritten here.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import settings as S
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str  # file name relative to the corpus folder
+    text: str
+    encoding: str
+    sha256: str  # of the raw bytes
+
+    @property
+    def title(self) -> str:
+        for line in self.text.split("\n"):
+            if line.strip():
+                return line.strip()[:60]
+        return self.doc_id
+
+
+@dataclass(frozen=True)
+class CorpusIssue:
+    doc_id: str
+    message: str  # Chinese, shown to the user
+
+
+class CorpusError(Exception):
+    """Raised with a Chinese message when the corpus as a whole is unusable."""
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Return (text, encoding). Raises UnicodeDecodeError/ValueError with no
+    guessing beyond UTF-8 and GB18030, the two encodings Chinese offices use."""
+    if b"\x00" in raw:
+        raise ValueError("binary")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("gb18030"), "gb18030"
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f\v")
+    return controls > max(8, len(text) // 100)
+
+
+def load_file(path: Path, root: Path, max_bytes: int) -> Document:
+    """Load one corpus file or raise CorpusError with a Chinese message."""
+    name = path.relative_to(root).as_posix()
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise CorpusError(S.ERR_FILE_TOO_LARGE.format(
+                name=name, size=round(size / 2**20, 1), limit=round(max_bytes / 2**20, 1)))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(S.ERR_FILE_UNREADABLE.format(name=name, reason=exc.strerror or exc)) from exc
+    try:
+        text, encoding = decode_bytes(raw)
+    except ValueError as exc:
+        raise CorpusError(S.ERR_FILE_BINARY.format(name=name)) from exc
+    except UnicodeDecodeError as exc:
+        raise CorpusError(S.ERR_FILE_ENCODING.format(name=name)) from exc
+    if _looks_binary(text):
+        raise CorpusError(S.ERR_FILE_BINARY.format(name=name))
+    text = normalize_newlines(text)
+    if not text.strip():
+        raise CorpusError(S.ERR_FILE_EMPTY.format(name=name))
+    return Document(name, text, encoding, hashlib.sha256(raw).hexdigest())
+
+
+def corpus_files(corpus_dir: Path, extensions: tuple[str, ...]) -> list[Path]:
+    if not corpus_dir.is_dir():
+        return []
+    return sorted(
+        p for p in corpus_dir.rglob("*")
+        if p.is_file() and p.suffix.lower() in extensions and not p.name.startswith(".")
+    )
+
+
+def load_corpus(corpus_dir: Path, extensions: tuple[str, ...] = (".txt", ".md"),
+                max_bytes: int = 20 * 2**20) -> tuple[list[Document], list[CorpusIssue]]:
+    """Every readable document, plus one issue per file that could not be used.
+    A bad file never stops the others from loading."""
+    docs: list[Document] = []
+    issues: list[CorpusIssue] = []
+    for path in corpus_files(corpus_dir, extensions):
+        try:
+            docs.append(load_file(path, corpus_dir, max_bytes))
+        except CorpusError as exc:
+            issues.append(CorpusIssue(path.relative_to(corpus_dir).as_posix(), str(exc)))
+    return docs, issues
+
+
+def corpus_fingerprint(docs: list[Document]) -> str:
+    h = hashlib.sha256()
+    for d in sorted(docs, key=lambda d: d.doc_id):
+        h.update(d.doc_id.encode("utf-8") + b"\0" + d.sha256.encode() + b"\n")
+    return h.hexdigest()

@@ -1,0 +1,112 @@
+"""Deterministic checks that an answer sentence is supported by the passages
+it cites: markers valid, every number and quoted term present, enough
+character-bigram overlap. Used on LLM answers and by the eval scorer."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textnorm import compare_form, to_halfwidth, to_simplified
+
+_MARKER = re.compile(r"\[(\d+)\]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40})[”\"」』》]")
+_ANSWER_SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)(?:\s*(?:\[\d+\])+)?")
+
+
+@dataclass
+class SentenceCheck:
+    text: str
+    markers: list[int]
+    supported: bool
+    reasons: list[str]
+    overlap: float
+
+
+def markers(text: str) -> list[int]:
+    return [int(m) for m in _MARKER.findall(text)]
+
+
+def strip_markers(text: str) -> str:
+    return _MARKER.sub("", text).strip()
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers written with digits, normalised (full-width, 1,000 -> 1000)."""
+    text = to_halfwidth(text)
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return {n.rstrip("0").rstrip(".") if "." in n else n for n in _NUMBER.findall(text)}
+
+
+def quoted_terms(text: str) -> list[str]:
+    return [m.strip() for m in _QUOTED.findall(text) if m.strip()]
+
+
+def bigrams(text: str) -> set[str]:
+    t = compare_form(text)
+    return {t[i:i + 2] for i in range(len(t) - 1)} if len(t) > 1 else ({t} if t else set())
+
+
+def overlap(sentence: str, sources: list[str]) -> float:
+    grams = bigrams(sentence)
+    if not grams:
+        return 1.0
+    pool = set().union(*(bigrams(s) for s in sources)) if sources else set()
+    return len(grams & pool) / len(grams)
+
+
+def split_answer(text: str) -> list[str]:
+    """Answer sentences, each keeping the markers that follow it."""
+    parts = [m.group(0).strip() for m in _ANSWER_SENT.finditer(text)]
+    return [p for p in parts if strip_markers(p)]
+
+
+def is_claim(sentence: str) -> bool:
+    """Framing lines ("根据讲话原文：", notes in parentheses) state no fact."""
+    body = strip_markers(sentence)
+    if markers(sentence) or numbers(body):
+        return True
+    return not (body.endswith(("：", ":")) or (body.startswith(("（", "(")) and body.endswith(("）", ")"))))
+
+
+def check_sentence(sentence: str, passages: dict[int, str], min_overlap: float) -> SentenceCheck:
+    """``passages`` maps marker number -> passage text."""
+    cited = markers(sentence)
+    body = strip_markers(sentence)
+    reasons: list[str] = []
+    if not cited:
+        reasons.append("no citation marker")
+    bad = [n for n in cited if n not in passages]
+    if bad:
+        reasons.append(f"marker points at no passage: {bad}")
+    sources = [passages[n] for n in cited if n in passages]
+    source_numbers = set().union(*(numbers(s) for s in sources)) if sources else set()
+    missing_numbers = sorted(numbers(body) - source_numbers)
+    if missing_numbers:
+        reasons.append(f"numbers not in cited passages: {missing_numbers}")
+    joined = compare_form("".join(sources))
+    missing_terms = [q for q in quoted_terms(body) if compare_form(q) not in joined]
+    if missing_terms:
+        reasons.append(f"quoted terms not in cited passages: {missing_terms}")
+    ov = overlap(body, sources)
+    if ov < min_overlap:
+        reasons.append(f"overlap {ov:.2f} below {min_overlap}")
+    return SentenceCheck(sentence, cited, not reasons, reasons, ov)
+
+
+def check_answer(text: str, passages: dict[int, str], min_overlap: float) -> list[SentenceCheck]:
+    return [check_sentence(s, passages, min_overlap) for s in split_answer(text) if is_claim(s)]
+
+
+def unsupported_numbers(text: str, passages: dict[int, str]) -> set[str]:
+    """Numbers of the answer found in none of the passages it cites."""
+    found: set[str] = set()
+    for s in split_answer(text):
+        sources = [passages[n] for n in markers(s) if n in passages]
+        pool = set().union(*(numbers(p) for p in sources)) if sources else set()
+        found |= numbers(strip_markers(s)) - pool
+    return found
+
+
+def contains_normalized(haystack: str, needle: str) -> bool:
+    return compare_form(needle) in compare_form(to_simplified(haystack))

@@ -1,0 +1,272 @@
+"""The on-disk index: build, verify, load, swap. No pickle anywhere.
+
+Layout of ``index/``::
+
+    CURRENT            name of the live version folder (replaced atomically)
+    .lock              flock'd by the one process that builds
+    v-<id>/            manifest.json, dense.faiss, sentences.npy, chunks.json, docs.json
+
+A build writes a fresh ``tmp-*`` folder, renames it into place and only then
+points CURRENT at it, so a crash mid-build leaves the previous index serving.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import faiss
+import numpy as np
+
+from .chunking import CHUNKER_VERSION, Chunk, chunk_corpus, detect_structure
+from .corpus import CorpusIssue, Document, corpus_fingerprint, load_corpus
+from .embeddings import SentenceEmbeddings
+from .settings import ERR_CORPUS_EMPTY, Settings
+from .tokenize import index_tokens
+
+FORMAT = 1
+DATA_FILES = ("dense.faiss", "sentences.npy", "chunks.json", "docs.json")
+Progress = Callable[[str, int, int], None]
+
+
+class IndexUnusable(Exception):
+    """An index that cannot be used (missing, stale, corrupt); says why."""
+
+
+@dataclass
+class LoadedIndex:
+    path: Path
+    manifest: dict
+    chunks: list[Chunk]
+    tokens: list[list[str]]
+    docs: dict[str, dict]  # doc_id -> {"title", "text", "encoding"}
+    dense: faiss.Index
+    sentence_vecs: np.ndarray  # rows follow chunks' sentences in order
+    sentence_rows: np.ndarray  # chunk i's sentences are rows [rows[i], rows[i+1])
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def expected_identity(settings: Settings, corpus_hash: str) -> dict:
+    """What a manifest must say for the index to be current."""
+    return {
+        "format": FORMAT,
+        "chunker_version": CHUNKER_VERSION,
+        "model_id": settings.embedding_model,
+        "chunk_target_chars": settings.chunk_target_chars,
+        "chunk_overlap_sentences": settings.chunk_overlap_sentences,
+        "corpus_hash": corpus_hash,
+    }
+
+
+def current_dir(index_dir: Path) -> Path | None:
+    pointer = index_dir / "CURRENT"
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    # The pointer names a folder inside index_dir, never a path elsewhere.
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    path = index_dir / name
+    return path if path.is_dir() else None
+
+
+def read_manifest(path: Path) -> dict:
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexUnusable(f"manifest unreadable: {exc}") from exc
+    if not isinstance(manifest, dict):
+        raise IndexUnusable("manifest is not an object")
+    return manifest
+
+
+def verify(path: Path, identity: dict) -> dict:
+    """Manifest matches ``identity`` and every data file matches its checksum."""
+    manifest = read_manifest(path)
+    for key, value in identity.items():
+        if manifest.get(key) != value:
+            raise IndexUnusable(f"stale: {key} is {manifest.get(key)!r}, expected {value!r}")
+    checksums = manifest.get("checksums") or {}
+    for name in DATA_FILES:
+        file = path / name
+        if not file.is_file():
+            raise IndexUnusable(f"missing {name}")
+        if checksums.get(name) != _sha256_file(file):
+            raise IndexUnusable(f"checksum mismatch in {name}")
+    return manifest
+
+
+def load(path: Path, manifest: dict, mmap: bool = False) -> LoadedIndex:
+    """Load a verified version folder."""
+    try:
+        flags = faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY if mmap else 0
+        dense = faiss.read_index(str(path / "dense.faiss"), flags)
+        if hasattr(dense, "hnsw"):
+            dense.hnsw.efSearch = int(manifest.get("hnsw_ef_search", 128))
+        sentence_vecs = np.load(path / "sentences.npy", allow_pickle=False,
+                                mmap_mode="r" if mmap else None)
+        raw_chunks = json.loads((path / "chunks.json").read_text(encoding="utf-8"))
+        docs = json.loads((path / "docs.json").read_text(encoding="utf-8"))
+        chunks = [Chunk.from_dict(c) for c in raw_chunks]
+        tokens = [c["tokens"] for c in raw_chunks]
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        raise IndexUnusable(f"unreadable index data: {exc}") from exc
+    counts = np.array([len(c.sentences) for c in chunks], dtype=np.int64)
+    rows = np.concatenate([[0], np.cumsum(counts)])
+    if dense.ntotal != len(chunks) or len(sentence_vecs) != rows[-1]:
+        raise IndexUnusable("index parts disagree in size")
+    return LoadedIndex(path, manifest, chunks, tokens, docs, dense, sentence_vecs, rows)
+
+
+def _dense_index(vecs: np.ndarray, settings: Settings) -> faiss.Index:
+    dim = vecs.shape[1]
+    if len(vecs) > settings.ann_threshold:
+        index = faiss.IndexHNSWFlat(dim, settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+    else:
+        index = faiss.IndexFlatIP(dim)
+    index.add(vecs)
+    return index
+
+
+def build_into(folder: Path, docs: list[Document], settings: Settings, embedder: SentenceEmbeddings,
+               identity: dict, progress: Progress | None = None) -> None:
+    """Write a complete version of the index into ``folder``."""
+    chunks = chunk_corpus(docs, settings.chunk_target_chars, settings.chunk_overlap_sentences)
+    if not chunks:
+        raise IndexUnusable(ERR_CORPUS_EMPTY)
+    doc_text = {d.doc_id: d.text for d in docs}
+    sentences = [doc_text[c.doc_id][a:b] for c in chunks for a, b in c.sentences]
+    chunk_vecs = _embed_batches([c.text for c in chunks], embedder, settings, "passages", progress)
+    sentence_vecs = _embed_batches(sentences, embedder, settings, "sentences", progress)
+    folder.mkdir(parents=True)
+    faiss.write_index(_dense_index(chunk_vecs, settings), str(folder / "dense.faiss"))
+    np.save(folder / "sentences.npy", sentence_vecs.astype(np.float16), allow_pickle=False)
+    records = [{**c.to_dict(), "tokens": index_tokens(c.text)} for c in chunks]
+    _write_json(folder / "chunks.json", records)
+    _write_json(folder / "docs.json", {
+        d.doc_id: {"title": detect_structure(d)[0] or d.title, "text": d.text, "encoding": d.encoding}
+        for d in docs})
+    manifest = {
+        **identity,
+        "dim": int(chunk_vecs.shape[1]),
+        "n_chunks": len(chunks),
+        "n_sentences": len(sentences),
+        "dense_index": "hnsw" if len(chunks) > settings.ann_threshold else "flat",
+        "hnsw_ef_search": settings.hnsw_ef_search,
+        "documents": [{"doc_id": d.doc_id, "sha256": d.sha256, "chars": len(d.text)} for d in docs],
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "checksums": {name: _sha256_file(folder / name) for name in DATA_FILES},
+    }
+    _write_json(folder / "manifest.json", manifest)
+    for name in (*DATA_FILES, "manifest.json"):
+        _fsync(folder / name)
+
+
+def _embed_batches(texts: list[str], embedder: SentenceEmbeddings, settings: Settings,
+                   label: str, progress: Progress | None) -> np.ndarray:
+    parts, step = [], max(1, settings.embed_batch_size * 4)
+    for i in range(0, len(texts), step):
+        parts.append(embedder.embed_documents_np(texts[i:i + step]))
+        if progress:
+            progress(label, min(i + step, len(texts)), len(texts))
+    return np.concatenate(parts) if parts else np.zeros((0, embedder.dim), dtype=np.float32)
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def build_lock(index_dir: Path) -> Iterator[None]:
+    """One builder at a time across processes; others wait, then find the
+    index already current."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with (index_dir / ".lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def swap_in(index_dir: Path, built: Path) -> Path:
+    """Move a finished build into place and point CURRENT at it atomically."""
+    final = index_dir / f"v-{built.name.removeprefix('tmp-')}"
+    os.replace(built, final)
+    pointer_tmp = index_dir / f".CURRENT.{uuid.uuid4().hex}"
+    pointer_tmp.write_text(final.name, encoding="utf-8")
+    _fsync(pointer_tmp)
+    os.replace(pointer_tmp, index_dir / "CURRENT")
+    return final
+
+
+def prune(index_dir: Path, keep: Path) -> None:
+    """Remove older versions and leftovers of interrupted builds."""
+    for entry in index_dir.iterdir():
+        if entry.is_dir() and entry != keep and entry.name.startswith(("v-", "tmp-")):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def ensure_index(settings: Settings, embedder: SentenceEmbeddings, progress: Progress | None = None,
+                 force: bool = False, mmap: bool = False) -> tuple[LoadedIndex, list[CorpusIssue], bool]:
+    """Return a current, verified index, building it if it is missing, stale
+    or corrupt. Returns (index, corpus issues, rebuilt?)."""
+    docs, issues = load_corpus(settings.corpus_dir, settings.corpus_extensions,
+                               settings.max_corpus_file_bytes)
+    if not docs:
+        raise IndexUnusable(ERR_CORPUS_EMPTY)
+    identity = expected_identity(settings, corpus_fingerprint(docs))
+    index_dir = settings.index_dir
+    if not force:
+        found = _try_current(index_dir, identity, mmap)
+        if found:
+            return found, issues, False
+    with build_lock(index_dir):
+        if not force:
+            found = _try_current(index_dir, identity, mmap)  # built while we waited
+            if found:
+                return found, issues, False
+        tmp = index_dir / f"tmp-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        try:
+            build_into(tmp, docs, settings, embedder, identity, progress)
+            final = swap_in(index_dir, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        prune(index_dir, final)
+        manifest = verify(final, identity)
+        return load(final, manifest, mmap), issues, True
+
+
+def _try_current(index_dir: Path, identity: dict, mmap: bool) -> LoadedIndex | None:
+    path = current_dir(index_dir)
+    if path is None:
+        return None
+    try:
+        return load(path, verify(path, identity), mmap)
+    except IndexUnusable:
+        return None

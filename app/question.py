@@ -1,0 +1,38 @@
+"""What a question asks for: its intent and its informative terms."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textnorm import is_mostly_latin
+from .tokenize import content_terms, is_number
+
+_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("date", re.compile(r"什么时候|何时|哪天|哪一天|几月|几号|日期|时间是|\bwhen\b|what date|which day", re.I)),
+    ("count", re.compile(r"多少|几[个件项次家人位名条类种批]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
+    ("list", re.compile(r"哪些|哪几|有什么|有哪|包括|包含|列举|分别|\bwhich\b|what are|\blist\b", re.I)),
+    ("why", re.compile(r"为什么|为何|原因|意义|目的|\bwhy\b", re.I)),
+    ("how", re.compile(r"如何|怎样|怎么|措施|办法|举措|途径|\bhow\b", re.I)),
+    ("who", re.compile(r"谁|哪位|什么人|\bwho\b", re.I)),
+    ("yesno", re.compile(r"吗[？?。]?$|是否|对吗|对不对|是不是|有没有|^(is|are|did|does|do|was|were)\b", re.I)),
+)
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    text: str
+    intent: str
+    terms: tuple[str, ...]  # informative terms, numbers other than years removed
+    years: tuple[str, ...]
+    latin: bool
+
+
+def analyze(text: str) -> QuestionInfo:
+    """Intent and terms of a normalised question. Quantities in a question
+    may be wrong (a false premise), so only years count as terms: a year the
+    corpus never mentions is a sign the question is about something else."""
+    intent = next((name for name, rx in _INTENTS if rx.search(text)), "what")
+    years = tuple(dict.fromkeys(_YEAR.findall(text)))
+    terms = tuple(t for t in content_terms(text) if not is_number(t) or t in years)
+    return QuestionInfo(text, intent, terms, years, is_mostly_latin(text))

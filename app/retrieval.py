@@ -1,0 +1,117 @@
+"""Hybrid retrieval: dense (FAISS over e5 vectors) + lexical (BM25 over
+jieba words), fused by weighted reciprocal rank."""
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import bm25s
+import numpy as np
+
+from .chunking import Chunk
+from .embeddings import SentenceEmbeddings
+from .index_store import LoadedIndex
+from .settings import Settings
+from .tokenize import index_tokens
+
+
+@dataclass
+class Hit:
+    idx: int
+    chunk: Chunk
+    score: float  # fused
+    dense: float  # cosine similarity to the question
+    bm25: float
+    dense_rank: int | None
+    bm25_rank: int | None
+
+
+@dataclass
+class Retrieval:
+    query: str
+    query_vec: np.ndarray
+    query_tokens: list[str]
+    hits: list[Hit]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def rrf_fuse(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
+    """Weighted reciprocal-rank fusion of several ranked id lists."""
+    fused: dict[int, float] = {}
+    for ids, weight in rankings:
+        for rank, i in enumerate(ids):
+            fused[i] = fused.get(i, 0.0) + weight / (k + rank + 1)
+    return fused
+
+
+class HybridRetriever:
+    def __init__(self, index: LoadedIndex, embedder: SentenceEmbeddings, settings: Settings) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self.bm25 = bm25s.BM25()
+        self.bm25.index(index.tokens, show_progress=False)
+        n = len(index.tokens)
+        df = Counter(t for toks in index.tokens for t in set(toks))
+        self.n_docs = n
+        self._df = df
+        self.max_idf = self._idf(0)
+
+    def _idf(self, df: int) -> float:
+        return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
+
+    def idf(self, term: str) -> float:
+        return self._idf(self._df.get(term, 0))
+
+    def in_vocabulary(self, term: str) -> bool:
+        return term in self._df
+
+    def dense_search(self, qvec: np.ndarray, k: int) -> tuple[list[int], dict[int, float]]:
+        k = min(k, self.index.dense.ntotal)
+        scores, ids = self.index.dense.search(qvec[None, :], k)
+        pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        return [i for i, _ in pairs], dict(pairs)
+
+    def bm25_search(self, tokens: list[str], k: int) -> tuple[list[int], dict[int, float]]:
+        if not tokens:
+            return [], {}
+        scores = self.bm25.get_scores(tokens)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        ids = [int(i) for i in top if scores[i] > 0]
+        return ids, {i: float(scores[i]) for i in ids}
+
+    def cosine(self, qvec: np.ndarray, idx: int) -> float:
+        return float(np.dot(self.index.dense.reconstruct(idx), qvec))
+
+    def retrieve(self, query: str, k: int | None = None, extra_terms: str = "") -> Retrieval:
+        """Top-k passages for ``query``; ``extra_terms`` (context carried from
+        an earlier turn) joins both the lexical and the dense query."""
+        s = self.settings
+        k = k or s.top_k
+        full = f"{extra_terms} {query}".strip() if extra_terms else query
+        t0 = time.perf_counter()
+        qvec = self.embedder.embed_query_np(full)
+        t1 = time.perf_counter()
+        dense_ids, dense_scores = self.dense_search(qvec, s.candidate_k)
+        t2 = time.perf_counter()
+        tokens = index_tokens(full)
+        bm25_ids, bm25_scores = self.bm25_search(tokens, s.candidate_k)
+        t3 = time.perf_counter()
+        fused = rrf_fuse([(dense_ids, s.dense_weight), (bm25_ids, s.bm25_weight)], s.rrf_k)
+        order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
+        dense_rank = {i: r for r, i in enumerate(dense_ids)}
+        bm25_rank = {i: r for r, i in enumerate(bm25_ids)}
+        hits = [
+            Hit(i, self.index.chunks[i], fused[i],
+                dense_scores[i] if i in dense_scores else self.cosine(qvec, i),
+                bm25_scores.get(i, 0.0), dense_rank.get(i), bm25_rank.get(i))
+            for i in order
+        ]
+        t4 = time.perf_counter()
+        timings = {"embed": (t1 - t0) * 1e3, "faiss": (t2 - t1) * 1e3,
+                   "bm25": (t3 - t2) * 1e3, "fusion": (t4 - t3) * 1e3}
+        return Retrieval(full, qvec, tokens, hits, timings)

@@ -1,0 +1,56 @@
+"""Chinese word tokens for the lexical index and for question analysis."""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .textnorm import to_halfwidth
+
+_RESOURCES = Path(__file__).resolve().parent / "resources"
+_TOKEN_OK = re.compile(r"[\w\u3400-\u9fff]")
+_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    lines = (_RESOURCES / "stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def words(text: str) -> list[str]:
+    """All word tokens (search mode: long words plus their sub-words), lower-cased,
+    punctuation and whitespace dropped; stop-words kept."""
+    text = to_halfwidth(text).lower()
+    return [t for t in _jieba().lcut_for_search(text) if t.strip() and _TOKEN_OK.search(t)]
+
+
+def index_tokens(text: str) -> list[str]:
+    """Tokens for BM25: words minus stop-words."""
+    stop = stopwords()
+    return [t for t in words(text) if t not in stop]
+
+
+def content_terms(text: str) -> list[str]:
+    """Distinct informative terms of a question, in order: no stop-words, no
+    single CJK characters unless they are numbers."""
+    seen: dict[str, None] = {}
+    for t in index_tokens(text):
+        if len(t) == 1 and not t.isdigit() and not t.isascii():
+            continue
+        seen.setdefault(t, None)
+    return list(seen)
+
+
+def is_number(token: str) -> bool:
+    return bool(_DIGITS.match(token))
