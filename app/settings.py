@@ -129,3 +129,7 @@ LLM_USER_PROMPT = """原文段落：
 {passages}
 
 问题：{question}"""
+
+# --- trainer: quizzes, key facts and handouts --------------------------------
+TRAINER_BODY_TITLE = "文件"
+TRAINER_BODY_ORG = "机构"
