@@ -89,6 +89,38 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
 
+    # --- web app -------------------------------------------------------------
+    # Feedback database and other runtime data; created on first use.
+    data_dir: Path = PROJECT_ROOT / "data"
+    # Largest file accepted by the upload panel.
+    upload_max_bytes: int = 10 * 1024 * 1024
+    upload_extensions: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf")
+    # When set, uploading and the feedback admin view ask for it.
+    admin_password: SecretStr | None = None
+    # How many clickable example / follow-up questions the chat offers.
+    example_questions: int = 4
+    suggested_questions: int = 3
+    # Topics taken from headings are cut at a clause boundary near this length.
+    suggestion_topic_chars: int = 24
+
+    # --- API (HTTP service, rate limit, access) ------------------------------
+    # When set, /api/ask and /api/documents require this in the X-API-Key header.
+    api_key: SecretStr | None = None
+    # When both are set, the web UI asks for this login.
+    ui_username: str | None = None
+    ui_password: SecretStr | None = None
+    # Per client (API key, else IP address) and per worker process: a bucket
+    # of `rate_limit_burst` requests refilled at `rate_limit_per_minute`.
+    # 0 turns the limit off (e.g. behind a proxy that limits already).
+    rate_limit_per_minute: int = 120
+    rate_limit_burst: int = 30
+    max_request_bytes: int = 64 * 1024
+    max_history_items: int = 20
+    # Worker processes of `serve`; each maps the same on-disk index read-only.
+    workers: int = 1
+    # Addresses whose X-Forwarded-For is trusted (a reverse proxy in front).
+    forwarded_allow_ips: str = "127.0.0.1"
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
@@ -102,7 +134,7 @@ RELATED_TITLE = "可能相关的原文段落"
 ANSWER_LEAD = "根据讲话原文："
 FOLLOWUP_LEAD = "（结合上一问理解为：{query}）"
 LLM_FALLBACK_NOTE = "（大模型暂时无法给出可靠回答，以下为原文摘录。）"
-LLM_FLAG_UNSUPPORTED = "（此句未能在原文中核实）"
+LLM_DROPPED_NOTE = "（已删去 {n} 句无法在原文中核实的内容。）"
 OPENING_SECTION = "开篇"
 CLOSING_SECTION = "结束语"
 
@@ -129,6 +161,87 @@ LLM_USER_PROMPT = """原文段落：
 {passages}
 
 问题：{question}"""
+
+# --- web app texts -------------------------------------------------------------
+UI_DESCRIPTION = "依据以下文件原文作答，每句回答都标注出处：{titles}。原文没有涉及的问题会直接说明。"
+UI_NO_DOCUMENTS = "（资料库为空）"
+UI_TAB_CHAT = "问答"
+UI_TAB_VIEWER = "原文"
+UI_TAB_TRAINER = "培训"
+UI_TAB_ADMIN = "管理"
+UI_INPUT_LABEL = "您的问题"
+UI_INPUT_PLACEHOLDER = "请输入关于文件内容的问题，按回车发送"
+UI_SEND = "提问"
+UI_NEW_CHAT = "新对话"
+UI_LARGE_TEXT = "大字模式（投影、手机）"
+UI_EXAMPLES = "可以这样问"
+UI_SUGGESTIONS = "接着可以问"
+UI_SECTION_QUESTION = "关于“{topic}”，原文是怎么说的？"
+UI_THINKING = "正在查找原文……"
+UI_SOURCES_PANEL = "📄 来源：{n} 段原文（点开查看，点编号看全文）"
+UI_RELATED_PANEL = "🔍 可能相关：{n} 段原文（仅供参考，并非答案）"
+UI_NO_SOURCES = "（没有找到相关原文）"
+UI_OPEN_SOURCE = "在原文中查看"
+UI_BAD_CITATION = "无法打开这条出处：文件可能已更新，请重新提问。"
+UI_CHATBOT_LABEL = "对话"
+UI_CHAT_EMPTY = "在下方输入问题，或点击示例问题开始。"
+UI_COPY_EXPORT = "复制与导出"
+UI_COPY_LAST = "复制最后一个回答（含来源）"
+UI_PLAIN_TEXT = "回答纯文本"
+UI_EXPORT_MD = "导出对话（Markdown）"
+UI_EXPORT_DOCX = "导出对话（Word）"
+UI_EXPORT_FILE = "下载"
+UI_NOTHING_TO_EXPORT = "还没有可导出的回答，请先提问。"
+UI_FEEDBACK_LABEL = "对这个回答的意见（可选）"
+UI_FEEDBACK_PLACEHOLDER = "点击回答下方的 👍 / 👎 评价后，可在此补充说明"
+UI_FEEDBACK_SUBMIT = "提交意见"
+UI_FEEDBACK_THANKS = "已记录您的评价（{rating}），谢谢！可以在下方补充意见。"
+UI_FEEDBACK_COMMENT_SAVED = "意见已保存，谢谢！"
+UI_FEEDBACK_RATE_FIRST = "请先点击某个回答下方的 👍 或 👎，再提交意见。"
+UI_FEEDBACK_NOT_AN_ANSWER = "只能评价回答本身。"
+UI_RATING_UP = "👍 有帮助"
+UI_RATING_DOWN = "👎 没帮助"
+
+UI_VIEWER_DOC = "文件"
+UI_VIEWER_OUTLINE = "目录"
+UI_VIEWER_HINT = "点击问答中的来源编号，会在这里打开原文并定位到引用的句子。"
+
+ERR_FEEDBACK_TOO_LONG = "意见过长（{n} 字），请控制在 {limit} 字以内。"
+ERR_FEEDBACK_UNKNOWN = "找不到这条评价记录。"
+
+EXPORT_TITLE = "政策问答 · 对话记录"
+EXPORT_EXPORTED_AT = "导出时间：{time}"
+EXPORT_QUESTION = "问题 {i}：{question}"
+EXPORT_Q = "问：{question}"
+EXPORT_A = "答："
+EXPORT_SOURCES = "来源"
+EXPORT_RELATED = "可能相关的原文段落（并非答案）"
+EXPORT_SOURCE_LINE = "[{n}] {doc} · {section}"
+EXPORT_NOTE_MD = "回答中的脚注编号对应文末同号的原文出处及引用的句子。"
+EXPORT_NOTE_DOCX = "回答中的 [n] 对应其下“来源”中同号的原文段落，加粗部分为引用的句子。"
+
+FEEDBACK_CSV_HEADER = ("编号", "时间", "评价", "意见", "问题", "回答", "是否拒答", "回答方式", "来源")
+FEEDBACK_UP = "赞"
+FEEDBACK_DOWN = "踩"
+FEEDBACK_NONE = "还没有任何评价。"
+FEEDBACK_CSV_WRITTEN = "已导出 {n} 条评价到 {path}"
+
+# --- API texts -----------------------------------------------------------------
+ERR_API_BAD_JSON = "请求体不是有效的 JSON，请检查格式。"
+ERR_API_BAD_FIELD = "请求格式不正确：{field} {problem}。"
+ERR_API_FIELD_MISSING = "缺少此字段"
+ERR_API_FIELD_TYPE = "类型不对（应为 {expected}）"
+ERR_API_FIELD_INVALID = "取值无效"
+ERR_API_TOO_MANY_HISTORY = "对话历史过长（{n} 条），最多 {limit} 条。"
+ERR_API_BODY_TOO_LARGE = "请求过大（上限 {limit} KB）。"
+ERR_API_UNAUTHORIZED = "需要有效的访问密钥（请求头 X-API-Key）。"
+ERR_API_RATE_LIMITED = "请求过于频繁，请 {seconds} 秒后再试。"
+ERR_API_NOT_FOUND = "找不到该资源：{path}"
+ERR_API_NO_DOCUMENT = "资料库中没有这个文件：{doc}"
+ERR_API_METHOD = "不支持此请求方法。"
+ERR_API_INTERNAL = "服务内部出错，请稍后再试；如果反复出现，请联系管理员。"
+ERR_API_UNAVAILABLE = "索引暂不可用：{reason}"
+ERR_FILE_OUTSIDE = "文件 {name} 指向资料目录之外，已跳过。"
 
 # --- trainer: quizzes, key facts and handouts --------------------------------
 TRAINER_BODY_TITLE = "文件"
