@@ -1,0 +1,82 @@
+"""Retrieval and extractive answers for a handful of questions of our own."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app import settings as S
+from app.grounding import check_answer, markers, unsupported_numbers
+from app.pipeline import QuestionError
+
+
+def passages(answer) -> dict[int, str]:
+    return {c.n: c.text for c in answer.citations}
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("去年全省申请了多少件专利？", ["2178"]),
+    ("培训了多少知识产权人才？", ["3500"]),
+    ("联合执法要和哪些部门配合？", ["公安", "海关"]),
+    ("领导小组由多少个委办厅局组成？", ["28"]),
+    ("哪些支柱产业要培育知识产权密集型产品？", ["石油化工", "医药"]),
+    ("去年全省申請了多少件專利？", ["2178"]),  # traditional characters
+    ("去年全省申请了多少件专利？　", ["2178"]),  # full-width space
+])
+def test_answers_quote_the_speech_with_valid_citations(pipeline, question, expected):
+    answer = pipeline.ask(question)
+    assert not answer.refused
+    for e in expected:
+        assert e in answer.answer
+    cited = passages(answer)
+    assert set(markers(answer.answer)) == set(cited)
+    assert all(check.supported for check in check_answer(answer.answer, cited, 0.5))
+    assert not unsupported_numbers(answer.answer, cited)
+    for c in answer.citations:
+        text = pipeline.documents[c.doc]["text"]
+        assert text[c.start:c.end] == c.text
+        for a, b in c.highlights:
+            assert c.start <= a < b <= c.end
+
+
+@pytest.mark.parametrize("question", ["今天北京的天气怎么样？", "红烧肉怎么做？"])
+def test_out_of_scope_questions_are_refused_with_related_passages(pipeline, question):
+    answer = pipeline.ask(question)
+    assert answer.refused and answer.answer == S.REFUSAL_TEXT
+    assert answer.citations and all(not c.highlights for c in answer.citations)
+
+
+def test_follow_up_uses_the_previous_turn(pipeline):
+    first = "去年全省申请了多少件专利？"
+    alone = pipeline.ask("那授权了多少？")
+    follow = pipeline.ask("那授权了多少？", history=[first])
+    assert "1047" in follow.answer and not follow.refused
+    assert follow.query != alone.query
+
+
+@pytest.mark.parametrize("bad,fragment", [
+    ("", "请输入"), ("   ", "请输入"), ("问" * 501, "过长"), ("\x00\x01abc", "无法识别"),
+    ("？？？！！", "没有可识别"), (b"\xff\xfe", "无法识别"), (None, "请输入"),
+])
+def test_bad_questions_get_chinese_messages(pipeline, bad, fragment):
+    with pytest.raises(QuestionError, match=fragment):
+        pipeline.ask(bad)
+
+
+def test_html_in_a_question_is_just_text(pipeline):
+    answer = pipeline.ask("<script>alert(1)</script>去年全省申请了多少件专利？")
+    assert answer.question.startswith("<script>")
+    assert "<script>" not in answer.answer
+
+
+def test_timings_are_reported(pipeline):
+    answer = pipeline.ask("去年全省申请了多少件专利？")
+    assert {"retrieve", "answer", "total"} <= set(answer.timings_ms)
+    assert answer.timings_ms["total"] >= answer.timings_ms["retrieve"] >= 0
+
+
+def test_answer_lines_each_end_with_a_marker(pipeline):
+    answer = pipeline.ask("知识产权宣传要利用哪些媒体？")
+    lines = answer.answer.split("\n")
+    assert lines[0] == S.ANSWER_LEAD
+    assert all(re.search(r"\[\d+\]$", line) for line in lines[1:])
