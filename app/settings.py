@@ -121,6 +121,22 @@ class Settings(BaseSettings):
     # Addresses whose X-Forwarded-For is trusted (a reverse proxy in front).
     forwarded_allow_ips: str = "127.0.0.1"
 
+    # --- trainer: quizzes, key facts and handouts -------------------------------
+    # Quiz prompts show whole clauses around the asked phrase, widened until
+    # they have at least this many characters.
+    trainer_min_prompt_chars: int = 20
+    trainer_choice_options: int = 4
+    # Fonts with Chinese glyphs for PDF handouts, tried in order (.ttf/.otf/.ttc).
+    trainer_font_paths: tuple[Path, ...] = (
+        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+        Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+        Path("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"),
+        Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+        Path("/System/Library/Fonts/PingFang.ttc"),
+        Path("C:/Windows/Fonts/msyh.ttc"),
+        Path("C:/Windows/Fonts/simhei.ttf"),
+    )
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
@@ -246,3 +262,23 @@ ERR_FILE_OUTSIDE = "文件 {name} 指向资料目录之外，已跳过。"
 # --- trainer: quizzes, key facts and handouts --------------------------------
 TRAINER_BODY_TITLE = "文件"
 TRAINER_BODY_ORG = "机构"
+TRAINER_BLANK = "____"
+TRAINER_TRUE = "对"
+TRAINER_FALSE = "错"
+TRAINER_FALSE_NOTE = "原文是“{right}”，不是“{wrong}”。"
+TRAINER_QUIZ_TITLE = "知识测验"
+TRAINER_QUIZ_TITLE_DOC = "《{title}》知识测验"
+TRAINER_NAME_LINE = "姓名：__________　　日期：__________　　得分：______"
+TRAINER_INSTRUCTIONS = ("说明：本测验题目全部出自原文。填空题请在横线处填写原文内容；"
+                        "选择题只有一个正确选项；判断题请判断陈述是否与原文一致，填写“对”或“错”。")
+TRAINER_KIND_HEADINGS = {"blank": "填空题", "choice": "选择题", "truefalse": "判断题"}
+TRAINER_TF_MARK = "（　　）"
+TRAINER_OPTION_LETTERS = "ABCDEFGH"
+TRAINER_ANSWER_KEY = "参考答案"
+TRAINER_ANSWER_LINE = "{n}. 答案：{answer}"
+TRAINER_SOURCE_LINE = "原文（{section}）：{source}"
+TRAINER_FACTS_TITLE = "要点摘录"
+TRAINER_FACTS_COLUMNS = ("类别", "说明", "原文表述")
+TRAINER_FACT_KINDS = {"figure": "数据", "date": "日期", "list": "列举", "body": "机构与文件"}
+ERR_TRAINER_NO_FONT = ("无法生成 PDF：没有找到能显示中文的字体。请安装 fonts-wqy-microhei 或 fonts-noto-cjk，"
+                       "或用环境变量 POLICYQA_TRAINER_FONT_PATHS 指定字体文件。")
