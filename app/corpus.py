@@ -64,11 +64,18 @@ def load_file(path: Path, root: Path, max_bytes: int) -> Document:
     """Load one corpus file or raise CorpusError with a Chinese message."""
     name = path.relative_to(root).as_posix()
     try:
+        # A symlink may point anywhere (/etc/passwd); only files that really
+        # live under the corpus folder are read.
+        if not path.resolve().is_relative_to(root.resolve()):
+            raise CorpusError(S.ERR_FILE_OUTSIDE.format(name=name))
         size = path.stat().st_size
-        if size > max_bytes:
+        with path.open("rb") as handle:
+            # Bounded read: a file growing after stat() cannot exhaust memory.
+            raw = handle.read(max_bytes + 1) if size <= max_bytes else b""
+        if size > max_bytes or len(raw) > max_bytes:
+            size = max(size, len(raw))
             raise CorpusError(S.ERR_FILE_TOO_LARGE.format(
                 name=name, size=round(size / 2**20, 1), limit=round(max_bytes / 2**20, 1)))
-        raw = path.read_bytes()
     except OSError as exc:
         raise CorpusError(S.ERR_FILE_UNREADABLE.format(name=name, reason=exc.strerror or exc)) from exc
     try:

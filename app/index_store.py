@@ -35,6 +35,7 @@ from .tokenize import index_tokens
 FORMAT = 1
 DATA_FILES = ("dense.faiss", "sentences.npy", "chunks.json", "docs.json")
 Progress = Callable[[str, int, int], None]
+_MMAP_FLAGS = getattr(faiss, "IO_FLAG_MMAP_IFC", faiss.IO_FLAG_MMAP) | faiss.IO_FLAG_READ_ONLY
 
 
 class IndexUnusable(Exception):
@@ -83,7 +84,10 @@ def current_dir(index_dir: Path) -> Path | None:
     if not name or "/" in name or "\\" in name or name.startswith("."):
         return None
     path = index_dir / name
-    return path if path.is_dir() else None
+    # Nor a symlink that leads out of it.
+    if not path.is_dir() or path.resolve().parent != index_dir.resolve():
+        return None
+    return path
 
 
 def read_manifest(path: Path) -> dict:
@@ -115,7 +119,9 @@ def verify(path: Path, identity: dict) -> dict:
 def load(path: Path, manifest: dict, mmap: bool = False) -> LoadedIndex:
     """Load a verified version folder."""
     try:
-        flags = faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY if mmap else 0
+        # MMAP_IFC maps the vectors from the file (shared by every process
+        # through the page cache); plain IO_FLAG_MMAP copies them into memory.
+        flags = _MMAP_FLAGS if mmap else 0
         dense = faiss.read_index(str(path / "dense.faiss"), flags)
         if hasattr(dense, "hnsw"):
             dense.hnsw.efSearch = int(manifest.get("hnsw_ef_search", 128))
@@ -158,7 +164,7 @@ def build_into(folder: Path, docs: list[Document], settings: Settings, embedder:
     folder.mkdir(parents=True)
     faiss.write_index(_dense_index(chunk_vecs, settings), str(folder / "dense.faiss"))
     np.save(folder / "sentences.npy", sentence_vecs.astype(np.float16), allow_pickle=False)
-    records = [{**c.to_dict(), "tokens": index_tokens(c.text)} for c in chunks]
+    records = [{**c.to_dict(), "tokens": index_tokens(f"{c.context} {c.text}")} for c in chunks]
     _write_json(folder / "chunks.json", records)
     _write_json(folder / "docs.json", {
         d.doc_id: {"title": detect_structure(d)[0] or d.title, "text": d.text, "encoding": d.encoding}
@@ -243,12 +249,12 @@ def ensure_index(settings: Settings, embedder: SentenceEmbeddings, progress: Pro
     identity = expected_identity(settings, corpus_fingerprint(docs))
     index_dir = settings.index_dir
     if not force:
-        found = _try_current(index_dir, identity, mmap)
+        found = _try_current(index_dir, identity, mmap, embedder.dim)
         if found:
             return found, issues, False
     with build_lock(index_dir):
         if not force:
-            found = _try_current(index_dir, identity, mmap)  # built while we waited
+            found = _try_current(index_dir, identity, mmap, embedder.dim)  # built while we waited
             if found:
                 return found, issues, False
         tmp = index_dir / f"tmp-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
@@ -262,11 +268,16 @@ def ensure_index(settings: Settings, embedder: SentenceEmbeddings, progress: Pro
         return load(final, manifest, mmap), issues, True
 
 
-def _try_current(index_dir: Path, identity: dict, mmap: bool) -> LoadedIndex | None:
+def _try_current(index_dir: Path, identity: dict, mmap: bool, dim: int) -> LoadedIndex | None:
     path = current_dir(index_dir)
     if path is None:
         return None
     try:
-        return load(path, verify(path, identity), mmap)
+        index = load(path, verify(path, identity), mmap)
     except IndexUnusable:
         return None
+    # A manifest can name our model yet hold another model's vectors (copied
+    # or hand-edited); searching those would fail or return nonsense.
+    if index.dense.d != dim or index.sentence_vecs.shape[1:] != (dim,):
+        return None
+    return index

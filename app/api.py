@@ -1,0 +1,336 @@
+"""HTTP service: the JSON API and the web UI in one FastAPI app.
+
+The API is a thin shell over ``Pipeline.ask``: it checks access, rate and
+size, turns every failure into a 4xx/5xx JSON ``{"error": <Chinese text>}``,
+and returns ``Answer.to_json()`` unchanged.
+
+Scaling: every worker process builds its own ``Pipeline(mmap=True)``; the
+FAISS index and sentence vectors are mapped read-only from the same files,
+so the page cache holds one copy for all workers, and the build lock in
+``index_store`` makes sure at most one of them (re)builds the index.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+import os
+from typing import TYPE_CHECKING, Any, Callable
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, SecretStr, StrictInt, StrictStr
+from starlette.concurrency import run_in_threadpool
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+
+from . import settings as S
+from .ratelimit import RateLimiter
+from .settings import Settings
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+    from .pipeline import Pipeline
+
+log = logging.getLogger("policyqa.api")
+SETTINGS_ENV = "POLICYQA_SERVE_SETTINGS_JSON"
+UiBuilder = Callable[["Pipeline"], "gr.Blocks"]
+
+
+def limit_native_threads() -> None:
+    """One native thread per request. The embedding engine uses OpenMP, whose
+    busy-waiting threads make a query ~100x slower once the cores are shared
+    with other requests or workers; concurrency comes from workers instead.
+    Must run before the engine is loaded; explicit settings win."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
+# --- wire formats (also the OpenAPI document) ----------------------------------
+class AskRequest(BaseModel):
+    q: StrictStr = Field(description="问题（不超过设置的字数上限）")
+    history: list[StrictStr] | None = Field(default=None, description="本轮对话之前的问题，按时间顺序")
+    id: StrictStr | StrictInt | None = Field(default=None, description="调用方自定的编号，原样返回")
+
+
+class CitationOut(BaseModel):
+    n: int
+    chunk_id: str
+    doc: str
+    section: str
+    text: str
+    start: int
+    end: int
+    score: float
+    highlights: list[list[int]]
+
+
+class AskResponse(BaseModel):
+    id: str | int | None
+    question: str
+    answer: str
+    refused: bool
+    mode: str
+    citations: list[CitationOut]
+    timings_ms: dict[str, float]
+
+
+class ErrorResponse(BaseModel):
+    error: str
+
+
+class DocumentOut(BaseModel):
+    doc_id: str
+    title: str
+    chars: int
+    encoding: str
+    sha256: str
+
+
+class DocumentText(DocumentOut):
+    text: str
+
+
+class HealthResponse(BaseModel):
+    status: str
+    index_loaded: bool
+    index_version: str
+    corpus_hash: str
+    model: str
+    mode: str
+    dense_index: str
+    documents: int
+    chunks: int
+    sentences: int
+    corpus_issues: list[str]
+    pid: int
+
+
+class ApiError(HTTPException):
+    """An error whose ``detail`` is the Chinese message for the client.
+    (FastAPI's own class, so it passes through body parsing unwrapped.)"""
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {code: {"model": ErrorResponse} for code in codes}
+
+
+_FRAMEWORK_ERRORS = {400: S.ERR_API_BAD_JSON, 404: S.ERR_API_NOT_FOUND, 405: S.ERR_API_METHOD}
+_TYPE_NAMES = {"string_type": "字符串", "int_type": "整数", "list_type": "数组",
+               "model_attributes_type": "JSON 对象", "dict_type": "JSON 对象"}
+
+
+def _validation_message(exc: RequestValidationError) -> tuple[int, str]:
+    errors = exc.errors()
+    first = errors[0] if errors else {}
+    if first.get("type") == "json_invalid":
+        return 400, S.ERR_API_BAD_JSON
+    loc = [str(p) for p in first.get("loc", ()) if p != "body"]
+    field = ".".join(loc) or "请求体"
+    kind = str(first.get("type", ""))
+    if kind == "missing":
+        problem = S.ERR_API_FIELD_MISSING
+    elif kind in _TYPE_NAMES:
+        problem = S.ERR_API_FIELD_TYPE.format(expected=_TYPE_NAMES[kind])
+    else:
+        problem = S.ERR_API_FIELD_INVALID
+    return 422, S.ERR_API_BAD_FIELD.format(field=field, problem=problem)
+
+
+class _ApiShell:
+    """ASGI wrapper for /api/*: rejects request bodies over the limit, whether
+    or not they announce their length, before the application reads them
+    into memory; and marks every response as not-to-be-sniffed, not cached
+    (answers quote user input, which must never be rendered as HTML)."""
+
+    HEADERS = [(b"x-content-type-options", b"nosniff"), (b"cache-control", b"no-store")]
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+
+        async def marked(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *self.HEADERS]
+            await send(message)
+
+        error = ApiError(413, S.ERR_API_BODY_TOO_LARGE.format(limit=self.limit // 1024))
+        declared = dict(scope.get("headers") or ()).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await JSONResponse({"error": error.detail}, status_code=413)(scope, receive, marked)
+            return
+        seen = 0
+
+        async def limited() -> dict:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise error  # FastAPI passes HTTPExceptions from body reading through
+            return message
+
+        await self.app(scope, limited, marked)
+
+
+def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settings | None = None) -> FastAPI:
+    """The API over ``pipeline``; with ``ui`` the web UI is mounted at ``/``.
+    ``settings`` (access, limits) default to the pipeline's."""
+    settings = settings or pipeline.settings
+    limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    app = FastAPI(title=S.APP_TITLE, version="1", docs_url="/api/docs", redoc_url=None,
+                  description="依据原文作答并给出出处的政策问答接口。")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc, ApiError):
+            message = str(exc.detail)
+        else:
+            message = _FRAMEWORK_ERRORS.get(exc.status_code, S.ERR_API_INTERNAL).format(path=request.url.path)
+        return JSONResponse({"error": message}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        status, message = _validation_message(exc)
+        return JSONResponse({"error": message}, status_code=status)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled %s on %s", type(exc).__name__, request.url.path, exc_info=exc)
+        return JSONResponse({"error": S.ERR_API_INTERNAL}, status_code=500)
+
+    app.add_middleware(_ApiShell, limit=settings.max_request_bytes)
+
+    def check_key(request: Request) -> None:
+        expected = settings.api_key
+        if expected is None:
+            return
+        given = request.headers.get("x-api-key", "")
+        if not hmac.compare_digest(given.encode(), expected.get_secret_value().encode()):
+            raise ApiError(401, S.ERR_API_UNAUTHORIZED)
+
+    def check_rate(request: Request) -> None:
+        client = request.client.host if request.client else "unknown"
+        wait = limiter.check(client)
+        if wait:
+            raise ApiError(429, S.ERR_API_RATE_LIMITED.format(seconds=wait), headers={"Retry-After": str(wait)})
+
+    guarded = [Depends(check_key), Depends(check_rate)]
+
+    @app.post("/api/ask", response_model=AskResponse, dependencies=guarded,
+              responses=_errors(400, 401, 413, 422, 429, 500), summary="提问")
+    async def ask(body: AskRequest) -> JSONResponse:
+        from .pipeline import QuestionError
+
+        history = body.history or []
+        if len(history) > settings.max_history_items:
+            raise ApiError(422, S.ERR_API_TOO_MANY_HISTORY.format(n=len(history), limit=settings.max_history_items))
+        try:
+            answer = await run_in_threadpool(pipeline.ask, body.q, history, body.id)
+        except QuestionError as exc:
+            raise ApiError(422, str(exc)) from exc
+        return JSONResponse(answer.to_json())
+
+    @app.get("/api/health", response_model=HealthResponse, responses=_errors(500), summary="服务状态")
+    async def health() -> dict:
+        index = pipeline.index
+        m = index.manifest
+        return {
+            "status": "ok", "index_loaded": True, "index_version": index.path.name,
+            "corpus_hash": m.get("corpus_hash", ""), "model": m.get("model_id", ""),
+            "mode": settings.mode, "dense_index": m.get("dense_index", ""),
+            "documents": len(index.docs), "chunks": len(index.chunks), "sentences": int(index.sentence_rows[-1]),
+            "corpus_issues": [i.message for i in pipeline.corpus_issues], "pid": os.getpid(),
+        }
+
+    def document_rows() -> list[dict]:
+        hashes = {d["doc_id"]: d["sha256"] for d in pipeline.index.manifest.get("documents", [])}
+        return [{"doc_id": doc_id, "title": d["title"], "chars": len(d["text"]), "encoding": d["encoding"],
+                 "sha256": hashes.get(doc_id, "")} for doc_id, d in pipeline.documents.items()]
+
+    @app.get("/api/documents", response_model=list[DocumentOut], dependencies=guarded,
+             responses=_errors(401, 429, 500), summary="资料库中的文件")
+    async def documents() -> list[dict]:
+        return document_rows()
+
+    @app.get("/api/documents/{doc_id:path}", response_model=DocumentText, dependencies=guarded,
+             responses=_errors(401, 404, 429, 500), summary="一个文件的全文")
+    async def document(doc_id: str) -> dict:
+        # Looked up among the indexed documents only: no path is ever opened.
+        row = next((r for r in document_rows() if r["doc_id"] == doc_id), None)
+        if row is None:
+            raise ApiError(404, S.ERR_API_NO_DOCUMENT.format(doc=doc_id[:100]))
+        return {**row, "text": pipeline.documents[doc_id]["text"]}
+
+    @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                   include_in_schema=False)
+    async def unknown(request: Request, rest: str) -> None:
+        # Keeps /api/* answering in JSON instead of falling through to the UI.
+        if any(r.matches(request.scope)[0] == Match.PARTIAL for r in api_routes):
+            raise ApiError(405, S.ERR_API_METHOD)
+        raise ApiError(404, S.ERR_API_NOT_FOUND.format(path=f"/api/{rest}"[:200]))
+
+    api_routes = [r for r in app.router.routes if isinstance(r, APIRoute) and r.endpoint is not unknown]
+
+    if ui is not None:
+        import gradio as gr
+
+        auth = None
+        if settings.ui_username and settings.ui_password is not None:
+            auth = (settings.ui_username, settings.ui_password.get_secret_value())
+        app = gr.mount_gradio_app(app, ui(pipeline), path="/", auth=auth, auth_message=S.APP_TITLE)
+    return app
+
+
+def default_ui(pipeline: Pipeline) -> gr.Blocks:
+    from .ui import build_ui
+
+    return build_ui(pipeline)
+
+
+# --- running -------------------------------------------------------------------
+def _settings_to_env(settings: Settings) -> str:
+    data = {}
+    for name, value in settings:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        data[name] = value
+    return json.dumps(data, default=str)
+
+
+def worker_app() -> FastAPI:
+    """Factory run in each worker process (``uvicorn --factory``)."""
+    limit_native_threads()
+    from .pipeline import Pipeline
+
+    raw = os.environ.get(SETTINGS_ENV)
+    settings = Settings(**json.loads(raw)) if raw else Settings()
+    return create_app(Pipeline(settings, mmap=True), ui=default_ui)
+
+
+def serve(settings: Settings, host: str | None = None, port: int | None = None,
+          workers: int | None = None) -> None:
+    """Run the service. With several workers each process loads the model and
+    maps the index; the first to find the index stale rebuilds it under the
+    lock while the others wait."""
+    import uvicorn
+
+    limit_native_threads()
+    workers = workers or settings.workers
+    options = {"host": host or settings.host, "port": port or settings.port,
+               "proxy_headers": True, "forwarded_allow_ips": settings.forwarded_allow_ips,
+               "log_level": "info"}
+    if workers > 1:
+        os.environ[SETTINGS_ENV] = _settings_to_env(settings)
+        uvicorn.run("app.api:worker_app", factory=True, workers=workers, **options)
+        return
+    from .pipeline import Pipeline
+
+    uvicorn.run(create_app(Pipeline(settings, mmap=True), ui=default_ui), **options)
+
