@@ -13,7 +13,7 @@ from . import settings as S
 from .corpus import Document
 
 # Bump when the output of this module changes, so stored indexes go stale.
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 
 _NUM = "一二三四五六七八九十百零〇"
 # "一、认清形势……", "第一部分 ……"
@@ -26,6 +26,7 @@ _SENT_END = re.compile(
     r"(?:[。！？；!?;…]+|\.(?=\s|$)(?<!\d\.))[”’」』）)\"']*"
 )
 _HEAD_TRIM = "。：:；;，,！!？? \t\u3000"
+_ORDINAL = re.compile(rf"^(?:第)?([{_NUM}]+|\d+)")
 _BLANK = " \t\u3000\f\v"
 
 
@@ -53,6 +54,9 @@ class Chunk:
     end: int
     text: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # Words about where the chunk stands ("第二部分", its section's label):
+    # indexed for lexical search so structural questions find it, never quoted.
+    context: str = ""
 
     @property
     def section_path(self) -> str:
@@ -62,13 +66,13 @@ class Chunk:
         return {
             "chunk_id": self.chunk_id, "doc_id": self.doc_id, "section": self.section,
             "start": self.start, "end": self.end, "text": self.text,
-            "sentences": [list(s) for s in self.sentences],
+            "sentences": [list(s) for s in self.sentences], "context": self.context,
         }
 
     @classmethod
     def from_dict(cls, d: dict) -> "Chunk":
         return cls(d["chunk_id"], d["doc_id"], list(d["section"]), d["start"], d["end"],
-                   d["text"], [tuple(s) for s in d["sentences"]])
+                   d["text"], [tuple(s) for s in d["sentences"]], d.get("context", ""))
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -146,6 +150,22 @@ def detect_structure(doc: Document) -> tuple[str | None, list[Paragraph]]:
     return title, paragraphs
 
 
+def section_context(section: tuple[str, ...], is_title: bool = False) -> str:
+    """Ordinal aliases of a section path ("二、…" -> "第二部分", "三是…" ->
+    "第三点 第三项") plus its innermost label: how people refer to parts of
+    a document when they ask about its structure."""
+    if is_title:
+        return f"{S.TITLE_SECTION} 题目 名称"
+    words = []
+    for depth, label in enumerate(section):
+        m = _ORDINAL.match(label)
+        if m and label not in (S.OPENING_SECTION, S.CLOSING_SECTION):
+            words.append(f"第{m.group(1)}部分" if depth == 0 else f"第{m.group(1)}点 第{m.group(1)}项")
+    if section:
+        words.append(section[-1])
+    return " ".join(words)
+
+
 def chunk_id(doc_id: str, start: int, end: int, text: str) -> str:
     return hashlib.sha1(f"{doc_id}|{start}|{end}|{text}".encode("utf-8")).hexdigest()[:16]
 
@@ -154,8 +174,11 @@ def chunk_document(doc: Document, target_chars: int = 200, overlap_sentences: in
     """Group consecutive sentences of one section into chunks of about
     ``target_chars``; a chunk never crosses a section boundary, prefers to end
     at a paragraph end, and never splits a sentence."""
-    _, paragraphs = detect_structure(doc)
+    title, paragraphs = detect_structure(doc)
     chunks: list[Chunk] = []
+    if title is not None:
+        first = _lines(doc.text)[0]
+        chunks.append(_make_chunk(doc, (S.TITLE_SECTION,), [Sentence(*first)], is_title=True))
     # Walk sections as runs of consecutive paragraphs with the same path.
     runs: list[tuple[tuple[str, ...], list[Paragraph]]] = []
     for p in paragraphs:
@@ -188,11 +211,12 @@ def _span(sentences: list[Sentence]) -> int:
     return sentences[-1].end - sentences[0].start
 
 
-def _make_chunk(doc: Document, section: tuple[str, ...], sentences: list[Sentence]) -> Chunk:
+def _make_chunk(doc: Document, section: tuple[str, ...], sentences: list[Sentence],
+                is_title: bool = False) -> Chunk:
     start, end = sentences[0].start, sentences[-1].end
     text = doc.text[start:end]
     return Chunk(chunk_id(doc.doc_id, start, end, text), doc.doc_id, list(section), start, end, text,
-                 [(s.start, s.end) for s in sentences])
+                 [(s.start, s.end) for s in sentences], section_context(section, is_title))
 
 
 def chunk_corpus(docs: list[Document], target_chars: int = 200, overlap_sentences: int = 0) -> list[Chunk]:

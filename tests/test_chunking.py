@@ -98,3 +98,13 @@ def test_fullwidth_spaces_and_crlf_do_not_break_offsets(tmp_path):
     chunks = chunk_document(docs[0], 200)
     assert all(docs[0].text[c.start:c.end] == c.text for c in chunks)
     assert all(not c.text.startswith("\u3000") for c in chunks)
+
+
+def test_structural_context_names_parts_and_points(speech: Document):
+    chunks = chunk_document(speech)
+    title = chunks[0]
+    assert title.section == ["标题"] and speech.text[title.start:title.end] == title.text
+    for c in chunks:
+        if len(c.section) == 2 and c.section[1].startswith("三是"):
+            assert "第二部分" in c.context and "第三点" in c.context
+        assert c.context not in c.text  # context is indexed, never part of the quoted text
