@@ -50,7 +50,12 @@ def words_before(sentence: str, pos: int, extra_breaks: str = "") -> str:
     """The clause before ``pos`` without the verbs and particles that lead
     into the phrase ("全年申请专利达到了" -> "全年申请专利")."""
     words = list(tagged(sentence[clause_start(sentence, pos, extra_breaks):pos]))
-    while words and (_is_weak(*words[-1]) or words[-1][1].startswith("v")):
+    while words and _is_weak(*words[-1]):
+        words.pop()
+    # One verb leads into the phrase ("达到"); earlier ones describe it ("申请").
+    if words and words[-1][1] == "v":
+        words.pop()
+    while words and _is_weak(*words[-1]):
         words.pop()
     # Only connectives are dropped in front: "全年" or "各级" still describe.
     while words and words[0][1].startswith(("u", "p", "c", "x")):
