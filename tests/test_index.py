@@ -28,7 +28,7 @@ def test_round_trip_without_pickle(tmp_path, corpus_copy, embedder):
     loaded, _, rebuilt_again = ensure_index(s, embedder)
     assert not rebuilt_again
     assert [c.to_dict() for c in loaded.chunks] == [c.to_dict() for c in built.chunks]
-    assert loaded.dense.ntotal == len(loaded.chunks)
+    assert loaded.dense.ntotal == sum(len(c.sentences) for c in loaded.chunks)
     files = {p.suffix for p in (tmp_path / "index").rglob("*") if p.is_file()}
     assert not files & {".pkl", ".pickle"}
     manifest = json.loads((current_dir(s.index_dir) / "manifest.json").read_text(encoding="utf-8"))
@@ -50,7 +50,7 @@ def test_corrupt_index_is_rebuilt(tmp_path, corpus_copy, embedder, damage):
     else:
         (s.index_dir / "CURRENT").write_text("../../etc", encoding="utf-8")
     index, _, rebuilt = ensure_index(s, embedder)
-    assert rebuilt and index.dense.ntotal == len(index.chunks) > 0
+    assert rebuilt and index.dense.ntotal == len(index.sentence_vecs) > 0
 
 
 def test_stale_index_is_rebuilt_when_corpus_or_settings_change(tmp_path, corpus_copy, embedder):
