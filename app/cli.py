@@ -115,6 +115,29 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
+    from . import settings as S
+    from .feedback import FeedbackStore, rating_label
+
+    store = FeedbackStore.for_settings(settings)
+    if args.csv:
+        try:
+            with open(args.csv, "w", encoding="utf-8-sig", newline="") as f:
+                n = store.write_csv(f)
+        except OSError as exc:
+            print(f"错误：无法写入 {args.csv}：{exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(S.FEEDBACK_CSV_WRITTEN.format(n=n, path=args.csv))
+        return 0
+    rows = store.rows(args.limit)
+    if not rows:
+        print(S.FEEDBACK_NONE)
+    for r in rows:
+        comment = f"  意见：{r.comment}" if r.comment else ""
+        print(f"#{r.id} {r.created_at} {rating_label(r.rating)}  问：{r.question}{comment}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app", description="政策问答：基于原文、带出处的政策问答")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -128,9 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="启动网页问答")
     s.add_argument("--host")
     s.add_argument("--port", type=int)
+    f = sub.add_parser("feedback", help="列出用户评价，或导出为 CSV")
+    f.add_argument("--csv", metavar="FILE", help="把全部评价导出到 CSV 文件")
+    f.add_argument("--limit", type=int, default=50, help="最多列出多少条（默认 50）")
     args = parser.parse_args(argv)
     if args.command == "ask" and not args.jsonl and args.question is None:
         parser.error("请给出问题，或使用 --jsonl FILE")
     settings = get_settings()
-    handler = {"build": cmd_build, "ask": cmd_ask, "serve": cmd_serve}[args.command]
+    handler = {"build": cmd_build, "ask": cmd_ask, "serve": cmd_serve, "feedback": cmd_feedback}[args.command]
     return handler(args, settings)

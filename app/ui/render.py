@@ -18,7 +18,7 @@ from ..corpus import Document
 
 CITE_PREFIX = "#cite="
 _MARKER = re.compile(r"\[(\d+)\]")
-_KEY = re.compile(r"^([^:]+):(\d+)-(\d+):((?:\d+-\d+)(?:,\d+-\d+)*)?$")
+_KEY = re.compile(r"^([A-Za-z0-9%._~-]+):(\d+)-(\d+):((?:\d+-\d+)(?:,\d+-\d+)*)?$")
 _MAX_HIGHLIGHTS = 50
 
 

@@ -1,0 +1,128 @@
+"""Pure rendering helpers: everything from users, documents or the database
+reaches the page escaped; citations and highlights point at the right text."""
+from __future__ import annotations
+
+import pytest
+
+from app import settings as S
+from app.ui import render as R
+from app.ui.questions import heading_topic
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def _answer(**kw) -> dict:
+    text = "abcdefghij全年申请专利达到了2178件。后文"
+    citation = {"n": 1, "chunk_id": "c1", "doc": "政策 文件.txt", "section": "一、总体要求 › 一是要",
+                "text": text, "start": 100, "end": 100 + len(text),
+                "score": 0.1, "highlights": [[110, 110 + len("全年申请专利达到了2178件。")]]}
+    base = {"question": "去年申请了多少？", "answer": "根据讲话原文：\n全年申请专利达到了2178件。 [1]",
+            "refused": False, "mode": "extractive", "citations": [citation]}
+    return {**base, **kw}
+
+
+def test_esc_escapes_html_quotes_and_dollar() -> None:
+    assert R.esc(XSS) == "&lt;img src=x onerror=alert(1)&gt;"
+    assert R.esc('"a" & $x$') == "&quot;a&quot; &amp; &#36;x&#36;"
+
+
+def test_user_question_is_shown_as_text() -> None:
+    html = R.user_html(XSS + "\n第二行")
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;<br>第二行" in html
+
+
+def test_marked_uses_absolute_offsets() -> None:
+    html = R.marked("0123456789", 100, [(102, 104), (108, 120)])
+    assert html == "01<mark>23</mark>4567<mark>89</mark>"
+
+
+def test_marked_escapes_inside_and_outside_marks() -> None:
+    text = "a<b>c<script>"
+    assert R.marked(text, 0, [(1, 4)]) == "a<mark>&lt;b&gt;</mark>c&lt;script&gt;"
+
+
+def test_marked_shades_passage_and_ignores_out_of_range_marks() -> None:
+    html = R.marked("abcdef", 10, [(0, 5), (12, 13)], passage=(11, 14))
+    assert html == 'a<span class="pqa-in-passage">b</span><span class="pqa-in-passage"><mark>c</mark></span>' \
+                   '<span class="pqa-in-passage">d</span>ef'
+
+
+def test_answer_markers_link_to_their_source() -> None:
+    answer = _answer()
+    html = R.answer_html(answer)
+    key = R.cite_key(answer["citations"][0])
+    assert f'href="{R.CITE_PREFIX}{key}"' in html
+    assert ">[1]</a>" in html
+    assert "全年申请专利达到了2178件。" in html
+
+
+def test_unknown_marker_and_refusal_are_not_links() -> None:
+    html = R.answer_html(_answer(answer="某句 [7]"))
+    assert "pqa-cite" not in html and "[7]" in html
+    refusal = _answer(answer=S.REFUSAL_TEXT, refused=True)
+    assert "pqa-cite" not in R.answer_html(refusal)
+    assert "pqa-refusal" in R.answer_html(refusal)
+
+
+def test_sources_show_section_and_marked_sentences() -> None:
+    html = R.sources_html(_answer())
+    assert "一、总体要求 › 一是要" in html
+    assert "<mark>全年申请专利达到了2178件。</mark>" in html
+    assert R.sources_title(_answer()) == S.UI_SOURCES_PANEL.format(n=1)
+    assert R.sources_title(_answer(refused=True)) == S.UI_RELATED_PANEL.format(n=1)
+
+
+def test_document_text_with_html_is_escaped_everywhere() -> None:
+    answer = _answer()
+    answer["citations"][0]["text"] = XSS
+    answer["citations"][0]["section"] = XSS
+    answer["answer"] = XSS + " [1]"
+    for html in (R.answer_html(answer), R.sources_html(answer)):
+        assert "<img" not in html
+        assert "&lt;img" in html
+
+
+def test_cite_key_round_trip_with_unicode_and_separators_in_name() -> None:
+    citation = _answer()["citations"][0] | {"doc": "a:b c/政策%.txt"}
+    ref = R.parse_cite_key(R.cite_key(citation))
+    assert ref == R.CiteRef("a:b c/政策%.txt", 100, citation["end"], ((110, 125),))
+
+
+@pytest.mark.parametrize("key", [None, 5, "", "x", "d:5-1:", "d:1-5:9-3", "d:1-5:a-b", "d:1-5:1-2," + "x" * 3000,
+                                 '"><script>:1-2:'])
+def test_malformed_cite_keys_are_rejected(key: object) -> None:
+    assert R.parse_cite_key(key) is None
+
+
+def test_document_view_lays_out_sections_and_marks_the_cited_sentence() -> None:
+    text = "文件标题\n开场白一句。\n一、第一部分标题。\n第一段正文。被引用的句子。\n二、第二部分。\n<b>粗体</b>不渲染。\n"
+    start = text.index("被引用的句子。")
+    ref = R.CiteRef("d.txt", text.index("第一段正文。"), start + len("被引用的句子。"),
+                    ((start, start + len("被引用的句子。")),))
+    outline, body = R.document_html("d.txt", {"title": "文件标题", "text": text}, ref)
+    assert '<h2 class="pqa-doc-title">文件标题</h2>' in body
+    assert "一、第一部分标题" in outline and "二、第二部分" in outline and S.OPENING_SECTION in outline
+    assert "<mark>被引用的句子。</mark>" in body
+    assert body.count('id="pqa-cited"') == 1
+    assert body.index('id="pqa-cited"') < body.index("<mark>")
+    assert "<b>" not in body and "&lt;b&gt;粗体&lt;/b&gt;" in body
+
+
+def test_notice_is_escaped_and_empty_stays_empty() -> None:
+    assert R.notice_html("") == ""
+    assert "&lt;img" in R.notice_html(XSS)
+
+
+@pytest.mark.parametrize("heading, limit, topic", [
+    ("一、认清形势，增强做好工作的责任感", 20, "认清形势，增强做好工作的责任感"),
+    ("一、认清形势，增强做好工作的责任感", 12, "认清形势"),
+    ("四是要加强宣传，努力提高全社会的知识产权的意识", 12, "加强宣传"),
+    ("（二）完善政策体系", 20, "完善政策体系"),
+    ("第三部分 保障措施", 20, "保障措施"),
+    ("一二三四五六七八九十一二三四五", 6, "一二三四五六"),
+    (S.OPENING_SECTION, 20, None),
+    ("一、", 20, None),
+])
+def test_heading_topic_strips_ordinals_and_cuts_at_clauses(heading: str, limit: int, topic: str | None) -> None:
+    assert heading_topic(heading, limit) == topic
