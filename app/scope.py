@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .question import QuestionInfo
+from .question import QuestionInfo, analyze
 from .retrieval import HybridRetriever, Retrieval
 from .settings import Settings
 from .textnorm import compare_form
@@ -18,16 +18,28 @@ class ScopeSignals:
     dense: float  # best cosine similarity of a passage
     agreement: float  # 1 when dense and lexical rankings agree on a top passage
     unknown: float  # IDF-weighted share of terms the corpus never uses
+    # The same two measures over character bigrams of the terms: robust to
+    # word-order variants (申请专利/专利申请) and to a typo in one character.
+    char_coverage: float
+    char_unknown: float
     latin: bool
 
-    def vector(self) -> tuple[float, float, float, float]:
-        return (self.coverage, self.dense, self.agreement, self.unknown)
+    @staticmethod
+    def fields() -> tuple[str, ...]:
+        """Names of ``vector()``'s entries, in order (the order of ``scope_weights``)."""
+        return ("coverage", "dense", "agreement", "unknown", "char_coverage", "char_unknown")
+
+    def vector(self) -> tuple[float, ...]:
+        return tuple(float(getattr(self, f)) for f in self.fields())
 
 
 def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever,
             top: int = 3) -> ScopeSignals:
     hits = retrieval.hits[:top]
-    weights = {t: retriever.idf(t) for t in info.terms}
+    # A follow-up is searched with terms carried from the turn before; judge
+    # what was searched, not the elliptical turn alone.
+    terms = info.terms if retrieval.query == info.text else analyze(retrieval.query).terms
+    weights = {t: retriever.idf(t) for t in terms}
     total = sum(weights.values())
     coverage = 0.0
     for hit in hits:
@@ -42,7 +54,30 @@ def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever
         top_d = [h.idx for h in retrieval.hits if h.dense_rank is not None and h.dense_rank < 3]
         top_b = [h.idx for h in retrieval.hits if h.bm25_rank is not None and h.bm25_rank < 3]
         agree = 1.0 if set(top_d) & set(top_b) else 0.0
-    return ScopeSignals(coverage, dense, agree, unknown, info.latin)
+    grams = set().union(*(_bigrams(t) for t in terms)) if terms else set()
+    char_cov = max((len(grams & _bigrams(h.chunk.text)) / len(grams) for h in hits), default=0.0) if grams else 0.0
+    char_unknown = len(grams - _corpus_bigrams(retriever)) / len(grams) if grams else 0.0
+    return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
+
+
+def _bigrams(text: str) -> set[str]:
+    form = compare_form(text)
+    return {form[i:i + 2] for i in range(len(form) - 1)}
+
+
+_CORPUS_GRAMS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _corpus_bigrams(retriever: HybridRetriever) -> frozenset[str]:
+    """Bigrams of the whole corpus, computed once per loaded index (the
+    index object itself is kept so that a recycled id() cannot match)."""
+    index = retriever.index
+    cached = _CORPUS_GRAMS.get(id(index))
+    if cached is None or cached[0] is not index:
+        grams = frozenset().union(*(_bigrams(d["text"]) for d in index.docs.values()))
+        _CORPUS_GRAMS.clear()  # one live index at a time; a reload replaces it
+        cached = _CORPUS_GRAMS[id(index)] = (index, grams)
+    return cached[1]
 
 
 def _substring_in_hits(term: str, hits: list) -> bool:

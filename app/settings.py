@@ -66,13 +66,17 @@ class Settings(BaseSettings):
     max_question_chars: int = 500
 
     # --- refusal (scope) -----------------------------------------------------
-    # Logistic model over retrieval signals; calibrated by ``python -m eval``.
-    # Weights for (coverage, dense cosine, dense/lexical agreement, unknown terms).
-    scope_weights: tuple[float, ...] = (6.0, 20.0, 1.0, -6.0)
-    scope_bias: float = -19.4
+    # Logistic model over retrieval signals, fitted by ``python -m eval
+    # --calibrate`` on half of eval/questions.jsonl and checked on the other
+    # half (see eval/report.md). Weights follow ``ScopeSignals.fields()``:
+    # (coverage, dense cosine, dense/lexical agreement, unknown terms,
+    #  bigram coverage, unknown bigrams).
+    scope_weights: tuple[float, ...] = (0.17, 9.663, -0.353, -2.903, 3.246, 2.14)
+    scope_bias: float = -9.777
     scope_threshold: float = 0.5
-    # Questions in a Latin-script language are judged on dense similarity.
-    scope_latin_dense: float = 0.80
+    # Questions in a Latin-script language are judged on dense similarity;
+    # the cut-off is the one with the fewest errors on the fit half.
+    scope_latin_dense: float = 0.7401
     scope_latin_slope: float = 40.0
 
     # --- grounding check (LLM answers, eval) ---------------------------------

@@ -1,0 +1,84 @@
+"""python -m eval [--questions FILE] [--corpus DIR] [--mode extractive|llm]
+                 [--ablations] [--calibrate] [--check]
+
+Scores the pipeline over a question file and writes report.md, report.png
+and results.json. ``--ablations`` first regenerates the ablation section
+(a few minutes); ``--calibrate`` fits the refusal model on one half of the
+set and reports on the other; ``--check`` exits 1 below eval/floors.json.
+"""
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from pathlib import Path
+
+from app.pipeline import Pipeline
+
+from . import EVAL_DIR, floors as floors_mod
+from .report import render_markdown, render_png, write_results
+from .runner import load_items, run, scorecard, settings_for
+
+DEFAULT_QUESTIONS = EVAL_DIR / "questions.jsonl"
+# Hand-kept and generated sections appended to report.md, in order.
+SECTIONS = ("ablations.md", "calibration.md", "defaults.md")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m eval", description="Grounding scorecard of the pipeline.")
+    p.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    p.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the configured one)")
+    p.add_argument("--index-dir", type=Path, default=None, help="index folder (default: per corpus)")
+    p.add_argument("--mode", choices=("extractive", "llm"), default="extractive")
+    p.add_argument("--out", type=Path, default=None,
+                   help="output folder (default: eval/ for the default questions, else test-output/)")
+    p.add_argument("--ablations", action="store_true", help="regenerate the ablation section first")
+    p.add_argument("--calibrate", action="store_true", help="fit the refusal model on a split and stop")
+    p.add_argument("--check", action="store_true", help="exit 1 when a metric is below eval/floors.json")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    settings = settings_for(args.corpus, args.index_dir)
+    items = load_items(args.questions)
+    default_set = args.questions.resolve() == DEFAULT_QUESTIONS.resolve()
+    out = args.out or (EVAL_DIR if default_set else Path("test-output") / f"eval-{args.questions.stem}")
+    out.mkdir(parents=True, exist_ok=True)
+    if args.calibrate:
+        from .calibrate import calibrate
+
+        calibrate(settings, items, out / "calibration.md")
+        return 0
+    if args.ablations:
+        from .ablation import run_ablations
+
+        run_ablations(settings, items, out / "ablations.md")
+    pipeline = Pipeline(settings)
+    results = run(pipeline, items, args.mode)
+    card = scorecard(results, settings, args.mode)
+    floors = floors_mod.load()
+    command = "python -m eval" + ("" if argv is None and len(sys.argv) < 2 else " " + shlex.join(
+        argv if argv is not None else sys.argv[1:]))
+    meta = {"command": command, "questions": _display(args.questions), "corpus": _display(settings.corpus_dir)}
+    sections = [(out / name).read_text(encoding="utf-8") for name in SECTIONS if (out / name).exists()]
+    write_results(out / "results.json", card, results, meta)
+    (out / "report.md").write_text(render_markdown(card, results, meta, floors, sections), encoding="utf-8")
+    render_png(out / "report.png", card)
+    print(floors_mod.summary_text(card))
+    print(f"wrote {out / 'report.md'}, {out / 'report.png'}, {out / 'results.json'}")
+    violations = floors_mod.violations(card["overall"], floors)
+    for v in violations:
+        print(f"BELOW FLOOR: {v}", file=sys.stderr)
+    return 1 if args.check and violations else 0
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

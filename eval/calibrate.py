@@ -1,0 +1,149 @@
+"""Refusal calibration on a held-out discipline: split the question set in
+two halves (hash of the id, stratified by ``refuse``), fit the scope model
+of ``app/scope.py`` on one half, report on the other, print the values to
+put into ``app/settings.py``."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from app.pipeline import Pipeline, QuestionError
+from app.scope import ScopeSignals, signals
+from app.settings import Settings
+
+from . import scoring as sc
+from .report import table
+from .runner import histories
+
+L2 = 1.0  # ridge on the standardised weights (not the bias): stable with correlated signals
+
+
+def split(items: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Deterministic halves: within each ``refuse`` class, items sorted by
+    the SHA-256 of their id alternate between the halves."""
+    fit, held = [], []
+    for label in (False, True):
+        group = sorted((it for it in items if bool(it.get("refuse")) == label),
+                       key=lambda it: hashlib.sha256(str(it["id"]).encode()).hexdigest())
+        fit += group[0::2]
+        held += group[1::2]
+    return fit, held
+
+
+@dataclass
+class Example:
+    id: str
+    kind: str
+    sig: ScopeSignals | None  # None: the pipeline rejected the input outright
+    in_scope: bool
+
+
+def collect(pipeline: Pipeline, items: list[dict]) -> list[Example]:
+    hist = histories(items)
+    out = []
+    for it in items:
+        try:
+            prep = pipeline.prepare(it["q"], hist[it["id"]] or None)
+            sig = signals(prep.info, prep.retrieval, pipeline.retriever)
+        except QuestionError:
+            sig = None
+        out.append(Example(str(it["id"]), it.get("kind", "?"), sig, not it.get("refuse")))
+    return out
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 100) -> tuple[np.ndarray, float]:
+    """Class-balanced, ridge-penalised logistic regression by Newton steps
+    (the problem is tiny and convex). Features are standardised for the fit,
+    so the ridge treats them alike; returns (weights, bias) on raw features."""
+    n, d = x.shape
+    mu, sd = x.mean(axis=0), x.std(axis=0)
+    sd = np.where(sd > 1e-12, sd, 1.0)
+    xb = np.hstack([(x - mu) / sd, np.ones((n, 1))])
+    pos = max(1, int(y.sum()))
+    neg = max(1, n - pos)
+    sw = np.where(y > 0, n / (2 * pos), n / (2 * neg))
+    penalty = np.diag([l2] * d + [0.0])
+    theta = np.zeros(d + 1)
+    for _ in range(iters):
+        p = 1 / (1 + np.exp(-np.clip(xb @ theta, -50, 50)))
+        grad = xb.T @ (sw * (p - y)) + penalty @ theta
+        hess = (xb * (sw * p * (1 - p))[:, None]).T @ xb + penalty + 1e-9 * np.eye(d + 1)
+        step = np.linalg.solve(hess, grad)
+        theta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    w = theta[:d] / sd
+    return w, float(theta[d] - w @ mu)
+
+
+def fitted_settings(examples: list[Example], settings: Settings) -> dict:
+    """Scope fields fitted on ``examples``: the main model on CJK questions,
+    the latin-script branch as a 1-D model on dense similarity."""
+    main = [e for e in examples if e.sig is not None and not e.sig.latin]
+    latin = [e for e in examples if e.sig is not None and e.sig.latin]
+    w, b = fit_logistic(np.array([e.sig.vector() for e in main]), np.array([float(e.in_scope) for e in main]))
+    update = {"scope_weights": tuple(round(float(v), 3) for v in w), "scope_bias": round(b, 3)}
+    if latin:
+        update["scope_latin_dense"] = round(latin_threshold(latin), 4)
+    return update
+
+
+def latin_threshold(latin: list[Example]) -> float:
+    """Dense cut-off for Latin-script questions that makes the fewest
+    mistakes on the fit half. Too few such questions for a balanced model:
+    errors are counted as they come, ties go to the lower (answering) cut."""
+    values = sorted({e.sig.dense for e in latin})
+    cuts = [values[0] - 1e-4] + [(a + b) / 2 for a, b in zip(values, values[1:])] + [values[-1] + 1e-4]
+    errors = [sum((e.sig.dense >= c) != e.in_scope for e in latin) for c in cuts]
+    return cuts[errors.index(min(errors))]
+
+
+def predictions(examples: list[Example], settings: Settings) -> list[bool]:
+    """Refused? A rejected input is a refusal."""
+    from app.scope import in_scope
+
+    return [e.sig is None or not in_scope(e.sig, settings) for e in examples]
+
+
+def metrics(examples: list[Example], settings: Settings) -> dict:
+    refused = predictions(examples, settings)
+    return {"n": len(examples),
+            **sc.refusal_metrics([not e.in_scope for e in examples], refused)}
+
+
+def calibrate(settings: Settings, items: list[dict], out: Path) -> dict:
+    pipeline = Pipeline(settings)
+    fit_items, held_items = split(items)
+    fit_ex, held_ex = collect(pipeline, fit_items), collect(pipeline, held_items)
+    update = fitted_settings(fit_ex, settings)
+    tuned = settings.model_copy(update=update)
+    rows = []
+    for name, s in (("current settings", settings), ("fitted on half A", tuned)):
+        for half, ex in (("A (fit)", fit_ex), ("B (held out)", held_ex)):
+            m = metrics(ex, s)
+            rows.append([name, half, m["n"], m["refusal_recall"], m["false_refusal"], m["refusal_precision"]])
+    held_refused = predictions(held_ex, tuned)
+    wrong = [[e.id, e.kind, "false refusal" if e.in_scope else "answered"]
+             for e, r in zip(held_ex, held_refused) if r == e.in_scope]
+    text = "\n".join([
+        "## Refusal calibration",
+        "",
+        "Generated by `python -m eval --calibrate`. Split: within each `refuse` class, items "
+        "sorted by SHA-256 of their id alternate between half A (fit) and half B (held out). "
+        "Model: class-balanced logistic regression (Newton steps, ridge "
+        f"{L2}) on `ScopeSignals.vector()` = {ScopeSignals.fields()} for CJK questions; "
+        "for Latin-script questions, the dense-similarity cut-off with the fewest errors on half A.",
+        "",
+        f"Fitted values: `{update}` (threshold {settings.scope_threshold}).",
+        "",
+        table(["settings", "half", "n", "refusal recall", "false refusal", "refusal precision"], rows),
+        "",
+        "Held-out mistakes of the fitted model: "
+        + (", ".join(f"{i} ({k}, {w})" for i, k, w in wrong) if wrong else "none") + ".",
+    ])
+    out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return update
