@@ -15,20 +15,21 @@ import hmac
 import json
 import logging
 import os
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Annotated, Any, Callable
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, SecretStr, StrictInt, StrictStr
-from starlette.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
+from pydantic import BaseModel, Field, SecretStr, StrictInt, StrictStr, StringConstraints, field_validator
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from . import settings as S
 from .ratelimit import RateLimiter
 from .settings import Settings
+from .textnorm import has_binary
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -53,7 +54,17 @@ def limit_native_threads() -> None:
 class AskRequest(BaseModel):
     q: StrictStr = Field(description="问题（不超过设置的字数上限）")
     history: list[StrictStr] | None = Field(default=None, description="本轮对话之前的问题，按时间顺序")
-    id: StrictStr | StrictInt | None = Field(default=None, description="调用方自定的编号，原样返回")
+    id: Annotated[StrictStr, StringConstraints(max_length=200)] | StrictInt | None = Field(
+        default=None, description="调用方自定的编号，原样返回")
+
+    @field_validator("id")
+    @classmethod
+    def _echoable(cls, value: str | int | None) -> str | int | None:
+        # Echoed back in UTF-8 JSON: control characters and lone surrogates
+        # (legal as JSON escapes) cannot be.
+        if isinstance(value, str) and has_binary(value):
+            raise ValueError("id")
+        return value
 
 
 class CitationOut(BaseModel):
@@ -114,6 +125,11 @@ class ApiError(HTTPException):
     (FastAPI's own class, so it passes through body parsing unwrapped.)"""
 
 
+def _quoted(text: str) -> str:
+    """User-supplied text inside an error message: short and encodable."""
+    return text[:100].encode("utf-8", "replace").decode("utf-8")
+
+
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": ErrorResponse} for code in codes}
 
@@ -128,7 +144,8 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str]:
     first = errors[0] if errors else {}
     if first.get("type") == "json_invalid":
         return 400, S.ERR_API_BAD_JSON
-    loc = [str(p) for p in first.get("loc", ()) if p != "body"]
+    # Keep field names and list positions; drop pydantic's union-branch tags.
+    loc = [str(p) for p in first.get("loc", ()) if isinstance(p, int) or p in AskRequest.model_fields]
     field = ".".join(loc) or "请求体"
     kind = str(first.get("type", ""))
     if kind == "missing":
@@ -192,7 +209,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         if isinstance(exc, ApiError):
             message = str(exc.detail)
         else:
-            message = _FRAMEWORK_ERRORS.get(exc.status_code, S.ERR_API_INTERNAL).format(path=request.url.path)
+            message = _FRAMEWORK_ERRORS.get(exc.status_code, S.ERR_API_INTERNAL).format(path=_quoted(request.url.path))
         return JSONResponse({"error": message}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
@@ -265,7 +282,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         # Looked up among the indexed documents only: no path is ever opened.
         row = next((r for r in document_rows() if r["doc_id"] == doc_id), None)
         if row is None:
-            raise ApiError(404, S.ERR_API_NO_DOCUMENT.format(doc=doc_id[:100]))
+            raise ApiError(404, S.ERR_API_NO_DOCUMENT.format(doc=_quoted(doc_id)))
         return {**row, "text": pipeline.documents[doc_id]["text"]}
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
@@ -274,7 +291,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         # Keeps /api/* answering in JSON instead of falling through to the UI.
         if any(r.matches(request.scope)[0] == Match.PARTIAL for r in api_routes):
             raise ApiError(405, S.ERR_API_METHOD)
-        raise ApiError(404, S.ERR_API_NOT_FOUND.format(path=f"/api/{rest}"[:200]))
+        raise ApiError(404, S.ERR_API_NOT_FOUND.format(path=_quoted(f"/api/{rest}")))
 
     api_routes = [r for r in app.router.routes if isinstance(r, APIRoute) and r.endpoint is not unknown]
 

@@ -7,8 +7,9 @@ from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 # Characters that never belong in a typed question (C0/C1 controls except
-# tab/newline, and the Unicode replacement char left by bad decoding).
-_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+# tab/newline, the Unicode replacement char left by bad decoding, and lone
+# surrogates, which JSON "\\ud800" escapes produce and UTF-8 cannot encode).
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 

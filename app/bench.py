@@ -1,0 +1,488 @@
+"""Benchmarks: ``python -m app bench`` (figures printed, saved to
+eval/bench.json and plotted to eval/bench.png).
+
+Everything runs on private copies (a temp corpus_dir/index_dir), never on the
+working corpus/ and index/. Sections: index build, cold start and peak RSS of
+a serving process, warm per-stage latency over the eval questions against the
+irreducible parts (one embedding, one FAISS search, one BM25 query), scale on
+synthetic corpora recombined from the corpus' own sentences, and HTTP
+throughput with concurrent clients on loopback.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .api import limit_native_threads
+
+limit_native_threads()  # the same threading as the server, before the engine loads
+
+from .settings import PROJECT_ROOT, Settings  # noqa: E402
+
+QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
+STAGES = ("retrieve_embed", "retrieve_faiss", "retrieve_bm25", "retrieve_fusion", "retrieve", "answer", "total")
+
+
+# --- small helpers ---------------------------------------------------------------
+def percentiles(values: list[float]) -> dict[str, float]:
+    import numpy as np
+
+    if not values:
+        return {"n": 0}
+    a = np.asarray(values, dtype=float)
+    return {"n": len(values), "p50": round(float(np.percentile(a, 50)), 3),
+            "p95": round(float(np.percentile(a, 95)), 3), "p99": round(float(np.percentile(a, 99)), 3),
+            "mean": round(float(a.mean()), 3)}
+
+
+def peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def questions(path: Path = QUESTIONS) -> list[str]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line)["q"] for line in f if line.strip()]
+
+
+def private_settings(root: Path, corpus_from: Path | None = None, **overrides: object) -> Settings:
+    """Settings on folders under ``root``; the corpus is copied there."""
+    corpus = root / "corpus"
+    if corpus_from is not None and not corpus.exists():
+        shutil.copytree(corpus_from, corpus)
+    return Settings(corpus_dir=corpus, index_dir=root / "index", **overrides)
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+# --- build, cold start, warm latency ------------------------------------------------
+def bench_build(settings: Settings) -> dict:
+    from .embeddings import SentenceEmbeddings
+    from .index_store import ensure_index
+
+    t0 = time.perf_counter()
+    embedder = SentenceEmbeddings(settings)
+    t1 = time.perf_counter()
+    index, _, _ = ensure_index(settings, embedder, force=True)
+    t2 = time.perf_counter()
+    texts = [c.text for c in index.chunks][:128]
+    t3 = time.perf_counter()
+    embedder.embed_documents_np(texts)
+    rate = len(texts) / (time.perf_counter() - t3)
+    return {"model_load_s": round(t1 - t0, 3), "build_s": round(t2 - t1, 3), "chunks": len(index.chunks),
+            "sentences": int(index.sentence_rows[-1]), "passages_per_s": round(rate, 1)}
+
+
+_COLD = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+from app.api import limit_native_threads
+limit_native_threads()
+from app.pipeline import Pipeline
+from app.settings import Settings
+t1 = time.perf_counter()
+p = Pipeline(Settings(corpus_dir=sys.argv[1], index_dir=sys.argv[2]), mmap=True)
+t2 = time.perf_counter()
+p.ask("测试")
+t3 = time.perf_counter()
+print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "first_answer_s": t3 - t2}), flush=True)
+for line in open(sys.argv[3], encoding="utf-8"):
+    if line.strip():
+        p.ask(json.loads(line)["q"])
+print(json.dumps({"peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), flush=True)
+"""
+
+
+def bench_cold_start(settings: Settings) -> dict:
+    """A fresh process to its first answer, the index already built; then
+    its peak RSS after answering every eval question."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", _COLD, str(settings.corpus_dir), str(settings.index_dir),
+                             str(QUESTIONS)], stdout=subprocess.PIPE, text=True, cwd=PROJECT_ROOT)
+    assert proc.stdout is not None
+    phases = json.loads(proc.stdout.readline())
+    ready = time.perf_counter() - started
+    memory = json.loads(proc.stdout.readline())
+    proc.wait(timeout=600)
+    return {"to_first_answer_s": round(ready, 3), **{k: round(v, 3) for k, v in phases.items()},
+            "peak_rss_mb": round(memory["peak_rss_mb"], 1)}
+
+
+def bench_warm(settings: Settings, qs: list[str], rounds: int) -> dict:
+    """Per-stage latency of the whole pipeline (extractive), and the same
+    questions through only the irreducible parts."""
+    from .pipeline import Pipeline, QuestionError
+    from .tokenize import index_tokens
+
+    pipeline = Pipeline(settings, mmap=True)
+    for q in qs[:20]:
+        _ask(pipeline, q, QuestionError)
+    stages: dict[str, list[float]] = {s: [] for s in STAGES}
+    for _ in range(rounds):
+        for q in qs:
+            answer = _ask(pipeline, q, QuestionError)
+            if answer is not None:
+                for s in STAGES:
+                    stages[s].append(answer.timings_ms.get(s, 0.0))
+    stages["retrieve_other"] = [r - e - f - b - u for r, e, f, b, u in zip(
+        stages["retrieve"], stages["retrieve_embed"], stages["retrieve_faiss"],
+        stages["retrieve_bm25"], stages["retrieve_fusion"])]
+    r = pipeline.retriever
+    parts: dict[str, list[float]] = {"embed": [], "faiss": [], "bm25": []}
+    for _ in range(rounds):
+        for q in qs:
+            t0 = time.perf_counter()
+            vec = pipeline.embedder.embed_query_np(q)
+            t1 = time.perf_counter()
+            pipeline.index.dense.search(vec[None, :], settings.candidate_k)
+            t2 = time.perf_counter()
+            tokens = index_tokens(q)
+            if tokens:
+                r.bm25.get_scores(tokens)
+            t3 = time.perf_counter()
+            for name, dt in zip(parts, (t1 - t0, t2 - t1, t3 - t2)):
+                parts[name].append(dt * 1e3)
+    stage_stats = {k: percentiles(v) for k, v in stages.items()}
+    part_stats = {k: percentiles(v) for k, v in parts.items()}
+    floor = {p: sum(part_stats[k][p] for k in parts) for p in ("p50", "p95")}
+    ratio = {p: round(stage_stats["total"][p] / floor[p], 2) for p in floor}
+    return {"questions": len(qs), "rounds": rounds, "stages_ms": stage_stats, "irreducible_ms": part_stats,
+            "irreducible_sum_ms": floor, "pipeline_over_irreducible": ratio}
+
+
+def _ask(pipeline, q: str, error: type[Exception]):
+    try:
+        return pipeline.ask(q)
+    except error:
+        return None
+
+
+# --- scale ---------------------------------------------------------------------------
+class ReusingEmbedder:
+    """Embeds each distinct sentence once (with the real model) and gives a
+    passage the normalised mean of its sentences' vectors. Synthetic corpora
+    recombine a few hundred real sentences, so this makes 100k passages
+    affordable on 2 cores; FAISS/BM25 costs do not depend on how a vector was
+    made, and the vectors stay on the model's own manifold."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+        self.dim = real.dim
+        self.cache: dict[str, object] = {}
+
+    def embed_documents_np(self, texts: list[str]):
+        import numpy as np
+
+        from .chunking import split_sentences
+
+        pieces = [[t[s.start:s.end] for s in split_sentences(t)] or [t] for t in texts]
+        missing = sorted({s for p in pieces for s in p if s not in self.cache})
+        for s, v in zip(missing, self.real.embed_documents_np(missing)):
+            self.cache[s] = v
+        out = np.stack([np.mean([self.cache[s] for s in p], axis=0) for p in pieces]).astype(np.float32)
+        out /= np.linalg.norm(out, axis=1, keepdims=True)
+        return out
+
+
+def write_synthetic_corpus(source: Path, target: Path, n_chunks: int, target_chars: int, seed: int = 7) -> int:
+    """Documents of real sentences in random order (fixed seed), written
+    until the chunker makes at least ``n_chunks`` passages. Returns that count."""
+    from .chunking import chunk_document, split_sentences
+    from .corpus import Document, load_corpus
+
+    docs, _ = load_corpus(source)
+    pool = [d.text[s.start:s.end] for d in docs for s in split_sentences(d.text) if s.end - s.start >= 8]
+    rng = random.Random(seed)
+    target.mkdir(parents=True, exist_ok=True)
+    made, n = 0, 0
+    while made < n_chunks:
+        paragraphs = []
+        for _ in range(min(2000, max(20, (n_chunks - made) // 2 + 10))):
+            paragraphs.append("".join(rng.choice(pool) for _ in range(rng.randint(2, 5))))
+        text = f"合成文档{n + 1}\n" + "\n".join(paragraphs) + "\n"
+        name = f"synthetic_{n + 1:04d}.txt"
+        made += len(chunk_document(Document(name, text, "utf-8", ""), target_chars))
+        (target / name).write_text(text, encoding="utf-8")
+        n += 1
+    return made
+
+
+_SCALE = """
+import json, sys
+from app.bench import scale_run
+print(json.dumps(scale_run(int(sys.argv[1]), sys.argv[2], int(sys.argv[3]))), flush=True)
+"""
+
+
+def scale_run(n_chunks: int, root: str, rounds: int) -> dict:
+    """Build and query one synthetic corpus (runs in its own process so that
+    its peak RSS is its own)."""
+    import faiss
+    import numpy as np
+
+    from .embeddings import SentenceEmbeddings
+    from .index_store import ensure_index
+    from .pipeline import Pipeline, QuestionError
+
+    settings = private_settings(Path(root))
+    write_synthetic_corpus(PROJECT_ROOT / "corpus", settings.corpus_dir, n_chunks, settings.chunk_target_chars)
+    real = SentenceEmbeddings(settings)
+    t0 = time.perf_counter()
+    index, _, _ = ensure_index(settings, ReusingEmbedder(real), force=True)
+    build_s = time.perf_counter() - t0
+    del index
+    t1 = time.perf_counter()
+    pipeline = Pipeline(settings, mmap=True)
+    load_s = time.perf_counter() - t1
+    qs = questions()
+    for q in qs[:10]:
+        _ask(pipeline, q, QuestionError)
+    retrieve, total, faiss_ms, bm25_ms = [], [], [], []
+    for _ in range(rounds):
+        for q in qs:
+            a = _ask(pipeline, q, QuestionError)
+            if a is not None:
+                retrieve.append(a.timings_ms["retrieve"])
+                total.append(a.timings_ms["total"])
+                faiss_ms.append(a.timings_ms["retrieve_faiss"])
+                bm25_ms.append(a.timings_ms["retrieve_bm25"])
+    out = {"chunks": len(pipeline.index.chunks), "requested": n_chunks, "documents": len(pipeline.index.docs),
+           "dense_index": pipeline.index.manifest["dense_index"], "build_s": round(build_s, 2),
+           "load_s": round(load_s, 2), "retrieve_ms": percentiles(retrieve), "total_ms": percentiles(total),
+           "faiss_ms": percentiles(faiss_ms), "bm25_ms": percentiles(bm25_ms), "peak_rss_mb": peak_rss_mb()}
+    dense = pipeline.index.dense
+    if hasattr(dense, "hnsw"):
+        vecs = dense.reconstruct_n(0, dense.ntotal)
+        exact = faiss.IndexFlatIP(vecs.shape[1])
+        exact.add(vecs)
+        qv = np.stack([pipeline.embedder.embed_query_np(q) for q in qs])
+        out["hnsw_recall"] = {}
+        for k in sorted({settings.top_k, settings.candidate_k}):
+            _, approx = dense.search(qv, k)
+            _, truth = exact.search(qv, k)
+            hits = sum(len(set(a) & set(t)) for a, t in zip(approx, truth))
+            out["hnsw_recall"][f"recall@{k}"] = round(hits / (k * len(qs)), 4)
+        t = time.perf_counter()
+        exact.search(qv, settings.candidate_k)
+        out["exact_search_ms_per_query"] = round((time.perf_counter() - t) * 1e3 / len(qs), 3)
+    return out
+
+
+def bench_scale(scales: list[int], rounds: int, work: Path) -> list[dict]:
+    results = []
+    for n in scales:
+        root = work / f"scale-{n}"
+        say(f"  规模 {n} 段：合成语料、建索引、查询……")
+        proc = subprocess.run([sys.executable, "-c", _SCALE, str(n), str(root), str(rounds)],
+                              capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=3600)
+        if proc.returncode != 0:
+            results.append({"requested": n, "error": proc.stderr[-2000:]})
+        else:
+            results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        shutil.rmtree(root, ignore_errors=True)
+        say(f"    {json.dumps(results[-1], ensure_ascii=False)[:400]}")
+    return results
+
+
+# --- HTTP --------------------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+_SERVE = """
+import sys
+from app.api import serve
+from app.settings import Settings
+serve(Settings(corpus_dir=sys.argv[1], index_dir=sys.argv[2], rate_limit_per_minute=0),
+      host="127.0.0.1", port=int(sys.argv[3]), workers=int(sys.argv[4]))
+"""
+
+
+def start_server(settings: Settings, workers: int, timeout_s: float = 300) -> tuple[subprocess.Popen, str]:
+    """The real ``serve`` in a subprocess on a free loopback port; returns once
+    /api/health answers. Rate limiting is off: every client here is 127.0.0.1."""
+    import httpx
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-c", _SERVE, str(settings.corpus_dir), str(settings.index_dir),
+                             str(port), str(workers)], cwd=PROJECT_ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("server exited during start-up")
+        try:
+            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    stop_server(proc)
+    raise RuntimeError("server not ready in time")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop the server and its workers (its own process group, by id)."""
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    except ProcessLookupError:
+        pass
+
+
+async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_requests: int) -> dict:
+    """``clients`` concurrent loops posting questions until ``seconds`` pass or
+    ``max_requests`` have been sent; each loop waits for its answer."""
+    import httpx
+
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    sent = 0
+    deadline = time.monotonic() + seconds
+
+    async def client(i: int, http: httpx.AsyncClient) -> None:
+        nonlocal sent
+        j = i
+        while time.monotonic() < deadline and sent < max_requests:
+            sent += 1
+            t0 = time.perf_counter()
+            try:
+                r = await http.post("/api/ask", json={"q": qs[j % len(qs)], "id": j})
+                if r.status_code == 200 or r.status_code == 422:  # 422: a question the API rightly refuses
+                    latencies.append((time.perf_counter() - t0) * 1e3)
+                else:
+                    errors[str(r.status_code)] = errors.get(str(r.status_code), 0) + 1
+            except httpx.HTTPError as exc:
+                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+            j += clients
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+        started = time.perf_counter()
+        await asyncio.gather(*(client(i, http) for i in range(clients)))
+        elapsed = time.perf_counter() - started
+    return {"clients": clients, "seconds": round(elapsed, 2), "answers": len(latencies),
+            "answers_per_s": round(len(latencies) / elapsed, 1), "errors": errors,
+            "latency_ms": percentiles(latencies)}
+
+
+def bench_http(settings: Settings, qs: list[str], clients: int, seconds: float, workers: int) -> dict:
+    proc, base = start_server(settings, workers)
+    try:
+        result = asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000))
+    finally:
+        stop_server(proc)
+    return {"workers": workers, **result}
+
+
+# --- report --------------------------------------------------------------------------
+def chart(results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 3, figsize=(16, 4.8))
+    warm = results.get("warm", {})
+    if warm:
+        names = [s for s in (*STAGES, "retrieve_other") if s in warm["stages_ms"]]
+        p50 = [warm["stages_ms"][s]["p50"] for s in names]
+        p95 = [warm["stages_ms"][s]["p95"] for s in names]
+        x = range(len(names))
+        axes[0].bar([i - 0.2 for i in x], p50, 0.4, label="p50")
+        axes[0].bar([i + 0.2 for i in x], p95, 0.4, label="p95")
+        axes[0].set_xticks(list(x), [n.replace("retrieve_", "r.") for n in names], rotation=30)
+        axes[0].set_ylabel("ms")
+        axes[0].set_title(f"Warm extractive, per stage (whole/irreducible p95 = "
+                          f"{warm['pipeline_over_irreducible']['p95']}x)")
+        axes[0].legend()
+    scale = [s for s in results.get("scale", []) if "chunks" in s]
+    if scale:
+        n = [s["chunks"] for s in scale]
+        axes[1].plot(n, [s["retrieve_ms"]["p95"] for s in scale], "o-", label="retrieve p95 (ms)")
+        axes[1].plot(n, [s["total_ms"]["p95"] for s in scale], "s-", label="total p95 (ms)")
+        axes[1].plot(n, [s["build_s"] for s in scale], "^--", label="build (s)")
+        axes[1].set_xscale("log")
+        axes[1].set_yscale("log")
+        axes[1].set_xlabel("chunks")
+        axes[1].set_title("Scale (synthetic corpora)")
+        axes[1].legend()
+    http = results.get("http")
+    if http:
+        lat = http["latency_ms"]
+        axes[2].bar(["p50", "p95", "p99"], [lat.get("p50", 0), lat.get("p95", 0), lat.get("p99", 0)])
+        axes[2].set_ylabel("ms")
+        axes[2].set_title(f"HTTP: {http['clients']} clients, {http['workers']} workers: "
+                          f"{http['answers_per_s']}/s, errors {sum(http['errors'].values())}")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app bench", description="性能基准（结果写入 eval/bench.json）")
+    parser.add_argument("--scales", default="1000,10000,100000", help="合成语料的段落数，逗号分隔；空则跳过")
+    parser.add_argument("--rounds", type=int, default=2, help="每个问题重复的轮数")
+    parser.add_argument("--clients", type=int, default=50, help="并发客户端数；0 跳过 HTTP 测试")
+    parser.add_argument("--seconds", type=float, default=60, help="HTTP 测试时长（秒）")
+    parser.add_argument("--workers", type=int, default=2, help="HTTP 测试的服务进程数")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "bench.json")
+    parser.add_argument("--chart", type=Path, default=PROJECT_ROOT / "eval" / "bench.png")
+    args = parser.parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
+    qs = questions()
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+                                 "omp_num_threads": os.environ.get("OMP_NUM_THREADS"),
+                                 "load_avg_at_start": os.getloadavg()[0]}}
+    with tempfile.TemporaryDirectory(prefix="policyqa-bench-") as tmp:
+        work = Path(tmp)
+        settings = private_settings(work / "real", corpus_from=PROJECT_ROOT / "corpus")
+        say("索引构建……")
+        results["build"] = bench_build(settings)
+        say(f"  {results['build']}")
+        say("冷启动……")
+        results["cold_start"] = bench_cold_start(settings)
+        say(f"  {results['cold_start']}")
+        say(f"热态逐题耗时（{len(qs)} 题 × {args.rounds} 轮）……")
+        results["warm"] = bench_warm(settings, qs, args.rounds)
+        w = results["warm"]
+        for stage, st in w["stages_ms"].items():
+            say(f"  {stage:16s} p50 {st['p50']:8.2f}  p95 {st['p95']:8.2f}  p99 {st['p99']:8.2f} ms")
+        say(f"  不可再省部分 {w['irreducible_ms']}")
+        say(f"  全流程 / 不可再省部分之和: {w['pipeline_over_irreducible']}")
+        if scales:
+            say("规模测试……")
+            results["scale"] = bench_scale(scales, 1, work)
+        if args.clients > 0:
+            say(f"HTTP：{args.clients} 个并发客户端，{args.seconds:.0f} 秒，{args.workers} 个服务进程……")
+            results["http"] = bench_http(settings, qs, args.clients, args.seconds, args.workers)
+            say(f"  {results['http']}")
+    results["machine"]["load_avg_at_end"] = os.getloadavg()[0]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    chart(results, args.chart)
+    say(f"结果已写入 {args.out} 和 {args.chart}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

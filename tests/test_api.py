@@ -1,0 +1,181 @@
+"""The HTTP API: same answers as the pipeline, Chinese JSON errors, access
+control, the mounted UI, and several worker processes on one index."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
+
+from app import settings as S
+from app.api import create_app, default_ui
+from app.settings import PROJECT_ROOT
+
+EVAL = [json.loads(line) for line in (PROJECT_ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _items(kind: str, n: int) -> list[dict]:
+    return [item for item in EVAL if item["kind"] == kind][:n]
+
+
+def _without_timings(data: dict) -> dict:
+    return {k: v for k, v in data.items() if k != "timings_ms"}
+
+
+@pytest.fixture(scope="module")
+def client(pipeline) -> TestClient:
+    return TestClient(create_app(pipeline, ui=default_ui))
+
+
+def _chinese_error(response: httpx.Response, status: int) -> str:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    message = response.json()["error"]
+    assert CJK.search(message), message
+    return message
+
+
+@pytest.mark.parametrize("item", _items("fact", 2) + _items("out_of_scope", 1) + _items("english", 1),
+                         ids=lambda item: item["id"])
+def test_ask_returns_the_pipeline_json(client, pipeline, item):
+    r = client.post("/api/ask", json={"q": item["q"], "id": item["id"]})
+    assert r.status_code == 200
+    data = r.json()
+    expected = pipeline.ask(item["q"], qid=item["id"]).to_json()
+    assert _without_timings(data) == _without_timings(expected)
+    assert {"retrieve", "answer", "total"} <= set(data["timings_ms"])
+
+
+def test_follow_up_uses_history_and_integer_ids(client, pipeline):
+    follow = _items("followup", 1)[0]
+    first = next(item for item in EVAL if item["id"] == follow["after"])
+    r = client.post("/api/ask", json={"q": follow["q"], "history": [first["q"]], "id": 41})
+    assert r.status_code == 200 and r.json()["id"] == 41
+    expected = pipeline.ask(follow["q"], [first["q"]], qid=41).to_json()
+    assert _without_timings(r.json()) == _without_timings(expected)
+
+
+@pytest.mark.parametrize("body, status, message", [
+    ({"q": ""}, 422, S.ERR_EMPTY_QUESTION),
+    ({"q": "   \n\t "}, 422, S.ERR_EMPTY_QUESTION),
+    ({"q": "专" * 501}, 422, S.ERR_QUESTION_TOO_LONG.format(n=501, limit=500)),
+    ({"q": "专利\x00\x01申请"}, 422, S.ERR_BINARY_QUESTION),
+    ({"q": "专利\ud800"}, 422, S.ERR_BINARY_QUESTION),
+    ({"q": "？？！！。。"}, 422, S.ERR_NO_TEXT_QUESTION),
+    ({}, 422, S.ERR_API_BAD_FIELD.format(field="q", problem=S.ERR_API_FIELD_MISSING)),
+    ({"q": 5}, 422, S.ERR_API_BAD_FIELD.format(field="q", problem=S.ERR_API_FIELD_TYPE.format(expected="字符串"))),
+    ({"q": "专利", "history": "上一问"}, 422,
+     S.ERR_API_BAD_FIELD.format(field="history", problem=S.ERR_API_FIELD_TYPE.format(expected="数组"))),
+    ({"q": "专利", "history": ["问"] * 21}, 422, S.ERR_API_TOO_MANY_HISTORY.format(n=21, limit=20)),
+    ({"q": "专利", "id": "\ud800"}, 422, S.ERR_API_BAD_FIELD.format(field="id", problem=S.ERR_API_FIELD_INVALID)),
+    ({"q": "专利", "id": 1.5}, 422, None),
+    ([1, 2], 422, None),
+], ids=["empty", "blank", "too-long", "control-chars", "lone-surrogate", "no-text", "missing-q", "q-not-string",
+        "history-not-list", "history-too-long", "id-unencodable", "id-float", "top-level-array"])
+def test_bad_requests_get_chinese_4xx(client, body, status, message):
+    r = client.post("/api/ask", content=json.dumps(body).encode(), headers={"content-type": "application/json"})
+    got = _chinese_error(r, status)
+    if message is not None:
+        assert got == message
+
+
+@pytest.mark.parametrize("raw", [b'{"q": ', b"\xff\xfe\x00garbage", b'{"q": "a",}'])
+def test_malformed_json_is_400(client, raw):
+    r = client.post("/api/ask", content=raw, headers={"content-type": "application/json"})
+    assert _chinese_error(r, 400) == S.ERR_API_BAD_JSON
+
+
+def test_oversized_bodies_are_refused_before_reading(client, pipeline):
+    limit = pipeline.settings.max_request_bytes
+    big = json.dumps({"q": "专利" * limit}).encode()
+    declared = client.post("/api/ask", content=big, headers={"content-type": "application/json"})
+    assert _chinese_error(declared, 413) == S.ERR_API_BODY_TOO_LARGE.format(limit=limit // 1024)
+    streamed = client.post("/api/ask", content=iter([big[i:i + 4096] for i in range(0, len(big), 4096)]),
+                           headers={"content-type": "application/json"})
+    assert _chinese_error(streamed, 413) == S.ERR_API_BODY_TOO_LARGE.format(limit=limit // 1024)
+
+
+def test_health_reports_the_index_without_secrets(client, pipeline):
+    data = client.get("/api/health").json()
+    m = pipeline.index.manifest
+    assert data["status"] == "ok" and data["index_loaded"]
+    assert data["corpus_hash"] == m["corpus_hash"] and data["model"] == m["model_id"]
+    assert data["chunks"] == m["n_chunks"] and data["sentences"] == m["n_sentences"]
+    assert data["documents"] == len(pipeline.documents) and data["index_version"] == pipeline.index.path.name
+
+
+def test_documents_list_and_text(client, pipeline):
+    listed = client.get("/api/documents").json()
+    assert [d["doc_id"] for d in listed] == list(pipeline.documents)
+    first = listed[0]
+    full = client.get(f"/api/documents/{first['doc_id']}").json()
+    assert full["text"] == pipeline.documents[first["doc_id"]]["text"] and full["chars"] == len(full["text"])
+    _chinese_error(client.get("/api/documents/no-such-file.txt"), 404)
+
+
+def test_unknown_paths_and_methods_answer_in_json(client):
+    assert _chinese_error(client.get("/api/nothing-here"), 404).startswith("找不到")
+    assert _chinese_error(client.get("/api/ask"), 405) == S.ERR_API_METHOD
+
+
+def test_openapi_describes_the_contract(client):
+    spec = client.get("/openapi.json").json()
+    ask = spec["paths"]["/api/ask"]["post"]
+    assert {"200", "422", "429"} <= set(ask["responses"])
+    schema = spec["components"]["schemas"]["AskRequest"]
+    assert schema["required"] == ["q"]
+
+
+def test_api_key_guards_questions_not_health(pipeline):
+    guarded = pipeline.settings.model_copy(update={"api_key": SecretStr("k-123")})
+    c = TestClient(create_app(pipeline, settings=guarded))
+    body = {"q": _items("fact", 1)[0]["q"]}
+    assert _chinese_error(c.post("/api/ask", json=body), 401) == S.ERR_API_UNAUTHORIZED
+    _chinese_error(c.post("/api/ask", json=body, headers={"X-API-Key": "k-12"}), 401)
+    _chinese_error(c.get("/api/documents"), 401)
+    assert c.post("/api/ask", json=body, headers={"X-API-Key": "k-123"}).status_code == 200
+    assert c.get("/api/health").status_code == 200
+
+
+def test_ui_is_mounted_and_can_require_login(client, pipeline):
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    login = pipeline.settings.model_copy(update={"ui_username": "official", "ui_password": SecretStr("pw-1")})
+    c = TestClient(create_app(pipeline, ui=default_ui, settings=login))
+    assert c.get("/config").status_code == 401
+    assert c.post("/login", data={"username": "official", "password": "wrong"}).status_code >= 400
+    assert c.post("/login", data={"username": "official", "password": "pw-1"}).status_code == 200
+    assert c.get("/config").status_code == 200
+
+
+def test_two_workers_serve_one_mapped_index(pipeline):
+    """Real ``serve(workers=2)``: both workers answer, from the same index
+    files mapped read-only, and neither rebuilds it."""
+    from app.bench import start_server, stop_server
+
+    settings = pipeline.settings
+    before = sorted(p.name for p in Path(settings.index_dir).iterdir())
+    proc, base = start_server(settings, workers=2, timeout_s=240)
+    try:
+        pids, answers = set(), set()
+        question = _items("fact", 1)[0]["q"]
+        for _ in range(60):
+            with httpx.Client(base_url=base, timeout=30) as http:  # new connection each time
+                pids.add(http.get("/api/health").json()["pid"])
+                answers.add(http.post("/api/ask", json={"q": question}).json()["answer"])
+            if len(pids) == 2:
+                break
+        assert len(pids) == 2 and len(answers) == 1
+        dense = str(pipeline.index.path / "dense.faiss")
+        for pid in pids:
+            maps = Path(f"/proc/{pid}/maps").read_text()
+            assert dense in maps, "worker does not map the shared index file"
+    finally:
+        stop_server(proc)
+    assert sorted(p.name for p in Path(settings.index_dir).iterdir()) == before
