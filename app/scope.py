@@ -4,6 +4,7 @@ from out-of-scope questions (near neighbours score as high as answers)."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .question import QuestionInfo, analyze
@@ -38,7 +39,8 @@ def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever
     hits = retrieval.hits[:top]
     # A follow-up is searched with terms carried from the turn before; judge
     # what was searched, not the elliptical turn alone.
-    terms = info.terms if retrieval.query == info.text else analyze(retrieval.query).terms
+    carried = retrieval.query[: -len(info.text)] if retrieval.query.endswith(info.text) else ""
+    terms = tuple(dict.fromkeys((*analyze(carried).terms, *focus_terms(info.text))))
     weights = {t: retriever.idf(t) for t in terms}
     total = sum(weights.values())
     coverage = 0.0
@@ -58,6 +60,24 @@ def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever
     char_cov = max((len(grams & _bigrams(h.chunk.text)) / len(grams) for h in hits), default=0.0) if grams else 0.0
     char_unknown = len(grams - _corpus_bigrams(retriever)) / len(grams) if grams else 0.0
     return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
+
+
+_SENTENCE = re.compile(r"[^。！？!?；;：:\n]+")
+
+
+def focus_terms(text: str, min_terms: int = 2) -> tuple[str, ...]:
+    """Terms of the sentence that asks: in "背景……。问题：……？" or an
+    instruction followed by a question, the last sentence with at least
+    ``min_terms`` terms; the whole question when it is one sentence."""
+    whole = analyze(text).terms
+    parts = [p for p in _SENTENCE.findall(text) if p.strip()]
+    if len(parts) < 2:
+        return whole
+    for part in reversed(parts):
+        terms = analyze(part).terms
+        if len(terms) >= min_terms:
+            return terms
+    return whole
 
 
 def _bigrams(text: str) -> set[str]:
