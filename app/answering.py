@@ -105,6 +105,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings) -> li
 
 def quote(text: str) -> str:
     """A source sentence as it reads inside an answer: trailing list
-    punctuation dropped, a full stop added when the sentence has none."""
+    punctuation dropped, a full stop added when the sentence has none (a
+    line that introduces what follows keeps its colon)."""
     body = text.rstrip(_TRAILING)
-    return body if body.endswith(("。", "！", "？", "!", "?", "”", "」", "…")) else body + "。"
+    return body if body.endswith(("。", "！", "？", "!", "?", "”", "」", "…", "：", ":")) else body + "。"

@@ -45,7 +45,7 @@ def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever
     total = sum(weights.values())
     coverage = 0.0
     for hit in hits:
-        text = compare_form(hit.chunk.text)
+        text = compare_form(_searchable(hit))
         got = sum(w for t, w in weights.items() if compare_form(t) in text)
         coverage = max(coverage, got / total if total else 0.0)
     unknown = sum(w for t, w in weights.items() if not retriever.in_vocabulary(t)
@@ -57,7 +57,7 @@ def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever
         top_b = [h.idx for h in retrieval.hits if h.bm25_rank is not None and h.bm25_rank < 3]
         agree = 1.0 if set(top_d) & set(top_b) else 0.0
     grams = set().union(*(_bigrams(t) for t in terms)) if terms else set()
-    char_cov = max((len(grams & _bigrams(h.chunk.text)) / len(grams) for h in hits), default=0.0) if grams else 0.0
+    char_cov = max((len(grams & _bigrams(_searchable(h))) / len(grams) for h in hits), default=0.0) if grams else 0.0
     char_unknown = len(grams - _corpus_bigrams(retriever)) / len(grams) if grams else 0.0
     return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
 
@@ -94,15 +94,23 @@ def _corpus_bigrams(retriever: HybridRetriever) -> frozenset[str]:
     index = retriever.index
     cached = _CORPUS_GRAMS.get(id(index))
     if cached is None or cached[0] is not index:
-        grams = frozenset().union(*(_bigrams(d["text"]) for d in index.docs.values()))
+        grams = frozenset().union(*(_bigrams(d["text"]) for d in index.docs.values()),
+                                  *(_bigrams(c.context) for c in index.chunks))
         _CORPUS_GRAMS.clear()  # one live index at a time; a reload replaces it
         cached = _CORPUS_GRAMS[id(index)] = (index, grams)
     return cached[1]
 
 
+def _searchable(hit) -> str:
+    """A passage as lexical search sees it: its text plus the structural
+    words ("第二部分", "标题") that locate it, so that a question about the
+    document's structure is not taken for one about something else."""
+    return f"{hit.chunk.text} {hit.chunk.context}"
+
+
 def _substring_in_hits(term: str, hits: list) -> bool:
     form = compare_form(term)
-    return any(form in compare_form(h.chunk.text) for h in hits)
+    return any(form in compare_form(_searchable(h)) for h in hits)
 
 
 def in_scope_probability(sig: ScopeSignals, settings: Settings) -> float:

@@ -101,6 +101,19 @@ def latin_threshold(latin: list[Example]) -> float:
     return cuts[errors.index(min(errors))]
 
 
+THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 19))
+
+
+def best_threshold(examples: list[Example], settings: Settings) -> float:
+    """Cut-off on the in-scope probability with the most right decisions
+    on ``examples`` (the fit half); ties go to the one nearest 0.5."""
+    def right(t: float) -> int:
+        refused = predictions(examples, settings.model_copy(update={"scope_threshold": t}))
+        return sum(r != e.in_scope for e, r in zip(examples, refused))
+
+    return max(THRESHOLDS, key=lambda t: (right(t), -abs(t - 0.5)))
+
+
 def predictions(examples: list[Example], settings: Settings) -> list[bool]:
     """Refused? A rejected input is a refusal."""
     from app.scope import in_scope
@@ -119,6 +132,7 @@ def calibrate(settings: Settings, items: list[dict], out: Path) -> dict:
     fit_items, held_items = split(items)
     fit_ex, held_ex = collect(pipeline, fit_items), collect(pipeline, held_items)
     update = fitted_settings(fit_ex, settings)
+    update["scope_threshold"] = best_threshold(fit_ex, settings.model_copy(update=update))
     tuned = settings.model_copy(update=update)
     rows = []
     for name, s in (("current settings", settings), ("fitted on half A", tuned)):
@@ -137,7 +151,8 @@ def calibrate(settings: Settings, items: list[dict], out: Path) -> dict:
         f"{L2}) on `ScopeSignals.vector()` = {ScopeSignals.fields()} for CJK questions; "
         "for Latin-script questions, the dense-similarity cut-off with the fewest errors on half A.",
         "",
-        f"Fitted values: `{update}` (threshold {settings.scope_threshold}).",
+        f"Fitted values: `{update}`. The threshold is the probability cut-off that handles the "
+        "most half-A items as expected (ties: nearest 0.5).",
         "",
         table(["settings", "half", "n", "refusal recall", "false refusal", "refusal precision"], rows),
         "",
