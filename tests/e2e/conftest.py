@@ -1,0 +1,124 @@
+"""Browser tests: the app runs in a subprocess over a temporary copy of the
+corpus, index and data folders; Debian's Chromium drives it through
+Playwright. Without a browser the tests skip locally and fail under CI."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from app.settings import PROJECT_ROOT
+from ui_support import free_port, isolated_settings
+
+CHROMIUM = Path(os.environ.get("POLICYQA_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = PROJECT_ROOT / "test-output" / "screenshots"
+START_TIMEOUT_S = 180
+
+
+@pytest.fixture(scope="session")
+def app_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("e2e")
+    isolated_settings(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def app_url(app_root: Path) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "POLICYQA_CORPUS_DIR": str(app_root / "corpus"),
+           "POLICYQA_INDEX_DIR": str(app_root / "index"), "POLICYQA_DATA_DIR": str(app_root / "data")}
+    log = (app_root / "server.log").open("w")
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("serve_app.py")), str(port)],
+                            env=env, stdout=log, stderr=subprocess.STDOUT, cwd=PROJECT_ROOT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"app exited early:\n{(app_root / 'server.log').read_text()}")
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("app did not start in time")
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"Chromium not found at {CHROMIUM}: browser tests need Debian's chromium package"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Page:
+    """A fresh browser page on the app, recording any dialog that fires."""
+
+    def __init__(self, browser, url: str, viewport: dict) -> None:
+        self.context = browser.new_context(viewport=viewport, accept_downloads=True, locale="zh-CN")
+        self.context.set_default_timeout(30_000)
+        self.page = self.context.new_page()
+        self.dialogs: list[str] = []
+        self.page.on("dialog", self._on_dialog)
+        self.page.goto(url)
+        self.page.locator("#pqa-question textarea").wait_for()
+
+    def _on_dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def ask(self, question: str) -> None:
+        """Ask and wait until the answer for it is on screen."""
+        rows = self.page.locator("#pqa-chatbot .message.thought")
+        before = rows.count()
+        self.page.locator("#pqa-question textarea").fill(question)
+        self.page.locator("#pqa-send").click()
+        self.page.wait_for_function(
+            "n => document.querySelectorAll('#pqa-chatbot .message.thought').length > n", arg=before)
+
+    def screenshot(self, name: str, full_page: bool = True) -> Path:
+        """Full-page shots resize the viewport, which folds open chat panels
+        again; use ``full_page=False`` to keep them open."""
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=full_page)
+        return path
+
+
+@pytest.fixture
+def app(browser, app_url: str) -> Iterator[Page]:
+    page = Page(browser, app_url, {"width": 1280, "height": 900})
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def phone(browser, app_url: str) -> Iterator[Page]:
+    page = Page(browser, app_url, {"width": 390, "height": 844})
+    yield page
+    page.context.close()

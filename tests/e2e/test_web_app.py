@@ -1,0 +1,149 @@
+"""The web app in a real browser: ask, follow a citation, refuse, rate,
+build a quiz and download it, upload a document, and HTML shown as text."""
+from __future__ import annotations
+
+import io
+import sqlite3
+from pathlib import Path
+
+import pytest
+from docx import Document as Docx
+from pypdf import PdfReader
+
+from app import settings as S
+
+QUESTION = "去年全省申请了多少件专利？"
+
+
+def test_answer_streams_with_markers_and_sources(app) -> None:
+    app.ask(QUESTION)
+    answer = app.page.locator("#pqa-chatbot .pqa-answer").last
+    assert "2178" in answer.inner_text()
+    markers = answer.locator("a.pqa-cite")
+    assert markers.count() >= 1 and markers.first.inner_text() == "[1]"
+    app.page.locator("#pqa-suggestions").wait_for()  # the last step of the answer's event chain
+    panel = app.page.locator("#pqa-chatbot .message.thought").last
+    assert panel.inner_text().startswith("来源")
+    panel.locator("button").first.click()  # unfold the sources panel
+    source = app.page.locator("#pqa-chatbot .pqa-source").first
+    source.wait_for()
+    assert source.locator("mark").count() >= 1
+    assert "2178" in source.locator("mark").first.inner_text()
+    app.page.wait_for_timeout(400)  # let the panel finish unfolding
+    app.screenshot("chat_with_sources", full_page=False)
+
+
+def test_citation_opens_viewer_scrolled_to_highlighted_sentence(app) -> None:
+    app.ask(QUESTION)
+    marker = app.page.locator("#pqa-chatbot .pqa-answer a.pqa-cite").first
+    marker.click()
+    mark = app.page.locator("#pqa-viewer mark").first
+    mark.wait_for()
+    assert "2178" in mark.inner_text()
+    app.page.wait_for_function(
+        "() => { const r = document.querySelector('#pqa-viewer mark').getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }")
+    assert app.page.locator("#pqa-outline li").count() >= 3
+    app.screenshot("source_viewer")
+
+
+def test_out_of_scope_question_is_refused_with_related_passages(app) -> None:
+    app.ask("火星基地的建设预算是多少？")
+    assert S.REFUSAL_TEXT in app.page.locator("#pqa-chatbot .pqa-refusal").last.inner_text()
+    assert app.page.locator("#pqa-chatbot .message.thought").last.inner_text().startswith("可能相关")
+
+
+def test_rating_and_comment_are_stored_in_sqlite(app, app_root: Path) -> None:
+    app.ask(QUESTION)
+    # The page runs in Chinese, where Gradio labels the thumbs 赞/踩.
+    app.page.locator("#pqa-chatbot button:is([aria-label='赞'], [aria-label='Like']):visible").last.click()
+    app.page.locator("#pqa-notice .pqa-info").wait_for()
+    app.page.locator("#pqa-comment textarea").fill("<b>很有帮助</b>")
+    app.page.locator("#pqa-comment-send").click()
+    app.page.get_by_text(S.UI_FEEDBACK_COMMENT_SAVED).wait_for()
+    with sqlite3.connect(app_root / "data" / "feedback.sqlite3") as conn:
+        rating, comment, question, answer, mode = conn.execute(
+            "SELECT rating, comment, question, answer, mode FROM feedback ORDER BY id DESC LIMIT 1").fetchone()
+    assert (rating, comment, question, mode) == (1, "<b>很有帮助</b>", QUESTION, "extractive")
+    assert "2178" in answer
+    app.page.get_by_role("tab", name=S.UI_TAB_ADMIN).click()
+    app.page.locator("#pqa-feedback-refresh").click()
+    cell = app.page.locator("#pqa-feedback-table td", has_text="很有帮助").first
+    assert cell.inner_text() == "<b>很有帮助</b>"  # shown as text, not bold markup
+
+
+def _download(app, name: str) -> bytes:
+    link = app.page.locator(f"#pqa-quiz-files a[download='{S.TRAINER_QUIZ_TITLE}_{name}']")
+    with app.page.expect_download() as info:
+        link.click()
+    return Path(info.value.path()).read_bytes()
+
+
+def test_quiz_builds_downloads_and_runs_in_class_mode(app) -> None:
+    app.page.get_by_role("tab", name=S.UI_TAB_TRAINER).click()
+    app.page.locator("#pqa-quiz-count input").fill("5")
+    app.page.locator("#pqa-quiz-build").click()
+    first = app.page.locator("#pqa-quiz .pqa-quiz-item").first
+    first.wait_for()
+    assert app.page.locator("#pqa-quiz .pqa-quiz-item").count() == 5
+    app.page.locator("#pqa-quiz-files a[download$='.pdf']").first.wait_for()
+    app.screenshot("trainer")
+    prompt = first.locator("div").first.inner_text().split("]", 1)[1].strip()
+    probe = prompt.replace(S.TRAINER_BLANK, "")[:8]
+    docx = Docx(io.BytesIO(_download(app, f"{S.UI_TRAINER_FILE_KEY}.docx")))
+    assert probe in "\n".join(p.text for p in docx.paragraphs)
+    pdf = PdfReader(io.BytesIO(_download(app, f"{S.UI_TRAINER_FILE_STUDENT}.pdf")))
+    pdf_text = "".join(page.extract_text() for page in pdf.pages).replace(" ", "").replace("\n", "")
+    assert probe.replace(" ", "") in pdf_text
+    app.page.locator("#pqa-class-panel").get_by_text(S.UI_TRAINER_CLASS).click()
+    app.page.locator("#pqa-class-reveal").click()
+    app.page.locator("#pqa-class mark").wait_for()
+    assert S.UI_TRAINER_PROGRESS.format(n=1, total=5) in app.page.locator("#pqa-class").inner_text()
+
+
+def test_uploaded_document_becomes_answerable(app) -> None:
+    doc = Docx()
+    doc.add_paragraph("智慧农业试点方案")
+    doc.add_paragraph("一、工作目标")
+    doc.add_paragraph("到明年底，全县建成智慧农业示范基地十二个。")
+    buf = io.BytesIO()
+    doc.save(buf)
+    app.page.get_by_role("tab", name=S.UI_TAB_ADMIN).click()
+    app.page.locator("#pqa-upload-file input[type=file]").set_input_files(
+        files=[{"name": "智慧农业.docx", "mimeType": "application/octet-stream", "buffer": buf.getvalue()}])
+    app.page.locator("#pqa-upload").click()
+    app.page.get_by_text("索引已更新").wait_for(timeout=120_000)
+    assert "智慧农业.txt" in app.page.locator("#pqa-documents").inner_text()
+    app.page.get_by_role("tab", name=S.UI_TAB_CHAT).click()
+    app.ask("全县建成智慧农业示范基地多少个？")
+    assert "十二个" in app.page.locator("#pqa-chatbot .pqa-answer").last.inner_text()
+    app.page.locator("#pqa-chatbot .message.thought button").last.click()
+    assert "智慧农业.txt" in app.page.locator("#pqa-chatbot .pqa-sources").last.inner_text()
+
+
+def test_bad_upload_is_refused_with_a_message(app) -> None:
+    app.page.get_by_role("tab", name=S.UI_TAB_ADMIN).click()
+    app.page.locator("#pqa-upload-file input[type=file]").set_input_files(
+        files=[{"name": "passwd", "mimeType": "text/plain", "buffer": b"root:x:0:0"}])
+    app.page.locator("#pqa-upload").click()
+    app.page.locator("#pqa-upload-status .pqa-error").wait_for()
+    assert "不支持这种文件" in app.page.locator("#pqa-upload-status").inner_text()
+
+
+def test_html_in_question_is_shown_as_text_and_fires_nothing(app) -> None:
+    xss = "<img src=x onerror=alert(1)>"
+    app.ask(xss)
+    user = app.page.locator("#pqa-chatbot .pqa-user").last
+    assert user.inner_text() == xss
+    assert app.page.locator("#pqa-chatbot .pqa-msg img").count() == 0
+    app.page.wait_for_timeout(500)
+    assert app.dialogs == []
+
+
+def test_phone_layout_with_large_text(phone) -> None:
+    phone.page.locator("#pqa-large-toggle input").check()
+    phone.page.wait_for_function("() => document.documentElement.classList.contains('pqa-large')")
+    phone.ask(QUESTION)
+    width = phone.page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 400  # nothing forces sideways scrolling on a phone
+    phone.screenshot("phone_large_text")
