@@ -8,11 +8,11 @@ from .textnorm import is_mostly_latin
 from .tokenize import content_terms, is_number
 
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("date", re.compile(r"什么时候|何时|哪天|哪一天|几月|几号|日期|时间是|\bwhen\b|what date|which day", re.I)),
+    ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几月|几号|日期|时间是|\bwhen\b|what date|which day", re.I)),
     ("count", re.compile(r"多少|几[个件项次家人位名条类种批]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
     ("list", re.compile(r"哪些|哪几|有什么|有哪|包括|包含|列举|分别|\bwhich\b|what are|\blist\b", re.I)),
-    ("why", re.compile(r"为什么|为何|原因|意义|目的|\bwhy\b", re.I)),
-    ("how", re.compile(r"如何|怎样|怎么|措施|办法|举措|途径|\bhow\b", re.I)),
+    ("why", re.compile(r"为什么|为啥|为何|原因|意义|目的|\bwhy\b", re.I)),
+    ("how", re.compile(r"如何|怎样|怎么|咋|措施|办法|举措|途径|\bhow\b", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|\bwho\b", re.I)),
     ("yesno", re.compile(r"吗[？?。]?$|是否|对吗|对不对|是不是|有没有|^(is|are|did|does|do|was|were)\b", re.I)),
 )

@@ -45,11 +45,10 @@ def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever
     total = sum(weights.values())
     coverage = 0.0
     for hit in hits:
-        text = compare_form(_searchable(hit))
-        got = sum(w for t, w in weights.items() if compare_form(t) in text)
+        got = sum(w for t, w in weights.items() if _found(t, hit))
         coverage = max(coverage, got / total if total else 0.0)
     unknown = sum(w for t, w in weights.items() if not retriever.in_vocabulary(t)
-                  and not _substring_in_hits(t, hits)) / total if total else 0.0
+                  and not any(_found(t, h) for h in hits)) / total if total else 0.0
     dense = max((h.dense for h in retrieval.hits), default=0.0)
     agree = 0.0
     if hits:
@@ -108,9 +107,8 @@ def _searchable(hit) -> str:
     return f"{hit.chunk.text} {hit.chunk.context}"
 
 
-def _substring_in_hits(term: str, hits: list) -> bool:
-    form = compare_form(term)
-    return any(form in compare_form(_searchable(h)) for h in hits)
+def _found(term: str, hit) -> bool:
+    return compare_form(term) in compare_form(_searchable(hit))
 
 
 def in_scope_probability(sig: ScopeSignals, settings: Settings) -> float:
