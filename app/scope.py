@@ -36,11 +36,27 @@ class ScopeSignals:
 
 def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever,
             top: int = 3) -> ScopeSignals:
+    """Signals of the best-supported reading of the question: the whole of
+    it, or one of its sentences (an instruction or a remark often comes
+    before or after the sentence that asks)."""
     hits = retrieval.hits[:top]
     # A follow-up is searched with terms carried from the turn before; judge
     # what was searched, not the elliptical turn alone.
     carried = retrieval.query[: -len(info.text)] if retrieval.query.endswith(info.text) else ""
-    terms = tuple(dict.fromkeys((*analyze(carried).terms, *focus_terms(info.text))))
+    extra = analyze(carried).terms
+    dense = max((h.dense for h in retrieval.hits), default=0.0)
+    agree = 0.0
+    if hits:
+        top_d = [h.idx for h in retrieval.hits if h.dense_rank is not None and h.dense_rank < 3]
+        top_b = [h.idx for h in retrieval.hits if h.bm25_rank is not None and h.bm25_rank < 3]
+        agree = 1.0 if set(top_d) & set(top_b) else 0.0
+    readings = [_lexical(tuple(dict.fromkeys((*extra, *terms))), hits, retriever) for terms in readings_of(info.text)]
+    coverage, unknown, char_cov, char_unknown = max(readings)
+    return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
+
+
+def _lexical(terms: tuple[str, ...], hits: list, retriever: HybridRetriever) -> tuple[float, float, float, float]:
+    """(coverage, unknown, bigram coverage, unknown bigrams) of ``terms``."""
     weights = {t: retriever.idf(t) for t in terms}
     total = sum(weights.values())
     coverage = 0.0
@@ -49,34 +65,23 @@ def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever
         coverage = max(coverage, got / total if total else 0.0)
     unknown = sum(w for t, w in weights.items() if not retriever.in_vocabulary(t)
                   and not any(_found(t, h) for h in hits)) / total if total else 0.0
-    dense = max((h.dense for h in retrieval.hits), default=0.0)
-    agree = 0.0
-    if hits:
-        top_d = [h.idx for h in retrieval.hits if h.dense_rank is not None and h.dense_rank < 3]
-        top_b = [h.idx for h in retrieval.hits if h.bm25_rank is not None and h.bm25_rank < 3]
-        agree = 1.0 if set(top_d) & set(top_b) else 0.0
     grams = set().union(*(_bigrams(t) for t in terms)) if terms else set()
     char_cov = max((len(grams & _bigrams(_searchable(h))) / len(grams) for h in hits), default=0.0) if grams else 0.0
     char_unknown = len(grams - _corpus_bigrams(retriever)) / len(grams) if grams else 0.0
-    return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
+    return coverage, unknown, char_cov, char_unknown
 
 
 _SENTENCE = re.compile(r"[^。！？!?；;：:\n]+")
 
 
-def focus_terms(text: str, min_terms: int = 2) -> tuple[str, ...]:
-    """Terms of the sentence that asks: in "背景……。问题：……？" or an
-    instruction followed by a question, the last sentence with at least
-    ``min_terms`` terms; the whole question when it is one sentence."""
-    whole = analyze(text).terms
+def readings_of(text: str, min_terms: int = 2) -> list[tuple[str, ...]]:
+    """Term sets to judge a question by: the whole question, and each of
+    its sentences that names at least ``min_terms`` terms."""
+    out = [analyze(text).terms]
     parts = [p for p in _SENTENCE.findall(text) if p.strip()]
-    if len(parts) < 2:
-        return whole
-    for part in reversed(parts):
-        terms = analyze(part).terms
-        if len(terms) >= min_terms:
-            return terms
-    return whole
+    if len(parts) > 1:
+        out += [t for t in (analyze(p).terms for p in parts) if len(t) >= min_terms]
+    return out
 
 
 def _bigrams(text: str) -> set[str]:

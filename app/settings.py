@@ -74,10 +74,10 @@ class Settings(BaseSettings):
     # half (see eval/report.md). Weights follow ``ScopeSignals.fields()``:
     # (coverage, dense cosine, dense/lexical agreement, unknown terms,
     #  bigram coverage, unknown bigrams).
-    scope_weights: tuple[float, ...] = (1.269, 10.017, -0.481, -2.023, 2.397, 1.277)
-    scope_bias: float = -10.139
+    scope_weights: tuple[float, ...] = (1.136, 4.712, -0.698, -2.03, 2.876, 0.494)
+    scope_bias: float = -5.199
     # The cut-off that decides most fit-half items right (calibration picks it).
-    scope_threshold: float = 0.45
+    scope_threshold: float = 0.4
     # Questions in a Latin-script language are judged on dense similarity;
     # the cut-off is the one with the fewest errors on the fit half.
     scope_latin_dense: float = 0.7401

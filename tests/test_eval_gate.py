@@ -5,16 +5,14 @@ from __future__ import annotations
 import pytest
 
 from eval import EVAL_DIR, floors
-from eval.runner import load_items, run, scorecard, settings_for
+from eval.runner import load_items, run, scorecard
 
 
 @pytest.fixture(scope="module")
-def card() -> dict:
-    from app.pipeline import Pipeline
-
-    settings = settings_for()
-    results = run(Pipeline(settings), load_items(EVAL_DIR / "questions.jsonl"), "extractive")
-    return scorecard(results, settings, "extractive")
+def card(pipeline) -> dict:
+    """One run over the shared test pipeline (its own index, see conftest)."""
+    results = run(pipeline, load_items(EVAL_DIR / "questions.jsonl"), "extractive")
+    return scorecard(results, pipeline.settings, "extractive")
 
 
 def test_floors_file_covers_the_gated_metrics():
