@@ -38,10 +38,6 @@ def answer_text(answer: dict) -> str:
     return "\n".join(lines)
 
 
-def conversation_text(answers: list[dict]) -> str:
-    return "\n\n".join(answer_text(a) for a in answers)
-
-
 def md_escape(text: str) -> str:
     """Text that Markdown shows literally (HTML included)."""
     text = _MD_SPECIAL.sub(r"\\\1", text)

@@ -12,7 +12,7 @@ import re
 import threading
 import unicodedata
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import settings as S
@@ -127,7 +127,6 @@ class ReindexStatus:
     total: int = 0
     error: str = ""
     runs: int = 0  # finished runs, so a caller can tell a new result from an old one
-    log: list[str] = field(default_factory=list)
 
 
 class Reindexer:
@@ -142,7 +141,7 @@ class Reindexer:
 
     def status(self) -> ReindexStatus:
         with self._lock:
-            return ReindexStatus(**{**self._status.__dict__, "log": list(self._status.log)})
+            return replace(self._status)
 
     def start(self) -> bool:
         """Start a re-index unless one is running; True if started."""
@@ -172,4 +171,3 @@ class Reindexer:
             self._status.running = False
             self._status.error = error
             self._status.runs += 1
-            self._status.log = [i.message for i in self.pipeline.corpus_issues]

@@ -8,7 +8,7 @@ from pathlib import Path
 from docx import Document as Docx
 
 from app import settings as S
-from app.exporting import answer_text, conversation_docx, conversation_markdown, conversation_text
+from app.exporting import answer_text, conversation_docx, conversation_markdown
 
 TEXT = "前文。全年申请专利达到了2178件。<b>授权</b>专利1047件。"
 
@@ -30,7 +30,6 @@ def test_plain_text_has_question_answer_and_numbered_sources() -> None:
     assert f"—— {S.EXPORT_SOURCES} ——" in text
     assert "[1] a.txt · 一、形势\n    " + TEXT in text
     assert f"—— {S.EXPORT_RELATED} ——" in answer_text(_answer(refused=True))
-    assert conversation_text([_answer(), _answer("第二问")]).count("问：") == 2
 
 
 def test_markdown_turns_markers_into_footnotes_and_escapes_html() -> None:

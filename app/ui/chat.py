@@ -26,9 +26,8 @@ MESSAGES_PER_TURN = 3
 
 @dataclass
 class ChatTab:
-    chatbot: gr.Chatbot
-    question: gr.Textbox
-    turns: gr.State
+    """The parts that change when the served documents change."""
+
     description: gr.HTML
     examples: gr.Dataset
 
@@ -92,8 +91,9 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
         question = gr.Textbox(label=S.UI_INPUT_LABEL, placeholder=S.UI_INPUT_PLACEHOLDER, lines=1,
                               max_lines=4, scale=6, elem_id="pqa-question", autofocus=True)
         send = gr.Button(S.UI_SEND, variant="primary", scale=1, min_width=80, elem_id="pqa-send")
+    first_examples = example_questions(pipeline)
     examples = gr.Dataset(label=S.UI_EXAMPLES, components=["textbox"], elem_id="pqa-examples",
-                          samples=_samples(example_questions(pipeline)))
+                          samples=_samples(first_examples), visible=bool(first_examples))
     suggestions = gr.Dataset(label=S.UI_SUGGESTIONS, components=["textbox"], samples=[],
                              elem_id="pqa-suggestions", visible=False)
     with gr.Row():
@@ -133,8 +133,10 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
     def clear() -> tuple:
         return [], [], "", "", gr.update(visible=False), None, ""
 
-    new_chat.click(clear, None, [chatbot, turns, question, notice, suggestions, rated, comment],
-                   api_visibility="private")
+    cleared = [chatbot, turns, question, notice, suggestions, rated, comment]
+    new_chat.click(clear, None, cleared, api_visibility="private")
+    # The chatbot's own bin icon must forget the conversation too, not just hide it.
+    chatbot.clear(clear, None, cleared, api_visibility="private")
     large.change(None, large, None, js="(on) => { document.documentElement.classList.toggle('pqa-large', on); }")
 
     def on_like(t: list[dict], evt: gr.LikeData) -> tuple:
@@ -181,9 +183,10 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
 
     export_md.click(lambda t: export("md", t), turns, [exported, notice], api_visibility="private")
     export_docx.click(lambda t: export("docx", t), turns, [exported, notice], api_visibility="private")
-    return ChatTab(chatbot, question, turns, description, examples)
+    return ChatTab(description, examples)
 
 
 def refreshed_header(pipeline: Pipeline) -> tuple:
     """Description and examples for the index being served now."""
-    return description_html(pipeline), gr.update(samples=_samples(example_questions(pipeline)))
+    questions = example_questions(pipeline)
+    return description_html(pipeline), gr.update(samples=_samples(questions), visible=bool(questions))
