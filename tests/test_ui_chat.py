@@ -111,3 +111,17 @@ def test_citation_key_opens_the_viewer_on_the_cited_sentence(pipeline: Pipeline)
     assert 'id="pqa-cited"' in body
     for bad in ("nope", cite_key({**citation, "doc": "missing.txt"}), cite_key({**citation, "end": 10**9})):
         assert open_citation(pipeline, bad)[3] == S.UI_BAD_CITATION
+
+
+def test_unexpected_failure_shows_a_message_and_keeps_the_conversation(pipeline: Pipeline,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    _, before, _, _ = _run(pipeline, QUESTION, [])[-1]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("index vanished")
+        yield  # pragma: no cover  (makes this a generator like the real one)
+
+    monkeypatch.setattr(pipeline, "stream", broken)
+    [(messages, turns, _, notice)] = _run(pipeline, "授权了多少件？", before)
+    assert turns == before and messages == conversation_messages(before)
+    assert S.ERR_UI_INTERNAL in notice

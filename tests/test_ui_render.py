@@ -126,3 +126,41 @@ def test_notice_is_escaped_and_empty_stays_empty() -> None:
 ])
 def test_heading_topic_strips_ordinals_and_cuts_at_clauses(heading: str, limit: int, topic: str | None) -> None:
     assert heading_topic(heading, limit) == topic
+
+
+def _item(**kw):
+    from types import SimpleNamespace
+
+    base = dict(kind="choice", prompt="成立了____。", options=["<b>领导小组</b>", "省委"], answer="<b>领导小组</b>",
+                source="省政府成立了<b>领导小组</b>。", doc="d.txt", section="一、形势", start=10, end=25,
+                explanation="")
+    return SimpleNamespace(**{**base, **kw})
+
+
+def test_quiz_items_are_escaped_and_link_to_their_source() -> None:
+    html = R.quiz_html([_item()], {"choice": "选择题"})
+    assert "<b>" not in html and "&lt;b&gt;领导小组&lt;/b&gt;" in html
+    assert "A. " in html and "B. 省委" in html and "[选择题]" in html
+    key = R.cite_key({"doc": "d.txt", "start": 10, "end": 25, "highlights": [(10, 25)]})
+    assert f'href="{R.CITE_PREFIX}{key}"' in html
+    assert R.parse_cite_key(key) == R.CiteRef("d.txt", 10, 25, ((10, 25),))
+    assert S.UI_TRAINER_NO_ITEMS in R.quiz_html([], {})
+
+
+def test_class_mode_reveals_answer_and_marked_source_only_on_request() -> None:
+    hidden = R.class_item_html(_item(), 2, 5, revealed=False)
+    assert S.UI_TRAINER_PROGRESS.format(n=2, total=5) in hidden
+    assert "成立了____。" in hidden and "<mark>" not in hidden and S.UI_TRAINER_ANSWER not in hidden
+    shown = R.class_item_html(_item(), 2, 5, revealed=True)
+    assert "<mark>省政府成立了&lt;b&gt;领导小组&lt;/b&gt;。</mark>" in shown and S.UI_TRAINER_ANSWER in shown
+
+
+def test_facts_sheet_marks_the_fact_in_its_sentence() -> None:
+    from types import SimpleNamespace
+
+    fact = SimpleNamespace(kind="figure", label="专利申请", text="2178件", sentence="全年申请专利<达到>了2178件。",
+                           doc="d.txt", section="一、形势", start=3, end=20)
+    html = R.facts_html([fact], {"figure": "数据"})
+    assert "<td>数据</td>" in html and "<mark>2178件</mark>" in html and "&lt;达到&gt;" in html
+    assert R.CITE_PREFIX in html
+    assert S.UI_TRAINER_NO_FACTS in R.facts_html([], {})

@@ -7,6 +7,7 @@ is always messages ``3i`` (question), ``3i + 1`` (answer) and ``3i + 2``
 """
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from . import render as R
 from .questions import example_questions, suggested_questions
 
 MESSAGES_PER_TURN = 3
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -62,14 +64,18 @@ def respond(pipeline: Pipeline, question: str, turns: list[dict]) -> Iterator[tu
     try:
         stream = pipeline.stream(question, history)
         text, answer = next(stream)  # validation happens here
+        user = {"role": "user", "content": R.user_html(str(question))}
+        while answer is None:
+            yield [*shown, user, {"role": "assistant", "content": R.pending_html(text)}], turns, "", ""
+            text, answer = next(stream)
     except QuestionError as exc:
         # Nothing else changes: the conversation stays, the question stays editable.
         yield shown, turns, gr.update(), R.notice_html(str(exc))
         return
-    user = {"role": "user", "content": R.user_html(str(question))}
-    while answer is None:
-        yield [*shown, user, {"role": "assistant", "content": R.pending_html(text)}], turns, "", ""
-        text, answer = next(stream)
+    except Exception:  # never leave the user with a bare "Error" badge
+        log.exception("answering failed")
+        yield shown, turns, gr.update(), R.notice_html(S.ERR_UI_INTERNAL)
+        return
     turns.append(answer.to_json())
     yield conversation_messages(turns), turns, "", ""
 

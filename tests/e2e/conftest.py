@@ -10,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -84,9 +85,16 @@ class Page:
         self.context.set_default_timeout(30_000)
         self.page = self.context.new_page()
         self.dialogs: list[str] = []
+        self.outside: list[str] = []  # requests that left the machine
         self.page.on("dialog", self._on_dialog)
+        self.page.on("request", self._on_request)
         self.page.goto(url)
         self.page.locator("#pqa-question textarea").wait_for()
+
+    def _on_request(self, request) -> None:
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in ("127.0.0.1", "localhost"):
+            self.outside.append(request.url)
 
     def _on_dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)
@@ -110,15 +118,19 @@ class Page:
         return path
 
 
-@pytest.fixture
-def app(browser, app_url: str) -> Iterator[Page]:
-    page = Page(browser, app_url, {"width": 1280, "height": 900})
+def _session(browser, url: str, viewport: dict) -> Iterator[Page]:
+    page = Page(browser, url, viewport)
     yield page
     page.context.close()
+    # The app must work offline: nothing (fonts, analytics, CDNs) is fetched from outside.
+    assert page.outside == []
+
+
+@pytest.fixture
+def app(browser, app_url: str) -> Iterator[Page]:
+    yield from _session(browser, app_url, {"width": 1280, "height": 900})
 
 
 @pytest.fixture
 def phone(browser, app_url: str) -> Iterator[Page]:
-    page = Page(browser, app_url, {"width": 390, "height": 844})
-    yield page
-    page.context.close()
+    yield from _session(browser, app_url, {"width": 390, "height": 844})

@@ -47,6 +47,21 @@ def test_citation_opens_viewer_scrolled_to_highlighted_sentence(app) -> None:
     app.screenshot("source_viewer")
 
 
+def test_answer_copies_as_text_and_exports_to_word(app) -> None:
+    app.ask(QUESTION)
+    app.page.locator("#pqa-export").get_by_text(S.UI_COPY_EXPORT).click()
+    app.page.locator("#pqa-copy").click()
+    plain = app.page.locator("#pqa-plain textarea")
+    app.page.wait_for_function("() => document.querySelector('#pqa-plain textarea').value.includes('2178')")
+    assert plain.input_value().startswith(f"问：{QUESTION}") and f"—— {S.EXPORT_SOURCES} ——" in plain.input_value()
+    app.page.locator("#pqa-export-docx").click()
+    link = app.page.locator("#pqa-export-file a[download$='.docx']")
+    with app.page.expect_download() as info:
+        link.click()
+    text = "\n".join(p.text for p in Docx(info.value.path()).paragraphs)
+    assert QUESTION in text and S.EXPORT_SOURCES in text and "2178" in text
+
+
 def test_out_of_scope_question_is_refused_with_related_passages(app) -> None:
     app.ask("火星基地的建设预算是多少？")
     assert S.REFUSAL_TEXT in app.page.locator("#pqa-chatbot .pqa-refusal").last.inner_text()
