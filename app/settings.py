@@ -234,6 +234,7 @@ ERR_FEEDBACK_TOO_LONG = "意见过长（{n} 字），请控制在 {limit} 字以
 ERR_FEEDBACK_UNKNOWN = "找不到这条评价记录。"
 
 EXPORT_TITLE = "政策问答 · 对话记录"
+EXPORT_FILE_STEM = "政策问答对话"
 EXPORT_EXPORTED_AT = "导出时间：{time}"
 EXPORT_QUESTION = "问题 {i}：{question}"
 EXPORT_Q = "问：{question}"

@@ -2,7 +2,6 @@
 follow-ups, bad input, suggested questions."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

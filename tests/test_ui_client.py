@@ -3,7 +3,6 @@ the ``/ask`` endpoint comes back answered with its source markers."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

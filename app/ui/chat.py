@@ -81,7 +81,6 @@ def respond(pipeline: Pipeline, question: str, turns: list[dict]) -> Iterator[tu
 
 
 def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
-    settings = pipeline.settings
     turns = gr.State([])
     rated = gr.State(None)  # id of the feedback row a comment would attach to
     description = gr.HTML(description_html(pipeline))
@@ -181,10 +180,10 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
             return None, R.notice_html(S.UI_NOTHING_TO_EXPORT)
         folder = Path(tempfile.mkdtemp(prefix="policyqa-export-"))
         if kind == "md":
-            path = folder / "政策问答对话.md"
+            path = folder / f"{S.EXPORT_FILE_STEM}.md"
             path.write_text(conversation_markdown(t), encoding="utf-8")
         else:
-            path = conversation_docx(t, folder / "政策问答对话.docx")
+            path = conversation_docx(t, folder / f"{S.EXPORT_FILE_STEM}.docx")
         return str(path), ""
 
     export_md.click(lambda t: export("md", t), turns, [exported, notice], api_visibility="private")

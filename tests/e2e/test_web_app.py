@@ -6,7 +6,6 @@ import io
 import sqlite3
 from pathlib import Path
 
-import pytest
 from docx import Document as Docx
 from pypdf import PdfReader
 
