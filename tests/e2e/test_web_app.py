@@ -15,6 +15,7 @@ QUESTION = "去年全省申请了多少件专利？"
 
 
 def test_answer_streams_with_markers_and_sources(app) -> None:
+    app.page.set_viewport_size({"width": 1280, "height": 1250})  # room for the screenshot below
     app.ask(QUESTION)
     answer = app.page.locator("#pqa-chatbot .pqa-answer").last
     assert "2178" in answer.inner_text()
@@ -29,6 +30,7 @@ def test_answer_streams_with_markers_and_sources(app) -> None:
     assert source.locator("mark").count() >= 1
     assert "2178" in source.locator("mark").first.inner_text()
     app.page.wait_for_timeout(400)  # let the panel finish unfolding
+    app.page.evaluate("() => window.scrollTo(0, 0)")
     app.screenshot("chat_with_sources", full_page=False)
 
 
