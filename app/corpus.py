@@ -80,10 +80,10 @@ def load_file(path: Path, root: Path, max_bytes: int) -> Document:
         raise CorpusError(S.ERR_FILE_UNREADABLE.format(name=name, reason=exc.strerror or exc)) from exc
     try:
         text, encoding = decode_bytes(raw)
+    except UnicodeDecodeError as exc:  # a ValueError too: must come first
+        raise CorpusError(S.ERR_FILE_ENCODING.format(name=name)) from exc
     except ValueError as exc:
         raise CorpusError(S.ERR_FILE_BINARY.format(name=name)) from exc
-    except UnicodeDecodeError as exc:
-        raise CorpusError(S.ERR_FILE_ENCODING.format(name=name)) from exc
     if _looks_binary(text):
         raise CorpusError(S.ERR_FILE_BINARY.format(name=name))
     text = normalize_newlines(text)
