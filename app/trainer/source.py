@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..settings import TITLE_SECTION
 from .bodies import bodies
 from .enumerations import enumerations
 from .figures import dates, figures
@@ -29,6 +30,8 @@ def sentences(pipeline: Any) -> list[SourceSentence]:
     order = {doc_id: i for i, doc_id in enumerate(docs)}
     seen: dict[tuple[str, int], SourceSentence] = {}
     for chunk in pipeline.index.chunks:
+        if chunk.section == [TITLE_SECTION]:
+            continue  # the title is indexed for search; it is not body text to quiz on
         text = docs[chunk.doc_id]["text"]
         for start, end in chunk.sentences:
             # With overlapping chunks a sentence appears twice; keep one.
