@@ -74,8 +74,8 @@ class Settings(BaseSettings):
     # half (see eval/report.md). Weights follow ``ScopeSignals.fields()``:
     # (coverage, dense cosine, dense/lexical agreement, unknown terms,
     #  bigram coverage, unknown bigrams).
-    scope_weights: tuple[float, ...] = (1.136, 4.712, -0.698, -2.03, 2.876, 0.494)
-    scope_bias: float = -5.199
+    scope_weights: tuple[float, ...] = (1.725, 4.585, -0.406, -1.533, 3.332, 1.051)
+    scope_bias: float = -6.294
     # The cut-off that decides most fit-half items right (calibration picks it).
     scope_threshold: float = 0.4
     # Questions in a Latin-script language are judged on dense similarity;

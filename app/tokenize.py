@@ -11,6 +11,8 @@ from .textnorm import to_halfwidth
 _RESOURCES = Path(__file__).resolve().parent / "resources"
 _TOKEN_OK = re.compile(r"[\w\u3400-\u9fff]")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+# Whitespace between two Chinese characters ("哪 些 行 业") separates no words.
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +33,7 @@ def stopwords() -> frozenset[str]:
 def words(text: str) -> list[str]:
     """All word tokens (search mode: long words plus their sub-words), lower-cased,
     punctuation and whitespace dropped; stop-words kept."""
-    text = to_halfwidth(text).lower()
+    text = _CJK_GAP.sub("", to_halfwidth(text).lower())
     return [t for t in _jieba().lcut_for_search(text) if t.strip() and _TOKEN_OK.search(t)]
 
 

@@ -31,6 +31,10 @@ def fmt(value: object) -> str:
     return str(value)
 
 
+def _ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
 def table(header: list[str], rows: list[list[object]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(fmt(c).replace("|", "\\|").replace("\n", " ") for c in row) + " |" for row in rows]
@@ -68,7 +72,7 @@ def render_markdown(card: dict, results: list[ItemResult], meta: dict, floors: d
         "",
         "## Latency (ms)",
         "",
-        table(["stage", "p50", "p95"], [[k, v["p50"], v["p95"]] for k, v in card["latency_ms"].items()]),
+        table(["stage", "p50", "p95"], [[k, _ms(v["p50"]), _ms(v["p95"])] for k, v in card["latency_ms"].items()]),
         "",
         "## Per kind",
         "",
@@ -104,7 +108,7 @@ def render_png(path: Path, card: dict) -> None:
               ("faithfulness", "faithfulness"), ("citation_validity", "citation validity"))
     x = np.arange(len(kinds))
     width = 0.8 / len(series)
-    fig, ax = plt.subplots(figsize=(12, 4.8), dpi=110)
+    fig, ax = plt.subplots(figsize=(12, 5.2), dpi=110)
     for i, (key, label) in enumerate(series):
         vals = [s[key] if s[key] is not None else np.nan for s in stats]
         bars = ax.bar(x + (i - (len(series) - 1) / 2) * width, vals, width, label=label)
@@ -115,7 +119,7 @@ def render_png(path: Path, card: dict) -> None:
     ax.set_ylim(0, 1.08)
     ax.axhline(1.0, color="grey", lw=0.5)
     ax.set_title(f"Scorecard per question kind ({card['mode']} mode); missing bar = not applicable")
-    ax.legend(loc="lower left", fontsize=8, ncol=len(series))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), fontsize=8, ncol=len(series), frameon=False)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
