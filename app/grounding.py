@@ -56,8 +56,16 @@ def overlap(sentence: str, sources: list[str]) -> float:
 
 
 def split_answer(text: str) -> list[str]:
-    """Answer sentences, each keeping the markers that follow it."""
-    parts = [m.group(0).strip() for m in _ANSWER_SENT.finditer(text)]
+    """Answer sentences, each keeping the markers that follow it. A line
+    wrapped in parentheses (a note to the reader) stays one piece even when
+    it holds a full stop, so that it is recognised as framing."""
+    parts: list[str] = []
+    for line in text.splitlines():
+        body = line.strip()
+        if body.startswith(("（", "(")) and body.endswith(("）", ")")) and not markers(body):
+            parts.append(body)
+        else:
+            parts += [m.group(0).strip() for m in _ANSWER_SENT.finditer(line)]
     return [p for p in parts if strip_markers(p)]
 
 

@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     pipeline = Pipeline(settings)
     results = run(pipeline, items, args.mode)
     card = scorecard(results, settings, args.mode)
-    floors = floors_mod.load()
+    # Floors are set for the project's own question set only.
+    floors = floors_mod.load() if default_set else {"min": {}, "max": {}}
     command = "python -m eval" + ("" if argv is None and len(sys.argv) < 2 else " " + shlex.join(
         argv if argv is not None else sys.argv[1:]))
     meta = {"command": command, "questions": _display(args.questions), "corpus": _display(settings.corpus_dir)}

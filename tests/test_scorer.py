@@ -138,3 +138,9 @@ def test_floors_and_ceilings():
     assert violations({"hit@5": 0.96, "unsupported_numbers": 0}, floors) == []
     assert len(violations({"hit@5": 0.94, "unsupported_numbers": 1}, floors)) == 2
     assert violations({"unsupported_numbers": 0}, floors)  # a missing metric fails
+
+
+def test_a_note_in_parentheses_is_framing_not_an_unsupported_claim():
+    answer = "（大模型暂时无法给出可靠回答，以下为原文摘录。）\n全年申请专利达到了2178件。 [1]"
+    supported, claims, _ = sc.claim_support(answer, {1: PASSAGE}, MIN_OVERLAP)
+    assert (supported, claims) == (1, 1)
