@@ -9,6 +9,7 @@ set and reports on the other; ``--check`` exits 1 below eval/floors.json.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -61,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     floors = floors_mod.load() if default_set else {"min": {}, "max": {}}
     command = "python -m eval" + ("" if argv is None and len(sys.argv) < 2 else " " + shlex.join(
         argv if argv is not None else sys.argv[1:]))
-    meta = {"command": command, "questions": _display(args.questions), "corpus": _display(settings.corpus_dir)}
+    meta = {"command": command, "questions": _display(args.questions), "corpus": _display(settings.corpus_dir),
+            # Latencies on a shared machine mean little without its load.
+            "load": f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"}
     sections = [(out / name).read_text(encoding="utf-8") for name in SECTIONS if (out / name).exists()]
     write_results(out / "results.json", card, results, meta)
     (out / "report.md").write_text(render_markdown(card, results, meta, floors, sections), encoding="utf-8")

@@ -72,6 +72,9 @@ def render_markdown(card: dict, results: list[ItemResult], meta: dict, floors: d
         "",
         "## Latency (ms)",
         "",
+        f"Machine load (1-min average) at the end of the run: {meta['load']}; the machine is shared, "
+        "so p95 reflects contention as much as the pipeline.",
+        "",
         table(["stage", "p50", "p95"], [[k, _ms(v["p50"]), _ms(v["p95"])] for k, v in card["latency_ms"].items()]),
         "",
         "## Per kind",
