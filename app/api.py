@@ -11,20 +11,23 @@ so the page cache holds one copy for all workers, and the build lock in
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
 import os
+import socket
 from typing import TYPE_CHECKING, Annotated, Any, Callable
 
+import anyio
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, SecretStr, StrictStr, StringConstraints, field_validator
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
+from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from . import settings as S
 from .ratelimit import RateLimiter
@@ -42,12 +45,20 @@ UiBuilder = Callable[["Pipeline"], "gr.Blocks"]
 
 
 def limit_native_threads() -> None:
-    """One native thread per request. The embedding engine uses OpenMP, whose
-    busy-waiting threads make a query ~100x slower once the cores are shared
-    with other requests or workers; concurrency comes from workers instead.
-    Must run before the engine is loaded; explicit settings win."""
+    """One native thread per request. OpenMP's busy-waiting threads (in the
+    embedding engine and in FAISS) make a query 10-100x slower once the
+    cores are shared with other requests or workers; concurrency comes from
+    workers instead. Explicit OMP_NUM_THREADS wins. The engine reads the
+    variable when it loads; FAISS and torch are already loaded (the ``app``
+    package imports them), so they are told directly."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    threads = int(os.environ["OMP_NUM_THREADS"]) if os.environ["OMP_NUM_THREADS"].isdigit() else 1
+    import faiss
+    import torch
+
+    faiss.omp_set_num_threads(threads)
+    torch.set_num_threads(threads)
 
 
 # --- wire formats (also the OpenAPI document) ----------------------------------
@@ -209,6 +220,9 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
     ``settings`` (access, limits) default to the pipeline's."""
     settings = settings or pipeline.settings
     limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    # Many threads time-slicing one core (and the GIL) make every answer slow
+    # at once; a short line keeps each answer fast and the event loop free.
+    in_flight = anyio.CapacityLimiter(max(1, settings.max_concurrent_asks))
     app = FastAPI(title=S.APP_TITLE, version="1", docs_url="/api/docs", redoc_url=None,
                   description="依据原文作答并给出出处的政策问答接口。")
 
@@ -257,7 +271,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         if len(history) > settings.max_history_items:
             raise ApiError(422, S.ERR_API_TOO_MANY_HISTORY.format(n=len(history), limit=settings.max_history_items))
         try:
-            answer = await run_in_threadpool(pipeline.ask, body.q, history, body.id)
+            answer = await anyio.to_thread.run_sync(pipeline.ask, body.q, history, body.id, limiter=in_flight)
         except QuestionError as exc:
             raise ApiError(422, str(exc)) from exc
         return JSONResponse(answer.to_json())
@@ -320,6 +334,23 @@ def default_ui(pipeline: Pipeline) -> gr.Blocks:
 
 
 # --- running -------------------------------------------------------------------
+class _NoDelayHTTP(AutoHTTPProtocol):
+    """uvicorn's HTTP protocol with Nagle's algorithm off. With several
+    workers uvicorn binds the socket without naming TCP as its protocol, so
+    asyncio leaves Nagle on for accepted connections and every response
+    waits ~40 ms for the client's delayed ACK."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        send_without_delay(transport)
+        super().connection_made(transport)
+
+
+def send_without_delay(transport: asyncio.BaseTransport) -> None:
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
 def _settings_to_env(settings: Settings) -> str:
     data = {}
     for name, value in settings:
@@ -350,7 +381,7 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
     workers = workers or settings.workers
     options = {"host": host or settings.host, "port": port or settings.port,
                "proxy_headers": True, "forwarded_allow_ips": settings.forwarded_allow_ips,
-               "log_level": "info"}
+               "http": _NoDelayHTTP, "log_level": "info"}
     if workers > 1:
         os.environ[SETTINGS_ENV] = _settings_to_env(settings)
         uvicorn.run("app.api:worker_app", factory=True, workers=workers, **options)

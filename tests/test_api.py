@@ -179,3 +179,23 @@ def test_two_workers_serve_one_mapped_index(pipeline):
     finally:
         stop_server(proc)
     assert sorted(p.name for p in Path(settings.index_dir).iterdir()) == before
+
+
+def test_server_connections_send_without_delay():
+    """Responses leave at once: with several workers uvicorn's own socket
+    would leave Nagle's algorithm on (a ~40 ms wait on every answer)."""
+    import socket
+
+    from app.api import send_without_delay
+
+    class Transport:
+        def __init__(self, sock: socket.socket) -> None:
+            self.sock = sock
+
+        def get_extra_info(self, name: str, default: object = None) -> object:
+            return self.sock if name == "socket" else default
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:  # proto 0, as uvicorn binds it
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+        send_without_delay(Transport(sock))
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
