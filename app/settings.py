@@ -126,6 +126,11 @@ class Settings(BaseSettings):
     max_history_items: int = 20
     # Worker processes of `serve`; each maps the same on-disk index read-only.
     workers: int = 1
+    # Questions answered at once per worker; the rest wait in line. Answering
+    # is CPU-bound in extractive mode: a few at a time share a core well,
+    # dozens make each one slow; raise it for "llm" mode, where a question
+    # mostly waits for the model.
+    max_concurrent_asks: int = 8
     # Addresses whose X-Forwarded-For is trusted (a reverse proxy in front).
     forwarded_allow_ips: str = "127.0.0.1"
 
