@@ -153,9 +153,15 @@ class QueryCache:
     model call. ``fresh()`` forgets everything, for honest latencies."""
 
     def __init__(self, pipeline: Pipeline) -> None:
+        self._embedder = pipeline.embedder
         self._embed = pipeline.embedder.embed_query_np
         self._memo: dict[str, np.ndarray] = {}
         pipeline.embedder.embed_query_np = self  # type: ignore[method-assign]
+
+    def remove(self) -> None:
+        """Give the embedder its own method back."""
+        if self._embedder.embed_query_np is self:
+            self._embedder.embed_query_np = self._embed  # type: ignore[method-assign]
 
     def __call__(self, text: str) -> np.ndarray:
         if text not in self._memo:
@@ -171,15 +177,20 @@ def run(pipeline: Pipeline, items: list[dict], mode: str | None = None,
     """Score every item. ``keep_cache`` reuses query embeddings across items
     and runs (ablations); latencies are then not representative."""
     cache = pipeline.embedder.embed_query_np
-    if not isinstance(cache, QueryCache):
+    owned = not isinstance(cache, QueryCache)  # a caller's cache outlives this run
+    if owned:
         cache = QueryCache(pipeline)
     hist = histories(items)
     min_overlap = pipeline.settings.support_min_overlap
     out = []
-    for it in items:
-        if not keep_cache:
-            cache.fresh()
-        out.append(score_item(it, pipeline, hist[it["id"]], mode, min_overlap))
+    try:
+        for it in items:
+            if not keep_cache:
+                cache.fresh()
+            out.append(score_item(it, pipeline, hist[it["id"]], mode, min_overlap))
+    finally:
+        if owned:
+            cache.remove()
     return out
 
 

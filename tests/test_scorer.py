@@ -144,3 +144,13 @@ def test_a_note_in_parentheses_is_framing_not_an_unsupported_claim():
     answer = "（大模型暂时无法给出可靠回答，以下为原文摘录。）\n全年申请专利达到了2178件。 [1]"
     supported, claims, _ = sc.claim_support(answer, {1: PASSAGE}, MIN_OVERLAP)
     assert (supported, claims) == (1, 1)
+
+
+def test_another_corpus_never_shares_the_project_index(tmp_path):
+    from app.settings import Settings
+    from eval.runner import settings_for
+
+    own = settings_for(tmp_path)
+    assert own.corpus_dir == tmp_path
+    assert own.index_dir != Settings().index_dir
+    assert settings_for().index_dir == Settings().index_dir
