@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import settings as S
 from .question import QuestionInfo
 from .retrieval import Hit, HybridRetriever, Retrieval
 from .settings import Settings
@@ -56,6 +57,21 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
         fit = _intent_fit(c.text, info.intent)
         c.score = lexical_weight * lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
+        if _is_heading(c) and not _asks_about_place(c, weights):
+            # A title or section heading names a topic without saying
+            # anything about it: an answer only to a question about the
+            # document's structure (whose words are the chunk's context).
+            c.score *= 0.5
+
+
+def _is_heading(c: Candidate) -> bool:
+    section = c.hit.chunk.section
+    return section == [S.TITLE_SECTION] or compare_form(c.text) in {compare_form(label) for label in section}
+
+
+def _asks_about_place(c: Candidate, weights: dict[str, float]) -> bool:
+    context = compare_form(c.hit.chunk.context)
+    return bool(context) and any(compare_form(t) in context for t in weights)
 
 
 def _sentence_similarities(cands: list[Candidate], retrieval: Retrieval,

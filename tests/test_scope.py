@@ -38,3 +38,24 @@ def test_quoted_lines_end_properly():
     assert quote("培训知识产权人才3500余人;") == "培训知识产权人才3500余人。"
     assert quote("我再讲几点意见：") == "我再讲几点意见："
     assert quote("全国已有17个省区市。") == "全国已有17个省区市。"
+
+
+def _candidate(section: list[str], text: str, context: str = ""):
+    from app.answering import Candidate
+    from app.chunking import Chunk
+    from app.retrieval import Hit
+
+    chunk = Chunk("c", "d", section, 0, len(text), text, [(0, len(text))], context)
+    return Candidate(0, Hit(0, chunk, 1.0, 0.9, 1.0, 0, 0), 0, len(text), text)
+
+
+def test_titles_and_headings_are_recognised_and_answer_only_structural_questions():
+    from app import settings as S
+    from app.answering import _asks_about_place, _is_heading
+
+    title = _candidate([S.TITLE_SECTION], "领导知识产权工作会议讲话", f"{S.TITLE_SECTION} 题目 名称")
+    heading = _candidate(["二、突出重点，推动工作"], "二、突出重点，推动工作。", "第二部分 二、突出重点，推动工作")
+    body = _candidate(["二、突出重点，推动工作"], "全年申请专利达到了2178件。", "第二部分 二、突出重点，推动工作")
+    assert _is_heading(title) and _is_heading(heading) and not _is_heading(body)
+    assert _asks_about_place(heading, {"第二部分": 1.0})
+    assert not _asks_about_place(heading, {"专利": 1.0})
