@@ -24,7 +24,7 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, Field, SecretStr, StrictStr, StringConstraints, field_validator
+from pydantic import BaseModel, Field, SecretStr, StrictInt, StrictStr, StringConstraints, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
@@ -65,15 +65,17 @@ def limit_native_threads() -> None:
 class AskRequest(BaseModel):
     q: StrictStr = Field(description="问题（不超过设置的字数上限）")
     history: list[StrictStr] | None = Field(default=None, description="本轮对话之前的问题，按时间顺序")
-    # An integer as JSON Schema means it (1000.0 is one, true is not).
-    id: Annotated[StrictStr, StringConstraints(max_length=200)] | int | None = Field(
+    id: Annotated[StrictStr, StringConstraints(max_length=200)] | StrictInt | None = Field(
         default=None, description="调用方自定的编号，原样返回")
 
     @field_validator("id", mode="before")
     @classmethod
-    def _not_boolean(cls, value: object) -> object:
+    def _json_integer(cls, value: object) -> object:
+        # An integer as JSON Schema means it: 1000.0 is one, true is not.
         if isinstance(value, bool):
             raise ValueError("id")
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
         return value
 
     @field_validator("id")

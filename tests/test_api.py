@@ -75,9 +75,12 @@ def test_follow_up_uses_history_and_integer_ids(client, pipeline):
     ({"q": "专利", "history": ["问"] * 21}, 422, S.ERR_API_TOO_MANY_HISTORY.format(n=21, limit=20)),
     ({"q": "专利", "id": "\ud800"}, 422, S.ERR_API_BAD_FIELD.format(field="id", problem=S.ERR_API_FIELD_INVALID)),
     ({"q": "专利", "id": 1.5}, 422, None),
+    ({"q": "专利", "id": "0" * 201}, 422, None),
+    ({"q": "专利", "id": True}, 422, None),
     ([1, 2], 422, None),
 ], ids=["empty", "blank", "too-long", "control-chars", "lone-surrogate", "no-text", "missing-q", "q-not-string",
-        "history-not-list", "history-too-long", "id-unencodable", "id-float", "top-level-array"])
+        "history-not-list", "history-too-long", "id-unencodable", "id-float", "id-too-long", "id-bool",
+        "top-level-array"])
 def test_bad_requests_get_chinese_4xx(client, body, status, message):
     r = client.post("/api/ask", content=json.dumps(body).encode(), headers={"content-type": "application/json"})
     got = _chinese_error(r, status)

@@ -22,7 +22,7 @@ mixed = st.lists(st.one_of(chinese, html, any_text.map(lambda t: t[:20]),
                  min_size=1, max_size=8).map("".join)
 questions = st.one_of(any_text, mixed, st.binary(max_size=200), st.just("专" * 10_000), st.none(), st.integers())
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-SLOW = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+SLOW = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 
 @FAST
