@@ -248,7 +248,8 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
 
     app.add_middleware(_ApiShell, limit=settings.max_request_bytes)
 
-    def check_key(request: Request) -> None:
+    # Both checks are async so that FastAPI runs them inline, not in threads.
+    async def check_key(request: Request) -> None:
         expected = settings.api_key
         if expected is None:
             return
@@ -256,7 +257,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         if not hmac.compare_digest(given.encode(), expected.get_secret_value().encode()):
             raise ApiError(401, S.ERR_API_UNAUTHORIZED)
 
-    def check_rate(request: Request) -> None:
+    async def check_rate(request: Request) -> None:
         client = request.client.host if request.client else "unknown"
         wait = limiter.check(client)
         if wait:

@@ -270,7 +270,6 @@ ERR_API_NOT_FOUND = "找不到该资源：{path}"
 ERR_API_NO_DOCUMENT = "资料库中没有这个文件：{doc}"
 ERR_API_METHOD = "不支持此请求方法。"
 ERR_API_INTERNAL = "服务内部出错，请稍后再试；如果反复出现，请联系管理员。"
-ERR_API_UNAVAILABLE = "索引暂不可用：{reason}"
 ERR_FILE_OUTSIDE = "文件 {name} 指向资料目录之外，已跳过。"
 
 # --- trainer: quizzes, key facts and handouts --------------------------------
