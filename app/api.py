@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import socket
+import sys
 from typing import TYPE_CHECKING, Annotated, Any, Callable
 
 import anyio
@@ -380,16 +381,25 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
     lock while the others wait."""
     import uvicorn
 
+    from .corpus import load_corpus
+    from .index_store import IndexUnusable
+    from .pipeline import Pipeline
+
     limit_native_threads()
     workers = workers or settings.workers
     options = {"host": host or settings.host, "port": port or settings.port,
                "proxy_headers": True, "forwarded_allow_ips": settings.forwarded_allow_ips,
                "http": _NoDelayHTTP, "log_level": "info"}
-    if workers > 1:
-        os.environ[SETTINGS_ENV] = _settings_to_env(settings)
-        uvicorn.run("app.api:worker_app", factory=True, workers=workers, **options)
-        return
-    from .pipeline import Pipeline
-
-    uvicorn.run(create_app(Pipeline(settings, mmap=True), ui=default_ui), **options)
+    try:
+        if workers > 1:
+            # Fail here with the reason rather than in every worker.
+            if not load_corpus(settings.corpus_dir, settings.corpus_extensions, settings.max_corpus_file_bytes)[0]:
+                raise IndexUnusable(S.ERR_CORPUS_EMPTY)
+            os.environ[SETTINGS_ENV] = _settings_to_env(settings)
+            uvicorn.run("app.api:worker_app", factory=True, workers=workers, **options)
+        else:
+            uvicorn.run(create_app(Pipeline(settings, mmap=True), ui=default_ui), **options)
+    except IndexUnusable as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        raise SystemExit(2) from exc
 

@@ -220,3 +220,15 @@ def test_file_removed_while_serving(private):
     with pytest.raises(IndexUnusable, match=S.ERR_CORPUS_EMPTY):
         pipeline.reload()
     assert pipeline.index.path == live and not pipeline.ask(QUESTIONS[0]).refused
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serving_an_empty_corpus_stops_with_the_reason(tmp_path, workers):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "empty.txt").write_bytes(b"")
+    script = ("import sys; from app.api import serve; from app.settings import Settings; "
+              "serve(Settings(corpus_dir=sys.argv[1], index_dir=sys.argv[2]), port=1, workers=int(sys.argv[3]))")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "corpus"), str(tmp_path / "index"),
+                           str(workers)], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+    assert done.returncode == 2
+    assert S.ERR_CORPUS_EMPTY in done.stderr and "Traceback" not in done.stderr
