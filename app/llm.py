@@ -27,6 +27,14 @@ class LLMUnavailable(Exception):
     pass
 
 
+def is_refusal(text: str) -> bool:
+    """The model's answer is the fixed refusal sentence and (nearly) nothing
+    else; a longer text that merely contains it (an echoed prompt) is not."""
+    body = compare_form(strip_markers(text))
+    refusal = compare_form(S.REFUSAL_TEXT)
+    return refusal in body and len(body) - len(refusal) <= 6
+
+
 def build_messages(question: str, passages: dict[int, str]) -> list[tuple[str, str]]:
     """(role, content) pairs. The question only ever goes into the user turn,
     so nothing it says can replace the rules of the system turn."""
@@ -94,7 +102,7 @@ class LLMAnswerer:
         from .pipeline import Answer
 
         hits = prep.retrieval.hits
-        if compare_form(S.REFUSAL_TEXT) in compare_form(text):
+        if is_refusal(text):
             related = [pipeline.citation(n, h) for n, h in enumerate(hits[:3], start=1)]
             return Answer(prep.question, S.REFUSAL_TEXT, True, "llm", related, {}, query=prep.retrieval.query)
         checks = check_answer(text, passages, self.settings.support_min_overlap)

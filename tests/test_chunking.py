@@ -8,9 +8,9 @@ import pytest
 
 from app.chunking import chunk_document, detect_structure, split_sentences
 from app.corpus import Document, load_corpus
-from app.settings import CLOSING_SECTION, OPENING_SECTION
+from app.settings import CLOSING_SECTION, OPENING_SECTION, PROJECT_ROOT
 
-from conftest import CORPUS
+CORPUS = PROJECT_ROOT / "corpus"
 
 
 def doc(text: str, name: str = "t.txt") -> Document:
