@@ -41,12 +41,21 @@ def _pipeline(settings: Settings, show_progress: bool = True):
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
-    pipeline = _pipeline(settings)
-    rebuilt = pipeline.reload(progress=_progress_bar(), force=args.force) if args.force else None
-    m = pipeline.index.manifest
+    from .embeddings import SentenceEmbeddings
+    from .index_store import IndexUnusable, ensure_index
+
+    try:
+        index, issues, rebuilt = ensure_index(settings, SentenceEmbeddings(settings), _progress_bar(),
+                                              force=args.force)
+    except IndexUnusable as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    for issue in issues:
+        print(f"提示：{issue.message}", file=sys.stderr)
+    m = index.manifest
     state = "已重建" if rebuilt else "已是最新"
     print(f"索引{state}：{len(m['documents'])} 个文档，{m['n_chunks']} 个段落，{m['n_sentences']} 个句子"
-          f"（模型 {m['model_id']}，位置 {pipeline.index.path}）")
+          f"（模型 {m['model_id']}，位置 {index.path}）")
     return 0
 
 
@@ -154,6 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     f = sub.add_parser("feedback", help="列出用户评价，或导出为 CSV")
     f.add_argument("--csv", metavar="FILE", help="把全部评价导出到 CSV 文件")
     f.add_argument("--limit", type=int, default=50, help="最多列出多少条（默认 50）")
+    # Listed for help only: its own parser in bench.py takes the arguments.
+    sub.add_parser("bench", help="性能基准（参数见 python -m app bench --help）", add_help=False)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:
+        from .bench import main as bench_main
+
+        return bench_main(argv[1:])
     args = parser.parse_args(argv)
     if args.command == "ask" and not args.jsonl and args.question is None:
         parser.error("请给出问题，或使用 --jsonl FILE")
