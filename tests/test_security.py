@@ -6,7 +6,6 @@ import json
 import logging
 import pickle
 import shutil
-from pathlib import Path
 
 import numpy as np
 import pytest
