@@ -120,7 +120,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from .api import serve
 
-    serve(settings, host=args.host or settings.host, port=args.port or settings.port)
+    serve(settings, host=args.host or settings.host, port=args.port or settings.port, workers=args.workers)
     return 0
 
 
@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="启动网页问答")
     s.add_argument("--host")
     s.add_argument("--port", type=int)
+    s.add_argument("--workers", type=int, help="服务进程数（共享同一份只读索引）")
     f = sub.add_parser("feedback", help="列出用户评价，或导出为 CSV")
     f.add_argument("--csv", metavar="FILE", help="把全部评价导出到 CSV 文件")
     f.add_argument("--limit", type=int, default=50, help="最多列出多少条（默认 50）")

@@ -12,6 +12,7 @@ import numpy as np
 
 from .chunking import Chunk
 from .embeddings import SentenceEmbeddings
+from .grounding import bigrams
 from .index_store import LoadedIndex
 from .settings import Settings
 from .tokenize import index_tokens
@@ -56,6 +57,11 @@ class HybridRetriever:
         self._df = Counter(t for toks in index.tokens for t in set(toks))
         self.n_docs = len(index.tokens)
         self.max_idf = self._idf(0)
+        # Character pairs the corpus uses (text and structural words): the
+        # scope check asks which pairs of a question the corpus never uses.
+        # Built here, once per loaded index, not on the first question.
+        self.corpus_bigrams = frozenset().union(*(bigrams(d["text"]) for d in index.docs.values()),
+                                                *(bigrams(c.context) for c in index.chunks))
         # Sentence row -> chunk index, for the sentence-level dense index.
         self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), np.diff(index.sentence_rows))
 

@@ -67,7 +67,7 @@ def _lexical(terms: tuple[str, ...], hits: list, retriever: HybridRetriever) -> 
                   and not any(_found(t, h) for h in hits)) / total if total else 0.0
     grams = set().union(*(_bigrams(t) for t in terms)) if terms else set()
     char_cov = max((len(grams & _bigrams(_searchable(h))) / len(grams) for h in hits), default=0.0) if grams else 0.0
-    char_unknown = len(grams - _corpus_bigrams(retriever)) / len(grams) if grams else 0.0
+    char_unknown = len(grams - retriever.corpus_bigrams) / len(grams) if grams else 0.0
     return coverage, unknown, char_cov, char_unknown
 
 
@@ -87,22 +87,6 @@ def readings_of(text: str, min_terms: int = 2) -> list[tuple[str, ...]]:
 def _bigrams(text: str) -> set[str]:
     form = compare_form(text)
     return {form[i:i + 2] for i in range(len(form) - 1)}
-
-
-_CORPUS_GRAMS: dict[int, tuple[object, frozenset[str]]] = {}
-
-
-def _corpus_bigrams(retriever: HybridRetriever) -> frozenset[str]:
-    """Bigrams of the whole corpus, computed once per loaded index (the
-    index object itself is kept so that a recycled id() cannot match)."""
-    index = retriever.index
-    cached = _CORPUS_GRAMS.get(id(index))
-    if cached is None or cached[0] is not index:
-        grams = frozenset().union(*(_bigrams(d["text"]) for d in index.docs.values()),
-                                  *(_bigrams(c.context) for c in index.chunks))
-        _CORPUS_GRAMS.clear()  # one live index at a time; a reload replaces it
-        cached = _CORPUS_GRAMS[id(index)] = (index, grams)
-    return cached[1]
 
 
 def _searchable(hit) -> str:
