@@ -189,21 +189,23 @@ def chunk_document(doc: Document, target_chars: int = 200, overlap_sentences: in
     for section, paras in runs:
         current: list[Sentence] = []
         carried = 0  # sentences in `current` that repeat the previous chunk
+
+        def emit() -> None:
+            nonlocal current, carried
+            chunks.append(_make_chunk(doc, section, current))
+            current = current[-overlap_sentences:] if overlap_sentences else []
+            carried = len(current)
+
         for p in paras:
             for s in p.sentences:
-                size = _span(current) if current else 0
-                if current and len(current) > carried and size + (s.end - s.start) > target_chars:
-                    chunks.append(_make_chunk(doc, section, current))
-                    current = current[-overlap_sentences:] if overlap_sentences else []
-                    carried = len(current)
+                if len(current) > carried and _span(current) + (s.end - s.start) > target_chars:
+                    emit()
                 current.append(s)
             # A paragraph end is the preferred place to close a chunk.
             if len(current) > carried and not p.is_heading and _span(current) >= target_chars // 2:
-                chunks.append(_make_chunk(doc, section, current))
-                current = current[-overlap_sentences:] if overlap_sentences else []
-                carried = len(current)
+                emit()
         if len(current) > carried:
-            chunks.append(_make_chunk(doc, section, current))
+            emit()
     return chunks
 
 
