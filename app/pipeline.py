@@ -11,6 +11,7 @@ from .answering import candidates, quote, score_candidates, select
 from .conversation import carried_terms, is_elliptical
 from .corpus import CorpusIssue
 from .embeddings import SentenceEmbeddings
+from .guard import only_override
 from .index_store import LoadedIndex, Progress, ensure_index
 from .question import QuestionInfo, analyze
 from .retrieval import Hit, HybridRetriever, Retrieval
@@ -128,7 +129,7 @@ class Pipeline:
             if previous is not None and is_elliptical(info, known):
                 extra = carried_terms(analyze(previous), info)
         retrieval = retriever.retrieve(text, extra_terms=extra)
-        ok = in_scope(signals(info, retrieval, retriever), self.settings)
+        ok = not only_override(text) and in_scope(signals(info, retrieval, retriever), self.settings)
         return _Prepared(text, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3)
 
     def ask(self, question: object, history: list[str] | None = None,
