@@ -33,12 +33,14 @@ def figure_sentence(passage_block: str) -> tuple[int, str]:
     raise AssertionError("no figure in the passages")
 
 
-def test_grounded_answer_is_kept_with_renumbered_citations(make_pipeline):
-    def reply(body: dict) -> str:
-        n, sentence = figure_sentence(passages_of(body))
-        return f"{sentence}[{n}]"
+def cite_figure(body: dict) -> str:
+    """A faithful model: quotes a figure-bearing sentence and cites it."""
+    n, sentence = figure_sentence(passages_of(body))
+    return f"{sentence}[{n}]"
 
-    with StandIn(reply) as server:
+
+def test_grounded_answer_is_kept_with_renumbered_citations(make_pipeline):
+    with StandIn(cite_figure) as server:
         pipeline = make_pipeline(mode="llm", llm_base_url=server.base_url, llm_timeout_s=10)
         answer = pipeline.ask(QUESTION)
     assert answer.mode == "llm" and not answer.refused
@@ -52,11 +54,7 @@ def test_grounded_answer_is_kept_with_renumbered_citations(make_pipeline):
 
 
 def test_streaming_yields_partial_text_before_the_answer(make_pipeline):
-    def reply(body: dict) -> str:
-        n, sentence = figure_sentence(passages_of(body))
-        return f"{sentence}[{n}]"
-
-    with StandIn(reply) as server:
+    with StandIn(cite_figure) as server:
         pipeline = make_pipeline(mode="llm", llm_base_url=server.base_url, llm_timeout_s=10)
         steps = list(pipeline.stream(QUESTION))
     partials = [text for text, answer in steps if answer is None]
