@@ -116,7 +116,8 @@ class LLMAnswerer:
         citations = [pipeline.citation(new, hits[old - 1]) for old, new in renumber.items()]
         for c in kept:
             for old in c.markers:
-                _highlight(citations[renumber[old] - 1], pipeline, hits[old - 1], strip_markers(c.text))
+                _highlight(citations[renumber[old] - 1], prep.retriever.index.docs, hits[old - 1],
+                           strip_markers(c.text))
         lines = [_MARKER.sub(lambda m: f"[{renumber[int(m.group(1))]}]", c.text) for c in kept]
         dropped = len(checks) - len(kept)
         if dropped:
@@ -124,9 +125,9 @@ class LLMAnswerer:
         return Answer(prep.question, "\n".join(lines), False, "llm", citations, {}, query=prep.retrieval.query)
 
 
-def _highlight(citation, pipeline: "Pipeline", hit, sentence: str) -> None:
+def _highlight(citation, docs: dict[str, dict], hit, sentence: str) -> None:
     """Mark the passage sentence that best supports an answer sentence."""
-    doc = pipeline.documents[hit.chunk.doc_id]["text"]
+    doc = docs[hit.chunk.doc_id]["text"]
     best = max(hit.chunk.sentences, key=lambda span: overlap(sentence, [doc[span[0]:span[1]]]))
     if tuple(best) not in citation.highlights:
         citation.highlights.append(tuple(best))

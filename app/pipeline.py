@@ -83,6 +83,9 @@ def validate_question(raw: object, max_chars: int) -> str:
 @dataclass
 class _Prepared:
     question: str
+    # The index a question started on answers it, even if a reload swaps in
+    # a new one meanwhile (chunk numbers differ between indexes).
+    retriever: HybridRetriever
     info: QuestionInfo
     retrieval: Retrieval
     in_scope: bool
@@ -130,7 +133,7 @@ class Pipeline:
                 extra = carried_terms(analyze(previous), info)
         retrieval = retriever.retrieve(text, extra_terms=extra)
         ok = not only_override(text) and in_scope(signals(info, retrieval, retriever), self.settings)
-        return _Prepared(text, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3)
+        return _Prepared(text, retriever, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3)
 
     def ask(self, question: object, history: list[str] | None = None,
             qid: str | int | None = None, mode: str | None = None) -> Answer:
@@ -163,8 +166,8 @@ class Pipeline:
         yield answer.answer, answer
 
     def extractive(self, prep: _Prepared, lead: str = S.ANSWER_LEAD) -> Answer:
-        cands = candidates(prep.retrieval, self.index.docs)
-        score_candidates(cands, prep.info, prep.retrieval, self.retriever)
+        cands = candidates(prep.retrieval, prep.retriever.index.docs)
+        score_candidates(cands, prep.info, prep.retrieval, prep.retriever)
         chosen = select(cands, prep.info, self.settings)
         numbers: dict[str, int] = {}
         citations: list[Citation] = []

@@ -80,3 +80,20 @@ def test_answer_lines_each_end_with_a_marker(pipeline):
     lines = answer.answer.split("\n")
     assert lines[0] == S.ANSWER_LEAD
     assert all(re.search(r"\[\d+\]$", line) for line in lines[1:])
+
+
+def test_a_question_is_answered_from_the_index_it_started_on(tmp_path, corpus_copy):
+    from app.pipeline import Pipeline
+    from app.settings import Settings
+
+    pipeline = Pipeline(Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index"))
+    prep = pipeline.prepare("去年全省申请了多少件专利？")
+    for f in corpus_copy.iterdir():
+        f.unlink()
+    (corpus_copy / "other.txt").write_text("另一份文件。要加强专利导航工作。", encoding="utf-8")
+    pipeline.reload()  # e.g. an upload finished while this question was in flight
+    answer = pipeline.extractive(prep)
+    assert "2178" in answer.answer
+    old_docs = prep.retriever.index.docs
+    assert all(old_docs[c.doc]["text"][c.start:c.end] == c.text for c in answer.citations)
+    assert "other.txt" in pipeline.documents
