@@ -31,6 +31,7 @@ from starlette.routing import Match
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from . import settings as S
+from .pipeline import Citation
 from .ratelimit import RateLimiter
 from .settings import Settings
 from .textnorm import has_binary
@@ -89,25 +90,13 @@ class AskRequest(BaseModel):
         return value
 
 
-class CitationOut(BaseModel):
-    n: int
-    chunk_id: str
-    doc: str
-    section: str
-    text: str
-    start: int
-    end: int
-    score: float
-    highlights: list[list[int]]
-
-
 class AskResponse(BaseModel):
     id: str | int | None
     question: str
     answer: str
     refused: bool
     mode: str
-    citations: list[CitationOut]
+    citations: list[Citation]  # the pipeline's dataclass: one definition of the contract
     timings_ms: dict[str, float]
 
 
