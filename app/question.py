@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .textnorm import is_mostly_latin
 from .tokenize import content_terms, is_number
@@ -28,6 +29,9 @@ class QuestionInfo:
     latin: bool
 
 
+# Pure and immutable: the pipeline, the scope check and follow-up handling
+# analyse the same texts, so the work is done once per text.
+@lru_cache(maxsize=4096)
 def analyze(text: str) -> QuestionInfo:
     """Intent and terms of a normalised question. Quantities in a question
     may be wrong (a false premise), so only years count as terms: a year the
