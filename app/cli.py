@@ -61,7 +61,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
 def format_for_person(answer) -> str:
     lines = [answer.answer, ""]
-    title = "可能相关的原文段落" if answer.refused else "来源"
+    title = S.RELATED_TITLE if answer.refused else S.SOURCES_TITLE
     lines.append(f"—— {title} ——")
     for c in answer.citations:
         lines.append(f"[{c.n}] {c.doc} · {c.section} · 第 {c.start}–{c.end} 字")
