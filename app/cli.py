@@ -6,6 +6,7 @@ import json
 import sys
 from typing import Iterable, TextIO
 
+from . import settings as S
 from .settings import Settings, get_settings
 
 
