@@ -103,7 +103,7 @@ class LLMAnswerer:
 
         hits = prep.retrieval.hits
         if is_refusal(text):
-            related = [pipeline.citation(n, h) for n, h in enumerate(hits[:3], start=1)]
+            related = [pipeline.citation(n, h.chunk, h.score) for n, h in enumerate(hits[:3], start=1)]
             return Answer(prep.question, S.REFUSAL_TEXT, True, "llm", related, {}, query=prep.retrieval.query)
         checks = check_answer(text, passages, self.settings.support_min_overlap)
         kept = [c for c in checks if c.supported]
@@ -113,7 +113,7 @@ class LLMAnswerer:
         for c in kept:
             for n in c.markers:
                 renumber.setdefault(n, len(renumber) + 1)
-        citations = [pipeline.citation(new, hits[old - 1]) for old, new in renumber.items()]
+        citations = [pipeline.citation(new, hits[old - 1].chunk, hits[old - 1].score) for old, new in renumber.items()]
         for c in kept:
             for old in c.markers:
                 _highlight(citations[renumber[old] - 1], prep.retriever.index.docs, hits[old - 1],

@@ -8,13 +8,15 @@ from typing import Iterator
 
 from . import settings as S
 from .answering import candidates, quote, score_candidates, select
+from .chunking import Chunk
 from .conversation import carried_terms, is_elliptical
 from .corpus import CorpusIssue
 from .embeddings import SentenceEmbeddings
 from .guard import only_override
 from .index_store import LoadedIndex, Progress, ensure_index
+from .outline import Heading, resolve
 from .question import QuestionInfo, analyze
-from .retrieval import Hit, HybridRetriever, Retrieval
+from .retrieval import HybridRetriever, Retrieval
 from .scope import in_scope, signals
 from .settings import Settings, get_settings
 from .textnorm import has_binary, has_letters, normalize_question
@@ -91,6 +93,8 @@ class _Prepared:
     in_scope: bool
     started: float
     retrieve_ms: float
+    # Set when the question asks about the outline of the document.
+    headings: list[Heading] = field(default_factory=list)
 
 
 class Pipeline:
@@ -132,8 +136,13 @@ class Pipeline:
             if previous is not None and is_elliptical(info, known):
                 extra = carried_terms(analyze(previous), info)
         retrieval = retriever.retrieve(text, extra_terms=extra)
-        ok = not only_override(text) and in_scope(signals(info, retrieval, retriever), self.settings)
-        return _Prepared(text, retriever, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3)
+        headings = []
+        if retrieval.hits and not extra:
+            headings = resolve(text, retriever.outlines.get(retrieval.hits[0].chunk.doc_id, []))
+        ok = not only_override(text) and (
+            bool(headings) or in_scope(signals(info, retrieval, retriever), self.settings))
+        return _Prepared(text, retriever, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3,
+                         headings)
 
     def ask(self, question: object, history: list[str] | None = None,
             qid: str | int | None = None, mode: str | None = None) -> Answer:
@@ -151,6 +160,9 @@ class Pipeline:
         t0 = time.perf_counter()
         if not prep.in_scope:
             answer = self._refusal(prep, mode)
+        elif prep.headings:
+            # Headings are quoted as they stand, in either mode.
+            answer = self.outline_answer(prep, mode)
         elif mode == "llm":
             answer = None
             for partial, answer in self._llm_answerer().stream(prep, self):
@@ -176,19 +188,33 @@ class Pipeline:
             cid = c.hit.chunk.chunk_id
             if cid not in numbers:
                 numbers[cid] = len(numbers) + 1
-                citations.append(self.citation(numbers[cid], c.hit))
+                citations.append(self.citation(numbers[cid], c.hit.chunk, c.hit.score))
             citations[numbers[cid] - 1].highlights.append((c.start, c.end))
             lines.append(f"{quote(c.text)} [{numbers[cid]}]")
         text = "\n".join([lead, *lines]) if lead else "\n".join(lines)
         return Answer(prep.question, text, False, "extractive", citations, {}, query=prep.retrieval.query)
 
+    def outline_answer(self, prep: _Prepared, mode: str) -> Answer:
+        index = prep.retriever.index
+        citations: dict[int, Citation] = {}
+        lines = []
+        for h in prep.headings:
+            if h.chunk_index not in citations:
+                chunk = index.chunks[h.chunk_index]
+                citations[h.chunk_index] = self.citation(len(citations) + 1, chunk, 1.0)
+            cite = citations[h.chunk_index]
+            cite.highlights.append((h.start, h.end))
+            lines.append(f"{quote(index.docs[cite.doc]['text'][h.start:h.end])} [{cite.n}]")
+        return Answer(prep.question, "\n".join([S.ANSWER_LEAD, *lines]), False, mode, list(citations.values()),
+                      {}, query=prep.retrieval.query)
+
     def _refusal(self, prep: _Prepared, mode: str) -> Answer:
-        related = [self.citation(n, h) for n, h in enumerate(prep.retrieval.hits[:3], start=1)]
+        related = [self.citation(n, h.chunk, h.score) for n, h in enumerate(prep.retrieval.hits[:3], start=1)]
         return Answer(prep.question, S.REFUSAL_TEXT, True, mode, related, {}, query=prep.retrieval.query)
 
-    def citation(self, n: int, hit: Hit) -> Citation:
-        c = hit.chunk
-        return Citation(n, c.chunk_id, c.doc_id, c.section_path, c.text, c.start, c.end, hit.score)
+    @staticmethod
+    def citation(n: int, c: Chunk, score: float) -> Citation:
+        return Citation(n, c.chunk_id, c.doc_id, c.section_path, c.text, c.start, c.end, score)
 
     def _llm_answerer(self):
         if self._llm is None:

@@ -14,6 +14,7 @@ from .chunking import Chunk
 from .embeddings import SentenceEmbeddings
 from .grounding import bigrams
 from .index_store import LoadedIndex
+from .outline import Heading, build_outlines
 from .settings import Settings
 from .tokenize import index_tokens
 
@@ -62,6 +63,9 @@ class HybridRetriever:
         # Built here, once per loaded index, not on the first question.
         self.corpus_bigrams = frozenset().union(*(bigrams(d["text"]) for d in index.docs.values()),
                                                 *(bigrams(c.context) for c in index.chunks))
+        # Headings of each document, for questions about its structure.
+        self.outlines: dict[str, list[Heading]] = build_outlines(
+            index.chunks, {doc_id: d["text"] for doc_id, d in index.docs.items()})
         # Sentence row -> chunk index, for the sentence-level dense index.
         self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), np.diff(index.sentence_rows))
 

@@ -1,0 +1,110 @@
+"""Questions about a document's own structure ("第二部分的标题是什么？",
+"第二部分部署了哪几项工作？", "讲话分为几个部分？") answered from the
+headings the chunker found. Passage similarity cannot answer them: the
+words of such a question name a place in the outline, not a topic."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import settings as S
+from .chunking import Chunk
+from .textnorm import compare_form
+
+_NUM = "一二三四五六七八九十百零〇两"
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+# "一、" / "一是" / "（一）" / "第一，" at the start of a heading label.
+_LABEL_ORDINAL = re.compile(rf"^(?:第|[（(])?([{_NUM}]+|\d+)")
+# Level 1 is a part ("部分", "方面"); level 2 a point within it.
+_PART = re.compile(rf"第([{_NUM}]+|\d+)(?:个|大)?(?:部分|方面|章)")
+_POINT = re.compile(rf"第([{_NUM}]+|\d+)(?:个)?(?:点|项|条|个问题)")
+_LAST_POINT = re.compile(r"最后一(?:点|项|条)")
+_WHOLE = re.compile(r"(?:分为|分成|包括|有|讲了?)(?:几|哪几|多少)个?(?:大)?(?:部分|方面)")
+_ASKS_TITLE = re.compile(r"标题|题目|主题")
+# Which points a part makes: a list, a count, or what it is about.
+_ASKS_POINTS = re.compile(r"几[项点条个]|多少[项点条个]|哪几|哪些|分别|各是|包括|部署了?什么|主要内容|讲了?什么|讲的是什么")
+
+
+@dataclass(frozen=True)
+class Heading:
+    depth: int  # 0 = part ("一、"), 1 = point ("一是", "（一）")
+    ordinal: int | None
+    path: tuple[str, ...]
+    chunk_index: int  # the chunk that holds the heading sentence
+    start: int  # the heading sentence, offsets in the document
+    end: int
+
+
+def ordinal_value(token: str) -> int | None:
+    """1 for "一"/"1", 12 for "十二", 20 for "二十"; None when not a number."""
+    if token.isdigit():
+        return int(token)
+    if not token or any(c not in _NUM for c in token):
+        return None
+    if "十" not in token:
+        return _DIGITS.get(token) if len(token) == 1 else None
+    tens, _, units = token.partition("十")
+    return (_DIGITS.get(tens, 0) if tens else 1) * 10 + (_DIGITS.get(units, 0) if units else 0)
+
+
+def build_outlines(chunks: list[Chunk], texts: dict[str, str]) -> dict[str, list[Heading]]:
+    """Headings of each document, in reading order: for every section path,
+    the sentence that opens its first chunk, when that sentence is its label."""
+    out: dict[str, list[Heading]] = {}
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for i, chunk in enumerate(chunks):
+        if not chunk.sentences or chunk.section[:1] in ([S.TITLE_SECTION], [S.OPENING_SECTION],
+                                                        [S.CLOSING_SECTION]):
+            continue
+        for depth in range(len(chunk.section)):
+            path = tuple(chunk.section[: depth + 1])
+            if (chunk.doc_id, path) in seen:
+                continue
+            seen.add((chunk.doc_id, path))
+            a, b = chunk.sentences[0]
+            label = compare_form(path[-1])
+            if not label or not compare_form(texts[chunk.doc_id][a:b]).startswith(label):
+                continue
+            m = _LABEL_ORDINAL.match(path[-1])
+            out.setdefault(chunk.doc_id, []).append(
+                Heading(depth, ordinal_value(m.group(1)) if m else None, path, i, a, b))
+    return out
+
+
+def _children(outline: list[Heading], parent: Heading) -> list[Heading]:
+    return [h for h in outline if h.depth == parent.depth + 1 and h.path[: parent.depth + 1] == parent.path]
+
+
+def _nth(headings: list[Heading], token: str) -> Heading | None:
+    n = ordinal_value(token)
+    return next((h for h in headings if h.ordinal == n), None) if n else None
+
+
+def resolve(question: str, outline: list[Heading]) -> list[Heading]:
+    """The headings that answer a structural question about one document's
+    outline, in reading order; empty when the question is not structural or
+    the outline has no such place (ordinary retrieval answers then)."""
+    if not outline:
+        return []
+    parts = [h for h in outline if h.depth == 0]
+    part_m, point_m = _PART.search(question), _POINT.search(question)
+    last = _LAST_POINT.search(question)
+    if part_m is None and point_m is None and last is None:
+        return parts if _WHOLE.search(question) else []
+    if part_m is not None:
+        part = _nth(parts, part_m.group(1))
+    else:
+        # "第三点" alone names a point of the one part that has points.
+        with_points = [p for p in parts if _children(outline, p)]
+        part = with_points[0] if len(with_points) == 1 else None
+    if part is None:
+        return []
+    points = _children(outline, part)
+    if point_m is not None:
+        point = _nth(points, point_m.group(1))
+        return [point] if point is not None and _ASKS_TITLE.search(question) else []
+    if _ASKS_TITLE.search(question):
+        return [part] if part_m is not None else []
+    if points and _ASKS_POINTS.search(question):
+        return points
+    return points[-1:] if last is not None else []

@@ -1,0 +1,93 @@
+"""Structural questions answered from a document's headings: the pure
+resolver on a hand-made document, and the pipeline on the speech."""
+from __future__ import annotations
+
+import pytest
+
+from app.chunking import chunk_document
+from app.corpus import Document
+from app.outline import build_outlines, ordinal_value, resolve
+
+NOTICE = """关于做好社区服务工作的通知
+
+各街道：
+现将有关事项通知如下。
+一、提高认识，明确目标
+社区服务关系群众切身利益。各街道要高度重视。
+二、完善措施，抓好落实
+（一）加强队伍建设
+要配齐社区工作人员，定期开展培训。
+（二）健全服务网络
+要建立街道、社区两级服务网络。
+（三）强化经费保障
+服务经费列入年度预算。
+三、加强督查
+区政府将开展专项督查。
+"""
+
+
+@pytest.fixture(scope="module")
+def outline():
+    d = Document("notice.txt", NOTICE, "utf-8", "0")
+    chunks = chunk_document(d, target_chars=60)
+    outlines = build_outlines(chunks, {d.doc_id: d.text})
+    return NOTICE, outlines[d.doc_id]
+
+
+def labels(text: str, headings) -> list[str]:
+    return [text[h.start:h.end] for h in headings]
+
+
+@pytest.mark.parametrize("token,value", [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23),
+                                         ("7", 7), ("两", 2), ("是", None), ("", None)])
+def test_ordinal_value(token, value):
+    assert ordinal_value(token) == value
+
+
+def test_outline_has_parts_and_points_in_order(outline):
+    text, headings = outline
+    assert labels(text, headings) == ["一、提高认识，明确目标", "二、完善措施，抓好落实", "（一）加强队伍建设",
+                                      "（二）健全服务网络", "（三）强化经费保障", "三、加强督查"]
+    assert [h.depth for h in headings] == [0, 0, 1, 1, 1, 0]
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("第二部分的标题是什么？", ["二、完善措施，抓好落实"]),
+    ("通知第三部分的题目叫什么", ["三、加强督查"]),
+    ("第二部分部署了哪几项工作？", ["（一）加强队伍建设", "（二）健全服务网络", "（三）强化经费保障"]),
+    ("第二部分一共有几项措施？", ["（一）加强队伍建设", "（二）健全服务网络", "（三）强化经费保障"]),
+    ("最后一项是什么？", ["（三）强化经费保障"]),
+    ("第二部分第二项的标题是什么？", ["（二）健全服务网络"]),
+    ("通知分为几个部分？", ["一、提高认识，明确目标", "二、完善措施，抓好落实", "三、加强督查"]),
+])
+def test_structural_questions_resolve_to_headings(outline, question, expected):
+    text, headings = outline
+    assert labels(text, resolve(question, headings)) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "社区服务经费从哪里来？",  # a topic, not a place in the outline
+    "第五部分的标题是什么？",  # no such part
+    "《民法典》第六十五条规定的是什么？",  # an article of another text
+    "第一部分讲了什么？",  # content of a part without points: retrieval answers
+    "第二部分第一项要做哪些事？",  # content of a point: retrieval answers
+])
+def test_other_questions_are_left_to_retrieval(outline, question):
+    assert resolve(question, outline[1]) == []
+
+
+def test_pipeline_answers_structure_from_headings(pipeline):
+    answer = pipeline.ask("讲话第二部分的标题是什么？")
+    assert not answer.refused
+    (cite,) = answer.citations
+    (a, b), = cite.highlights
+    heading = pipeline.index.docs[cite.doc]["text"][a:b]
+    assert heading.startswith("二、") and heading.rstrip("。") in answer.answer
+    assert answer.answer.endswith("[1]")
+
+
+def test_pipeline_lists_the_points_of_a_part(pipeline):
+    answer = pipeline.ask("讲话第二部分部署了哪几项重点工作？")
+    lines = answer.answer.splitlines()[1:]
+    assert len(lines) == len(answer.citations) >= 2
+    assert all(line.endswith(f"[{n}]") for n, line in enumerate(lines, start=1))
