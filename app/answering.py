@@ -109,6 +109,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings) -> li
         fitting = next((c for c in ranked if _intent_fit(c.text, info.intent) > 0), None)
         if fitting is not None and fitting.score >= 0.5 * best.score:
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
+    if info.intent == "list":
+        chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
     seen: set[tuple[str, int]] = set()
     unique = []
     for c in chosen:  # overlapping passages can hold the same sentence
@@ -117,6 +119,31 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings) -> li
             seen.add(key)
             unique.append(c)
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _with_clause_runs(chosen: list[Candidate], cands: list[Candidate], limit: int) -> list[Candidate]:
+    """A list in a policy text is often a run of clauses split by "；",
+    introduced by a sentence ("取得了可喜的进展。全年申请专利……；成功举办……；").
+    When a chosen sentence opens or belongs to such a run, the whole run
+    answers a "which ones" question, not its first clause alone."""
+    out = list(chosen)
+    for c in chosen:
+        same = [d for d in cands if d.hit is c.hit]
+        i = same.index(c)
+        start = end = i
+        while start > 0 and _continues(same[start - 1].text):
+            start -= 1
+        if start == i and not _continues(c.text):
+            end += 1  # the sentence may introduce a run that follows it
+        while end < len(same) - 1 and _continues(same[end].text):
+            end += 1
+        if end > start and any(_continues(d.text) for d in same[start:end]):
+            out += [d for d in same[start:end + 1] if d not in out]
+    return out[:max(limit, len(chosen))]
+
+
+def _continues(text: str) -> bool:
+    return text.rstrip().endswith(("；", ";"))
 
 
 def quote(text: str) -> str:

@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     # --- answering -----------------------------------------------------------
     mode: str = "extractive"  # or "llm"
     max_answer_sentences: int = 3
+    # A list question may quote a whole run of "；"-separated clauses.
+    max_list_sentences: int = 8
     # A sentence joins the answer when its score reaches this share of the best.
     sentence_keep_ratio: float = 0.75
     max_question_chars: int = 500

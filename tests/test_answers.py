@@ -97,3 +97,29 @@ def test_a_question_is_answered_from_the_index_it_started_on(tmp_path, corpus_co
     old_docs = prep.retriever.index.docs
     assert all(old_docs[c.doc]["text"][c.start:c.end] == c.text for c in answer.citations)
     assert "other.txt" in pipeline.documents
+
+
+def _sentences(hit: object, texts: list[str]):
+    from app.answering import Candidate
+
+    out, pos = [], 0
+    for t in texts:
+        out.append(Candidate(0, hit, pos, pos + len(t), t))
+        pos += len(t)
+    return out
+
+
+@pytest.mark.parametrize("picked,expected", [
+    (0, [0, 1, 2, 3]),  # the sentence that introduces a run brings the run
+    (2, [1, 2, 3]),  # a clause inside a run brings the whole run
+    (3, [1, 2, 3]),  # so does the clause that closes it
+    (4, [4]),  # a sentence outside any run stays alone
+])
+def test_list_answers_quote_whole_clause_runs(picked, expected):
+    from app.answering import _with_clause_runs
+
+    hit, other = object(), object()
+    cands = _sentences(hit, ["去年工作有进展。", "申请专利2178件；", "举办了专利周；", "培训3500人。", "问题仍然不少。"])
+    cands += _sentences(other, ["另一段的一句；", "另一段的二句。"])
+    chosen = _with_clause_runs([cands[picked]], cands, limit=8)
+    assert sorted(cands.index(c) for c in chosen) == expected
