@@ -1,7 +1,8 @@
 """Instruction-override attempts inside a question ("忽略以上指令……",
-"ignore all previous instructions …"). A question made only of such text
-asks nothing of the documents and is refused; the rules of the answerer are
-never taken from the question either way."""
+"ignore all previous instructions …"). Such sentences ask nothing of the
+documents: they are left out of what is searched and answered, and a
+question made only of them is refused. The rules of the answerer are never
+taken from the question either way."""
 from __future__ import annotations
 
 import re
@@ -16,11 +17,12 @@ _OVERRIDE = re.compile(
     r"|\bpretend (you are|to be)\b|\byou are now\b",
     re.I,
 )
-# Sentence ends, including an ASCII full stop before a space (English text).
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s)")
+# A sentence with its end, including an ASCII full stop before a space.
+_SENTENCE = re.compile(r".*?(?:[。！？!?；;\n]|\.(?=\s)|$)", re.S)
 
 
-def only_override(text: str) -> bool:
-    """Every sentence of the question tries to change the assistant's rules."""
-    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
-    return bool(sentences) and all(_OVERRIDE.search(s) for s in sentences)
+def asked_part(text: str) -> str:
+    """The question without its sentences that try to change the
+    assistant's rules; empty when every sentence does."""
+    kept = [s for s in _SENTENCE.findall(text) if s.strip() and not _OVERRIDE.search(s)]
+    return "".join(kept).strip()

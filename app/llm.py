@@ -89,7 +89,7 @@ class LLMAnswerer:
         passages = {n: h.chunk.text for n, h in enumerate(hits, start=1)}
         text = ""
         try:
-            for piece in self._tokens(build_messages(prep.question, passages)):
+            for piece in self._tokens(build_messages(prep.asked, passages)):
                 text += piece
                 yield text, None
         except LLMUnavailable:

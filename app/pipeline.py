@@ -12,7 +12,7 @@ from .chunking import Chunk
 from .conversation import carried_terms, is_elliptical
 from .corpus import CorpusIssue
 from .embeddings import SentenceEmbeddings
-from .guard import only_override
+from .guard import asked_part
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Heading, resolve
 from .question import QuestionInfo, analyze
@@ -93,6 +93,7 @@ class _Prepared:
     in_scope: bool
     started: float
     retrieve_ms: float
+    asked: str = ""  # the question without instruction-override sentences
     # Set when the question asks about the outline of the document.
     headings: list[Heading] = field(default_factory=list)
 
@@ -126,23 +127,25 @@ class Pipeline:
     # --- answering -----------------------------------------------------------
     def prepare(self, question: object, history: list[str] | None = None) -> _Prepared:
         started = time.perf_counter()
-        text = validate_question(question, self.settings.max_question_chars)
+        typed = validate_question(question, self.settings.max_question_chars)
+        # Sentences that try to change the rules are neither searched nor answered.
+        text = asked_part(typed)
         retriever = self.retriever
-        info = analyze(text)
+        info = analyze(text or typed)
         extra = ""
         if history:
             known = sum(1 for t in info.terms if retriever.in_vocabulary(t))
             previous = _last_valid(history, self.settings.max_question_chars)
             if previous is not None and is_elliptical(info, known):
                 extra = carried_terms(analyze(previous), info)
-        retrieval = retriever.retrieve(text, extra_terms=extra)
+        retrieval = retriever.retrieve(text or typed, extra_terms=extra)
         headings = []
         if retrieval.hits and not extra:
             headings = resolve(text, retriever.outlines.get(retrieval.hits[0].chunk.doc_id, []))
-        ok = not only_override(text) and (
+        ok = bool(text) and (
             bool(headings) or in_scope(signals(info, retrieval, retriever), self.settings))
-        return _Prepared(text, retriever, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3,
-                         headings)
+        return _Prepared(typed, retriever, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3,
+                         text, headings)
 
     def ask(self, question: object, history: list[str] | None = None,
             qid: str | int | None = None, mode: str | None = None) -> Answer:
