@@ -113,12 +113,26 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings) -> li
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
     seen: set[tuple[str, int]] = set()
     unique = []
-    for c in chosen:  # overlapping passages can hold the same sentence
+    for c in _with_gaps_filled(chosen, cands):  # overlapping passages can hold the same sentence
         key = (c.hit.chunk.doc_id, c.start)
         if key not in seen:
             seen.add(key)
             unique.append(c)
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _with_gaps_filled(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """Two chosen sentences of one passage with a single sentence between
+    them read as one quote: the sentence between them joins ("……作了通报。
+    我都完全同意。希望各市州……" keeps its middle), so a quote never skips
+    a short remark that links the two."""
+    out = list(chosen)
+    for c in chosen:
+        same = [d for d in cands if d.hit is c.hit]
+        i = same.index(c)
+        if i + 2 < len(same) and same[i + 2] in chosen and same[i + 1] not in out:
+            out.append(same[i + 1])
+    return out
 
 
 def _with_clause_runs(chosen: list[Candidate], cands: list[Candidate], limit: int) -> list[Candidate]:

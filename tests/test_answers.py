@@ -123,3 +123,14 @@ def test_list_answers_quote_whole_clause_runs(picked, expected):
     cands += _sentences(other, ["另一段的一句；", "另一段的二句。"])
     chosen = _with_clause_runs([cands[picked]], cands, limit=8)
     assert sorted(cands.index(c) for c in chosen) == expected
+
+
+def test_a_quote_keeps_the_one_sentence_between_two_chosen_ones():
+    from app.answering import _with_gaps_filled
+
+    hit = object()
+    cands = _sentences(hit, ["报告作了安排。", "我都同意。", "希望抓好落实。", "另一件事。", "再一件事。"])
+    filled = _with_gaps_filled([cands[0], cands[2]], cands)
+    assert sorted(cands.index(c) for c in filled) == [0, 1, 2]
+    # two sentences apart is no longer one quote
+    assert _with_gaps_filled([cands[0], cands[3]], cands) == [cands[0], cands[3]]
