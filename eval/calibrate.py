@@ -39,18 +39,23 @@ class Example:
     kind: str
     sig: ScopeSignals | None  # None: the pipeline rejected the input outright
     in_scope: bool
+    outline: bool = False  # answered from the document's headings, not judged by the model
 
 
 def collect(pipeline: Pipeline, items: list[dict]) -> list[Example]:
     hist = histories(items)
     out = []
     for it in items:
+        outline = False
         try:
             prep = pipeline.prepare(it["q"], hist[it["id"]] or None)
-            sig = signals(prep.info, prep.retrieval, pipeline.retriever)
+            # A question made only of instruction-override text is refused
+            # before the scope model is asked.
+            sig = signals(prep.info, prep.retrieval, pipeline.retriever) if prep.asked else None
+            outline = bool(prep.headings)
         except QuestionError:
             sig = None
-        out.append(Example(str(it["id"]), it.get("kind", "?"), sig, not it.get("refuse")))
+        out.append(Example(str(it["id"]), it.get("kind", "?"), sig, not it.get("refuse"), outline))
     return out
 
 
@@ -82,8 +87,9 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 100)
 def fitted_settings(examples: list[Example], settings: Settings) -> dict:
     """Scope fields fitted on ``examples``: the main model on CJK questions,
     the latin-script branch as a 1-D model on dense similarity."""
-    main = [e for e in examples if e.sig is not None and not e.sig.latin]
-    latin = [e for e in examples if e.sig is not None and e.sig.latin]
+    judged = [e for e in examples if e.sig is not None and not e.outline]
+    main = [e for e in judged if not e.sig.latin]
+    latin = [e for e in judged if e.sig.latin]
     w, b = fit_logistic(np.array([e.sig.vector() for e in main]), np.array([float(e.in_scope) for e in main]))
     update = {"scope_weights": tuple(round(float(v), 3) for v in w), "scope_bias": round(b, 3)}
     if latin:
@@ -115,10 +121,10 @@ def best_threshold(examples: list[Example], settings: Settings) -> float:
 
 
 def predictions(examples: list[Example], settings: Settings) -> list[bool]:
-    """Refused? A rejected input is a refusal."""
+    """Refused? A rejected input is a refusal; an outline answer is not."""
     from app.scope import in_scope
 
-    return [e.sig is None or not in_scope(e.sig, settings) for e in examples]
+    return [not e.outline and (e.sig is None or not in_scope(e.sig, settings)) for e in examples]
 
 
 def metrics(examples: list[Example], settings: Settings) -> dict:
@@ -139,9 +145,15 @@ def calibrate(settings: Settings, items: list[dict], out: Path) -> dict:
         for half, ex in (("A (fit)", fit_ex), ("B (held out)", held_ex)):
             m = metrics(ex, s)
             rows.append([name, half, m["n"], m["refusal_recall"], m["false_refusal"], m["refusal_precision"]])
-    held_refused = predictions(held_ex, tuned)
-    wrong = [[e.id, e.kind, "false refusal" if e.in_scope else "answered"]
-             for e, r in zip(held_ex, held_refused) if r == e.in_scope]
+    wrong = {name: [[e.id, e.kind, "false refusal" if e.in_scope else "answered"]
+                    for e, r in zip(held_ex, predictions(held_ex, s)) if r == e.in_scope]
+             for name, s in (("current", settings), ("fitted", tuned))}
+    # Both candidates are judged on half B; only a fit that handles more of
+    # it as expected should replace the defaults.
+    verdict = ("the fit handles more held-out items as expected: put its values into app/settings.py"
+               if len(wrong["fitted"]) < len(wrong["current"]) else
+               "the fit does not handle more held-out items as expected than the current settings: "
+               "keep them")
     text = "\n".join([
         "## Refusal calibration",
         "",
@@ -156,8 +168,11 @@ def calibrate(settings: Settings, items: list[dict], out: Path) -> dict:
         "",
         table(["settings", "half", "n", "refusal recall", "false refusal", "refusal precision"], rows),
         "",
-        "Held-out mistakes of the fitted model: "
-        + (", ".join(f"{i} ({k}, {w})" for i, k, w in wrong) if wrong else "none") + ".",
+        *(f"Held-out mistakes of the {name} model ({len(w)}): "
+          + (", ".join(f"{i} ({k}, {how})" for i, k, how in w) if w else "none") + "."
+          for name, w in wrong.items()),
+        "",
+        f"Verdict: {verdict}.",
     ])
     out.write_text(text + "\n", encoding="utf-8")
     print(text)
