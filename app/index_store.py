@@ -30,6 +30,7 @@ from .chunking import CHUNKER_VERSION, Chunk, chunk_corpus, detect_structure
 from .corpus import CorpusIssue, Document, corpus_fingerprint, load_corpus
 from .embeddings import SentenceEmbeddings
 from .settings import ERR_CORPUS_EMPTY, Settings
+from .tokenize import fingerprint as tokenizer_fingerprint
 from .tokenize import index_tokens
 
 # 2: the dense index holds one vector per sentence (was: per chunk).
@@ -68,6 +69,7 @@ def expected_identity(settings: Settings, corpus_hash: str) -> dict:
     return {
         "format": FORMAT,
         "chunker_version": CHUNKER_VERSION,
+        "tokenizer": tokenizer_fingerprint(),
         "model_id": settings.embedding_model,
         "chunk_target_chars": settings.chunk_target_chars,
         "chunk_overlap_sentences": settings.chunk_overlap_sentences,

@@ -1,6 +1,7 @@
 """Chinese word tokens for the lexical index and for question analysis."""
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from functools import lru_cache
@@ -28,6 +29,16 @@ def _jieba():
 def stopwords() -> frozenset[str]:
     lines = (_RESOURCES / "stopwords.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """Identity of the index tokens: stored tokens go stale when the
+    stop-words or the segmenter change."""
+    import jieba
+
+    words = "\n".join(sorted(stopwords()))
+    return hashlib.sha256(f"{jieba.__version__}\n{words}".encode("utf-8")).hexdigest()[:16]
 
 
 def words(text: str) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app import index_store
 from app.embeddings import SentenceEmbeddings
 from app.index_store import IndexUnusable, current_dir, ensure_index
 from app.settings import Settings
@@ -61,6 +62,15 @@ def test_stale_index_is_rebuilt_when_corpus_or_settings_change(tmp_path, corpus_
     assert rebuilt and "new.txt" in second.docs
     third, _, rebuilt = ensure_index(s.model_copy(update={"chunk_target_chars": 80}), embedder)
     assert rebuilt and len(third.chunks) > len(second.chunks)
+
+
+def test_index_is_rebuilt_when_the_stop_words_change(tmp_path, corpus_copy, embedder, monkeypatch):
+    # The BM25 tokens are stored: a changed stop-word list makes them stale.
+    s = fresh(tmp_path, corpus_copy)
+    ensure_index(s, embedder)
+    monkeypatch.setattr(index_store, "tokenizer_fingerprint", lambda: "other-stop-words")
+    _, _, rebuilt = ensure_index(s, embedder)
+    assert rebuilt
 
 
 def test_failed_build_keeps_previous_index(tmp_path, corpus_copy, embedder, monkeypatch):
