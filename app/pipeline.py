@@ -17,7 +17,7 @@ from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Heading, resolve
 from .question import QuestionInfo, analyze
 from .retrieval import HybridRetriever, Retrieval
-from .scope import in_scope, signals
+from .scope import asks_about_unknown, in_scope, signals
 from .settings import Settings, get_settings
 from .textnorm import has_binary, has_letters, normalize_question
 
@@ -142,8 +142,8 @@ class Pipeline:
         headings = []
         if retrieval.hits and not extra:
             headings = resolve(text, retriever.outlines.get(retrieval.hits[0].chunk.doc_id, []))
-        ok = bool(text) and (
-            bool(headings) or in_scope(signals(info, retrieval, retriever), self.settings))
+        ok = bool(text) and (bool(headings) or (
+            not asks_about_unknown(info, retriever) and in_scope(signals(info, retrieval, retriever), self.settings)))
         return _Prepared(typed, retriever, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3,
                          text, headings)
 

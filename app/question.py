@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .textnorm import is_mostly_latin
-from .tokenize import content_terms, is_number
+from .tokenize import content_terms, is_number, stopwords, tagged
 
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几月|几号|日期|时间是|\bwhen\b|what date|which day", re.I)),
@@ -18,6 +18,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("yesno", re.compile(r"吗[？?。]?$|是否|对吗|对不对|是不是|有没有|^(is|are|did|does|do|was|were)\b", re.I)),
 )
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# Question words of who / how many / when questions, as jieba cuts them.
+_ASKS_VALUE = re.compile(r"^(?:谁|多少|几|哪天|哪一天|哪年|哪一年|何时|什么时候)")
+_CLAUSE_END = re.compile(r"^[，,。；;：:？?！!]+$")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,9 @@ class QuestionInfo:
     terms: tuple[str, ...]  # informative terms, numbers other than years removed
     years: tuple[str, ...]
     latin: bool
+    # The noun a who / how-many / when question asks the value of ("局长" in
+    # "局长是谁", "标准" in "奖金标准是多少"), when there is one.
+    attribute: str | None = None
 
 
 # Pure and immutable: the pipeline, the scope check and follow-up handling
@@ -39,4 +45,18 @@ def analyze(text: str) -> QuestionInfo:
     intent = next((name for name, rx in _INTENTS if rx.search(text)), "what")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
     terms = tuple(t for t in content_terms(text) if not is_number(t) or t in years)
-    return QuestionInfo(text, intent, terms, years, is_mostly_latin(text))
+    return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text))
+
+
+def asked_attribute(text: str) -> str | None:
+    """The nearest noun before the question word, within its clause."""
+    pairs = tagged(text)
+    for i, (word, _) in enumerate(pairs):
+        if _ASKS_VALUE.match(word):
+            for before, flag in reversed(pairs[:i]):
+                if _CLAUSE_END.match(before):
+                    return None
+                if (flag.startswith("n") or flag == "vn") and len(before) >= 2 and before not in stopwords():
+                    return before
+            return None
+    return None

@@ -100,6 +100,15 @@ def _found(term: str, hit) -> bool:
     return compare_form(term) in compare_form(_searchable(hit))
 
 
+def asks_about_unknown(info: QuestionInfo, retriever: HybridRetriever) -> bool:
+    """A who / how-many / when question about something the corpus never
+    names ("局长是谁", "奖金标准是多少") is not answered by it, however
+    close the rest of the question comes to a passage: none of the
+    attribute's character pairs occurs anywhere in the corpus."""
+    grams = _bigrams(info.attribute) if info.attribute else set()
+    return bool(grams) and not grams & retriever.corpus_bigrams
+
+
 def in_scope_probability(sig: ScopeSignals, settings: Settings) -> float:
     if sig.latin:
         # Lexical signals say nothing across languages: dense similarity only.

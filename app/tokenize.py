@@ -48,6 +48,14 @@ def words(text: str) -> list[str]:
     return [t for t in _jieba().lcut_for_search(text) if t.strip() and _TOKEN_OK.search(t)]
 
 
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech flag) pairs of jieba's default segmentation."""
+    import jieba.posseg
+
+    _jieba()
+    return [(p.word, p.flag) for p in jieba.posseg.lcut(_CJK_GAP.sub("", to_halfwidth(text)))]
+
+
 def index_tokens(text: str) -> list[str]:
     """Tokens for BM25: words minus stop-words."""
     stop = stopwords()

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from app.pipeline import Pipeline, QuestionError
-from app.scope import ScopeSignals, signals
+from app.scope import ScopeSignals, asks_about_unknown, signals
 from app.settings import Settings
 
 from . import scoring as sc
@@ -37,25 +37,29 @@ def split(items: list[dict]) -> tuple[list[dict], list[dict]]:
 class Example:
     id: str
     kind: str
-    sig: ScopeSignals | None  # None: the pipeline rejected the input outright
+    sig: ScopeSignals | None
     in_scope: bool
-    outline: bool = False  # answered from the document's headings, not judged by the model
+    # The pipeline's own verdict when it decides without the scope model
+    # (True = refused): a rejected input, a question made only of override
+    # text or about a thing the corpus never names; an outline answer (False).
+    decided: bool | None = None
 
 
 def collect(pipeline: Pipeline, items: list[dict]) -> list[Example]:
     hist = histories(items)
     out = []
     for it in items:
-        outline = False
+        sig, decided = None, None
         try:
             prep = pipeline.prepare(it["q"], hist[it["id"]] or None)
-            # A question made only of instruction-override text is refused
-            # before the scope model is asked.
-            sig = signals(prep.info, prep.retrieval, pipeline.retriever) if prep.asked else None
-            outline = bool(prep.headings)
+            sig = signals(prep.info, prep.retrieval, pipeline.retriever)
+            if not prep.asked or asks_about_unknown(prep.info, prep.retriever):
+                decided = True
+            elif prep.headings:
+                decided = False
         except QuestionError:
-            sig = None
-        out.append(Example(str(it["id"]), it.get("kind", "?"), sig, not it.get("refuse"), outline))
+            decided = True
+        out.append(Example(str(it["id"]), it.get("kind", "?"), sig, not it.get("refuse"), decided))
     return out
 
 
@@ -87,7 +91,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 100)
 def fitted_settings(examples: list[Example], settings: Settings) -> dict:
     """Scope fields fitted on ``examples``: the main model on CJK questions,
     the latin-script branch as a 1-D model on dense similarity."""
-    judged = [e for e in examples if e.sig is not None and not e.outline]
+    judged = [e for e in examples if e.decided is None]
     main = [e for e in judged if not e.sig.latin]
     latin = [e for e in judged if e.sig.latin]
     w, b = fit_logistic(np.array([e.sig.vector() for e in main]), np.array([float(e.in_scope) for e in main]))
@@ -121,10 +125,10 @@ def best_threshold(examples: list[Example], settings: Settings) -> float:
 
 
 def predictions(examples: list[Example], settings: Settings) -> list[bool]:
-    """Refused? A rejected input is a refusal; an outline answer is not."""
+    """Refused? The pipeline's own verdict where it has one, else the model's."""
     from app.scope import in_scope
 
-    return [not e.outline and (e.sig is None or not in_scope(e.sig, settings)) for e in examples]
+    return [e.decided if e.decided is not None else not in_scope(e.sig, settings) for e in examples]
 
 
 def metrics(examples: list[Example], settings: Settings) -> dict:

@@ -1,6 +1,8 @@
 """Question-side helpers of the refusal model and of extractive answers."""
 from __future__ import annotations
 
+import pytest
+
 from app.answering import quote
 from app.question import analyze
 from app.scope import ScopeSignals, readings_of
@@ -59,3 +61,21 @@ def test_titles_and_headings_are_recognised_and_answer_only_structural_questions
     assert _is_heading(title) and _is_heading(heading) and not _is_heading(body)
     assert _asks_about_place(heading, {"第二部分": 1.0})
     assert not _asks_about_place(heading, {"专利": 1.0})
+
+
+@pytest.mark.parametrize("question,attribute", [
+    ("这个项目的负责人是谁？", "负责人"),
+    ("奖金标准是多少？", "标准"),
+    ("第一次会议是哪天召开的？", "会议"),
+    ("去年申请了多少件专利？", None),  # no noun before the question word in its clause
+    ("专利，一共有多少？", None),  # nor across a clause boundary
+    ("如何加强宣传？", None),  # not a who / how-many / when question
+])
+def test_the_attribute_a_value_question_asks_about(question, attribute):
+    assert analyze(question).attribute == attribute
+
+
+def test_a_value_question_about_something_the_corpus_never_names_is_refused(pipeline):
+    # The rest of the question is close to a passage; the thing asked for is not in the corpus.
+    assert pipeline.ask("领导小组的秘书长是谁？").refused
+    assert not pipeline.ask("领导小组有多少个成员单位？").refused
