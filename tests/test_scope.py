@@ -30,6 +30,13 @@ def test_question_words_are_not_topic_terms():
     assert not {"一共", "几个", "来着"} & set(terms)
 
 
+def test_spoken_adverbs_and_discourse_markers_are_not_topic_terms():
+    terms = analyze("打假的时候要拉上哪几个部门一块儿搞联合执法？").terms
+    assert "联合" in terms and "执法" in terms
+    assert not {"一块儿", "一块", "块儿"} & set(terms)
+    assert not {"正经", "说正经"} & set(analyze("说正经的，签约金额到底是多少？").terms)
+
+
 def test_colloquial_interrogatives_set_the_intent():
     assert analyze("咱为啥要制定这个纲要？").intent == "why"
     assert analyze("这事该咋办？").intent == "how"
