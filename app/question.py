@@ -18,8 +18,11 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("yesno", re.compile(r"吗[？?。]?$|是否|对吗|对不对|是不是|有没有|^(is|are|did|does|do|was|were)\b", re.I)),
 )
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-# Question words of who / how many / when questions, as jieba cuts them.
-_ASKS_VALUE = re.compile(r"^(?:谁|多少|几|哪天|哪一天|哪年|哪一年|何时|什么时候)")
+# Question words of who / how many / when / which questions, as jieba cuts them.
+_ASKS_VALUE = re.compile(r"^(?:谁|多少|几|哪天|哪一天|哪年|哪一年|何时|什么时候|哪个|哪一个|哪位|哪一位|哪家|哪所|哪座)")
+# Nouns that name the kind of value asked ("名字", "时间"), not a thing of
+# the corpus's world: the thing asked about is found elsewhere then.
+_GENERIC_NOUNS = frozenset("名字 名称 内容 时间 日期 数字 数量 数目 情况 东西 事情 方面 地方 部分".split())
 _CLAUSE_END = re.compile(r"^[，,。；;：:？?！!]+$")
 
 
@@ -49,14 +52,49 @@ def analyze(text: str) -> QuestionInfo:
 
 
 def asked_attribute(text: str) -> str | None:
-    """The nearest noun before the question word, within its clause."""
+    """The noun a value question asks about, from jieba's tags: the one the
+    question word determines ("多少件专利", "哪个城市"), else the subject of
+    a copula ("组长是谁", whatever tag jieba gives it), else the nearest
+    noun before the question word within its clause."""
     pairs = tagged(text)
     for i, (word, _) in enumerate(pairs):
         if _ASKS_VALUE.match(word):
-            for before, flag in reversed(pairs[:i]):
-                if _CLAUSE_END.match(before):
-                    return None
-                if (flag.startswith("n") or flag == "vn") and len(before) >= 2 and before not in stopwords():
-                    return before
+            return _determined_noun(pairs, i) or _copula_subject(pairs, i) or _noun_before(pairs, i)
+    return None
+
+
+def _is_attribute(word: str, flag: str | None = None) -> bool:
+    return (len(word) >= 2 and word not in stopwords() and word not in _GENERIC_NOUNS
+            and (flag is None or flag.startswith("n") or flag == "vn"))
+
+
+def _determined_noun(pairs: list[tuple[str, str]], i: int) -> str | None:
+    """"多少件专利" -> "专利": the noun right after the question word, past
+    at most one classifier."""
+    for word, flag in pairs[i + 1:i + 3]:
+        if _is_attribute(word, flag):
+            return word
+        if len(word) > 1 or _CLAUSE_END.match(word):
             return None
+    return None
+
+
+def _copula_subject(pairs: list[tuple[str, str]], i: int) -> str | None:
+    """"领导小组的组长是谁" -> "组长": the word before "是", past adverbs."""
+    if i < 2 or pairs[i - 1][0] != "是":
+        return None
+    for word, flag in reversed(pairs[:i - 1]):
+        if _CLAUSE_END.match(word) or flag == "uj":
+            return None
+        if _is_attribute(word) and flag != "x":
+            return word
+    return None
+
+
+def _noun_before(pairs: list[tuple[str, str]], i: int) -> str | None:
+    for before, flag in reversed(pairs[:i]):
+        if _CLAUSE_END.match(before):
+            return None
+        if _is_attribute(before, flag):
+            return before
     return None

@@ -74,7 +74,10 @@ def test_titles_and_headings_are_recognised_and_answer_only_structural_questions
     ("这个项目的负责人是谁？", "负责人"),
     ("奖金标准是多少？", "标准"),
     ("第一次会议是哪天召开的？", "会议"),
-    ("去年申请了多少件专利？", None),  # no noun before the question word in its clause
+    ("去年申请了多少件专利？", "专利"),  # the noun the question word counts
+    ("领导小组的组长是谁？", "组长"),  # the subject of "是谁", whatever jieba tags it
+    ("分会场是在哪个城市举办的？", "城市"),
+    ("这个活动叫哪个名字？", "活动"),  # "名字" names the kind of value, not a thing
     ("专利，一共有多少？", None),  # nor across a clause boundary
     ("如何加强宣传？", None),  # not a who / how-many / when question
 ])
