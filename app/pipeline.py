@@ -129,8 +129,8 @@ class Pipeline:
         started = time.perf_counter()
         typed = validate_question(question, self.settings.max_question_chars)
         # Sentences that try to change the rules are neither searched nor answered.
-        text = asked_part(typed)
         retriever = self.retriever
+        text = retriever.without_typos(asked_part(typed))
         info = analyze(text or typed)
         extra = ""
         if history:

@@ -16,7 +16,8 @@ from .grounding import bigrams
 from .index_store import LoadedIndex
 from .outline import Heading, build_outlines
 from .settings import Settings
-from .tokenize import index_tokens
+from .tokenize import content_terms, index_tokens, words
+from .typos import HomophoneIndex, corrected
 
 
 @dataclass
@@ -58,6 +59,7 @@ class HybridRetriever:
         self._df = Counter(t for toks in index.tokens for t in set(toks))
         self.n_docs = len(index.tokens)
         self.max_idf = self._idf(0)
+        self.homophones = HomophoneIndex(self._df, settings.typo_frequency_ratio)
         # Character pairs the corpus uses (text and structural words): the
         # scope check asks which pairs of a question the corpus never uses.
         # Built here, once per loaded index, not on the first question.
@@ -77,6 +79,14 @@ class HybridRetriever:
 
     def in_vocabulary(self, term: str) -> bool:
         return term in self._df
+
+    def without_typos(self, text: str) -> str:
+        """``text`` with homophone typos of corpus words corrected. A typo
+        often breaks segmentation into single characters ("领道小组" ->
+        领 / 道 / 小组), so adjacent single characters are candidates too."""
+        toks = words(text)
+        pairs = [a + b for a, b in zip(toks, toks[1:]) if len(a) == 1 and len(b) == 1]
+        return corrected(text, [*content_terms(text), *pairs], self.homophones)
 
     def dense_search(self, qvec: np.ndarray, k: int) -> tuple[list[int], dict[int, float]]:
         """Chunks ranked by their best-matching sentence."""

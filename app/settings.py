@@ -63,6 +63,12 @@ class Settings(BaseSettings):
     dense_weight: float = 1.0
     bm25_weight: float = 2.0
 
+    # A question word the corpus lacks is read as a corpus word that sounds
+    # the same when the corpus word is at least this many times more common
+    # in general Chinese (jieba's dictionary): "通志" (84) -> "同志" (8992),
+    # but "事实" (4593) stays itself beside "实施" (10713).
+    typo_frequency_ratio: float = 50.0
+
     # --- answering -----------------------------------------------------------
     mode: str = "extractive"  # or "llm"
     max_answer_sentences: int = 3

@@ -56,6 +56,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     return [(p.word, p.flag) for p in jieba.posseg.lcut(_CJK_GAP.sub("", to_halfwidth(text)))]
 
 
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary (general Chinese) has seen ``word``."""
+    return _jieba().dt.FREQ.get(word, 0) or 0
+
+
 def index_tokens(text: str) -> list[str]:
     """Tokens for BM25: words minus stop-words."""
     stop = stopwords()
