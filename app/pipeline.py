@@ -96,6 +96,8 @@ class _Prepared:
     asked: str = ""  # the question without instruction-override sentences
     # Set when the question asks about the outline of the document.
     headings: list[Heading] = field(default_factory=list)
+    # Typed words read as the corpus words they are typos of: (typed, read).
+    readings: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Pipeline:
@@ -130,7 +132,7 @@ class Pipeline:
         typed = validate_question(question, self.settings.max_question_chars)
         # Sentences that try to change the rules are neither searched nor answered.
         retriever = self.retriever
-        text = retriever.without_typos(asked_part(typed))
+        text, readings = retriever.without_typos(asked_part(typed))
         info = analyze(text or typed)
         extra = ""
         if history:
@@ -145,7 +147,7 @@ class Pipeline:
         ok = bool(text) and (bool(headings) or (
             not asks_about_unknown(info, retriever) and in_scope(signals(info, retrieval, retriever), self.settings)))
         return _Prepared(typed, retriever, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3,
-                         text, headings)
+                         text, headings, readings)
 
     def ask(self, question: object, history: list[str] | None = None,
             qid: str | int | None = None, mode: str | None = None) -> Answer:
@@ -173,6 +175,10 @@ class Pipeline:
                     yield partial, None
         else:
             answer = self.extractive(prep)
+        if prep.readings and not answer.refused:
+            # Say how the question was read: an answer to a question the
+            # user did not mean to ask must be recognisable as such.
+            answer.answer = f"{typo_note(prep.readings)}\n{answer.answer}"
         answer.id = qid
         answer.timings_ms = {"retrieve": prep.retrieve_ms,
                              "answer": (time.perf_counter() - t0) * 1e3,
@@ -225,6 +231,11 @@ class Pipeline:
 
             self._llm = LLMAnswerer(self.settings)
         return self._llm
+
+
+def typo_note(readings: list[tuple[str, str]]) -> str:
+    pairs = "、".join(S.TYPO_READING.format(typed=t, read=r) for t, r in readings)
+    return S.TYPO_NOTE.format(readings=pairs)
 
 
 def _last_valid(history: list[str], max_chars: int) -> str | None:

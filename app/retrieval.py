@@ -80,8 +80,9 @@ class HybridRetriever:
     def in_vocabulary(self, term: str) -> bool:
         return term in self._df
 
-    def without_typos(self, text: str) -> str:
-        """``text`` with homophone typos of corpus words corrected. A typo
+    def without_typos(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """``text`` with homophone typos of corpus words corrected, and the
+        (typed, read) pairs. A typo
         often breaks segmentation into single characters ("领道小组" ->
         领 / 道 / 小组), so adjacent single characters are candidates too."""
         toks = words(text)

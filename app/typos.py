@@ -54,12 +54,14 @@ class HomophoneIndex:
         return target if word_frequency(target) >= self.min_ratio * max(1, word_frequency(word)) else None
 
 
-def corrected(text: str, terms: Iterable[str], homophones: HomophoneIndex) -> str:
+def corrected(text: str, terms: Iterable[str], homophones: HomophoneIndex) -> tuple[str, list[tuple[str, str]]]:
     """``text`` with each of ``terms`` that is a typo of a corpus word
-    replaced by that word; longer terms first, so a compound is read whole
-    before its parts."""
+    replaced by that word, and the (typed, read) pairs; longer terms first,
+    so a compound is read whole before its parts."""
+    readings = []
     for term in sorted(terms, key=len, reverse=True):
         target = homophones.intended(term)
-        if target is not None:
+        if target is not None and term in text:
             text = text.replace(term, target)
-    return text
+            readings.append((term, target))
+    return text, readings

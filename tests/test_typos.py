@@ -44,12 +44,17 @@ def test_the_ratio_decides_how_much_rarer_a_typo_must_be():
 
 def test_corrected_replaces_only_typos_longest_first():
     text = "做工作报告的是哪位通志？成圆有几个？"
-    assert corrected(text, ["通志", "成圆", "报告"], index()) == "做工作报告的是哪位同志？成员有几个？"
+    assert corrected(text, ["通志", "成圆", "报告"], index()) == (
+        "做工作报告的是哪位同志？成员有几个？", [("通志", "同志"), ("成圆", "成员")])
 
 
 def test_a_question_with_a_typo_is_answered_like_the_right_one(pipeline):
     typo = pipeline.ask("领道小组有几个成圆单位？")
     right = pipeline.ask("领导小组有几个成员单位？")
     assert not typo.refused
-    assert typo.answer == right.answer
+    note, *rest = typo.answer.splitlines()
+    assert rest == right.answer.splitlines()
+    # The reader is told how the question was read, before the answer.
+    assert "“成圆”→“成员”" in note and "“领道”→“领导”" in note
+    assert note.startswith("（") and note.endswith("）")
     assert typo.question == "领道小组有几个成圆单位？"  # shown as typed
