@@ -139,7 +139,7 @@ class Pipeline:
             known = sum(1 for t in info.terms if retriever.in_vocabulary(t))
             previous = _last_valid(history, self.settings.max_question_chars)
             if previous is not None and is_elliptical(info, known):
-                extra = carried_terms(analyze(previous), info)
+                extra = carried_terms(analyze(retriever.without_typos(previous)[0]), info)
         retrieval = retriever.retrieve(text or typed, extra_terms=extra)
         headings = []
         if retrieval.hits and not extra:

@@ -82,9 +82,9 @@ class HybridRetriever:
 
     def without_typos(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """``text`` with homophone typos of corpus words corrected, and the
-        (typed, read) pairs. A typo
-        often breaks segmentation into single characters ("领道小组" ->
-        领 / 道 / 小组), so adjacent single characters are candidates too."""
+        (typed, read) pairs. A typo often breaks segmentation into single
+        characters ("领道小组" -> 领 / 道 / 小组), so adjacent single
+        characters are candidates too."""
         toks = words(text)
         pairs = [a + b for a, b in zip(toks, toks[1:]) if len(a) == 1 and len(b) == 1]
         return corrected(text, [*content_terms(text), *pairs], self.homophones)

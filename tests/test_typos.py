@@ -58,3 +58,10 @@ def test_a_question_with_a_typo_is_answered_like_the_right_one(pipeline):
     assert "“成圆”→“成员”" in note and "“领道”→“领导”" in note
     assert note.startswith("（") and note.endswith("）")
     assert typo.question == "领道小组有几个成圆单位？"  # shown as typed
+
+
+def test_a_follow_up_carries_the_corrected_terms_of_a_mistyped_turn(pipeline):
+    after_typo = pipeline.ask("那有几个成员单位？", history=["领道小组是什么时候成立的？"])
+    after_right = pipeline.ask("那有几个成员单位？", history=["领导小组是什么时候成立的？"])
+    assert after_typo.answer == after_right.answer
+    assert after_typo.query == after_right.query
