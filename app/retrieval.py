@@ -16,7 +16,7 @@ from .grounding import bigrams
 from .index_store import LoadedIndex
 from .outline import Heading, build_outlines
 from .settings import Settings
-from .tokenize import content_terms, index_tokens, words
+from .tokenize import index_tokens, stopwords, words
 from .typos import HomophoneIndex, corrected
 
 
@@ -85,9 +85,10 @@ class HybridRetriever:
         (typed, read) pairs. A typo often breaks segmentation into single
         characters ("领道小组" -> 领 / 道 / 小组), so adjacent single
         characters are candidates too."""
-        toks = words(text)
+        toks = words(text)  # one segmentation serves words and pairs
+        stop = stopwords()
         pairs = [a + b for a, b in zip(toks, toks[1:]) if len(a) == 1 and len(b) == 1]
-        return corrected(text, [*content_terms(text), *pairs], self.homophones)
+        return corrected(text, [*(t for t in toks if len(t) > 1 and t not in stop), *pairs], self.homophones)
 
     def dense_search(self, qvec: np.ndarray, k: int) -> tuple[list[int], dict[int, float]]:
         """Chunks ranked by their best-matching sentence."""
