@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import settings as S
+from . import texts as T
 from .question import QuestionInfo
 from .retrieval import Hit, HybridRetriever, Retrieval
 from .settings import Settings
@@ -66,7 +66,7 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
 
 def _is_heading(c: Candidate) -> bool:
     section = c.hit.chunk.section
-    return section == [S.TITLE_SECTION] or compare_form(c.text) in {compare_form(label) for label in section}
+    return section == [T.TITLE_SECTION] or compare_form(c.text) in {compare_form(label) for label in section}
 
 
 def _asks_about_place(c: Candidate, weights: dict[str, float]) -> bool:

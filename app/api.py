@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
-from . import settings as S
+from . import texts as T
 from .pipeline import Citation
 from .ratelimit import RateLimiter
 from .settings import Settings
@@ -145,7 +145,7 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": ErrorResponse} for code in codes}
 
 
-_FRAMEWORK_ERRORS = {400: S.ERR_API_BAD_JSON, 404: S.ERR_API_NOT_FOUND, 405: S.ERR_API_METHOD}
+_FRAMEWORK_ERRORS = {400: T.ERR_API_BAD_JSON, 404: T.ERR_API_NOT_FOUND, 405: T.ERR_API_METHOD}
 _TYPE_NAMES = {"string_type": "字符串", "int_type": "整数", "list_type": "数组",
                "model_attributes_type": "JSON 对象", "dict_type": "JSON 对象"}
 
@@ -154,18 +154,18 @@ def _validation_message(exc: RequestValidationError) -> tuple[int, str]:
     errors = exc.errors()
     first = errors[0] if errors else {}
     if first.get("type") == "json_invalid":
-        return 400, S.ERR_API_BAD_JSON
+        return 400, T.ERR_API_BAD_JSON
     # Keep field names and list positions; drop pydantic's union-branch tags.
     loc = [str(p) for p in first.get("loc", ()) if isinstance(p, int) or p in AskRequest.model_fields]
     field = ".".join(loc) or "请求体"
     kind = str(first.get("type", ""))
     if kind == "missing":
-        problem = S.ERR_API_FIELD_MISSING
+        problem = T.ERR_API_FIELD_MISSING
     elif kind in _TYPE_NAMES:
-        problem = S.ERR_API_FIELD_TYPE.format(expected=_TYPE_NAMES[kind])
+        problem = T.ERR_API_FIELD_TYPE.format(expected=_TYPE_NAMES[kind])
     else:
-        problem = S.ERR_API_FIELD_INVALID
-    return 422, S.ERR_API_BAD_FIELD.format(field=field, problem=problem)
+        problem = T.ERR_API_FIELD_INVALID
+    return 422, T.ERR_API_BAD_FIELD.format(field=field, problem=problem)
 
 
 class _ApiShell:
@@ -189,7 +189,7 @@ class _ApiShell:
                 message["headers"] = [*message.get("headers", []), *self.HEADERS]
             await send(message)
 
-        error = ApiError(413, S.ERR_API_BODY_TOO_LARGE.format(limit=self.limit // 1024))
+        error = ApiError(413, T.ERR_API_BODY_TOO_LARGE.format(limit=self.limit // 1024))
         declared = dict(scope.get("headers") or ()).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
             await JSONResponse({"error": error.detail}, status_code=413)(scope, receive, marked)
@@ -215,7 +215,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
     # Many threads time-slicing one core (and the GIL) make every answer slow
     # at once; a short line keeps each answer fast and the event loop free.
     in_flight = anyio.CapacityLimiter(max(1, settings.max_concurrent_asks))
-    app = FastAPI(title=S.APP_TITLE, version="1", docs_url="/api/docs", redoc_url=None,
+    app = FastAPI(title=T.APP_TITLE, version="1", docs_url="/api/docs", redoc_url=None,
                   description="依据原文作答并给出出处的政策问答接口。")
 
     @app.exception_handler(StarletteHTTPException)
@@ -223,7 +223,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         if isinstance(exc, ApiError):
             message = str(exc.detail)
         else:
-            message = _FRAMEWORK_ERRORS.get(exc.status_code, S.ERR_API_INTERNAL).format(path=_quoted(request.url.path))
+            message = _FRAMEWORK_ERRORS.get(exc.status_code, T.ERR_API_INTERNAL).format(path=_quoted(request.url.path))
         return JSONResponse({"error": message}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
@@ -234,7 +234,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled %s on %s", type(exc).__name__, request.url.path, exc_info=exc)
-        return JSONResponse({"error": S.ERR_API_INTERNAL}, status_code=500)
+        return JSONResponse({"error": T.ERR_API_INTERNAL}, status_code=500)
 
     app.add_middleware(_ApiShell, limit=settings.max_request_bytes)
 
@@ -245,13 +245,13 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
             return
         given = request.headers.get("x-api-key", "")
         if not hmac.compare_digest(given.encode(), expected.get_secret_value().encode()):
-            raise ApiError(401, S.ERR_API_UNAUTHORIZED)
+            raise ApiError(401, T.ERR_API_UNAUTHORIZED)
 
     async def check_rate(request: Request) -> None:
         client = request.client.host if request.client else "unknown"
         wait = limiter.check(client)
         if wait:
-            raise ApiError(429, S.ERR_API_RATE_LIMITED.format(seconds=wait), headers={"Retry-After": str(wait)})
+            raise ApiError(429, T.ERR_API_RATE_LIMITED.format(seconds=wait), headers={"Retry-After": str(wait)})
 
     guarded = [Depends(check_key), Depends(check_rate)]
 
@@ -262,7 +262,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
 
         history = body.history or []
         if len(history) > settings.max_history_items:
-            raise ApiError(422, S.ERR_API_TOO_MANY_HISTORY.format(n=len(history), limit=settings.max_history_items))
+            raise ApiError(422, T.ERR_API_TOO_MANY_HISTORY.format(n=len(history), limit=settings.max_history_items))
         try:
             answer = await anyio.to_thread.run_sync(pipeline.ask, body.q, history, body.id, limiter=in_flight)
         except QuestionError as exc:
@@ -297,7 +297,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         # Looked up among the indexed documents only: no path is ever opened.
         row = next((r for r in document_rows() if r["doc_id"] == doc_id), None)
         if row is None:
-            raise ApiError(404, S.ERR_API_NO_DOCUMENT.format(doc=_quoted(doc_id)))
+            raise ApiError(404, T.ERR_API_NO_DOCUMENT.format(doc=_quoted(doc_id)))
         return {**row, "text": pipeline.documents[doc_id]["text"]}
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
@@ -305,8 +305,8 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
     async def unknown(request: Request, rest: str) -> None:
         # Keeps /api/* answering in JSON instead of falling through to the UI.
         if any(r.matches(request.scope)[0] == Match.PARTIAL for r in api_routes):
-            raise ApiError(405, S.ERR_API_METHOD)
-        raise ApiError(404, S.ERR_API_NOT_FOUND.format(path=_quoted(f"/api/{rest}")))
+            raise ApiError(405, T.ERR_API_METHOD)
+        raise ApiError(404, T.ERR_API_NOT_FOUND.format(path=_quoted(f"/api/{rest}")))
 
     api_routes = [r for r in app.router.routes if isinstance(r, APIRoute) and r.endpoint is not unknown]
 
@@ -316,7 +316,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         auth = None
         if settings.ui_username and settings.ui_password is not None:
             auth = (settings.ui_username, settings.ui_password.get_secret_value())
-        app = gr.mount_gradio_app(app, ui(pipeline), path="/", auth=auth, auth_message=S.APP_TITLE)
+        app = gr.mount_gradio_app(app, ui(pipeline), path="/", auth=auth, auth_message=T.APP_TITLE)
     return app
 
 
@@ -383,7 +383,7 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
         if workers > 1:
             # Fail here with the reason rather than in every worker.
             if not load_corpus(settings.corpus_dir, settings.corpus_extensions, settings.max_corpus_file_bytes)[0]:
-                raise IndexUnusable(S.ERR_CORPUS_EMPTY)
+                raise IndexUnusable(T.ERR_CORPUS_EMPTY)
             os.environ[SETTINGS_ENV] = _settings_to_env(settings)
             uvicorn.run("app.api:worker_app", factory=True, workers=workers, **options)
         else:

@@ -9,7 +9,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from . import settings as S
+from . import texts as T
 from .corpus import Document
 
 # Bump when the output of this module changes, so stored indexes go stale.
@@ -141,9 +141,9 @@ def detect_structure(doc: Document) -> tuple[str | None, list[Paragraph]]:
             level2, body_started = _heading_label(text, sentences), True
             is_heading = len(sentences) == 1
         elif body_started and _CLOSING.match(line):
-            level1, level2 = S.CLOSING_SECTION, None
+            level1, level2 = T.CLOSING_SECTION, None
         if level1 is None and level2 is None:
-            section: tuple[str, ...] = (S.OPENING_SECTION,)
+            section: tuple[str, ...] = (T.OPENING_SECTION,)
         else:
             section = tuple(x for x in (level1, level2) if x)
         paragraphs.append(Paragraph(a, b, section, sentences, is_heading))
@@ -155,11 +155,11 @@ def section_context(section: tuple[str, ...], is_title: bool = False) -> str:
     "第三点 第三项") plus its innermost label: how people refer to parts of
     a document when they ask about its structure."""
     if is_title:
-        return f"{S.TITLE_SECTION} 题目 名称"
+        return f"{T.TITLE_SECTION} 题目 名称"
     words = []
     for depth, label in enumerate(section):
         m = _ORDINAL.match(label)
-        if m and label not in (S.OPENING_SECTION, S.CLOSING_SECTION):
+        if m and label not in (T.OPENING_SECTION, T.CLOSING_SECTION):
             words.append(f"第{m.group(1)}部分" if depth == 0 else f"第{m.group(1)}点 第{m.group(1)}项")
     if section:
         words.append(section[-1])
@@ -178,7 +178,7 @@ def chunk_document(doc: Document, target_chars: int = 200, overlap_sentences: in
     chunks: list[Chunk] = []
     if title is not None:
         first = _lines(doc.text)[0]
-        chunks.append(_make_chunk(doc, (S.TITLE_SECTION,), [Sentence(*first)], is_title=True))
+        chunks.append(_make_chunk(doc, (T.TITLE_SECTION,), [Sentence(*first)], is_title=True))
     # Walk sections as runs of consecutive paragraphs with the same path.
     runs: list[tuple[tuple[str, ...], list[Paragraph]]] = []
     for p in paragraphs:

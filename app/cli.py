@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Iterable, TextIO
 
-from . import settings as S
+from . import texts as T
 from .settings import Settings, get_settings
 
 
@@ -62,7 +62,7 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
 def format_for_person(answer) -> str:
     lines = [answer.answer, ""]
-    title = S.RELATED_TITLE if answer.refused else S.SOURCES_TITLE
+    title = T.RELATED_TITLE if answer.refused else T.SOURCES_TITLE
     lines.append(f"—— {title} ——")
     for c in answer.citations:
         lines.append(f"[{c.n}] {c.doc} · {c.section} · 第 {c.start}–{c.end} 字")
@@ -126,7 +126,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
-    from . import settings as S
+    from . import texts as T
     from .feedback import FeedbackStore, rating_label
 
     store = FeedbackStore.for_settings(settings)
@@ -137,11 +137,11 @@ def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
         except OSError as exc:
             print(f"错误：无法写入 {args.csv}：{exc.strerror or exc}", file=sys.stderr)
             return 2
-        print(S.FEEDBACK_CSV_WRITTEN.format(n=n, path=args.csv))
+        print(T.FEEDBACK_CSV_WRITTEN.format(n=n, path=args.csv))
         return 0
     rows = store.rows(args.limit)
     if not rows:
-        print(S.FEEDBACK_NONE)
+        print(T.FEEDBACK_NONE)
     for r in rows:
         comment = f"  意见：{r.comment}" if r.comment else ""
         print(f"#{r.id} {r.created_at} {rating_label(r.rating)}  问：{r.question}{comment}")

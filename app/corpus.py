@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import settings as S
+from . import texts as T
 
 
 @dataclass(frozen=True)
@@ -67,28 +67,28 @@ def load_file(path: Path, root: Path, max_bytes: int) -> Document:
         # A symlink may point anywhere (/etc/passwd); only files that really
         # live under the corpus folder are read.
         if not path.resolve().is_relative_to(root.resolve()):
-            raise CorpusError(S.ERR_FILE_OUTSIDE.format(name=name))
+            raise CorpusError(T.ERR_FILE_OUTSIDE.format(name=name))
         size = path.stat().st_size
         with path.open("rb") as handle:
             # Bounded read: a file growing after stat() cannot exhaust memory.
             raw = handle.read(max_bytes + 1) if size <= max_bytes else b""
         if size > max_bytes or len(raw) > max_bytes:
             size = max(size, len(raw))
-            raise CorpusError(S.ERR_FILE_TOO_LARGE.format(
+            raise CorpusError(T.ERR_FILE_TOO_LARGE.format(
                 name=name, size=round(size / 2**20, 1), limit=round(max_bytes / 2**20, 1)))
     except OSError as exc:
-        raise CorpusError(S.ERR_FILE_UNREADABLE.format(name=name, reason=exc.strerror or exc)) from exc
+        raise CorpusError(T.ERR_FILE_UNREADABLE.format(name=name, reason=exc.strerror or exc)) from exc
     try:
         text, encoding = decode_bytes(raw)
     except UnicodeDecodeError as exc:  # a ValueError too: must come first
-        raise CorpusError(S.ERR_FILE_ENCODING.format(name=name)) from exc
+        raise CorpusError(T.ERR_FILE_ENCODING.format(name=name)) from exc
     except ValueError as exc:
-        raise CorpusError(S.ERR_FILE_BINARY.format(name=name)) from exc
+        raise CorpusError(T.ERR_FILE_BINARY.format(name=name)) from exc
     if _looks_binary(text):
-        raise CorpusError(S.ERR_FILE_BINARY.format(name=name))
+        raise CorpusError(T.ERR_FILE_BINARY.format(name=name))
     text = normalize_newlines(text)
     if not text.strip():
-        raise CorpusError(S.ERR_FILE_EMPTY.format(name=name))
+        raise CorpusError(T.ERR_FILE_EMPTY.format(name=name))
     return Document(name, text, encoding, hashlib.sha256(raw).hexdigest())
 
 

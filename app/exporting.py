@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from . import settings as S
+from . import texts as T
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -17,7 +17,7 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _sources_heading(answer: dict) -> str:
-    return S.EXPORT_RELATED if answer.get("refused") else S.EXPORT_SOURCES
+    return T.EXPORT_RELATED if answer.get("refused") else T.EXPORT_SOURCES
 
 
 def _cited(c: dict) -> str:
@@ -30,10 +30,10 @@ def _cited(c: dict) -> str:
 
 def answer_text(answer: dict) -> str:
     """One answer with its sources, for the clipboard."""
-    lines = [S.EXPORT_Q.format(question=answer["question"]), S.EXPORT_A + answer["answer"], "",
+    lines = [T.EXPORT_Q.format(question=answer["question"]), T.EXPORT_A + answer["answer"], "",
              f"—— {_sources_heading(answer)} ——"]
     for c in answer.get("citations") or []:
-        lines.append(S.EXPORT_SOURCE_LINE.format(n=c["n"], doc=c["doc"], section=c["section"]))
+        lines.append(T.EXPORT_SOURCE_LINE.format(n=c["n"], doc=c["doc"], section=c["section"]))
         lines.append(f"    {c['text']}")
     return "\n".join(lines)
 
@@ -48,11 +48,11 @@ def md_escape(text: str) -> str:
 def conversation_markdown(answers: list[dict], now: datetime | None = None) -> str:
     """Markdown; each marker ``[n]`` of answer ``i`` is footnote ``[^i-n]``."""
     now = now or datetime.now()
-    out = [f"# {S.EXPORT_TITLE}", "", S.EXPORT_EXPORTED_AT.format(time=now.strftime("%Y-%m-%d %H:%M")), "",
-           f"> {S.EXPORT_NOTE_MD}", ""]
+    out = [f"# {T.EXPORT_TITLE}", "", T.EXPORT_EXPORTED_AT.format(time=now.strftime("%Y-%m-%d %H:%M")), "",
+           f"> {T.EXPORT_NOTE_MD}", ""]
     for i, a in enumerate(answers, start=1):
         numbers = set() if a.get("refused") else {c["n"] for c in a.get("citations") or []}
-        out += [f"## {md_escape(S.EXPORT_QUESTION.format(i=i, question=a['question']))}", ""]
+        out += [f"## {md_escape(T.EXPORT_QUESTION.format(i=i, question=a['question']))}", ""]
         for line in a["answer"].split("\n"):
             parts, pos = [], 0
             for m in _MARKER.finditer(line):
@@ -87,11 +87,11 @@ def conversation_docx(answers: list[dict], path: Path, now: datetime | None = No
     for style in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
         # East Asian text needs its own font slot or Word falls back oddly.
         doc.styles[style].element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimSun")
-    doc.add_heading(_x(S.EXPORT_TITLE), level=1)
-    doc.add_paragraph(_x(S.EXPORT_EXPORTED_AT.format(time=now.strftime("%Y-%m-%d %H:%M"))))
-    doc.add_paragraph(_x(S.EXPORT_NOTE_DOCX))
+    doc.add_heading(_x(T.EXPORT_TITLE), level=1)
+    doc.add_paragraph(_x(T.EXPORT_EXPORTED_AT.format(time=now.strftime("%Y-%m-%d %H:%M"))))
+    doc.add_paragraph(_x(T.EXPORT_NOTE_DOCX))
     for i, a in enumerate(answers, start=1):
-        doc.add_heading(_x(S.EXPORT_QUESTION.format(i=i, question=a["question"])), level=2)
+        doc.add_heading(_x(T.EXPORT_QUESTION.format(i=i, question=a["question"])), level=2)
         for line in a["answer"].split("\n"):
             p = doc.add_paragraph()
             pos = 0

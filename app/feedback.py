@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from . import settings as S
+from . import texts as T
 from .settings import Settings
 
 MAX_COMMENT_CHARS = 2000
@@ -93,7 +93,7 @@ class FeedbackStore:
         comment = _checked_comment(comment)
         with closing(self._connect()) as conn, conn:
             if conn.execute("UPDATE feedback SET comment = ? WHERE id = ?", (comment, row_id)).rowcount == 0:
-                raise FeedbackError(S.ERR_FEEDBACK_UNKNOWN)
+                raise FeedbackError(T.ERR_FEEDBACK_UNKNOWN)
 
     def rows(self, limit: int | None = None) -> list[FeedbackRow]:
         """Newest first."""
@@ -110,7 +110,7 @@ class FeedbackStore:
         """All rows as CSV with Chinese headers; returns how many."""
         rows = self.rows()
         writer = csv.writer(stream)
-        writer.writerow(S.FEEDBACK_CSV_HEADER)
+        writer.writerow(T.FEEDBACK_CSV_HEADER)
         for r in rows:
             writer.writerow([_cell(v) for v in (
                 r.id, r.created_at, rating_label(r.rating), r.comment, r.question, r.answer,
@@ -119,7 +119,7 @@ class FeedbackStore:
 
 
 def rating_label(rating: int) -> str:
-    return S.FEEDBACK_UP if rating > 0 else S.FEEDBACK_DOWN
+    return T.FEEDBACK_UP if rating > 0 else T.FEEDBACK_DOWN
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -139,7 +139,7 @@ def migrate(conn: sqlite3.Connection) -> None:
 def _checked_comment(comment: object) -> str:
     text = "" if comment is None else str(comment).strip()
     if len(text) > MAX_COMMENT_CHARS:
-        raise FeedbackError(S.ERR_FEEDBACK_TOO_LONG.format(n=len(text), limit=MAX_COMMENT_CHARS))
+        raise FeedbackError(T.ERR_FEEDBACK_TOO_LONG.format(n=len(text), limit=MAX_COMMENT_CHARS))
     return text
 
 

@@ -29,7 +29,8 @@ import numpy as np
 from .chunking import CHUNKER_VERSION, Chunk, chunk_corpus, detect_structure
 from .corpus import CorpusIssue, Document, corpus_fingerprint, load_corpus
 from .embeddings import SentenceEmbeddings
-from .settings import ERR_CORPUS_EMPTY, Settings
+from .settings import Settings
+from .texts import ERR_CORPUS_EMPTY
 from .tokenize import fingerprint as tokenizer_fingerprint
 from .tokenize import index_tokens
 

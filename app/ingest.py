@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import settings as S
+from . import texts as T
 from .corpus import CorpusError, load_file
 from .settings import Settings
 
@@ -55,9 +55,9 @@ def extract_text(ext: str, raw: bytes) -> bytes:
     except UploadError:
         raise
     except Exception as exc:  # parsers raise many kinds on damaged files
-        raise UploadError(S.ERR_UPLOAD_BROKEN.format(kind=ext.lstrip(".").upper())) from exc
+        raise UploadError(T.ERR_UPLOAD_BROKEN.format(kind=ext.lstrip(".").upper())) from exc
     if not text.strip():
-        raise UploadError(S.ERR_UPLOAD_PDF_NO_TEXT if ext == ".pdf" else S.ERR_UPLOAD_NO_TEXT)
+        raise UploadError(T.ERR_UPLOAD_PDF_NO_TEXT if ext == ".pdf" else T.ERR_UPLOAD_NO_TEXT)
     return text.encode("utf-8")
 
 
@@ -76,7 +76,7 @@ def _pdf_text(raw: bytes) -> str:
 
     reader = PdfReader(io.BytesIO(raw))
     if reader.is_encrypted and not reader.decrypt(""):
-        raise UploadError(S.ERR_UPLOAD_PDF_ENCRYPTED)
+        raise UploadError(T.ERR_UPLOAD_PDF_ENCRYPTED)
     return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
@@ -85,20 +85,20 @@ def ingest(settings: Settings, filename: str, raw: bytes) -> Ingested:
     UploadError with a Chinese message and writes nothing on any problem."""
     stem, ext = safe_name(filename)
     if ext not in settings.upload_extensions:
-        raise UploadError(S.ERR_UPLOAD_TYPE.format(types="、".join(settings.upload_extensions)))
+        raise UploadError(T.ERR_UPLOAD_TYPE.format(types="、".join(settings.upload_extensions)))
     if not stem:
-        raise UploadError(S.ERR_UPLOAD_NAME)
+        raise UploadError(T.ERR_UPLOAD_NAME)
     if len(raw) > settings.upload_max_bytes:
-        raise UploadError(S.ERR_UPLOAD_TOO_LARGE.format(
+        raise UploadError(T.ERR_UPLOAD_TOO_LARGE.format(
             size=round(len(raw) / 2**20, 1), limit=round(settings.upload_max_bytes / 2**20, 1)))
     if not raw:
-        raise UploadError(S.ERR_UPLOAD_EMPTY)
+        raise UploadError(T.ERR_UPLOAD_EMPTY)
     corpus = settings.corpus_dir.resolve()
     target = corpus / f"{stem}{'.md' if ext == '.md' else '.txt'}"
     if target.parent != corpus:
-        raise UploadError(S.ERR_UPLOAD_NAME)
+        raise UploadError(T.ERR_UPLOAD_NAME)
     if target.exists():
-        raise UploadError(S.ERR_UPLOAD_EXISTS.format(name=target.name))
+        raise UploadError(T.ERR_UPLOAD_EXISTS.format(name=target.name))
     content = extract_text(ext, raw)
     corpus.mkdir(parents=True, exist_ok=True)
     # Hidden name: the corpus loader skips dot-files, so a concurrent
@@ -112,7 +112,7 @@ def ingest(settings: Settings, filename: str, raw: bytes) -> Ingested:
             raise UploadError(str(exc).replace(tmp.name, target.name)) from exc
         tmp.write_text(doc.text, encoding="utf-8")
         if target.exists():  # appeared while we were checking
-            raise UploadError(S.ERR_UPLOAD_EXISTS.format(name=target.name))
+            raise UploadError(T.ERR_UPLOAD_EXISTS.format(name=target.name))
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Iterator
 
-from . import settings as S
+from . import texts as T
 from .grounding import check_answer, overlap, strip_markers
 from .settings import Settings
 from .textnorm import compare_form
@@ -31,7 +31,7 @@ def is_refusal(text: str) -> bool:
     """The model's answer is the fixed refusal sentence and (nearly) nothing
     else; a longer text that merely contains it (an echoed prompt) is not."""
     body = compare_form(strip_markers(text))
-    refusal = compare_form(S.REFUSAL_TEXT)
+    refusal = compare_form(T.REFUSAL_TEXT)
     return refusal in body and len(body) - len(refusal) <= 6
 
 
@@ -40,8 +40,8 @@ def build_messages(question: str, passages: dict[int, str]) -> list[tuple[str, s
     so nothing it says can replace the rules of the system turn."""
     numbered = "\n\n".join(f"[{n}] {text}" for n, text in passages.items())
     return [
-        ("system", S.LLM_SYSTEM_PROMPT.format(refusal=S.REFUSAL_TEXT)),
-        ("user", S.LLM_USER_PROMPT.format(passages=numbered, question=question)),
+        ("system", T.LLM_SYSTEM_PROMPT.format(refusal=T.REFUSAL_TEXT)),
+        ("user", T.LLM_USER_PROMPT.format(passages=numbered, question=question)),
     ]
 
 
@@ -93,7 +93,7 @@ class LLMAnswerer:
                 text += piece
                 yield text, None
         except LLMUnavailable:
-            yield "", pipeline.extractive(prep, lead=S.LLM_FALLBACK_NOTE)
+            yield "", pipeline.extractive(prep, lead=T.LLM_FALLBACK_NOTE)
             return
         yield text, self.finish(text, prep, pipeline, passages)
 
@@ -104,11 +104,11 @@ class LLMAnswerer:
         hits = prep.retrieval.hits
         if is_refusal(text):
             related = [pipeline.citation(n, h.chunk, h.score) for n, h in enumerate(hits[:3], start=1)]
-            return Answer(prep.question, S.REFUSAL_TEXT, True, "llm", related, {}, query=prep.retrieval.query)
+            return Answer(prep.question, T.REFUSAL_TEXT, True, "llm", related, {}, query=prep.retrieval.query)
         checks = check_answer(text, passages, self.settings.support_min_overlap)
         kept = [c for c in checks if c.supported]
         if not kept:
-            return pipeline.extractive(prep, lead=S.LLM_FALLBACK_NOTE)
+            return pipeline.extractive(prep, lead=T.LLM_FALLBACK_NOTE)
         renumber: dict[int, int] = {}
         for c in kept:
             for n in c.markers:
@@ -121,7 +121,7 @@ class LLMAnswerer:
         lines = [_MARKER.sub(lambda m: f"[{renumber[int(m.group(1))]}]", c.text) for c in kept]
         dropped = len(checks) - len(kept)
         if dropped:
-            lines.append(S.LLM_DROPPED_NOTE.format(n=dropped))
+            lines.append(T.LLM_DROPPED_NOTE.format(n=dropped))
         return Answer(prep.question, "\n".join(lines), False, "llm", citations, {}, query=prep.retrieval.query)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import settings as S
+from . import texts as T
 from .chunking import Chunk
 from .textnorm import compare_form
 
@@ -53,8 +53,8 @@ def build_outlines(chunks: list[Chunk], texts: dict[str, str]) -> dict[str, list
     out: dict[str, list[Heading]] = {}
     seen: set[tuple[str, tuple[str, ...]]] = set()
     for i, chunk in enumerate(chunks):
-        if not chunk.sentences or chunk.section[:1] in ([S.TITLE_SECTION], [S.OPENING_SECTION],
-                                                        [S.CLOSING_SECTION]):
+        if not chunk.sentences or chunk.section[:1] in ([T.TITLE_SECTION], [T.OPENING_SECTION],
+                                                        [T.CLOSING_SECTION]):
             continue
         for depth in range(len(chunk.section)):
             path = tuple(chunk.section[: depth + 1])

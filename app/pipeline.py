@@ -6,7 +6,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Iterator
 
-from . import settings as S
+from . import texts as T
 from .answering import candidates, quote, score_candidates, select
 from .chunking import Chunk
 from .conversation import carried_terms, is_elliptical
@@ -69,16 +69,16 @@ def validate_question(raw: object, max_chars: int) -> str:
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise QuestionError(S.ERR_BINARY_QUESTION) from exc
+            raise QuestionError(T.ERR_BINARY_QUESTION) from exc
     if not isinstance(raw, str) or not raw.strip():
-        raise QuestionError(S.ERR_EMPTY_QUESTION)
+        raise QuestionError(T.ERR_EMPTY_QUESTION)
     if len(raw) > max_chars:
-        raise QuestionError(S.ERR_QUESTION_TOO_LONG.format(n=len(raw), limit=max_chars))
+        raise QuestionError(T.ERR_QUESTION_TOO_LONG.format(n=len(raw), limit=max_chars))
     if has_binary(raw):
-        raise QuestionError(S.ERR_BINARY_QUESTION)
+        raise QuestionError(T.ERR_BINARY_QUESTION)
     text = normalize_question(raw)
     if not has_letters(text):
-        raise QuestionError(S.ERR_NO_TEXT_QUESTION)
+        raise QuestionError(T.ERR_NO_TEXT_QUESTION)
     return text
 
 
@@ -186,7 +186,7 @@ class Pipeline:
                              **{f"retrieve_{k}": v for k, v in prep.retrieval.timings_ms.items()}}
         yield answer.answer, answer
 
-    def extractive(self, prep: _Prepared, lead: str = S.ANSWER_LEAD) -> Answer:
+    def extractive(self, prep: _Prepared, lead: str = T.ANSWER_LEAD) -> Answer:
         cands = candidates(prep.retrieval, prep.retriever.index.docs)
         score_candidates(cands, prep.info, prep.retrieval, prep.retriever)
         chosen = select(cands, prep.info, self.settings)
@@ -214,12 +214,12 @@ class Pipeline:
             cite = citations[h.chunk_index]
             cite.highlights.append((h.start, h.end))
             lines.append(f"{quote(index.docs[cite.doc]['text'][h.start:h.end])} [{cite.n}]")
-        return Answer(prep.question, "\n".join([S.ANSWER_LEAD, *lines]), False, mode, list(citations.values()),
+        return Answer(prep.question, "\n".join([T.ANSWER_LEAD, *lines]), False, mode, list(citations.values()),
                       {}, query=prep.retrieval.query)
 
     def _refusal(self, prep: _Prepared, mode: str) -> Answer:
         related = [self.citation(n, h.chunk, h.score) for n, h in enumerate(prep.retrieval.hits[:3], start=1)]
-        return Answer(prep.question, S.REFUSAL_TEXT, True, mode, related, {}, query=prep.retrieval.query)
+        return Answer(prep.question, T.REFUSAL_TEXT, True, mode, related, {}, query=prep.retrieval.query)
 
     @staticmethod
     def citation(n: int, c: Chunk, score: float) -> Citation:
@@ -234,8 +234,8 @@ class Pipeline:
 
 
 def typo_note(readings: list[tuple[str, str]]) -> str:
-    pairs = "、".join(S.TYPO_READING.format(typed=t, read=r) for t, r in readings)
-    return S.TYPO_NOTE.format(readings=pairs)
+    pairs = "、".join(T.TYPO_READING.format(typed=t, read=r) for t, r in readings)
+    return T.TYPO_NOTE.format(readings=pairs)
 
 
 def _last_valid(history: list[str], max_chars: int) -> str | None:

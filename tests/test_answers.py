@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from app import settings as S
+from app import texts as T
 from app.grounding import check_answer, markers, unsupported_numbers
 from app.pipeline import QuestionError
 
@@ -42,7 +42,7 @@ def test_answers_quote_the_speech_with_valid_citations(pipeline, question, expec
 @pytest.mark.parametrize("question", ["今天北京的天气怎么样？", "红烧肉怎么做？"])
 def test_out_of_scope_questions_are_refused_with_related_passages(pipeline, question):
     answer = pipeline.ask(question)
-    assert answer.refused and answer.answer == S.REFUSAL_TEXT
+    assert answer.refused and answer.answer == T.REFUSAL_TEXT
     assert answer.citations and all(not c.highlights for c in answer.citations)
 
 
@@ -78,7 +78,7 @@ def test_timings_are_reported(pipeline):
 def test_answer_lines_each_end_with_a_marker(pipeline):
     answer = pipeline.ask("知识产权宣传要利用哪些媒体？")
     lines = answer.answer.split("\n")
-    assert lines[0] == S.ANSWER_LEAD
+    assert lines[0] == T.ANSWER_LEAD
     assert all(re.search(r"\[\d+\]$", line) for line in lines[1:])
 
 

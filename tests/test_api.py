@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from app import settings as S
+from app import texts as T
 from app.api import create_app, default_ui
 from app.settings import PROJECT_ROOT
 
@@ -62,18 +62,18 @@ def test_follow_up_uses_history_and_integer_ids(client, pipeline):
 
 
 @pytest.mark.parametrize("body, status, message", [
-    ({"q": ""}, 422, S.ERR_EMPTY_QUESTION),
-    ({"q": "   \n\t "}, 422, S.ERR_EMPTY_QUESTION),
-    ({"q": "专" * 501}, 422, S.ERR_QUESTION_TOO_LONG.format(n=501, limit=500)),
-    ({"q": "专利\x00\x01申请"}, 422, S.ERR_BINARY_QUESTION),
-    ({"q": "专利\ud800"}, 422, S.ERR_BINARY_QUESTION),
-    ({"q": "？？！！。。"}, 422, S.ERR_NO_TEXT_QUESTION),
-    ({}, 422, S.ERR_API_BAD_FIELD.format(field="q", problem=S.ERR_API_FIELD_MISSING)),
-    ({"q": 5}, 422, S.ERR_API_BAD_FIELD.format(field="q", problem=S.ERR_API_FIELD_TYPE.format(expected="字符串"))),
+    ({"q": ""}, 422, T.ERR_EMPTY_QUESTION),
+    ({"q": "   \n\t "}, 422, T.ERR_EMPTY_QUESTION),
+    ({"q": "专" * 501}, 422, T.ERR_QUESTION_TOO_LONG.format(n=501, limit=500)),
+    ({"q": "专利\x00\x01申请"}, 422, T.ERR_BINARY_QUESTION),
+    ({"q": "专利\ud800"}, 422, T.ERR_BINARY_QUESTION),
+    ({"q": "？？！！。。"}, 422, T.ERR_NO_TEXT_QUESTION),
+    ({}, 422, T.ERR_API_BAD_FIELD.format(field="q", problem=T.ERR_API_FIELD_MISSING)),
+    ({"q": 5}, 422, T.ERR_API_BAD_FIELD.format(field="q", problem=T.ERR_API_FIELD_TYPE.format(expected="字符串"))),
     ({"q": "专利", "history": "上一问"}, 422,
-     S.ERR_API_BAD_FIELD.format(field="history", problem=S.ERR_API_FIELD_TYPE.format(expected="数组"))),
-    ({"q": "专利", "history": ["问"] * 21}, 422, S.ERR_API_TOO_MANY_HISTORY.format(n=21, limit=20)),
-    ({"q": "专利", "id": "\ud800"}, 422, S.ERR_API_BAD_FIELD.format(field="id", problem=S.ERR_API_FIELD_INVALID)),
+     T.ERR_API_BAD_FIELD.format(field="history", problem=T.ERR_API_FIELD_TYPE.format(expected="数组"))),
+    ({"q": "专利", "history": ["问"] * 21}, 422, T.ERR_API_TOO_MANY_HISTORY.format(n=21, limit=20)),
+    ({"q": "专利", "id": "\ud800"}, 422, T.ERR_API_BAD_FIELD.format(field="id", problem=T.ERR_API_FIELD_INVALID)),
     ({"q": "专利", "id": 1.5}, 422, None),
     ({"q": "专利", "id": "0" * 201}, 422, None),
     ({"q": "专利", "id": True}, 422, None),
@@ -91,17 +91,17 @@ def test_bad_requests_get_chinese_4xx(client, body, status, message):
 @pytest.mark.parametrize("raw", [b'{"q": ', b"\xff\xfe\x00garbage", b'{"q": "a",}'])
 def test_malformed_json_is_400(client, raw):
     r = client.post("/api/ask", content=raw, headers={"content-type": "application/json"})
-    assert _chinese_error(r, 400) == S.ERR_API_BAD_JSON
+    assert _chinese_error(r, 400) == T.ERR_API_BAD_JSON
 
 
 def test_oversized_bodies_are_refused_before_reading(client, pipeline):
     limit = pipeline.settings.max_request_bytes
     big = json.dumps({"q": "专利" * limit}).encode()
     declared = client.post("/api/ask", content=big, headers={"content-type": "application/json"})
-    assert _chinese_error(declared, 413) == S.ERR_API_BODY_TOO_LARGE.format(limit=limit // 1024)
+    assert _chinese_error(declared, 413) == T.ERR_API_BODY_TOO_LARGE.format(limit=limit // 1024)
     streamed = client.post("/api/ask", content=iter([big[i:i + 4096] for i in range(0, len(big), 4096)]),
                            headers={"content-type": "application/json"})
-    assert _chinese_error(streamed, 413) == S.ERR_API_BODY_TOO_LARGE.format(limit=limit // 1024)
+    assert _chinese_error(streamed, 413) == T.ERR_API_BODY_TOO_LARGE.format(limit=limit // 1024)
 
 
 def test_health_reports_the_index_without_secrets(client, pipeline):
@@ -124,7 +124,7 @@ def test_documents_list_and_text(client, pipeline):
 
 def test_unknown_paths_and_methods_answer_in_json(client):
     assert _chinese_error(client.get("/api/nothing-here"), 404).startswith("找不到")
-    assert _chinese_error(client.get("/api/ask"), 405) == S.ERR_API_METHOD
+    assert _chinese_error(client.get("/api/ask"), 405) == T.ERR_API_METHOD
 
 
 def test_openapi_describes_the_contract(client):
@@ -139,7 +139,7 @@ def test_api_key_guards_questions_not_health(pipeline):
     guarded = pipeline.settings.model_copy(update={"api_key": SecretStr("k-123")})
     c = TestClient(create_app(pipeline, settings=guarded))
     body = {"q": _items("fact", 1)[0]["q"]}
-    assert _chinese_error(c.post("/api/ask", json=body), 401) == S.ERR_API_UNAUTHORIZED
+    assert _chinese_error(c.post("/api/ask", json=body), 401) == T.ERR_API_UNAUTHORIZED
     _chinese_error(c.post("/api/ask", json=body, headers={"X-API-Key": "k-12"}), 401)
     _chinese_error(c.get("/api/documents"), 401)
     assert c.post("/api/ask", json=body, headers={"X-API-Key": "k-123"}).status_code == 200

@@ -8,7 +8,8 @@ import pytest
 
 from app.chunking import chunk_document, detect_structure, split_sentences
 from app.corpus import Document, load_corpus
-from app.settings import CLOSING_SECTION, OPENING_SECTION, PROJECT_ROOT
+from app.settings import PROJECT_ROOT
+from app.texts import CLOSING_SECTION, OPENING_SECTION
 
 CORPUS = PROJECT_ROOT / "corpus"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from docx import Document as Docx
 
-from app import settings as S
+from app import texts as T
 from app.exporting import answer_text, conversation_docx, conversation_markdown
 
 TEXT = "前文。全年申请专利达到了2178件。<b>授权</b>专利1047件。"
@@ -17,7 +17,7 @@ def _answer(question: str = "去年申请了多少件专利？", refused: bool =
     start = 40
     hl = (start + TEXT.index("全年"), start + TEXT.index("<b>"))
     return {"question": question, "refused": refused, "mode": "extractive",
-            "answer": S.REFUSAL_TEXT if refused else "根据讲话原文：\n全年申请专利达到了2178件。 [1]\n<b>授权</b>专利1047件。 [2]",
+            "answer": T.REFUSAL_TEXT if refused else "根据讲话原文：\n全年申请专利达到了2178件。 [1]\n<b>授权</b>专利1047件。 [2]",
             "citations": [{"n": 1, "doc": "a.txt", "section": "一、形势", "text": TEXT, "start": start,
                            "end": start + len(TEXT), "highlights": [] if refused else [list(hl)]},
                           {"n": 2, "doc": "a.txt", "section": "二、重点", "text": "<b>授权</b>专利1047件。",
@@ -27,9 +27,9 @@ def _answer(question: str = "去年申请了多少件专利？", refused: bool =
 def test_plain_text_has_question_answer_and_numbered_sources() -> None:
     text = answer_text(_answer())
     assert text.startswith("问：去年申请了多少件专利？\n答：根据讲话原文：")
-    assert f"—— {S.EXPORT_SOURCES} ——" in text
+    assert f"—— {T.EXPORT_SOURCES} ——" in text
     assert "[1] a.txt · 一、形势\n    " + TEXT in text
-    assert f"—— {S.EXPORT_RELATED} ——" in answer_text(_answer(refused=True))
+    assert f"—— {T.EXPORT_RELATED} ——" in answer_text(_answer(refused=True))
 
 
 def test_markdown_turns_markers_into_footnotes_and_escapes_html() -> None:
@@ -40,7 +40,7 @@ def test_markdown_turns_markers_into_footnotes_and_escapes_html() -> None:
     assert "[^1-2]:" in md
     assert "<b>" not in md and "\\<b\\>授权\\</b\\>" in md
     assert "## 问题 2：火星上有人吗？" in md
-    assert "[^2-" not in md and S.EXPORT_RELATED in md
+    assert "[^2-" not in md and T.EXPORT_RELATED in md
 
 
 def test_docx_has_questions_superscript_markers_and_bold_cited_sentences(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_docx_has_questions_superscript_markers_and_bold_cited_sentences(tmp_pat
     texts = [p.text for p in doc.paragraphs]
     assert any(t == "问题 1：控制字符也不出错<img src=x>" for t in texts)
     assert "全年申请专利达到了2178件。 [1]" in texts
-    assert texts.count(S.EXPORT_SOURCES) == 1 and texts.count(S.EXPORT_RELATED) == 1
+    assert texts.count(T.EXPORT_SOURCES) == 1 and texts.count(T.EXPORT_RELATED) == 1
     assert "[1] a.txt · 一、形势" in texts and TEXT in texts
     markers = [r for p in doc.paragraphs for r in p.runs if r.text == "[1]"]
     assert markers and all(r.font.superscript for r in markers)

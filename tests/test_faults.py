@@ -17,7 +17,7 @@ import faiss
 import numpy as np
 import pytest
 
-from app import settings as S
+from app import texts as T
 from app.embeddings import SentenceEmbeddings
 from app.corpus import corpus_fingerprint, load_corpus
 from app.index_store import IndexUnusable, _sha256_file, current_dir, ensure_index, expected_identity, verify
@@ -193,9 +193,9 @@ def test_bad_corpus_files_are_reported_and_the_rest_works(private):
     issues = {i.doc_id: i.message for i in pipeline.corpus_issues}
     limit = round(private.max_corpus_file_bytes / 2**20, 1)
     assert issues == {
-        "empty.txt": S.ERR_FILE_EMPTY.format(name="empty.txt"),
-        "binary.txt": S.ERR_FILE_BINARY.format(name="binary.txt"),
-        "huge.txt": S.ERR_FILE_TOO_LARGE.format(name="huge.txt", size=50.0, limit=limit),
+        "empty.txt": T.ERR_FILE_EMPTY.format(name="empty.txt"),
+        "binary.txt": T.ERR_FILE_BINARY.format(name="binary.txt"),
+        "huge.txt": T.ERR_FILE_TOO_LARGE.format(name="huge.txt", size=50.0, limit=limit),
     }
     assert pipeline.documents["gb.txt"]["encoding"] == "gb18030"
     assert pipeline.documents["gb.txt"]["text"] == GB_TEXT
@@ -217,7 +217,7 @@ def test_file_removed_while_serving(private):
     live = pipeline.index.path
     for f in private.corpus_dir.iterdir():
         f.unlink()
-    with pytest.raises(IndexUnusable, match=S.ERR_CORPUS_EMPTY):
+    with pytest.raises(IndexUnusable, match=T.ERR_CORPUS_EMPTY):
         pipeline.reload()
     assert pipeline.index.path == live and not pipeline.ask(QUESTIONS[0]).refused
 
@@ -231,4 +231,4 @@ def test_serving_an_empty_corpus_stops_with_the_reason(tmp_path, workers):
     done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "corpus"), str(tmp_path / "index"),
                            str(workers)], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
     assert done.returncode == 2
-    assert S.ERR_CORPUS_EMPTY in done.stderr and "Traceback" not in done.stderr
+    assert T.ERR_CORPUS_EMPTY in done.stderr and "Traceback" not in done.stderr

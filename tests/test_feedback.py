@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app import settings as S
+from app import texts as T
 from app.feedback import MAX_COMMENT_CHARS, MIGRATIONS, FeedbackError, FeedbackStore
 
 ANSWER = {"question": "去年申请了多少件专利？", "answer": "全年申请专利达到了2178件。 [1]", "refused": False,
@@ -47,7 +47,7 @@ def test_bad_comment_or_rating_or_row_is_refused_and_changes_nothing(store: Feed
     row_id = store.add(ANSWER, -1)
     with pytest.raises(FeedbackError, match="意见过长"):
         store.set_comment(row_id, "长" * (MAX_COMMENT_CHARS + 1))
-    with pytest.raises(FeedbackError, match=S.ERR_FEEDBACK_UNKNOWN):
+    with pytest.raises(FeedbackError, match=T.ERR_FEEDBACK_UNKNOWN):
         store.set_comment(row_id + 100, "x")
     with pytest.raises(ValueError):
         store.add(ANSWER, 0)
@@ -75,10 +75,10 @@ def test_csv_has_chinese_headers_and_neutralises_formulas(store: FeedbackStore) 
     out = io.StringIO()
     assert store.write_csv(out) == 1
     rows = list(csv.reader(io.StringIO(out.getvalue())))
-    assert tuple(rows[0]) == S.FEEDBACK_CSV_HEADER
+    assert tuple(rows[0]) == T.FEEDBACK_CSV_HEADER
     record = dict(zip(rows[0], rows[1]))
     assert record["问题"].startswith("'=")
-    assert record["评价"] == S.FEEDBACK_DOWN and record["意见"] == "<b>意见</b>"
+    assert record["评价"] == T.FEEDBACK_DOWN and record["意见"] == "<b>意见</b>"
     assert "[1] a.txt · 一、形势" in record["来源"]
 
 
@@ -90,16 +90,16 @@ def test_cli_lists_and_exports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, 
     get_settings.cache_clear()
     try:
         assert cli.main(["feedback"]) == 0
-        assert S.FEEDBACK_NONE in capsys.readouterr().out
+        assert T.FEEDBACK_NONE in capsys.readouterr().out
         FeedbackStore(tmp_path / "data" / "feedback.sqlite3").add(ANSWER, 1, "好")
         assert cli.main(["feedback"]) == 0
         out = capsys.readouterr().out
-        assert ANSWER["question"] in out and S.FEEDBACK_UP in out and "好" in out
+        assert ANSWER["question"] in out and T.FEEDBACK_UP in out and "好" in out
         target = tmp_path / "out.csv"
         assert cli.main(["feedback", "--csv", str(target)]) == 0
-        assert S.FEEDBACK_CSV_WRITTEN.format(n=1, path=target) in capsys.readouterr().out
+        assert T.FEEDBACK_CSV_WRITTEN.format(n=1, path=target) in capsys.readouterr().out
         text = target.read_text(encoding="utf-8-sig")
-        assert text.startswith(",".join(S.FEEDBACK_CSV_HEADER)) and ANSWER["question"] in text
+        assert text.startswith(",".join(T.FEEDBACK_CSV_HEADER)) and ANSWER["question"] in text
     finally:
         get_settings.cache_clear()
 

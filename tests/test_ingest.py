@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from docx import Document as Docx
 
-from app import settings as S
+from app import texts as T
 from app.ingest import Reindexer, UploadError, ingest, safe_name
 from app.settings import Settings
 
@@ -113,7 +113,7 @@ def test_docx_paragraphs_and_tables_are_extracted(settings: Settings) -> None:
 def test_docx_without_text_is_refused(settings: Settings) -> None:
     buf = io.BytesIO()
     Docx().save(buf)
-    with pytest.raises(UploadError, match=S.ERR_UPLOAD_NO_TEXT):
+    with pytest.raises(UploadError, match=T.ERR_UPLOAD_NO_TEXT):
         ingest(settings, "empty.docx", buf.getvalue())
 
 

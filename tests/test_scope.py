@@ -59,10 +59,10 @@ def _candidate(section: list[str], text: str, context: str = ""):
 
 
 def test_titles_and_headings_are_recognised_and_answer_only_structural_questions():
-    from app import settings as S
+    from app import texts as T
     from app.answering import _asks_about_place, _is_heading
 
-    title = _candidate([S.TITLE_SECTION], "领导知识产权工作会议讲话", f"{S.TITLE_SECTION} 题目 名称")
+    title = _candidate([T.TITLE_SECTION], "领导知识产权工作会议讲话", f"{T.TITLE_SECTION} 题目 名称")
     heading = _candidate(["二、突出重点，推动工作"], "二、突出重点，推动工作。", "第二部分 二、突出重点，推动工作")
     body = _candidate(["二、突出重点，推动工作"], "全年申请专利达到了2178件。", "第二部分 二、突出重点，推动工作")
     assert _is_heading(title) and _is_heading(heading) and not _is_heading(body)

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from app import settings as S
+from app import texts as T
 from app.api import create_app
 from app.corpus import load_corpus
 from app.index_store import current_dir, ensure_index
@@ -84,8 +84,8 @@ def test_corpus_symlinks_out_of_the_folder_are_not_read(tmp_path, corpus_copy):
     docs, issues = load_corpus(corpus_copy)
     assert all("机密" not in d.text and "root:" not in d.text for d in docs)
     assert {i.doc_id: i.message for i in issues} == {
-        "passwd.txt": S.ERR_FILE_OUTSIDE.format(name="passwd.txt"),
-        "sub/etc.txt": S.ERR_FILE_OUTSIDE.format(name="sub/etc.txt"),
+        "passwd.txt": T.ERR_FILE_OUTSIDE.format(name="passwd.txt"),
+        "sub/etc.txt": T.ERR_FILE_OUTSIDE.format(name="sub/etc.txt"),
     }
 
 
@@ -131,7 +131,7 @@ def test_secrets_never_reach_logs_or_responses(pipeline, caplog, monkeypatch):
 
     monkeypatch.setattr(pipeline, "ask", crash)
     failed = c.post("/api/ask", json={"q": FIRST_QUESTION}, headers=key)
-    assert failed.status_code == 500 and failed.json() == {"error": S.ERR_API_INTERNAL}
+    assert failed.status_code == 500 and failed.json() == {"error": T.ERR_API_INTERNAL}
     responses.append(failed)
     seen = caplog.text + repr(settings) + str(settings) + "".join(r.text + str(r.headers) for r in responses)
     assert "engine failed" in caplog.text  # the failure is logged ...
@@ -148,7 +148,7 @@ def test_rate_limit_answers_429_with_retry_after(pipeline):
     codes = [one.post("/api/ask", json={"q": FIRST_QUESTION}).status_code for _ in range(2)]
     blocked = one.post("/api/ask", json={"q": FIRST_QUESTION})
     assert codes == [200, 200] and blocked.status_code == 429
-    assert blocked.json()["error"] == S.ERR_API_RATE_LIMITED.format(seconds=10)
+    assert blocked.json()["error"] == T.ERR_API_RATE_LIMITED.format(seconds=10)
     assert blocked.headers["retry-after"] == "10"
     other = TestClient(app, client=("10.0.0.2", 5000))
     assert other.post("/api/ask", json={"q": FIRST_QUESTION}).status_code == 200  # per client

@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from app import settings as S
+from app import texts as T
 from app.settings import PROJECT_ROOT, Settings
 from app.trainer import FontMissing, Quiz, build_quiz, quiz_to_docx, quiz_to_markdown, quiz_to_pdf
 from app.trainer.pdf import find_font
@@ -34,7 +34,7 @@ def test_markdown_questions_options_and_key(quiz: Quiz) -> None:
     plain = quiz_to_markdown(quiz, with_answers=False).replace("\\", "")
     keyed = quiz_to_markdown(quiz, with_answers=True).replace("\\", "")
     assert plain.startswith(f"# {quiz.title}")
-    assert S.TRAINER_ANSWER_KEY not in plain and S.TRAINER_ANSWER_KEY in keyed
+    assert T.TRAINER_ANSWER_KEY not in plain and T.TRAINER_ANSWER_KEY in keyed
     for item in quiz.items:
         assert item.prompt in plain
         assert all(o in plain for o in item.options)
@@ -44,7 +44,7 @@ def test_markdown_questions_options_and_key(quiz: Quiz) -> None:
 def test_docx_reads_back(quiz: Quiz, tmp_path: Path) -> None:
     path = quiz_to_docx(quiz, tmp_path / "quiz.docx", with_answers=True)
     text = "\n".join(p.text for p in Document(str(path)).paragraphs)
-    assert quiz.title in text and S.TRAINER_ANSWER_KEY in text
+    assert quiz.title in text and T.TRAINER_ANSWER_KEY in text
     for item in quiz.items:
         assert item.prompt in text and item.source in text
 
@@ -72,7 +72,7 @@ def test_pdf_without_a_chinese_font_says_so(quiz: Quiz, tmp_path: Path) -> None:
     not_a_font.write_bytes(b"not a font")
     with pytest.raises(FontMissing) as err:
         quiz_to_pdf(quiz, tmp_path / "x.pdf", True, font_paths=(not_a_font, tmp_path / "missing.ttc"))
-    assert str(err.value) == S.ERR_TRAINER_NO_FONT
+    assert str(err.value) == T.ERR_TRAINER_NO_FONT
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from app import settings as S
+from app import texts as T
 from app.settings import PROJECT_ROOT, Settings
 from app.textnorm import compare_form
 from app.trainer import Quiz, build_quiz, list_sections
@@ -45,7 +45,7 @@ def quiz(pipeline) -> Quiz:
 
 
 def _fits(prompt: str, option: str, source: str) -> bool:
-    return prompt.replace(S.TRAINER_BLANK, option).rstrip("。") in source
+    return prompt.replace(T.TRAINER_BLANK, option).rstrip("。") in source
 
 
 def _is_figure(answer: str) -> bool:
@@ -63,8 +63,8 @@ def test_all_kinds_and_sources(pipeline, quiz: Quiz) -> None:
 def test_blank_answer_restores_the_source(quiz: Quiz) -> None:
     for item in quiz.items:
         if item.kind in ("blank", "choice"):
-            assert item.prompt.count(S.TRAINER_BLANK) == 1
-            restored = item.prompt.replace(S.TRAINER_BLANK, item.answer).rstrip("。")
+            assert item.prompt.count(T.TRAINER_BLANK) == 1
+            restored = item.prompt.replace(T.TRAINER_BLANK, item.answer).rstrip("。")
             assert restored in item.source
 
 
@@ -92,17 +92,17 @@ def test_figure_choice_on_the_synthetic_document(quiz: Quiz) -> None:
                       and _is_figure(i.answer)]
     assert figure_choices, "four 件 figures allow a figure choice item"
     for item in figure_choices:
-        assert item.prompt.split(S.TRAINER_BLANK)[1].startswith("件")
+        assert item.prompt.split(T.TRAINER_BLANK)[1].startswith("件")
 
 
 def test_false_statements_really_differ(quiz: Quiz) -> None:
     tf = [i for i in quiz.items if i.kind == "truefalse"]
-    assert {i.answer for i in tf} <= {S.TRAINER_TRUE, S.TRAINER_FALSE}
-    false = [i for i in tf if i.answer == S.TRAINER_FALSE]
+    assert {i.answer for i in tf} <= {T.TRAINER_TRUE, T.TRAINER_FALSE}
+    false = [i for i in tf if i.answer == T.TRAINER_FALSE]
     assert false
     for item in tf:
         statement = item.prompt.rstrip("。")
-        if item.answer == S.TRAINER_TRUE:
+        if item.answer == T.TRAINER_TRUE:
             assert statement in item.source
         else:
             assert statement not in item.source
@@ -132,7 +132,7 @@ def test_sections_filter_includes_subsections(pipeline) -> None:
     synthetic = [s for s in sections if s not in list_sections_of(pipeline, SPEECH)]
     q2 = build_quiz(pipeline, synthetic, 20, seed=3)
     assert q2.items and {i.doc for i in q2.items} == {SYNTHETIC_NAME}
-    assert q2.title == S.TRAINER_QUIZ_TITLE_DOC.format(title=pipeline.documents[SYNTHETIC_NAME]["title"])
+    assert q2.title == T.TRAINER_QUIZ_TITLE_DOC.format(title=pipeline.documents[SYNTHETIC_NAME]["title"])
 
 
 def list_sections_of(pipeline, doc: str) -> set[str]:

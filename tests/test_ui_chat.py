@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import settings as S
+from app import texts as T
 from app.pipeline import Pipeline
 from app.ui.chat import MESSAGES_PER_TURN, conversation_messages, description_html, respond
 from app.ui.questions import example_questions, suggested_questions
@@ -52,10 +52,10 @@ def test_follow_up_passes_previous_questions_as_history(pipeline: Pipeline, monk
 
 
 @pytest.mark.parametrize("bad, message", [
-    ("", S.ERR_EMPTY_QUESTION),
-    ("   ", S.ERR_EMPTY_QUESTION),
+    ("", T.ERR_EMPTY_QUESTION),
+    ("   ", T.ERR_EMPTY_QUESTION),
     ("问" * 501, "问题过长"),
-    ("\x00\x01\x02", S.ERR_BINARY_QUESTION),
+    ("\x00\x01\x02", T.ERR_BINARY_QUESTION),
 ])
 def test_bad_question_shows_a_message_and_changes_nothing(pipeline: Pipeline, bad: str, message: str) -> None:
     _, before, _, _ = _run(pipeline, QUESTION, [])[-1]
@@ -68,7 +68,7 @@ def test_bad_question_shows_a_message_and_changes_nothing(pipeline: Pipeline, ba
 def test_refusal_shows_fixed_sentence_and_possibly_related_passages(pipeline: Pipeline) -> None:
     messages, turns, _, _ = _run(pipeline, "火星上的首都是哪里？", [])[-1]
     assert turns[0]["refused"]
-    assert S.REFUSAL_TEXT in messages[1]["content"]
+    assert T.REFUSAL_TEXT in messages[1]["content"]
     assert messages[2]["metadata"]["title"].startswith("可能相关")
 
 
@@ -109,7 +109,7 @@ def test_citation_key_opens_the_viewer_on_the_cited_sentence(pipeline: Pipeline)
     assert f"<mark>{sentence}</mark>" in body
     assert 'id="pqa-cited"' in body
     for bad in ("nope", cite_key({**citation, "doc": "missing.txt"}), cite_key({**citation, "end": 10**9})):
-        assert open_citation(pipeline, bad)[3] == S.UI_BAD_CITATION
+        assert open_citation(pipeline, bad)[3] == T.UI_BAD_CITATION
 
 
 def test_unexpected_failure_shows_a_message_and_keeps_the_conversation(pipeline: Pipeline,
@@ -123,4 +123,4 @@ def test_unexpected_failure_shows_a_message_and_keeps_the_conversation(pipeline:
     monkeypatch.setattr(pipeline, "stream", broken)
     [(messages, turns, _, notice)] = _run(pipeline, "授权了多少件？", before)
     assert turns == before and messages == conversation_messages(before)
-    assert S.ERR_UI_INTERNAL in notice
+    assert T.ERR_UI_INTERNAL in notice

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app import settings as S
+from app import texts as T
 from app.ui import render as R
 from app.ui.questions import heading_topic
 
@@ -60,7 +60,7 @@ def test_answer_markers_link_to_their_source() -> None:
 def test_unknown_marker_and_refusal_are_not_links() -> None:
     html = R.answer_html(_answer(answer="某句 [7]"))
     assert "pqa-cite" not in html and "[7]" in html
-    refusal = _answer(answer=S.REFUSAL_TEXT, refused=True)
+    refusal = _answer(answer=T.REFUSAL_TEXT, refused=True)
     assert "pqa-cite" not in R.answer_html(refusal)
     assert "pqa-refusal" in R.answer_html(refusal)
 
@@ -69,8 +69,8 @@ def test_sources_show_section_and_marked_sentences() -> None:
     html = R.sources_html(_answer())
     assert "一、总体要求 › 一是要" in html
     assert "<mark>全年申请专利达到了2178件。</mark>" in html
-    assert R.sources_title(_answer()) == S.UI_SOURCES_PANEL.format(n=1)
-    assert R.sources_title(_answer(refused=True)) == S.UI_RELATED_PANEL.format(n=1)
+    assert R.sources_title(_answer()) == T.UI_SOURCES_PANEL.format(n=1)
+    assert R.sources_title(_answer(refused=True)) == T.UI_RELATED_PANEL.format(n=1)
 
 
 def test_document_text_with_html_is_escaped_everywhere() -> None:
@@ -102,7 +102,7 @@ def test_document_view_lays_out_sections_and_marks_the_cited_sentence() -> None:
                     ((start, start + len("被引用的句子。")),))
     outline, body = R.document_html("d.txt", {"title": "文件标题", "text": text}, ref)
     assert '<h2 class="pqa-doc-title">文件标题</h2>' in body
-    assert "一、第一部分标题" in outline and "二、第二部分" in outline and S.OPENING_SECTION in outline
+    assert "一、第一部分标题" in outline and "二、第二部分" in outline and T.OPENING_SECTION in outline
     assert "<mark>被引用的句子。</mark>" in body
     assert body.count('id="pqa-cited"') == 1
     assert body.index('id="pqa-cited"') < body.index("<mark>")
@@ -121,7 +121,7 @@ def test_notice_is_escaped_and_empty_stays_empty() -> None:
     ("（二）完善政策体系", 20, "完善政策体系"),
     ("第三部分 保障措施", 20, "保障措施"),
     ("一二三四五六七八九十一二三四五", 6, "一二三四五六"),
-    (S.OPENING_SECTION, 20, None),
+    (T.OPENING_SECTION, 20, None),
     ("一、", 20, None),
 ])
 def test_heading_topic_strips_ordinals_and_cuts_at_clauses(heading: str, limit: int, topic: str | None) -> None:
@@ -144,15 +144,15 @@ def test_quiz_items_are_escaped_and_link_to_their_source() -> None:
     key = R.cite_key({"doc": "d.txt", "start": 10, "end": 25, "highlights": [(10, 25)]})
     assert f'href="{R.CITE_PREFIX}{key}"' in html
     assert R.parse_cite_key(key) == R.CiteRef("d.txt", 10, 25, ((10, 25),))
-    assert S.UI_TRAINER_NO_ITEMS in R.quiz_html([], {})
+    assert T.UI_TRAINER_NO_ITEMS in R.quiz_html([], {})
 
 
 def test_class_mode_reveals_answer_and_marked_source_only_on_request() -> None:
     hidden = R.class_item_html(_item(), 2, 5, revealed=False)
-    assert S.UI_TRAINER_PROGRESS.format(n=2, total=5) in hidden
-    assert "成立了____。" in hidden and "<mark>" not in hidden and S.UI_TRAINER_ANSWER not in hidden
+    assert T.UI_TRAINER_PROGRESS.format(n=2, total=5) in hidden
+    assert "成立了____。" in hidden and "<mark>" not in hidden and T.UI_TRAINER_ANSWER not in hidden
     shown = R.class_item_html(_item(), 2, 5, revealed=True)
-    assert "<mark>省政府成立了&lt;b&gt;领导小组&lt;/b&gt;。</mark>" in shown and S.UI_TRAINER_ANSWER in shown
+    assert "<mark>省政府成立了&lt;b&gt;领导小组&lt;/b&gt;。</mark>" in shown and T.UI_TRAINER_ANSWER in shown
 
 
 def test_facts_sheet_marks_the_fact_in_its_sentence() -> None:
@@ -163,4 +163,4 @@ def test_facts_sheet_marks_the_fact_in_its_sentence() -> None:
     html = R.facts_html([fact], {"figure": "数据"})
     assert "<td>数据</td>" in html and "<mark>2178件</mark>" in html and "&lt;达到&gt;" in html
     assert R.CITE_PREFIX in html
-    assert S.UI_TRAINER_NO_FACTS in R.facts_html([], {})
+    assert T.UI_TRAINER_NO_FACTS in R.facts_html([], {})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import settings as S
+from .. import texts as T
 from .context import tagged, words_before
 from .spans import Found, Target
 
@@ -27,7 +27,7 @@ _MIN_HEAD = 1
 
 
 def titles(sentence: str) -> list[Found]:
-    return [Found("body", m.start(), m.end(), words_before(sentence, m.start(), "、") or S.TRAINER_BODY_TITLE,
+    return [Found("body", m.start(), m.end(), words_before(sentence, m.start(), "、") or T.TRAINER_BODY_TITLE,
                   (Target(m.start(1), m.end(1), "title"),))
             for m in _TITLE.finditer(sentence)]
 
@@ -63,7 +63,7 @@ def organisations(sentence: str) -> list[Found]:
             continue
         if out and out[-1].end > start:  # "…办公厅" inside a longer name already found
             out.pop()
-        out.append(Found("body", start, m.end(), words_before(sentence, start, "、") or S.TRAINER_BODY_ORG,
+        out.append(Found("body", start, m.end(), words_before(sentence, start, "、") or T.TRAINER_BODY_ORG,
                          (Target(start, m.end(), "body"),)))
     return out
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Pt
 
-from .. import settings as S
+from .. import texts as T
 from .facts import Fact
 from .quiz import Quiz, QuizItem
 
@@ -21,28 +21,28 @@ class Block:
 
 
 def _question(n: int, item: QuizItem) -> list[Block]:
-    prompt = item.prompt + (S.TRAINER_TF_MARK if item.kind == "truefalse" else "")
+    prompt = item.prompt + (T.TRAINER_TF_MARK if item.kind == "truefalse" else "")
     blocks = [Block("question", f"{n}. {prompt}")]
-    blocks += [Block("option", f"{S.TRAINER_OPTION_LETTERS[i]}. {o}") for i, o in enumerate(item.options)]
+    blocks += [Block("option", f"{T.TRAINER_OPTION_LETTERS[i]}. {o}") for i, o in enumerate(item.options)]
     return blocks
 
 
 def _answer(item: QuizItem) -> str:
     if item.kind == "choice":
-        return f"{S.TRAINER_OPTION_LETTERS[item.options.index(item.answer)]}. {item.answer}"
+        return f"{T.TRAINER_OPTION_LETTERS[item.options.index(item.answer)]}. {item.answer}"
     return item.answer
 
 
 def quiz_blocks(quiz: Quiz, with_answers: bool) -> list[Block]:
     """The handout: questions grouped by kind and numbered throughout, then
     (with answers) the key with every source sentence and its section."""
-    blocks = [Block("title", quiz.title), Block("text", S.TRAINER_NAME_LINE),
-              Block("text", S.TRAINER_INSTRUCTIONS)]
+    blocks = [Block("title", quiz.title), Block("text", T.TRAINER_NAME_LINE),
+              Block("text", T.TRAINER_INSTRUCTIONS)]
     by_kind: dict[str, list[QuizItem]] = defaultdict(list)
     for item in quiz.items:
         by_kind[item.kind].append(item)
     numbered: list[tuple[int, QuizItem]] = []
-    for kind, heading in S.TRAINER_KIND_HEADINGS.items():
+    for kind, heading in T.TRAINER_KIND_HEADINGS.items():
         if not by_kind[kind]:
             continue
         blocks.append(Block("heading", heading))
@@ -50,11 +50,11 @@ def quiz_blocks(quiz: Quiz, with_answers: bool) -> list[Block]:
             numbered.append((len(numbered) + 1, item))
             blocks += _question(*numbered[-1])
     if with_answers:
-        blocks.append(Block("heading", S.TRAINER_ANSWER_KEY))
+        blocks.append(Block("heading", T.TRAINER_ANSWER_KEY))
         for n, item in numbered:
-            line = S.TRAINER_ANSWER_LINE.format(n=n, answer=_answer(item))
+            line = T.TRAINER_ANSWER_LINE.format(n=n, answer=_answer(item))
             blocks.append(Block("answer", f"{line}　{item.explanation}".rstrip()))
-            blocks.append(Block("source", S.TRAINER_SOURCE_LINE.format(section=item.section, source=item.source)))
+            blocks.append(Block("source", T.TRAINER_SOURCE_LINE.format(section=item.section, source=item.source)))
     return blocks
 
 
@@ -98,15 +98,15 @@ def quiz_to_docx(quiz: Quiz, path: str | Path, with_answers: bool) -> Path:
 
 def facts_to_markdown(facts: list[Fact]) -> str:
     """The key-facts sheet: one table per document section."""
-    lines = [f"# {S.TRAINER_FACTS_TITLE}", ""]
-    header = "| " + " | ".join(S.TRAINER_FACTS_COLUMNS) + " |"
+    lines = [f"# {T.TRAINER_FACTS_TITLE}", ""]
+    header = "| " + " | ".join(T.TRAINER_FACTS_COLUMNS) + " |"
     several_docs = len({f.doc for f in facts}) > 1
     current = None
     for f in facts:
         if (f.doc, f.section) != current:
             current = (f.doc, f.section)
             where = f"{f.doc} › {f.section}" if several_docs else f.section
-            lines += ["", f"## {_md_escape(where)}", "", header, "|" + " --- |" * len(S.TRAINER_FACTS_COLUMNS)]
-        kind = S.TRAINER_FACT_KINDS.get(f.kind, f.kind)
+            lines += ["", f"## {_md_escape(where)}", "", header, "|" + " --- |" * len(T.TRAINER_FACTS_COLUMNS)]
+        kind = T.TRAINER_FACT_KINDS.get(f.kind, f.kind)
         lines.append(f"| {kind} | {_md_escape(f.label)} | {_md_escape(f.text)} |")
     return "\n".join(lines).strip() + "\n"

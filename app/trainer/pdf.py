@@ -8,7 +8,8 @@ from fontTools.ttLib import TTCollection, TTFont
 from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
 
-from .. import settings as S
+from .. import texts as T
+from ..settings import get_settings
 from .handout import Block, quiz_blocks
 from .quiz import Quiz
 
@@ -48,7 +49,7 @@ def find_font(paths: tuple[Path, ...]) -> tuple[Path, int]:
             face = _usable(path)
             if face is not None:
                 return path, face
-    raise FontMissing(S.ERR_TRAINER_NO_FONT)
+    raise FontMissing(T.ERR_TRAINER_NO_FONT)
 
 
 def blocks_to_pdf(blocks: list[Block], path: str | Path, font_paths: tuple[Path, ...]) -> Path:
@@ -75,5 +76,5 @@ def blocks_to_pdf(blocks: list[Block], path: str | Path, font_paths: tuple[Path,
 def quiz_to_pdf(quiz: Quiz, path: str | Path, with_answers: bool,
                 font_paths: tuple[Path, ...] | None = None) -> Path:
     """``font_paths`` defaults to the ``trainer_font_paths`` setting."""
-    paths = font_paths if font_paths is not None else S.get_settings().trainer_font_paths
+    paths = font_paths if font_paths is not None else get_settings().trainer_font_paths
     return blocks_to_pdf(quiz_blocks(quiz, with_answers), path, paths)

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import settings as S
+from .. import texts as T
 from .context import clause_end, clause_start
 from .distractors import Candidate, candidates, distractors, groups
 from .source import in_sections, sentences
@@ -21,7 +21,7 @@ class QuizItem:
     kind: str  # "blank", "choice", "truefalse"
     prompt: str
     options: list[str]  # empty for "blank" and "truefalse"
-    answer: str  # for "truefalse": S.TRAINER_TRUE / S.TRAINER_FALSE
+    answer: str  # for "truefalse": T.TRAINER_TRUE / T.TRAINER_FALSE
     source: str  # the source sentence as in the text
     doc: str
     section: str
@@ -95,18 +95,18 @@ def make_item(kind: str, cand: Candidate, wrong: list[str], rng: random.Random, 
     (a choice needs n_options - 1 distractors; a false statement needs one)."""
     t, text = cand.target, cand.sentence.text
     if kind == "blank":
-        return _item(kind, cand, _render(text, t.start, t.end, S.TRAINER_BLANK, min_chars), [], cand.value)
+        return _item(kind, cand, _render(text, t.start, t.end, T.TRAINER_BLANK, min_chars), [], cand.value)
     if kind == "choice":
         if len(wrong) < n_options - 1:
             return None
         options = [cand.value, *rng.sample(wrong, n_options - 1)]
         rng.shuffle(options)
-        return _item(kind, cand, _render(text, t.start, t.end, S.TRAINER_BLANK, min_chars), options, cand.value)
+        return _item(kind, cand, _render(text, t.start, t.end, T.TRAINER_BLANK, min_chars), options, cand.value)
     if wrong and rng.random() < 0.5:
         swapped = rng.choice(wrong)
-        return _item(kind, cand, _render(text, t.start, t.end, swapped, min_chars), [], S.TRAINER_FALSE,
-                     S.TRAINER_FALSE_NOTE.format(right=cand.value, wrong=swapped))
-    return _item(kind, cand, _render(text, t.start, t.end, cand.value, min_chars), [], S.TRAINER_TRUE)
+        return _item(kind, cand, _render(text, t.start, t.end, swapped, min_chars), [], T.TRAINER_FALSE,
+                     T.TRAINER_FALSE_NOTE.format(right=cand.value, wrong=swapped))
+    return _item(kind, cand, _render(text, t.start, t.end, cand.value, min_chars), [], T.TRAINER_TRUE)
 
 
 def build_quiz(pipeline: Any, sections: list[str] | None, n: int, seed: int) -> Quiz:
@@ -154,5 +154,5 @@ def build_quiz(pipeline: Any, sections: list[str] | None, n: int, seed: int) -> 
 
 def _title(pipeline: Any, docs: list[str]) -> str:
     if len(docs) == 1:
-        return S.TRAINER_QUIZ_TITLE_DOC.format(title=pipeline.documents[docs[0]]["title"])
-    return S.TRAINER_QUIZ_TITLE
+        return T.TRAINER_QUIZ_TITLE_DOC.format(title=pipeline.documents[docs[0]]["title"])
+    return T.TRAINER_QUIZ_TITLE

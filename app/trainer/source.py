@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..settings import TITLE_SECTION
+from ..texts import TITLE_SECTION
 from .bodies import bodies
 from .enumerations import enumerations
 from .figures import dates, figures

@@ -2,7 +2,8 @@
 viewer, trainer tools, admin) as a thin shell over the pipeline."""
 from __future__ import annotations
 
-from .. import settings as S  # sets the offline environment before gradio loads
+from .. import settings as _settings  # noqa: F401  (sets the offline environment before gradio loads)
+from .. import texts as T
 
 import gradio as gr
 
@@ -22,18 +23,18 @@ __all__ = ["build_ui"]
 def build_ui(pipeline: Pipeline) -> gr.Blocks:
     store = FeedbackStore.for_settings(pipeline.settings)
     reindexer = Reindexer(pipeline)
-    with gr.Blocks(title=S.APP_TITLE) as demo:
+    with gr.Blocks(title=T.APP_TITLE) as demo:
         bridge = build_bridge()
-        gr.HTML(f'<h1 class="pqa-title">{esc(S.APP_TITLE)}</h1>')
+        gr.HTML(f'<h1 class="pqa-title">{esc(T.APP_TITLE)}</h1>')
         bridge_notice = gr.HTML("", elem_id="pqa-bridge-notice")
         with gr.Tabs(elem_id="pqa-tabs") as tabs:
-            with gr.Tab(S.UI_TAB_CHAT, id="chat", elem_id="pqa-tab-chat"):
+            with gr.Tab(T.UI_TAB_CHAT, id="chat", elem_id="pqa-tab-chat"):
                 chat = build_chat(pipeline, store)
-            with gr.Tab(S.UI_TAB_VIEWER, id=VIEWER_TAB_ID, elem_id="pqa-tab-viewer"):
+            with gr.Tab(T.UI_TAB_VIEWER, id=VIEWER_TAB_ID, elem_id="pqa-tab-viewer"):
                 viewer = build_viewer(pipeline)
-            with gr.Tab(S.UI_TAB_TRAINER, id="trainer", elem_id="pqa-tab-trainer"):
+            with gr.Tab(T.UI_TAB_TRAINER, id="trainer", elem_id="pqa-tab-trainer"):
                 sections = build_trainer(pipeline)
-            with gr.Tab(S.UI_TAB_ADMIN, id="admin", elem_id="pqa-tab-admin"):
+            with gr.Tab(T.UI_TAB_ADMIN, id="admin", elem_id="pqa-tab-admin"):
                 uploaded = build_admin(pipeline, store, reindexer)
 
         def on_citation(evt: gr.EventData) -> tuple:

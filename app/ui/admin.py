@@ -11,7 +11,7 @@ from typing import Iterator
 
 import gradio as gr
 
-from .. import settings as S
+from .. import texts as T
 from ..feedback import FeedbackStore, rating_label
 from ..ingest import Reindexer, UploadError, ingest
 from ..pipeline import Pipeline
@@ -32,15 +32,15 @@ def documents_html(pipeline: Pipeline) -> str:
     items = "".join(f"<li>{R.esc(d['title'])} <span class=\"pqa-doc\">{R.esc(doc_id)}</span></li>"
                     for doc_id, d in pipeline.documents.items())
     issues = "".join(f"<li>{R.esc(i.message)}</li>" for i in pipeline.corpus_issues)
-    return (f"<h3>{R.esc(S.UI_DOCUMENTS)}</h3><ul>{items}</ul>"
+    return (f"<h3>{R.esc(T.UI_DOCUMENTS)}</h3><ul>{items}</ul>"
             + (f'<ul class="pqa-notice pqa-error">{issues}</ul>' if issues else ""))
 
 
 def feedback_html(store: FeedbackStore, limit: int = 200) -> str:
     rows = store.rows(limit)
     if not rows:
-        return R.notice_html(S.FEEDBACK_NONE, "info")
-    head = "".join(f"<th>{R.esc(h)}</th>" for h in S.UI_ADMIN_COLUMNS)
+        return R.notice_html(T.FEEDBACK_NONE, "info")
+    head = "".join(f"<th>{R.esc(h)}</th>" for h in T.UI_ADMIN_COLUMNS)
     body = "".join(
         f"<tr><td>{r.id}</td><td>{R.esc(r.created_at)}</td><td>{R.esc(rating_label(r.rating))}</td>"
         f"<td>{R.esc(r.question)}</td><td>{R.esc(r.comment)}</td>"
@@ -52,36 +52,36 @@ def upload_and_reindex(pipeline: Pipeline, reindexer: Reindexer, file: str | Non
                        password: str | None) -> Iterator[tuple[str, str]]:
     """Yields (status, documents) while the upload is checked, saved and indexed."""
     if not authorized(pipeline, password):
-        yield R.notice_html(S.ERR_ADMIN_PASSWORD), gr.update()
+        yield R.notice_html(T.ERR_ADMIN_PASSWORD), gr.update()
         return
     if not file:
-        yield R.notice_html(S.ERR_UPLOAD_NO_FILE), gr.update()
+        yield R.notice_html(T.ERR_UPLOAD_NO_FILE), gr.update()
         return
     path = Path(file)
     settings = pipeline.settings
     try:
         if path.stat().st_size > settings.upload_max_bytes:  # refuse before reading it all
-            raise UploadError(S.ERR_UPLOAD_TOO_LARGE.format(
+            raise UploadError(T.ERR_UPLOAD_TOO_LARGE.format(
                 size=round(path.stat().st_size / 2**20, 1), limit=round(settings.upload_max_bytes / 2**20, 1)))
         saved = ingest(settings, path.name, path.read_bytes())
     except UploadError as exc:
         yield R.notice_html(str(exc)), gr.update()
         return
-    done = S.UI_UPLOAD_SAVED.format(name=saved.doc_id, chars=saved.chars)
+    done = T.UI_UPLOAD_SAVED.format(name=saved.doc_id, chars=saved.chars)
     if not reindexer.start():
-        yield R.notice_html(f"{done}\n{S.UI_REINDEX_BUSY}", "info"), gr.update()
+        yield R.notice_html(f"{done}\n{T.UI_REINDEX_BUSY}", "info"), gr.update()
         return
-    yield R.notice_html(f"{done}\n{S.UI_REINDEX_STARTING}", "info"), gr.update()
+    yield R.notice_html(f"{done}\n{T.UI_REINDEX_STARTING}", "info"), gr.update()
     while (status := reindexer.status()).running:
         if status.total:
-            stage = S.UI_REINDEX_STAGE.get(status.stage, status.stage)
-            progress = S.UI_REINDEX_PROGRESS.format(stage=stage, done=status.done, total=status.total)
+            stage = T.UI_REINDEX_STAGE.get(status.stage, status.stage)
+            progress = T.UI_REINDEX_PROGRESS.format(stage=stage, done=status.done, total=status.total)
             yield R.notice_html(f"{done}\n{progress}", "info"), gr.update()
         time.sleep(POLL_SECONDS)
     if status.error:
-        yield R.notice_html(S.UI_REINDEX_FAILED.format(error=status.error)), documents_html(pipeline)
+        yield R.notice_html(T.UI_REINDEX_FAILED.format(error=status.error)), documents_html(pipeline)
     else:
-        message = S.UI_REINDEX_DONE.format(docs=len(pipeline.documents))
+        message = T.UI_REINDEX_DONE.format(docs=len(pipeline.documents))
         yield R.notice_html(f"{done}\n{message}", "info"), documents_html(pipeline)
 
 
@@ -90,13 +90,13 @@ def build_admin(pipeline: Pipeline, store: FeedbackStore, reindexer: Reindexer):
     other tabs once the new index serves."""
     settings = pipeline.settings
     needs_password = settings.admin_password is not None
-    password = gr.Textbox(label=S.UI_ADMIN_PASSWORD, type="password", visible=needs_password,
+    password = gr.Textbox(label=T.UI_ADMIN_PASSWORD, type="password", visible=needs_password,
                           elem_id="pqa-admin-password")
-    gr.HTML(f"<h3>{R.esc(S.UI_UPLOAD_TITLE)}</h3><p class=\"pqa-hint\">"
-            + R.esc(S.UI_UPLOAD_HINT.format(types="、".join(settings.upload_extensions),
+    gr.HTML(f"<h3>{R.esc(T.UI_UPLOAD_TITLE)}</h3><p class=\"pqa-hint\">"
+            + R.esc(T.UI_UPLOAD_HINT.format(types="、".join(settings.upload_extensions),
                                            limit=round(settings.upload_max_bytes / 2**20, 1))) + "</p>")
-    file = gr.File(label=S.UI_UPLOAD_FILE, type="filepath", elem_id="pqa-upload-file")
-    upload = gr.Button(S.UI_UPLOAD_BUTTON, variant="primary", elem_id="pqa-upload")
+    file = gr.File(label=T.UI_UPLOAD_FILE, type="filepath", elem_id="pqa-upload-file")
+    upload = gr.Button(T.UI_UPLOAD_BUTTON, variant="primary", elem_id="pqa-upload")
     status = gr.HTML("", elem_id="pqa-upload-status")
     docs = gr.HTML(documents_html(pipeline), elem_id="pqa-documents")
 
@@ -106,19 +106,19 @@ def build_admin(pipeline: Pipeline, store: FeedbackStore, reindexer: Reindexer):
     uploaded = upload.click(on_upload, [file, password], [status, docs], api_visibility="private",
                             concurrency_limit=1)
 
-    gr.HTML(f"<h3>{R.esc(S.UI_ADMIN_FEEDBACK)}</h3>")
+    gr.HTML(f"<h3>{R.esc(T.UI_ADMIN_FEEDBACK)}</h3>")
     with gr.Row():
-        refresh = gr.Button(S.UI_ADMIN_REFRESH, elem_id="pqa-feedback-refresh")
-        export = gr.Button(S.UI_ADMIN_CSV, elem_id="pqa-feedback-csv")
+        refresh = gr.Button(T.UI_ADMIN_REFRESH, elem_id="pqa-feedback-refresh")
+        export = gr.Button(T.UI_ADMIN_CSV, elem_id="pqa-feedback-csv")
     table = gr.HTML("", elem_id="pqa-feedback")
-    csv_file = gr.File(label=S.UI_ADMIN_CSV, elem_id="pqa-feedback-file")
+    csv_file = gr.File(label=T.UI_ADMIN_CSV, elem_id="pqa-feedback-file")
 
     def show(p: str | None) -> str:
-        return feedback_html(store) if authorized(pipeline, p) else R.notice_html(S.ERR_ADMIN_PASSWORD)
+        return feedback_html(store) if authorized(pipeline, p) else R.notice_html(T.ERR_ADMIN_PASSWORD)
 
     def to_csv(p: str | None) -> tuple:
         if not authorized(pipeline, p):
-            return None, R.notice_html(S.ERR_ADMIN_PASSWORD)
+            return None, R.notice_html(T.ERR_ADMIN_PASSWORD)
         path = Path(tempfile.mkdtemp(prefix="policyqa-feedback-")) / "feedback.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             store.write_csv(f)

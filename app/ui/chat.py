@@ -15,7 +15,7 @@ from typing import Iterator
 
 import gradio as gr
 
-from .. import settings as S
+from .. import texts as T
 from ..exporting import answer_text, conversation_docx, conversation_markdown
 from ..feedback import FeedbackError, FeedbackStore, rating_label
 from ..pipeline import Pipeline, QuestionError
@@ -48,8 +48,8 @@ def conversation_messages(turns: list[dict]) -> list[dict]:
 
 
 def description_html(pipeline: Pipeline) -> str:
-    titles = "、".join(f"《{d['title']}》" for d in pipeline.documents.values()) or S.UI_NO_DOCUMENTS
-    return f'<p class="pqa-description">{R.esc(S.UI_DESCRIPTION.format(titles=titles))}</p>'
+    titles = "、".join(f"《{d['title']}》" for d in pipeline.documents.values()) or T.UI_NO_DOCUMENTS
+    return f'<p class="pqa-description">{R.esc(T.UI_DESCRIPTION.format(titles=titles))}</p>'
 
 
 def _samples(questions: list[str]) -> list[list[str]]:
@@ -74,7 +74,7 @@ def respond(pipeline: Pipeline, question: str, turns: list[dict]) -> Iterator[tu
         return
     except Exception:  # never leave the user with a bare "Error" badge
         log.exception("answering failed")
-        yield shown, turns, gr.update(), R.notice_html(S.ERR_UI_INTERNAL)
+        yield shown, turns, gr.update(), R.notice_html(T.ERR_UI_INTERNAL)
         return
     turns.append(answer.to_json())
     yield conversation_messages(turns), turns, "", ""
@@ -85,33 +85,33 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
     rated = gr.State(None)  # id of the feedback row a comment would attach to
     description = gr.HTML(description_html(pipeline))
     with gr.Row(elem_classes="pqa-toolbar"):
-        large = gr.Checkbox(label=S.UI_LARGE_TEXT, value=False, elem_id="pqa-large-toggle", scale=0, min_width=220)
-        new_chat = gr.Button(S.UI_NEW_CHAT, variant="secondary", size="sm", scale=0, min_width=100,
+        large = gr.Checkbox(label=T.UI_LARGE_TEXT, value=False, elem_id="pqa-large-toggle", scale=0, min_width=220)
+        new_chat = gr.Button(T.UI_NEW_CHAT, variant="secondary", size="sm", scale=0, min_width=100,
                              elem_id="pqa-new-chat")
-    chatbot = gr.Chatbot(label=S.UI_CHATBOT_LABEL, elem_id="pqa-chatbot", height="62vh",
-                         latex_delimiters=[], placeholder=R.esc(S.UI_CHAT_EMPTY), buttons=[],
+    chatbot = gr.Chatbot(label=T.UI_CHATBOT_LABEL, elem_id="pqa-chatbot", height="62vh",
+                         latex_delimiters=[], placeholder=R.esc(T.UI_CHAT_EMPTY), buttons=[],
                          feedback_options=("Like", "Dislike"), layout="panel")
     notice = gr.HTML("", elem_id="pqa-notice")
     with gr.Row(equal_height=True):
-        question = gr.Textbox(label=S.UI_INPUT_LABEL, placeholder=S.UI_INPUT_PLACEHOLDER, lines=1,
+        question = gr.Textbox(label=T.UI_INPUT_LABEL, placeholder=T.UI_INPUT_PLACEHOLDER, lines=1,
                               max_lines=4, scale=6, elem_id="pqa-question", autofocus=True)
-        send = gr.Button(S.UI_SEND, variant="primary", scale=1, min_width=80, elem_id="pqa-send")
+        send = gr.Button(T.UI_SEND, variant="primary", scale=1, min_width=80, elem_id="pqa-send")
     first_examples = example_questions(pipeline)
-    examples = gr.Dataset(label=S.UI_EXAMPLES, components=["textbox"], elem_id="pqa-examples",
+    examples = gr.Dataset(label=T.UI_EXAMPLES, components=["textbox"], elem_id="pqa-examples",
                           samples=_samples(first_examples), visible=bool(first_examples))
-    suggestions = gr.Dataset(label=S.UI_SUGGESTIONS, components=["textbox"], samples=[],
+    suggestions = gr.Dataset(label=T.UI_SUGGESTIONS, components=["textbox"], samples=[],
                              elem_id="pqa-suggestions", visible=False)
     with gr.Row():
-        comment = gr.Textbox(label=S.UI_FEEDBACK_LABEL, placeholder=S.UI_FEEDBACK_PLACEHOLDER, lines=1,
+        comment = gr.Textbox(label=T.UI_FEEDBACK_LABEL, placeholder=T.UI_FEEDBACK_PLACEHOLDER, lines=1,
                              scale=5, elem_id="pqa-comment")
-        comment_send = gr.Button(S.UI_FEEDBACK_SUBMIT, scale=1, min_width=80, elem_id="pqa-comment-send")
-    with gr.Accordion(S.UI_COPY_EXPORT, open=False, elem_id="pqa-export"):
+        comment_send = gr.Button(T.UI_FEEDBACK_SUBMIT, scale=1, min_width=80, elem_id="pqa-comment-send")
+    with gr.Accordion(T.UI_COPY_EXPORT, open=False, elem_id="pqa-export"):
         with gr.Row():
-            copy = gr.Button(S.UI_COPY_LAST, size="sm", elem_id="pqa-copy")
-            export_md = gr.Button(S.UI_EXPORT_MD, size="sm", elem_id="pqa-export-md")
-            export_docx = gr.Button(S.UI_EXPORT_DOCX, size="sm", elem_id="pqa-export-docx")
-        plain = gr.Textbox(label=S.UI_PLAIN_TEXT, lines=6, buttons=["copy"], elem_id="pqa-plain")
-        exported = gr.File(label=S.UI_EXPORT_FILE, elem_id="pqa-export-file")
+            copy = gr.Button(T.UI_COPY_LAST, size="sm", elem_id="pqa-copy")
+            export_md = gr.Button(T.UI_EXPORT_MD, size="sm", elem_id="pqa-export-md")
+            export_docx = gr.Button(T.UI_EXPORT_DOCX, size="sm", elem_id="pqa-export-docx")
+        plain = gr.Textbox(label=T.UI_PLAIN_TEXT, lines=6, buttons=["copy"], elem_id="pqa-plain")
+        exported = gr.File(label=T.UI_EXPORT_FILE, elem_id="pqa-export-file")
 
     def ask(q: str, t: list[dict]) -> Iterator[tuple]:
         yield from respond(pipeline, q, t)
@@ -147,29 +147,29 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
     def on_like(t: list[dict], evt: gr.LikeData) -> tuple:
         i = evt.index if isinstance(evt.index, int) else evt.index[0]
         if i % MESSAGES_PER_TURN == 0 or not 0 <= i // MESSAGES_PER_TURN < len(t):
-            return None, R.notice_html(S.UI_FEEDBACK_NOT_AN_ANSWER)
+            return None, R.notice_html(T.UI_FEEDBACK_NOT_AN_ANSWER)
         if evt.liked not in (True, False, "Like", "Dislike"):
             return None, ""  # a rating was withdrawn; the stored one stays as history
         rating = 1 if evt.liked in (True, "Like") else -1
         row = store.add(t[i // MESSAGES_PER_TURN], rating)
-        return row, R.notice_html(S.UI_FEEDBACK_THANKS.format(rating=rating_label(rating)), "info")
+        return row, R.notice_html(T.UI_FEEDBACK_THANKS.format(rating=rating_label(rating)), "info")
 
     chatbot.like(on_like, turns, [rated, notice], api_visibility="private")
 
     def save_comment(row: int | None, text: str) -> tuple:
         if row is None:
-            return gr.update(), R.notice_html(S.UI_FEEDBACK_RATE_FIRST)
+            return gr.update(), R.notice_html(T.UI_FEEDBACK_RATE_FIRST)
         try:
             store.set_comment(row, text)
         except FeedbackError as exc:
             return gr.update(), R.notice_html(str(exc))
-        return "", R.notice_html(S.UI_FEEDBACK_COMMENT_SAVED, "info")
+        return "", R.notice_html(T.UI_FEEDBACK_COMMENT_SAVED, "info")
 
     comment_send.click(save_comment, [rated, comment], [comment, notice], api_visibility="private")
 
     def copy_last(t: list[dict]) -> tuple:
         if not t:
-            return "", R.notice_html(S.UI_NOTHING_TO_EXPORT)
+            return "", R.notice_html(T.UI_NOTHING_TO_EXPORT)
         return answer_text(t[-1]), ""
 
     copy.click(copy_last, turns, [plain, notice], api_visibility="private").then(
@@ -177,13 +177,13 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
 
     def export(kind: str, t: list[dict]) -> tuple:
         if not t:
-            return None, R.notice_html(S.UI_NOTHING_TO_EXPORT)
+            return None, R.notice_html(T.UI_NOTHING_TO_EXPORT)
         folder = Path(tempfile.mkdtemp(prefix="policyqa-export-"))
         if kind == "md":
-            path = folder / f"{S.EXPORT_FILE_STEM}.md"
+            path = folder / f"{T.EXPORT_FILE_STEM}.md"
             path.write_text(conversation_markdown(t), encoding="utf-8")
         else:
-            path = conversation_docx(t, folder / f"{S.EXPORT_FILE_STEM}.docx")
+            path = conversation_docx(t, folder / f"{T.EXPORT_FILE_STEM}.docx")
         return str(path), ""
 
     export_md.click(lambda t: export("md", t), turns, [exported, notice], api_visibility="private")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from .. import settings as S
+from .. import texts as T
 from ..chunking import _LEVEL1, _LEVEL2  # the heading grammar the chunker uses
 from ..pipeline import Pipeline, QuestionError
 
 _CLAUSE = re.compile(r"[，,；;：:]")
-_SYNTHETIC = {S.OPENING_SECTION, S.CLOSING_SECTION, S.TITLE_SECTION}
+_SYNTHETIC = {T.OPENING_SECTION, T.CLOSING_SECTION, T.TITLE_SECTION}
 
 
 def heading_topic(heading: str, limit: int) -> str | None:
@@ -44,7 +44,7 @@ def _sections(pipeline: Pipeline) -> list[tuple[str, ...]]:
 
 def _question(section: tuple[str, ...], limit: int) -> str | None:
     topic = heading_topic(section[-1], limit)
-    return S.UI_SECTION_QUESTION.format(topic=topic) if topic else None
+    return T.UI_SECTION_QUESTION.format(topic=topic) if topic else None
 
 
 # (index folder, question) -> answerable; questions are re-judged only when

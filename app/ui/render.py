@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-from .. import settings as S
+from .. import texts as T
 from ..chunking import detect_structure
 from ..corpus import Document
 
@@ -101,19 +101,19 @@ def answer_html(answer: dict) -> str:
         n = int(m.group(1))
         if n not in keys or answer.get("refused"):
             return m.group(0)
-        return f'<a class="pqa-cite" href="{CITE_PREFIX}{esc(keys[n])}" title="{esc(S.UI_OPEN_SOURCE)}">[{n}]</a>'
+        return f'<a class="pqa-cite" href="{CITE_PREFIX}{esc(keys[n])}" title="{esc(T.UI_OPEN_SOURCE)}">[{n}]</a>'
 
     body = "<br>".join(_MARKER.sub(link, esc(line)) for line in answer["answer"].split("\n"))
     return message_html(body, "pqa-refusal" if answer.get("refused") else "pqa-answer")
 
 
 def pending_html(text: str) -> str:
-    return message_html(lines_html(text) if text else esc(S.UI_THINKING), "pqa-answer pqa-pending")
+    return message_html(lines_html(text) if text else esc(T.UI_THINKING), "pqa-answer pqa-pending")
 
 
 def sources_title(answer: dict) -> str:
     n = len(answer.get("citations") or [])
-    template = S.UI_RELATED_PANEL if answer.get("refused") else S.UI_SOURCES_PANEL
+    template = T.UI_RELATED_PANEL if answer.get("refused") else T.UI_SOURCES_PANEL
     return template.format(n=n)
 
 
@@ -122,12 +122,12 @@ def sources_html(answer: dict) -> str:
     viewer), the passage with its cited sentences marked."""
     blocks = []
     for c in answer.get("citations") or []:
-        head = (f'<a class="pqa-cite" href="{CITE_PREFIX}{esc(cite_key(c))}" title="{esc(S.UI_OPEN_SOURCE)}">'
+        head = (f'<a class="pqa-cite" href="{CITE_PREFIX}{esc(cite_key(c))}" title="{esc(T.UI_OPEN_SOURCE)}">'
                 f'[{c["n"]}] {esc(c["section"])}</a>')
         where = f'<span class="pqa-doc">{esc(c["doc"])}</span>'
         passage = marked(c["text"], c["start"], [tuple(h) for h in c.get("highlights") or []])
         blocks.append(f'<div class="pqa-source">{head} {where}<div class="pqa-passage">{passage}</div></div>')
-    return message_html("".join(blocks) or esc(S.UI_NO_SOURCES), "pqa-sources")
+    return message_html("".join(blocks) or esc(T.UI_NO_SOURCES), "pqa-sources")
 
 
 def notice_html(text: str, kind: str = "error") -> str:
@@ -179,15 +179,15 @@ def source_link(item, label: str) -> str:
     """A citation link to the source sentence of a fact or quiz item."""
     key = cite_key({"doc": item.doc, "start": item.start, "end": item.end,
                     "highlights": [(item.start, item.end)]})
-    return f'<a class="pqa-cite" href="{CITE_PREFIX}{esc(key)}" title="{esc(S.UI_OPEN_SOURCE)}">{esc(label)}</a>'
+    return f'<a class="pqa-cite" href="{CITE_PREFIX}{esc(key)}" title="{esc(T.UI_OPEN_SOURCE)}">{esc(label)}</a>'
 
 
 def facts_html(facts: list, kind_labels: dict[str, str]) -> str:
     """The key-facts sheet: one row per fact, the fact phrase marked in its
     sentence, the section linking to the source viewer."""
     if not facts:
-        return notice_html(S.UI_TRAINER_NO_FACTS, "info")
-    head = "".join(f"<th>{esc(h)}</th>" for h in S.UI_TRAINER_FACT_COLUMNS)
+        return notice_html(T.UI_TRAINER_NO_FACTS, "info")
+    head = "".join(f"<th>{esc(h)}</th>" for h in T.UI_TRAINER_FACT_COLUMNS)
     rows = []
     for f in facts:
         at = f.sentence.find(f.text)
@@ -198,7 +198,7 @@ def facts_html(facts: list, kind_labels: dict[str, str]) -> str:
 
 
 def _options_html(item) -> str:
-    letters = S.TRAINER_OPTION_LETTERS
+    letters = T.TRAINER_OPTION_LETTERS
     if not item.options:
         return ""
     lis = "".join(f"<li>{esc(letters[i] if i < len(letters) else i + 1)}. {esc(o)}</li>"
@@ -209,25 +209,25 @@ def _options_html(item) -> str:
 def answer_block_html(item) -> str:
     """The answer of a quiz item and its source sentence, highlighted."""
     note = f"<div>{esc(item.explanation)}</div>" if getattr(item, "explanation", "") else ""
-    return (f'<div class="pqa-class-answer"><strong>{esc(S.UI_TRAINER_ANSWER)}</strong>{esc(item.answer)}{note}'
+    return (f'<div class="pqa-class-answer"><strong>{esc(T.UI_TRAINER_ANSWER)}</strong>{esc(item.answer)}{note}'
             f'<div class="pqa-passage"><mark>{esc(item.source)}</mark></div>'
             f'<div>{source_link(item, item.section)}</div></div>')
 
 
 def quiz_html(items: list, kind_labels: dict[str, str]) -> str:
     if not items:
-        return notice_html(S.UI_TRAINER_NO_ITEMS, "info")
+        return notice_html(T.UI_TRAINER_NO_ITEMS, "info")
     out = []
     for n, item in enumerate(items, start=1):
         out.append(f'<div class="pqa-quiz-item"><div><strong>{n}.</strong> '
                    f'<span class="pqa-doc">[{esc(kind_labels.get(item.kind, item.kind))}]</span> '
                    f"{esc(item.prompt)}</div>{_options_html(item)}"
-                   f'<details><summary>{esc(S.UI_TRAINER_SHOW_ANSWER)}</summary>{answer_block_html(item)}</details></div>')
+                   f'<details><summary>{esc(T.UI_TRAINER_SHOW_ANSWER)}</summary>{answer_block_html(item)}</details></div>')
     return "".join(out)
 
 
 def class_item_html(item, n: int, total: int, revealed: bool) -> str:
     """Class mode: one question, large, and its answer once revealed."""
-    head = f'<div class="pqa-doc">{esc(S.UI_TRAINER_PROGRESS.format(n=n, total=total))}</div>'
+    head = f'<div class="pqa-doc">{esc(T.UI_TRAINER_PROGRESS.format(n=n, total=total))}</div>'
     body = f'<div class="pqa-class-question">{esc(item.prompt)}</div>{_options_html(item)}'
     return head + body + (answer_block_html(item) if revealed else "")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from .. import settings as S
+from .. import texts as T
 from ..pipeline import Pipeline
 from . import render as R
 
@@ -29,8 +29,8 @@ def handout_files(quiz, folder: Path) -> tuple[list[str], str]:
     from ..trainer import FontMissing, quiz_to_docx, quiz_to_markdown, quiz_to_pdf
 
     files, notice = [], ""
-    for with_answers, suffix in ((False, S.UI_TRAINER_FILE_STUDENT), (True, S.UI_TRAINER_FILE_KEY)):
-        stem = f"{S.TRAINER_QUIZ_TITLE}_{suffix}"
+    for with_answers, suffix in ((False, T.UI_TRAINER_FILE_STUDENT), (True, T.UI_TRAINER_FILE_KEY)):
+        stem = f"{T.TRAINER_QUIZ_TITLE}_{suffix}"
         md = folder / f"{stem}.md"
         md.write_text(quiz_to_markdown(quiz, with_answers=with_answers), encoding="utf-8")
         files += [str(quiz_to_docx(quiz, folder / f"{stem}.docx", with_answers=with_answers)), str(md)]
@@ -43,44 +43,44 @@ def handout_files(quiz, folder: Path) -> tuple[list[str], str]:
 
 def build_trainer(pipeline: Pipeline) -> gr.CheckboxGroup:
     """Returns the section picker, which must refresh when the corpus changes."""
-    kinds_quiz = S.TRAINER_KIND_HEADINGS
+    kinds_quiz = T.TRAINER_KIND_HEADINGS
     notice = gr.HTML("", elem_id="pqa-trainer-notice")
     quiz_state = gr.State(None)
     position = gr.State(0)
 
-    with gr.Accordion(S.UI_TRAINER_FACTS, open=False, elem_id="pqa-facts-panel"):
-        facts_button = gr.Button(S.UI_TRAINER_FACTS_BUTTON, elem_id="pqa-facts-build")
+    with gr.Accordion(T.UI_TRAINER_FACTS, open=False, elem_id="pqa-facts-panel"):
+        facts_button = gr.Button(T.UI_TRAINER_FACTS_BUTTON, elem_id="pqa-facts-build")
         facts_view = gr.HTML("", elem_id="pqa-facts")
-        facts_file = gr.File(label=S.UI_TRAINER_FACTS_DOWNLOAD, elem_id="pqa-facts-file")
+        facts_file = gr.File(label=T.UI_TRAINER_FACTS_DOWNLOAD, elem_id="pqa-facts-file")
 
-    with gr.Accordion(S.UI_TRAINER_QUIZ, open=True, elem_id="pqa-quiz-panel"):
-        sections = gr.CheckboxGroup(label=S.UI_TRAINER_SECTIONS, choices=_sections(pipeline),
+    with gr.Accordion(T.UI_TRAINER_QUIZ, open=True, elem_id="pqa-quiz-panel"):
+        sections = gr.CheckboxGroup(label=T.UI_TRAINER_SECTIONS, choices=_sections(pipeline),
                                     elem_id="pqa-quiz-sections")
         with gr.Row():
-            count = gr.Number(label=S.UI_TRAINER_COUNT, value=10, minimum=1, maximum=MAX_QUESTIONS,
+            count = gr.Number(label=T.UI_TRAINER_COUNT, value=10, minimum=1, maximum=MAX_QUESTIONS,
                               precision=0, elem_id="pqa-quiz-count")
-            seed = gr.Number(label=S.UI_TRAINER_SEED, value=1, precision=0, minimum=0,
+            seed = gr.Number(label=T.UI_TRAINER_SEED, value=1, precision=0, minimum=0,
                              maximum=2**31 - 1, elem_id="pqa-quiz-seed")
-            build = gr.Button(S.UI_TRAINER_BUILD, variant="primary", elem_id="pqa-quiz-build")
+            build = gr.Button(T.UI_TRAINER_BUILD, variant="primary", elem_id="pqa-quiz-build")
         quiz_view = gr.HTML("", elem_id="pqa-quiz")
-        files = gr.File(label=S.UI_TRAINER_FILES, file_count="multiple", elem_id="pqa-quiz-files")
+        files = gr.File(label=T.UI_TRAINER_FILES, file_count="multiple", elem_id="pqa-quiz-files")
 
-    with gr.Accordion(S.UI_TRAINER_CLASS, open=False, elem_id="pqa-class-panel"):
-        stage = gr.HTML(R.notice_html(S.UI_TRAINER_CLASS_HINT, "info"), elem_id="pqa-class")
+    with gr.Accordion(T.UI_TRAINER_CLASS, open=False, elem_id="pqa-class-panel"):
+        stage = gr.HTML(R.notice_html(T.UI_TRAINER_CLASS_HINT, "info"), elem_id="pqa-class")
         with gr.Row():
-            prev = gr.Button(S.UI_TRAINER_PREV, elem_id="pqa-class-prev")
-            reveal = gr.Button(S.UI_TRAINER_REVEAL, variant="primary", elem_id="pqa-class-reveal")
-            nxt = gr.Button(S.UI_TRAINER_NEXT, elem_id="pqa-class-next")
+            prev = gr.Button(T.UI_TRAINER_PREV, elem_id="pqa-class-prev")
+            reveal = gr.Button(T.UI_TRAINER_REVEAL, variant="primary", elem_id="pqa-class-reveal")
+            nxt = gr.Button(T.UI_TRAINER_NEXT, elem_id="pqa-class-next")
 
     def make_facts() -> tuple:
         try:
             from ..trainer import facts_to_markdown, key_facts
         except ImportError as exc:
-            return "", None, R.notice_html(S.UI_TRAINER_UNAVAILABLE.format(error=exc))
+            return "", None, R.notice_html(T.UI_TRAINER_UNAVAILABLE.format(error=exc))
         facts = key_facts(pipeline)
-        path = Path(tempfile.mkdtemp(prefix="policyqa-facts-")) / f"{S.TRAINER_FACTS_TITLE}.md"
+        path = Path(tempfile.mkdtemp(prefix="policyqa-facts-")) / f"{T.TRAINER_FACTS_TITLE}.md"
         path.write_text(facts_to_markdown(facts), encoding="utf-8")
-        return R.facts_html(facts, S.TRAINER_FACT_KINDS), str(path), ""
+        return R.facts_html(facts, T.TRAINER_FACT_KINDS), str(path), ""
 
     facts_button.click(make_facts, None, [facts_view, facts_file, notice], api_visibility="private")
 
@@ -88,11 +88,11 @@ def build_trainer(pipeline: Pipeline) -> gr.CheckboxGroup:
         try:
             from ..trainer import build_quiz
         except ImportError as exc:
-            return None, 0, "", None, R.notice_html(S.UI_TRAINER_UNAVAILABLE.format(error=exc)), gr.update()
+            return None, 0, "", None, R.notice_html(T.UI_TRAINER_UNAVAILABLE.format(error=exc)), gr.update()
         n = int(min(max(n or 1, 1), MAX_QUESTIONS))
         quiz = build_quiz(pipeline, list(chosen) or None, n, int(s or 0))
         if not quiz.items:
-            return None, 0, R.quiz_html([], kinds_quiz), None, "", R.notice_html(S.UI_TRAINER_CLASS_HINT, "info")
+            return None, 0, R.quiz_html([], kinds_quiz), None, "", R.notice_html(T.UI_TRAINER_CLASS_HINT, "info")
         paths, problem = handout_files(quiz, Path(tempfile.mkdtemp(prefix="policyqa-quiz-")))
         return (quiz, 0, R.quiz_html(quiz.items, kinds_quiz), paths, R.notice_html(problem),
                 R.class_item_html(quiz.items[0], 1, len(quiz.items), False))
@@ -102,7 +102,7 @@ def build_trainer(pipeline: Pipeline) -> gr.CheckboxGroup:
 
     def show(quiz, i: int, step: int, revealed: bool) -> tuple:
         if quiz is None or not quiz.items:
-            return 0, R.notice_html(S.UI_TRAINER_CLASS_HINT, "info")
+            return 0, R.notice_html(T.UI_TRAINER_CLASS_HINT, "info")
         i = min(max(i + step, 0), len(quiz.items) - 1)
         return i, R.class_item_html(quiz.items[i], i + 1, len(quiz.items), revealed)
 

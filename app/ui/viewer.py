@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import gradio as gr
 
-from .. import settings as S
+from .. import texts as T
 from ..pipeline import Pipeline
 from . import render as R
 
@@ -35,7 +35,7 @@ def view(pipeline: Pipeline, doc_id: str | None, focus: R.CiteRef | None = None)
     docs = pipeline.documents
     if doc_id not in docs:
         if not docs:
-            return "", R.notice_html(S.UI_NO_DOCUMENTS)
+            return "", R.notice_html(T.UI_NO_DOCUMENTS)
         doc_id, focus = next(iter(docs)), None
     return R.document_html(doc_id, docs[doc_id], focus)
 
@@ -45,7 +45,7 @@ def open_citation(pipeline: Pipeline, key: object) -> tuple[dict, str, str, str 
     ref = R.parse_cite_key(key)
     docs = pipeline.documents
     if ref is None or ref.doc not in docs or ref.end > len(docs[ref.doc]["text"]):
-        return gr.update(), gr.update(), gr.update(), S.UI_BAD_CITATION
+        return gr.update(), gr.update(), gr.update(), T.UI_BAD_CITATION
     outline, body = view(pipeline, ref.doc, ref)
     return gr.update(value=ref.doc, choices=doc_choices(pipeline)), outline, body, None
 
@@ -54,11 +54,11 @@ def build_viewer(pipeline: Pipeline) -> ViewerTab:
     choices = doc_choices(pipeline)
     first = choices[0][1] if choices else None
     outline_html, body_html = view(pipeline, first)
-    gr.HTML(f'<p class="pqa-hint">{R.esc(S.UI_VIEWER_HINT)}</p>')
-    doc = gr.Dropdown(label=S.UI_VIEWER_DOC, choices=choices, value=first, elem_id="pqa-viewer-doc")
+    gr.HTML(f'<p class="pqa-hint">{R.esc(T.UI_VIEWER_HINT)}</p>')
+    doc = gr.Dropdown(label=T.UI_VIEWER_DOC, choices=choices, value=first, elem_id="pqa-viewer-doc")
     with gr.Row():
         with gr.Column(scale=1, min_width=200, elem_classes="pqa-outline-col"):
-            gr.HTML(f"<h3>{R.esc(S.UI_VIEWER_OUTLINE)}</h3>")
+            gr.HTML(f"<h3>{R.esc(T.UI_VIEWER_OUTLINE)}</h3>")
             outline = gr.HTML(outline_html, elem_id="pqa-outline")
         with gr.Column(scale=3):
             body = gr.HTML(body_html, elem_id="pqa-viewer")

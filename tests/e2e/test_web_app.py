@@ -9,7 +9,7 @@ from pathlib import Path
 from docx import Document as Docx
 from pypdf import PdfReader
 
-from app import settings as S
+from app import texts as T
 
 QUESTION = "去年全省申请了多少件专利？"
 
@@ -50,22 +50,22 @@ def test_citation_opens_viewer_scrolled_to_highlighted_sentence(app) -> None:
 
 def test_answer_copies_as_text_and_exports_to_word(app) -> None:
     app.ask(QUESTION)
-    app.page.locator("#pqa-export").get_by_text(S.UI_COPY_EXPORT).click()
+    app.page.locator("#pqa-export").get_by_text(T.UI_COPY_EXPORT).click()
     app.page.locator("#pqa-copy").click()
     plain = app.page.locator("#pqa-plain textarea")
     app.page.wait_for_function("() => document.querySelector('#pqa-plain textarea').value.includes('2178')")
-    assert plain.input_value().startswith(f"问：{QUESTION}") and f"—— {S.EXPORT_SOURCES} ——" in plain.input_value()
+    assert plain.input_value().startswith(f"问：{QUESTION}") and f"—— {T.EXPORT_SOURCES} ——" in plain.input_value()
     app.page.locator("#pqa-export-docx").click()
     link = app.page.locator("#pqa-export-file a[download$='.docx']")
     with app.page.expect_download() as info:
         link.click()
     text = "\n".join(p.text for p in Docx(info.value.path()).paragraphs)
-    assert QUESTION in text and S.EXPORT_SOURCES in text and "2178" in text
+    assert QUESTION in text and T.EXPORT_SOURCES in text and "2178" in text
 
 
 def test_out_of_scope_question_is_refused_with_related_passages(app) -> None:
     app.ask("火星基地的建设预算是多少？")
-    assert S.REFUSAL_TEXT in app.page.locator("#pqa-chatbot .pqa-refusal").last.inner_text()
+    assert T.REFUSAL_TEXT in app.page.locator("#pqa-chatbot .pqa-refusal").last.inner_text()
     assert app.page.locator("#pqa-chatbot .message.thought").last.inner_text().startswith("可能相关")
 
 
@@ -76,27 +76,27 @@ def test_rating_and_comment_are_stored_in_sqlite(app, app_root: Path) -> None:
     app.page.locator("#pqa-notice .pqa-info").wait_for()
     app.page.locator("#pqa-comment textarea").fill("<b>很有帮助</b>")
     app.page.locator("#pqa-comment-send").click()
-    app.page.get_by_text(S.UI_FEEDBACK_COMMENT_SAVED).wait_for()
+    app.page.get_by_text(T.UI_FEEDBACK_COMMENT_SAVED).wait_for()
     with sqlite3.connect(app_root / "data" / "feedback.sqlite3") as conn:
         rating, comment, question, answer, mode = conn.execute(
             "SELECT rating, comment, question, answer, mode FROM feedback ORDER BY id DESC LIMIT 1").fetchone()
     assert (rating, comment, question, mode) == (1, "<b>很有帮助</b>", QUESTION, "extractive")
     assert "2178" in answer
-    app.page.get_by_role("tab", name=S.UI_TAB_ADMIN).click()
+    app.page.get_by_role("tab", name=T.UI_TAB_ADMIN).click()
     app.page.locator("#pqa-feedback-refresh").click()
     cell = app.page.locator("#pqa-feedback-table td", has_text="很有帮助").first
     assert cell.inner_text() == "<b>很有帮助</b>"  # shown as text, not bold markup
 
 
 def _download(app, name: str) -> bytes:
-    link = app.page.locator(f"#pqa-quiz-files a[download='{S.TRAINER_QUIZ_TITLE}_{name}']")
+    link = app.page.locator(f"#pqa-quiz-files a[download='{T.TRAINER_QUIZ_TITLE}_{name}']")
     with app.page.expect_download() as info:
         link.click()
     return Path(info.value.path()).read_bytes()
 
 
 def test_quiz_builds_downloads_and_runs_in_class_mode(app) -> None:
-    app.page.get_by_role("tab", name=S.UI_TAB_TRAINER).click()
+    app.page.get_by_role("tab", name=T.UI_TAB_TRAINER).click()
     app.page.locator("#pqa-quiz-count input").fill("5")
     app.page.locator("#pqa-quiz-build").click()
     first = app.page.locator("#pqa-quiz .pqa-quiz-item").first
@@ -105,16 +105,16 @@ def test_quiz_builds_downloads_and_runs_in_class_mode(app) -> None:
     app.page.locator("#pqa-quiz-files a[download$='.pdf']").first.wait_for()
     app.screenshot("trainer")
     prompt = first.locator("div").first.inner_text().split("]", 1)[1].strip()
-    probe = prompt.replace(S.TRAINER_BLANK, "")[:8]
-    docx = Docx(io.BytesIO(_download(app, f"{S.UI_TRAINER_FILE_KEY}.docx")))
+    probe = prompt.replace(T.TRAINER_BLANK, "")[:8]
+    docx = Docx(io.BytesIO(_download(app, f"{T.UI_TRAINER_FILE_KEY}.docx")))
     assert probe in "\n".join(p.text for p in docx.paragraphs)
-    pdf = PdfReader(io.BytesIO(_download(app, f"{S.UI_TRAINER_FILE_STUDENT}.pdf")))
+    pdf = PdfReader(io.BytesIO(_download(app, f"{T.UI_TRAINER_FILE_STUDENT}.pdf")))
     pdf_text = "".join(page.extract_text() for page in pdf.pages).replace(" ", "").replace("\n", "")
     assert probe.replace(" ", "") in pdf_text
-    app.page.locator("#pqa-class-panel").get_by_text(S.UI_TRAINER_CLASS).click()
+    app.page.locator("#pqa-class-panel").get_by_text(T.UI_TRAINER_CLASS).click()
     app.page.locator("#pqa-class-reveal").click()
     app.page.locator("#pqa-class mark").wait_for()
-    assert S.UI_TRAINER_PROGRESS.format(n=1, total=5) in app.page.locator("#pqa-class").inner_text()
+    assert T.UI_TRAINER_PROGRESS.format(n=1, total=5) in app.page.locator("#pqa-class").inner_text()
 
 
 def test_uploaded_document_becomes_answerable(app) -> None:
@@ -124,13 +124,13 @@ def test_uploaded_document_becomes_answerable(app) -> None:
     doc.add_paragraph("到明年底，全县建成智慧农业示范基地十二个。")
     buf = io.BytesIO()
     doc.save(buf)
-    app.page.get_by_role("tab", name=S.UI_TAB_ADMIN).click()
+    app.page.get_by_role("tab", name=T.UI_TAB_ADMIN).click()
     app.page.locator("#pqa-upload-file input[type=file]").set_input_files(
         files=[{"name": "智慧农业.docx", "mimeType": "application/octet-stream", "buffer": buf.getvalue()}])
     app.page.locator("#pqa-upload").click()
     app.page.get_by_text("索引已更新").wait_for(timeout=120_000)
     assert "智慧农业.txt" in app.page.locator("#pqa-documents").inner_text()
-    app.page.get_by_role("tab", name=S.UI_TAB_CHAT).click()
+    app.page.get_by_role("tab", name=T.UI_TAB_CHAT).click()
     app.ask("全县建成智慧农业示范基地多少个？")
     assert "十二个" in app.page.locator("#pqa-chatbot .pqa-answer").last.inner_text()
     app.page.locator("#pqa-chatbot .message.thought button").last.click()
@@ -138,7 +138,7 @@ def test_uploaded_document_becomes_answerable(app) -> None:
 
 
 def test_bad_upload_is_refused_with_a_message(app) -> None:
-    app.page.get_by_role("tab", name=S.UI_TAB_ADMIN).click()
+    app.page.get_by_role("tab", name=T.UI_TAB_ADMIN).click()
     app.page.locator("#pqa-upload-file input[type=file]").set_input_files(
         files=[{"name": "passwd", "mimeType": "text/plain", "buffer": b"root:x:0:0"}])
     app.page.locator("#pqa-upload").click()
