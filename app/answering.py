@@ -10,8 +10,9 @@ import numpy as np
 
 from . import texts as T
 from .question import QuestionInfo
-from .retrieval import Hit, HybridRetriever, Retrieval
+from .retrieval import Hit, Retrieval
 from .settings import Settings
+from .snapshot import IndexSnapshot
 from .textnorm import compare_form
 
 _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:个|件|人|项|家|次|名|条|亿|万)")
@@ -40,15 +41,15 @@ def candidates(retrieval: Retrieval, index_docs: dict[str, dict]) -> list[Candid
 
 
 def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retrieval,
-                     retriever: HybridRetriever) -> None:
+                     snapshot: IndexSnapshot) -> None:
     """Lexical coverage of the question's terms (IDF-weighted), semantic
     similarity of the sentence, the passage's rank, and the fit of the
     sentence to what is asked (a figure, a date, a list)."""
     if not cands:
         return
-    weights = {t: retriever.idf(t) for t in info.terms}
+    weights = {t: snapshot.idf(t) for t in info.terms}
     total = sum(weights.values()) or 1.0
-    sem = _sentence_similarities(cands, retrieval, retriever)
+    sem = _sentence_similarities(cands, retrieval, snapshot)
     lo, hi = float(sem.min()), float(sem.max())
     lexical_weight = 0.0 if info.latin else 1.0
     for c, s in zip(cands, sem):
@@ -75,8 +76,8 @@ def _asks_about_place(c: Candidate, weights: dict[str, float]) -> bool:
 
 
 def _sentence_similarities(cands: list[Candidate], retrieval: Retrieval,
-                           retriever: HybridRetriever) -> np.ndarray:
-    index = retriever.index
+                           snapshot: IndexSnapshot) -> np.ndarray:
+    index = snapshot.index
     rows = []
     for c in cands:
         i = c.hit.idx

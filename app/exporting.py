@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from . import texts as T
+from .grounding import MARKER
 
-_MARKER = re.compile(r"\[(\d+)\]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _MD_LIST_START = re.compile(r"^(\d+)([.)])|^([-+])")
 # Characters XML 1.0 cannot hold; python-docx refuses them.
@@ -55,7 +55,7 @@ def conversation_markdown(answers: list[dict], now: datetime | None = None) -> s
         out += [f"## {md_escape(T.EXPORT_QUESTION.format(i=i, question=a['question']))}", ""]
         for line in a["answer"].split("\n"):
             parts, pos = [], 0
-            for m in _MARKER.finditer(line):
+            for m in MARKER.finditer(line):
                 if int(m.group(1)) in numbers:
                     parts += [md_escape(line[pos:m.start()]), f"[^{i}-{m.group(1)}]"]
                     pos = m.end()
@@ -95,7 +95,7 @@ def conversation_docx(answers: list[dict], path: Path, now: datetime | None = No
         for line in a["answer"].split("\n"):
             p = doc.add_paragraph()
             pos = 0
-            for m in _MARKER.finditer(line):
+            for m in MARKER.finditer(line):
                 p.add_run(_x(line[pos:m.start()]))
                 p.add_run(_x(m.group(0))).font.superscript = True
                 pos = m.end()

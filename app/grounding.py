@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textnorm import compare_form, to_halfwidth, to_simplified
+from .textnorm import bigrams, compare_form, numbers
 
-_MARKER = re.compile(r"\[(\d+)\]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# The one pattern of a citation marker "[n]" (answers, UI, exports).
+MARKER = re.compile(r"\[(\d+)\]")
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40})[”\"」』》]")
 _ANSWER_SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)(?:\s*(?:\[\d+\])+)?")
 
@@ -24,27 +24,15 @@ class SentenceCheck:
 
 
 def markers(text: str) -> list[int]:
-    return [int(m) for m in _MARKER.findall(text)]
+    return [int(m) for m in MARKER.findall(text)]
 
 
 def strip_markers(text: str) -> str:
-    return _MARKER.sub("", text).strip()
-
-
-def numbers(text: str) -> set[str]:
-    """Numbers written with digits, normalised (full-width, 1,000 -> 1000)."""
-    text = to_halfwidth(text)
-    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
-    return {n.rstrip("0").rstrip(".") if "." in n else n for n in _NUMBER.findall(text)}
+    return MARKER.sub("", text).strip()
 
 
 def quoted_terms(text: str) -> list[str]:
     return [m.strip() for m in _QUOTED.findall(text) if m.strip()]
-
-
-def bigrams(text: str) -> set[str]:
-    t = compare_form(text)
-    return {t[i:i + 2] for i in range(len(t) - 1)} if len(t) > 1 else ({t} if t else set())
 
 
 def overlap(sentence: str, sources: list[str]) -> float:
@@ -114,7 +102,3 @@ def unsupported_numbers(text: str, passages: dict[int, str]) -> set[str]:
         pool = set().union(*(numbers(p) for p in sources)) if sources else set()
         found |= numbers(strip_markers(s)) - pool
     return found
-
-
-def contains_normalized(haystack: str, needle: str) -> bool:
-    return compare_form(needle) in compare_form(to_simplified(haystack))

@@ -28,7 +28,7 @@ import numpy as np
 
 from .chunking import CHUNKER_VERSION, Chunk, chunk_corpus, detect_structure
 from .corpus import CorpusIssue, Document, corpus_fingerprint, load_corpus
-from .embeddings import SentenceEmbeddings
+from .embeddings import Embedder
 from .settings import Settings
 from .texts import ERR_CORPUS_EMPTY
 from .tokenize import fingerprint as tokenizer_fingerprint
@@ -155,7 +155,7 @@ def _dense_index(vecs: np.ndarray, settings: Settings) -> faiss.Index:
     return index
 
 
-def build_into(folder: Path, docs: list[Document], settings: Settings, embedder: SentenceEmbeddings,
+def build_into(folder: Path, docs: list[Document], settings: Settings, embedder: Embedder,
                identity: dict, progress: Progress | None = None) -> None:
     """Write a complete version of the index into ``folder``."""
     chunks = chunk_corpus(docs, settings.chunk_target_chars, settings.chunk_overlap_sentences)
@@ -191,7 +191,7 @@ def build_into(folder: Path, docs: list[Document], settings: Settings, embedder:
         _fsync(folder / name)
 
 
-def _embed_batches(texts: list[str], embedder: SentenceEmbeddings, settings: Settings,
+def _embed_batches(texts: list[str], embedder: Embedder, settings: Settings,
                    label: str, progress: Progress | None) -> np.ndarray:
     parts, step = [], max(1, settings.embed_batch_size * 4)
     for i in range(0, len(texts), step):
@@ -244,7 +244,7 @@ def prune(index_dir: Path, keep: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def ensure_index(settings: Settings, embedder: SentenceEmbeddings, progress: Progress | None = None,
+def ensure_index(settings: Settings, embedder: Embedder, progress: Progress | None = None,
                  force: bool = False, mmap: bool = False) -> tuple[LoadedIndex, list[CorpusIssue], bool]:
     """Return a current, verified index, building it if it is missing, stale
     or corrupt. Returns (index, corpus issues, rebuilt?)."""

@@ -1,26 +1,32 @@
 """LLM mode: any OpenAI-compatible endpoint writes the answer from numbered
 passages; every sentence is then checked against the passages it cites.
-Unsupported sentences are dropped; an answer with nothing left, an error or
-a timeout falls back to the extractive answer with a note. Never hangs: the
-HTTP stream runs in a worker thread and is abandoned at the deadline."""
+The answerer only reports what the model said (a refusal, the supported
+sentences, or nothing usable); the pipeline decides what the user gets.
+Never hangs: the HTTP stream runs in a worker thread and is abandoned at the
+deadline."""
 from __future__ import annotations
 
 import queue
-import re
 import threading
 import time
-from typing import TYPE_CHECKING, Iterator
+from dataclasses import dataclass, field
+from typing import Iterator
 
 from . import texts as T
-from .grounding import check_answer, overlap, strip_markers
+from .grounding import MARKER, SentenceCheck, check_answer, strip_markers
 from .settings import Settings
 from .textnorm import compare_form
 
-if TYPE_CHECKING:
-    from .pipeline import Answer, Pipeline, _Prepared
-
-_MARKER = re.compile(r"\[(\d+)\]")
 _DONE = object()
+
+
+@dataclass
+class LLMReply:
+    """What came of one call: ``refused``, or the supported sentences
+    (``kept``; empty means fall back) and how many were dropped."""
+    refused: bool = False
+    kept: list[SentenceCheck] = field(default_factory=list)
+    dropped: int = 0
 
 
 class LLMUnavailable(Exception):
@@ -84,51 +90,29 @@ class LLMAnswerer:
                 raise LLMUnavailable(type(item).__name__) from item
             yield item
 
-    def stream(self, prep: "_Prepared", pipeline: "Pipeline") -> Iterator[tuple[str, "Answer | None"]]:
-        hits = prep.retrieval.hits
-        passages = {n: h.chunk.text for n, h in enumerate(hits, start=1)}
+    def stream(self, question: str, passages: dict[int, str]) -> Iterator[tuple[str, LLMReply | None]]:
+        """Yield (text so far, None) while the model writes, then ("", reply)."""
         text = ""
         try:
-            for piece in self._tokens(build_messages(prep.asked, passages)):
+            for piece in self._tokens(build_messages(question, passages)):
                 text += piece
                 yield text, None
         except LLMUnavailable:
-            yield "", pipeline.extractive(prep, lead=T.LLM_FALLBACK_NOTE)
+            yield "", LLMReply()
             return
-        yield text, self.finish(text, prep, pipeline, passages)
-
-    def finish(self, text: str, prep: "_Prepared", pipeline: "Pipeline",
-               passages: dict[int, str]) -> "Answer":
-        from .pipeline import Answer
-
-        hits = prep.retrieval.hits
         if is_refusal(text):
-            related = [pipeline.citation(n, h.chunk, h.score) for n, h in enumerate(hits[:3], start=1)]
-            return Answer(prep.question, T.REFUSAL_TEXT, True, "llm", related, {}, query=prep.retrieval.query)
+            yield "", LLMReply(refused=True)
+            return
         checks = check_answer(text, passages, self.settings.support_min_overlap)
         kept = [c for c in checks if c.supported]
-        if not kept:
-            return pipeline.extractive(prep, lead=T.LLM_FALLBACK_NOTE)
-        renumber: dict[int, int] = {}
-        for c in kept:
-            for n in c.markers:
-                renumber.setdefault(n, len(renumber) + 1)
-        citations = [pipeline.citation(new, hits[old - 1].chunk, hits[old - 1].score) for old, new in renumber.items()]
-        for c in kept:
-            for old in c.markers:
-                _highlight(citations[renumber[old] - 1], prep.retriever.index.docs, hits[old - 1],
-                           strip_markers(c.text))
-        lines = [_MARKER.sub(lambda m: f"[{renumber[int(m.group(1))]}]", c.text) for c in kept]
-        dropped = len(checks) - len(kept)
-        if dropped:
-            lines.append(T.LLM_DROPPED_NOTE.format(n=dropped))
-        return Answer(prep.question, "\n".join(lines), False, "llm", citations, {}, query=prep.retrieval.query)
+        yield "", LLMReply(kept=kept, dropped=len(checks) - len(kept))
 
 
-def _highlight(citation, docs: dict[str, dict], hit, sentence: str) -> None:
-    """Mark the passage sentence that best supports an answer sentence."""
-    doc = docs[hit.chunk.doc_id]["text"]
-    best = max(hit.chunk.sentences, key=lambda span: overlap(sentence, [doc[span[0]:span[1]]]))
-    if tuple(best) not in citation.highlights:
-        citation.highlights.append(tuple(best))
-
+def renumbered(kept: list[SentenceCheck]) -> tuple[list[str], dict[int, int]]:
+    """Answer lines with markers renumbered 1.. in order of first use, and
+    the map old number -> new number."""
+    used: dict[int, int] = {}
+    for c in kept:
+        for n in c.markers:
+            used.setdefault(n, len(used) + 1)
+    return [MARKER.sub(lambda m: f"[{used[int(m.group(1))]}]", c.text) for c in kept], used

@@ -1,66 +1,37 @@
-"""The one question-answering pipeline behind the CLI, the web UI and the API."""
+"""The one question-answering pipeline behind the CLI, the web UI and the API.
+
+``prepare`` reads the question (typos, follow-ups, named documents and
+articles), retrieves and decides; ``stream``/``ask`` turn the decision into
+an answer. Each step's output is typed and kept on the ``Prepared`` record,
+and an answer can carry the decision and a trace of what was retrieved."""
 from __future__ import annotations
 
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from . import texts as T
+from .answer import Answer, Citation, Decision, Trace, TraceHit, refusal
 from .answering import candidates, quote, score_candidates, select
 from .chunking import Chunk
 from .conversation import carried_terms, is_elliptical
 from .corpus import CorpusIssue
-from .embeddings import SentenceEmbeddings
+from .decide import decide
+from .embeddings import Embedder, load_embedder
 from .guard import asked_part
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Heading, resolve
 from .question import QuestionInfo, analyze
 from .retrieval import HybridRetriever, Retrieval
-from .scope import asks_about_unknown, in_scope, signals
+from .scope_model import load_scope_model
 from .settings import Settings, get_settings
-from .textnorm import has_binary, has_letters, normalize_question
+from .snapshot import IndexSnapshot
+from .textnorm import has_binary, has_letters, normalize_question, strip_markup
 
 
 class QuestionError(ValueError):
     """A question that cannot be asked; the message is for the user."""
-
-
-@dataclass
-class Citation:
-    n: int
-    chunk_id: str
-    doc: str
-    section: str
-    text: str
-    start: int
-    end: int
-    score: float
-    highlights: list[tuple[int, int]] = field(default_factory=list)
-
-
-@dataclass
-class Answer:
-    question: str
-    answer: str
-    refused: bool
-    mode: str
-    citations: list[Citation]
-    timings_ms: dict[str, float]
-    id: str | int | None = None
-    query: str = ""  # what was searched, after follow-up resolution
-
-    def to_json(self) -> dict:
-        return {
-            "id": self.id, "question": self.question, "answer": self.answer,
-            "refused": self.refused, "mode": self.mode,
-            "citations": [
-                {**{k: v for k, v in asdict(c).items() if k != "highlights"},
-                 "score": round(c.score, 4), "highlights": [list(h) for h in c.highlights]}
-                for c in self.citations
-            ],
-            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
-        }
 
 
 def validate_question(raw: object, max_chars: int) -> str:
@@ -83,17 +54,19 @@ def validate_question(raw: object, max_chars: int) -> str:
 
 
 @dataclass
-class _Prepared:
-    question: str
+class Prepared:
+    """A question read, searched and decided, not yet answered."""
+    question: str  # as typed, normalised
     # The index a question started on answers it, even if a reload swaps in
     # a new one meanwhile (chunk numbers differ between indexes).
-    retriever: HybridRetriever
+    snapshot: IndexSnapshot
     info: QuestionInfo
     retrieval: Retrieval
-    in_scope: bool
+    decision: Decision
     started: float
     retrieve_ms: float
     asked: str = ""  # the question without instruction-override sentences
+    carried: tuple[str, ...] = ()  # terms borrowed from the previous turn
     # Set when the question asks about the outline of the document.
     headings: list[Heading] = field(default_factory=list)
     # Typed words read as the corpus words they are typos of: (typed, read).
@@ -101,13 +74,14 @@ class _Prepared:
 
 
 class Pipeline:
-    """Loads models and the index once; answers many questions, thread-safe
-    for readers. ``reload()`` swaps in a rebuilt index atomically."""
+    """Loads the index once (the embedder is shared, passed in or the
+    process-wide one); answers many questions, thread-safe for readers.
+    ``reload()`` swaps in a rebuilt index atomically."""
 
     def __init__(self, settings: Settings | None = None, progress: Progress | None = None,
-                 mmap: bool = False) -> None:
+                 mmap: bool = False, embedder: Embedder | None = None) -> None:
         self.settings = settings or get_settings()
-        self.embedder = SentenceEmbeddings(self.settings)
+        self.embedder = embedder or load_embedder(self.settings)
         self._mmap = mmap
         self._lock = threading.Lock()
         self.corpus_issues: list[CorpusIssue] = []
@@ -117,9 +91,10 @@ class Pipeline:
     # --- index ---------------------------------------------------------------
     def reload(self, progress: Progress | None = None, force: bool = False) -> bool:
         index, issues, rebuilt = ensure_index(self.settings, self.embedder, progress, force, self._mmap)
-        retriever = HybridRetriever(index, self.embedder, self.settings)
+        snapshot = IndexSnapshot(index, self.settings.typo_frequency_ratio)
+        retriever = HybridRetriever(snapshot, self.embedder, self.settings)
         with self._lock:
-            self.index, self.retriever, self.corpus_issues = index, retriever, issues
+            self.index, self.snapshot, self.retriever, self.corpus_issues = index, snapshot, retriever, issues
         return rebuilt
 
     @property
@@ -127,50 +102,52 @@ class Pipeline:
         return self.index.docs
 
     # --- answering -----------------------------------------------------------
-    def prepare(self, question: object, history: list[str] | None = None) -> _Prepared:
+    def prepare(self, question: object, history: list[str] | None = None) -> Prepared:
         started = time.perf_counter()
         typed = validate_question(question, self.settings.max_question_chars)
-        # Sentences that try to change the rules are neither searched nor answered.
         retriever = self.retriever
-        text, readings = retriever.without_typos(asked_part(typed))
-        info = analyze(text or typed)
-        extra = ""
+        snapshot = retriever.snapshot
+        # Markup says nothing about what is asked, and sentences that try to
+        # change the rules are neither searched nor answered.
+        asked, readings = snapshot.without_typos(asked_part(strip_markup(typed)))
+        info = analyze(asked or typed)
+        carried: tuple[str, ...] = ()
         if history:
-            known = sum(1 for t in info.terms if retriever.in_vocabulary(t))
+            known = sum(1 for t in info.terms if snapshot.in_vocabulary(t))
             previous = _last_valid(history, self.settings.max_question_chars)
             if previous is not None and is_elliptical(info, known):
-                extra = carried_terms(analyze(retriever.without_typos(previous)[0]), info)
-        retrieval = retriever.retrieve(text or typed, extra_terms=extra)
-        headings = []
-        if retrieval.hits and not extra:
-            headings = resolve(text, retriever.outlines.get(retrieval.hits[0].chunk.doc_id, []))
-        ok = bool(text) and (bool(headings) or (
-            not asks_about_unknown(info, retriever) and in_scope(signals(info, retrieval, retriever), self.settings)))
-        return _Prepared(typed, retriever, info, retrieval, ok, started, (time.perf_counter() - started) * 1e3,
-                         text, headings, readings)
+                carried = carried_terms(analyze(snapshot.without_typos(previous)[0]), info)
+        retrieval = retriever.retrieve(asked or typed, extra_terms=carried)
+        headings: list[Heading] = []
+        if retrieval.hits and not carried:
+            headings = resolve(asked, snapshot.outlines.get(retrieval.hits[0].chunk.doc_id, []))
+        decision = decide(asked, info, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
+                          carried, bool(headings))
+        return Prepared(typed, snapshot, info, retrieval, decision, started,
+                        (time.perf_counter() - started) * 1e3, asked, carried, headings, readings)
 
-    def ask(self, question: object, history: list[str] | None = None,
-            qid: str | int | None = None, mode: str | None = None) -> Answer:
+    def ask(self, question: object, history: list[str] | None = None, qid: str | int | None = None,
+            mode: str | None = None, trace: bool = False) -> Answer:
         answer = None
-        for _, answer in self.stream(question, history, qid, mode):
+        for _, answer in self.stream(question, history, qid, mode, trace):
             pass
         assert answer is not None
         return answer
 
-    def stream(self, question: object, history: list[str] | None = None,
-               qid: str | int | None = None, mode: str | None = None) -> Iterator[tuple[str, Answer | None]]:
+    def stream(self, question: object, history: list[str] | None = None, qid: str | int | None = None,
+               mode: str | None = None, trace: bool = False) -> Iterator[tuple[str, Answer | None]]:
         """Yield (text so far, None) while answering, then (text, Answer)."""
         prep = self.prepare(question, history)
         mode = mode or self.settings.mode
         t0 = time.perf_counter()
-        if not prep.in_scope:
-            answer = self._refusal(prep, mode)
+        if not prep.decision.answer:
+            answer = self.refusal(prep, mode, prep.decision)
         elif prep.headings:
             # Headings are quoted as they stand, in either mode.
             answer = self.outline_answer(prep, mode)
         elif mode == "llm":
             answer = None
-            for partial, answer in self._llm_answerer().stream(prep, self):
+            for partial, answer in self._llm_answer(prep):
                 if answer is None:
                     yield partial, None
         else:
@@ -180,15 +157,19 @@ class Pipeline:
             # user did not mean to ask must be recognisable as such.
             answer.answer = f"{typo_note(prep.readings)}\n{answer.answer}"
         answer.id = qid
+        if answer.decision is None:
+            answer.decision = prep.decision
+        if trace:
+            answer.trace = trace_of(prep)
         answer.timings_ms = {"retrieve": prep.retrieve_ms,
                              "answer": (time.perf_counter() - t0) * 1e3,
                              "total": (time.perf_counter() - prep.started) * 1e3,
                              **{f"retrieve_{k}": v for k, v in prep.retrieval.timings_ms.items()}}
         yield answer.answer, answer
 
-    def extractive(self, prep: _Prepared, lead: str = T.ANSWER_LEAD) -> Answer:
-        cands = candidates(prep.retrieval, prep.retriever.index.docs)
-        score_candidates(cands, prep.info, prep.retrieval, prep.retriever)
+    def extractive(self, prep: Prepared, lead: str = T.ANSWER_LEAD) -> Answer:
+        cands = candidates(prep.retrieval, prep.snapshot.docs)
+        score_candidates(cands, prep.info, prep.retrieval, prep.snapshot)
         chosen = select(cands, prep.info, self.settings)
         numbers: dict[str, int] = {}
         citations: list[Citation] = []
@@ -197,40 +178,83 @@ class Pipeline:
             cid = c.hit.chunk.chunk_id
             if cid not in numbers:
                 numbers[cid] = len(numbers) + 1
-                citations.append(self.citation(numbers[cid], c.hit.chunk, c.hit.score))
+                citations.append(self.citation(prep.snapshot, numbers[cid], c.hit.chunk, c.hit.score))
             citations[numbers[cid] - 1].highlights.append((c.start, c.end))
             lines.append(f"{quote(c.text)} [{numbers[cid]}]")
         text = "\n".join([lead, *lines]) if lead else "\n".join(lines)
-        return Answer(prep.question, text, False, "extractive", citations, {}, query=prep.retrieval.query)
+        return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
 
-    def outline_answer(self, prep: _Prepared, mode: str) -> Answer:
-        index = prep.retriever.index
+    def outline_answer(self, prep: Prepared, mode: str) -> Answer:
+        snapshot = prep.snapshot
         citations: dict[int, Citation] = {}
         lines = []
         for h in prep.headings:
             if h.chunk_index not in citations:
-                chunk = index.chunks[h.chunk_index]
-                citations[h.chunk_index] = self.citation(len(citations) + 1, chunk, 1.0)
+                chunk = snapshot.chunks[h.chunk_index]
+                citations[h.chunk_index] = self.citation(snapshot, len(citations) + 1, chunk, 1.0)
             cite = citations[h.chunk_index]
             cite.highlights.append((h.start, h.end))
-            lines.append(f"{quote(index.docs[cite.doc]['text'][h.start:h.end])} [{cite.n}]")
+            lines.append(f"{quote(snapshot.docs[cite.doc]['text'][h.start:h.end])} [{cite.n}]")
         return Answer(prep.question, "\n".join([T.ANSWER_LEAD, *lines]), False, mode, list(citations.values()),
-                      {}, query=prep.retrieval.query)
+                      query=prep.retrieval.query)
 
-    def _refusal(self, prep: _Prepared, mode: str) -> Answer:
-        related = [self.citation(n, h.chunk, h.score) for n, h in enumerate(prep.retrieval.hits[:3], start=1)]
-        return Answer(prep.question, T.REFUSAL_TEXT, True, mode, related, {}, query=prep.retrieval.query)
+    def refusal(self, prep: Prepared, mode: str, decision: Decision) -> Answer:
+        related = [self.citation(prep.snapshot, n, h.chunk, h.score)
+                   for n, h in enumerate(prep.retrieval.hits[:3], start=1)]
+        return refusal(prep.question, mode, related, decision, prep.retrieval.query)
 
     @staticmethod
-    def citation(n: int, c: Chunk, score: float) -> Citation:
+    def citation(snapshot: IndexSnapshot, n: int, c: Chunk, score: float) -> Citation:
         return Citation(n, c.chunk_id, c.doc_id, c.section_path, c.text, c.start, c.end, score)
 
-    def _llm_answerer(self):
-        if self._llm is None:
-            from .llm import LLMAnswerer
+    def _llm_answer(self, prep: Prepared) -> Iterator[tuple[str, Answer | None]]:
+        """The model writes, the pipeline decides: a refusal, the extractive
+        answer as a fallback, or the model's checked sentences with citations."""
+        from .llm import LLMAnswerer, renumbered
 
+        if self._llm is None:
             self._llm = LLMAnswerer(self.settings)
-        return self._llm
+        hits = prep.retrieval.hits
+        passages = {n: h.chunk.text for n, h in enumerate(hits, start=1)}
+        reply = None
+        for partial, reply in self._llm.stream(prep.asked, passages):
+            if reply is None:
+                yield partial, None
+        assert reply is not None
+        if reply.refused:
+            yield "", self.refusal(prep, "llm", Decision(False, "model_refused", prep.decision.probability,
+                                                          prep.decision.signals))
+            return
+        if not reply.kept:
+            yield "", self.extractive(prep, lead=T.LLM_FALLBACK_NOTE)
+            return
+        lines, used = renumbered(reply.kept)
+        citations = [self.citation(prep.snapshot, new, hits[old - 1].chunk, hits[old - 1].score)
+                     for old, new in used.items()]
+        for check in reply.kept:
+            for old in check.markers:
+                hit = hits[old - 1]
+                span = _best_sentence(prep.snapshot.docs[hit.chunk.doc_id]["text"], hit.chunk, check.text)
+                cite = citations[used[old] - 1]
+                if span not in cite.highlights:
+                    cite.highlights.append(span)
+        if reply.dropped:
+            lines.append(T.LLM_DROPPED_NOTE.format(n=reply.dropped))
+        yield "", Answer(prep.question, "\n".join(lines), False, "llm", citations, query=prep.retrieval.query)
+
+
+def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int]:
+    """The passage sentence that best supports an answer sentence."""
+    from .grounding import overlap, strip_markers
+
+    body = strip_markers(sentence)
+    return tuple(max(chunk.sentences, key=lambda s: overlap(body, [doc_text[s[0]:s[1]]])))
+
+
+def trace_of(prep: Prepared) -> Trace:
+    return Trace(prep.retrieval.query, prep.carried, (),
+                 tuple(TraceHit(h.chunk.chunk_id, h.chunk.doc_id, h.chunk.text, h.score, h.dense, h.bm25)
+                       for h in prep.retrieval.hits))
 
 
 def typo_note(readings: list[tuple[str, str]]) -> str:

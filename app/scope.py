@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass
 
 from .question import QuestionInfo, analyze
-from .retrieval import HybridRetriever, Retrieval
-from .settings import Settings
+from .retrieval import Retrieval
+from .scope_model import FIELDS, ScopeModel
+from .snapshot import IndexSnapshot
 from .textnorm import compare_form
 
 
@@ -25,49 +26,43 @@ class ScopeSignals:
     char_unknown: float
     latin: bool
 
-    @staticmethod
-    def fields() -> tuple[str, ...]:
-        """Names of ``vector()``'s entries, in order (the order of ``scope_weights``)."""
-        return ("coverage", "dense", "agreement", "unknown", "char_coverage", "char_unknown")
-
     def vector(self) -> tuple[float, ...]:
-        return tuple(float(getattr(self, f)) for f in self.fields())
+        """The model's inputs, in the order of the scope model's weights."""
+        return tuple(float(getattr(self, f)) for f in FIELDS)
 
 
-def signals(info: QuestionInfo, retrieval: Retrieval, retriever: HybridRetriever,
-            top: int = 3) -> ScopeSignals:
+def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
+            carried: tuple[str, ...] = (), top: int = 3) -> ScopeSignals:
     """Signals of the best-supported reading of the question: the whole of
     it, or one of its sentences (an instruction or a remark often comes
-    before or after the sentence that asks)."""
+    before or after the sentence that asks). A follow-up is judged with the
+    terms ``carried`` from the turn before, as it was searched."""
     hits = retrieval.hits[:top]
-    # A follow-up is searched with terms carried from the turn before; judge
-    # what was searched, not the elliptical turn alone.
-    carried = retrieval.query[: -len(info.text)] if retrieval.query.endswith(info.text) else ""
-    extra = analyze(carried).terms
+    extra = carried
     dense = max((h.dense for h in retrieval.hits), default=0.0)
     agree = 0.0
     if hits:
         top_d = [h.idx for h in retrieval.hits if h.dense_rank is not None and h.dense_rank < 3]
         top_b = [h.idx for h in retrieval.hits if h.bm25_rank is not None and h.bm25_rank < 3]
         agree = 1.0 if set(top_d) & set(top_b) else 0.0
-    readings = [_lexical(tuple(dict.fromkeys((*extra, *terms))), hits, retriever) for terms in readings_of(info.text)]
+    readings = [_lexical(tuple(dict.fromkeys((*extra, *terms))), hits, snapshot) for terms in readings_of(info.text)]
     coverage, unknown, char_cov, char_unknown = max(readings)
     return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
 
 
-def _lexical(terms: tuple[str, ...], hits: list, retriever: HybridRetriever) -> tuple[float, float, float, float]:
+def _lexical(terms: tuple[str, ...], hits: list, snapshot: IndexSnapshot) -> tuple[float, float, float, float]:
     """(coverage, unknown, bigram coverage, unknown bigrams) of ``terms``."""
-    weights = {t: retriever.idf(t) for t in terms}
+    weights = {t: snapshot.idf(t) for t in terms}
     total = sum(weights.values())
     coverage = 0.0
     for hit in hits:
         got = sum(w for t, w in weights.items() if _found(t, hit))
         coverage = max(coverage, got / total if total else 0.0)
-    unknown = sum(w for t, w in weights.items() if not retriever.in_vocabulary(t)
+    unknown = sum(w for t, w in weights.items() if not snapshot.in_vocabulary(t)
                   and not any(_found(t, h) for h in hits)) / total if total else 0.0
     grams = set().union(*(_bigrams(t) for t in terms)) if terms else set()
     char_cov = max((len(grams & _bigrams(_searchable(h))) / len(grams) for h in hits), default=0.0) if grams else 0.0
-    char_unknown = len(grams - retriever.corpus_bigrams) / len(grams) if grams else 0.0
+    char_unknown = len(grams - snapshot.corpus_bigrams) / len(grams) if grams else 0.0
     return coverage, unknown, char_cov, char_unknown
 
 
@@ -100,23 +95,20 @@ def _found(term: str, hit) -> bool:
     return compare_form(term) in compare_form(_searchable(hit))
 
 
-def asks_about_unknown(info: QuestionInfo, retriever: HybridRetriever) -> bool:
+def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
     """A who / how-many / when question about something the corpus never
     names ("局长是谁", "奖金标准是多少") is not answered by it, however
     close the rest of the question comes to a passage: none of the
     attribute's character pairs occurs anywhere in the corpus."""
     grams = _bigrams(info.attribute) if info.attribute else set()
-    return bool(grams) and not grams & retriever.corpus_bigrams
+    return bool(grams) and not grams & snapshot.corpus_bigrams
 
 
-def in_scope_probability(sig: ScopeSignals, settings: Settings) -> float:
+def answer_probability(sig: ScopeSignals, model: ScopeModel) -> float:
+    """Probability that the retrieved passages answer the question."""
     if sig.latin:
         # Lexical signals say nothing across languages: dense similarity only.
-        z = settings.scope_latin_slope * (sig.dense - settings.scope_latin_dense)
+        z = model.latin_slope * (sig.dense - model.latin_dense)
     else:
-        z = settings.scope_bias + sum(w * x for w, x in zip(settings.scope_weights, sig.vector()))
+        z = model.bias + sum(w * x for w, x in zip(model.weights, sig.vector()))
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-
-
-def in_scope(sig: ScopeSignals, settings: Settings) -> bool:
-    return in_scope_probability(sig, settings) >= settings.scope_threshold

@@ -79,19 +79,9 @@ class Settings(BaseSettings):
     max_question_chars: int = 500
 
     # --- refusal (scope) -----------------------------------------------------
-    # Logistic model over retrieval signals, fitted by ``python -m eval
-    # --calibrate`` on half of eval/questions.jsonl and checked on the other
-    # half (see eval/report.md). Weights follow ``ScopeSignals.fields()``:
-    # (coverage, dense cosine, dense/lexical agreement, unknown terms,
-    #  bigram coverage, unknown bigrams).
-    scope_weights: tuple[float, ...] = (1.725, 4.585, -0.406, -1.533, 3.332, 1.051)
-    scope_bias: float = -6.294
-    # The cut-off that decides most fit-half items right (calibration picks it).
-    scope_threshold: float = 0.4
-    # Questions in a Latin-script language are judged on dense similarity;
-    # the cut-off is the one with the fewest errors on the fit half.
-    scope_latin_dense: float = 0.7401
-    scope_latin_slope: float = 40.0
+    # The logistic refusal model's learned values, written by ``python -m eval
+    # --calibrate`` (fitted on half of eval/questions.jsonl, checked on the other).
+    scope_model_path: Path = PROJECT_ROOT / "app" / "resources" / "scope_model.json"
 
     # --- grounding check (LLM answers, eval) ---------------------------------
     support_min_overlap: float = 0.5

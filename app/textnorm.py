@@ -12,6 +12,13 @@ _WS = re.compile(r"\s+")
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Markup a question may carry when pasted from a web page or a chat:
+# script/style elements with their content, any other tag, Markdown emphasis,
+# code ticks and heading or quote marks at a line start.
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.S)
+_MD_MARKS = re.compile(r"(\*\*|__|`+|~~)|^\s{0,3}(?:#{1,6}|>)\s*", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -46,9 +53,17 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+def strip_markup(text: str) -> str:
+    """A question without HTML tags (script and style with their content)
+    and Markdown marks: markup says nothing about what is asked."""
+    text = _SCRIPT.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    return _MD_MARKS.sub(" ", text)
+
+
 def normalize_question(text: str) -> str:
-    """Traditional -> simplified, full-width digits/letters -> ASCII, NFKC-free
-    whitespace collapse. Pure and idempotent."""
+    """Traditional -> simplified, full-width digits/letters -> ASCII,
+    whitespace collapsed. Pure and idempotent."""
     text = _BINARY.sub(" ", text)
     text = to_halfwidth(text)
     text = to_simplified(text)
@@ -79,3 +94,16 @@ def compare_form(text: str) -> str:
     half-width, without whitespace and punctuation, lower-case."""
     text = to_simplified(to_halfwidth(text)).lower()
     return "".join(c for c in text if unicodedata.category(c)[0] in "LN")
+
+
+def bigrams(text: str) -> set[str]:
+    """Character pairs of the comparison form (a one-character text is its own pair)."""
+    t = compare_form(text)
+    return {t[i:i + 2] for i in range(len(t) - 1)} if len(t) > 1 else ({t} if t else set())
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers written with digits, normalised (full-width, 1,000 -> 1000)."""
+    text = to_halfwidth(text)
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return {n.rstrip("0").rstrip(".") if "." in n else n for n in _NUMBER.findall(text)}

@@ -1,19 +1,22 @@
 """Ablations behind the defaults of app/settings.py: one scorecard run per
 variant over the whole question set. Variants that change chunking build
 their own index in a temporary folder, so the shared index/ is never
-touched; the others reuse one loaded pipeline with its settings swapped."""
+touched; the others load the same index with other settings, sharing one model."""
 from __future__ import annotations
 
 import tempfile
 import time
 from pathlib import Path
 
+from dataclasses import replace
+
+from app.embeddings import load_embedder
 from app.pipeline import Pipeline
-from app.retrieval import HybridRetriever
+from app.scope_model import load_scope_model, save_scope_model
 from app.settings import Settings
 
 from .report import table
-from .runner import QueryCache, run, summarize
+from .runner import CachedQueries, run, summarize
 
 COLUMNS = ("hit@1", "hit@5", "mrr", "correctness", "faithfulness", "refusal_recall", "false_refusal", "handled")
 
@@ -42,35 +45,40 @@ CHUNK_SIZES = (60, 120, 200, 300)
 CHUNK_OVERLAPS = (0, 1)
 
 
-def _swap(pipeline: Pipeline, settings: Settings) -> None:
-    """Point a loaded pipeline at other retrieval/answering/scope settings
-    (same index, same model)."""
-    pipeline.settings = settings
-    pipeline.retriever = HybridRetriever(pipeline.index, pipeline.embedder, settings)
+def _variant_settings(settings: Settings, overrides: dict, model_dir: Path) -> Settings:
+    """Settings of a variant; a refusal threshold is a value of the scope
+    model's file, so that variant gets its own copy of the file."""
+    overrides = dict(overrides)
+    threshold = overrides.pop("scope_threshold", None)
+    if threshold is not None:
+        path = model_dir / f"scope-{threshold}.json"
+        save_scope_model(replace(load_scope_model(settings.scope_model_path), threshold=threshold), path)
+        overrides["scope_model_path"] = path
+    return settings.model_copy(update=overrides)
 
 
 def _is_default(settings: Settings, overrides: dict) -> bool:
-    return all(getattr(settings, k) == v for k, v in overrides.items())
+    current = load_scope_model(settings.scope_model_path)
+    return all((current.threshold if k == "scope_threshold" else getattr(settings, k)) == v
+               for k, v in overrides.items())
 
 
 def run_ablations(settings: Settings, items: list[dict], out: Path) -> list[dict]:
     rows: list[dict] = []
     started = time.perf_counter()
-    base = Pipeline(settings)
-    cache = QueryCache(base)
+    cache = CachedQueries(load_embedder(settings))
+    model_dir = Path(tempfile.mkdtemp(prefix="policyqa-scope-"))
     for group, name, overrides in RETRIEVAL_VARIANTS:
-        _swap(base, settings.model_copy(update=overrides))
+        variant = Pipeline(_variant_settings(settings, overrides, model_dir), embedder=cache)
         rows.append({"group": group, "variant": name, "default": _is_default(settings, overrides),
-                     **summarize(run(base, items, keep_cache=True))})
+                     **summarize(run(variant, items, keep_cache=True))})
         print(f"ablation {group}: {name} done", flush=True)
-    _swap(base, settings)
     with tempfile.TemporaryDirectory(prefix="policyqa-ablation-") as tmp:
         for size in CHUNK_SIZES:
             for overlap in CHUNK_OVERLAPS:
                 overrides = {"chunk_target_chars": size, "chunk_overlap_sentences": overlap}
                 variant = settings.model_copy(update={**overrides, "index_dir": Path(tmp) / f"c{size}-o{overlap}"})
-                pipeline = Pipeline(variant)
-                pipeline.embedder.embed_query_np = cache  # same model: share the query vectors
+                pipeline = Pipeline(variant, embedder=cache)  # same model: share the query vectors
                 rows.append({"group": "chunking", "variant": f"{size} chars, overlap {overlap}",
                              "default": _is_default(settings, overrides),
                              "passages": len(pipeline.index.chunks),

@@ -1,7 +1,8 @@
 """Refusal calibration on a held-out discipline: split the question set in
 two halves (hash of the id, stratified by ``refuse``), fit the scope model
-of ``app/scope.py`` on one half, report on the other, print the values to
-put into ``app/settings.py``."""
+of ``app/scope.py`` on one half, report on the other; when the fit handles
+more held-out items as expected, write it to the scope model file the app
+reads (``Settings.scope_model_path``)."""
 from __future__ import annotations
 
 import hashlib
@@ -10,8 +11,11 @@ from pathlib import Path
 
 import numpy as np
 
+from dataclasses import replace
+
 from app.pipeline import Pipeline, QuestionError
-from app.scope import ScopeSignals, asks_about_unknown, signals
+from app.scope import answer_probability
+from app.scope_model import FIELDS, ScopeModel, load_scope_model, save_scope_model
 from app.settings import Settings
 
 from . import scoring as sc
@@ -34,10 +38,24 @@ def split(items: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 @dataclass
+class Signals:
+    """The scope model's inputs of one question, as the decision recorded them."""
+    values: tuple[float, ...]
+    latin: bool
+
+    @property
+    def dense(self) -> float:
+        return self.values[FIELDS.index("dense")]
+
+    def vector(self) -> tuple[float, ...]:
+        return self.values
+
+
+@dataclass
 class Example:
     id: str
     kind: str
-    sig: ScopeSignals | None
+    sig: Signals | None
     in_scope: bool
     # The pipeline's own verdict when it decides without the scope model
     # (True = refused): a rejected input, a question made only of override
@@ -45,18 +63,22 @@ class Example:
     decided: bool | None = None
 
 
+# Decisions taken before the scope model is consulted, and their verdict (refused?).
+_DECIDED = {"no_question": True, "unknown_attribute": True, "missing_article": True,
+            "outline": False, "article": False}
+
+
 def collect(pipeline: Pipeline, items: list[dict]) -> list[Example]:
+    """Each item's decision, read from the answer the pipeline gives."""
     hist = histories(items)
     out = []
     for it in items:
         sig, decided = None, None
         try:
-            prep = pipeline.prepare(it["q"], hist[it["id"]] or None)
-            sig = signals(prep.info, prep.retrieval, pipeline.retriever)
-            if not prep.asked or asks_about_unknown(prep.info, prep.retriever):
-                decided = True
-            elif prep.headings:
-                decided = False
+            decision = pipeline.ask(it["q"], hist[it["id"]] or None).decision
+            if decision.signals:
+                sig = Signals(tuple(decision.signals[f] for f in FIELDS), bool(decision.signals.get("latin")))
+            decided = _DECIDED.get(decision.reason)
         except QuestionError:
             decided = True
         out.append(Example(str(it["id"]), it.get("kind", "?"), sig, not it.get("refuse"), decided))
@@ -88,17 +110,18 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 100)
     return w, float(theta[d] - w @ mu)
 
 
-def fitted_settings(examples: list[Example], settings: Settings) -> dict:
-    """Scope fields fitted on ``examples``: the main model on CJK questions,
-    the latin-script branch as a 1-D model on dense similarity."""
+def fitted_model(examples: list[Example], current: ScopeModel) -> ScopeModel:
+    """The scope model fitted on ``examples``: the main model on CJK
+    questions, the latin-script branch as a 1-D model on dense similarity,
+    then the threshold that handles the most of them as expected."""
     judged = [e for e in examples if e.decided is None]
     main = [e for e in judged if not e.sig.latin]
     latin = [e for e in judged if e.sig.latin]
     w, b = fit_logistic(np.array([e.sig.vector() for e in main]), np.array([float(e.in_scope) for e in main]))
-    update = {"scope_weights": tuple(round(float(v), 3) for v in w), "scope_bias": round(b, 3)}
+    model = replace(current, weights=tuple(round(float(v), 3) for v in w), bias=round(b, 3))
     if latin:
-        update["scope_latin_dense"] = round(latin_threshold(latin), 4)
-    return update
+        model = replace(model, latin_dense=round(latin_threshold(latin), 4))
+    return replace(model, threshold=best_threshold(examples, model))
 
 
 def latin_threshold(latin: list[Example]) -> float:
@@ -114,25 +137,29 @@ def latin_threshold(latin: list[Example]) -> float:
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 19))
 
 
-def best_threshold(examples: list[Example], settings: Settings) -> float:
+def best_threshold(examples: list[Example], model: ScopeModel) -> float:
     """Cut-off on the in-scope probability with the most right decisions
     on ``examples`` (the fit half); ties go to the one nearest 0.5."""
     def right(t: float) -> int:
-        refused = predictions(examples, settings.model_copy(update={"scope_threshold": t}))
+        refused = predictions(examples, replace(model, threshold=t))
         return sum(r != e.in_scope for e, r in zip(examples, refused))
 
     return max(THRESHOLDS, key=lambda t: (right(t), -abs(t - 0.5)))
 
 
-def predictions(examples: list[Example], settings: Settings) -> list[bool]:
+def _refused(sig: Signals, model: ScopeModel) -> bool:
+    from app.scope import ScopeSignals
+
+    return answer_probability(ScopeSignals(*sig.values, latin=sig.latin), model) < model.threshold
+
+
+def predictions(examples: list[Example], model: ScopeModel) -> list[bool]:
     """Refused? The pipeline's own verdict where it has one, else the model's."""
-    from app.scope import in_scope
-
-    return [e.decided if e.decided is not None else not in_scope(e.sig, settings) for e in examples]
+    return [e.decided if e.decided is not None else _refused(e.sig, model) for e in examples]
 
 
-def metrics(examples: list[Example], settings: Settings) -> dict:
-    refused = predictions(examples, settings)
+def metrics(examples: list[Example], model: ScopeModel) -> dict:
+    refused = predictions(examples, model)
     return {"n": len(examples),
             **sc.refusal_metrics([not e.in_scope for e in examples], refused)}
 
@@ -141,33 +168,34 @@ def calibrate(settings: Settings, items: list[dict], out: Path) -> dict:
     pipeline = Pipeline(settings)
     fit_items, held_items = split(items)
     fit_ex, held_ex = collect(pipeline, fit_items), collect(pipeline, held_items)
-    update = fitted_settings(fit_ex, settings)
-    update["scope_threshold"] = best_threshold(fit_ex, settings.model_copy(update=update))
-    tuned = settings.model_copy(update=update)
+    current = load_scope_model(settings.scope_model_path)
+    tuned = fitted_model(fit_ex, current)
     rows = []
-    for name, s in (("current settings", settings), ("fitted on half A", tuned)):
+    for name, s in (("current model", current), ("fitted on half A", tuned)):
         for half, ex in (("A (fit)", fit_ex), ("B (held out)", held_ex)):
             m = metrics(ex, s)
             rows.append([name, half, m["n"], m["refusal_recall"], m["false_refusal"], m["refusal_precision"]])
     wrong = {name: [[e.id, e.kind, "false refusal" if e.in_scope else "answered"]
                     for e, r in zip(held_ex, predictions(held_ex, s)) if r == e.in_scope]
-             for name, s in (("current", settings), ("fitted", tuned))}
+             for name, s in (("current", current), ("fitted", tuned))}
     # Both candidates are judged on half B; only a fit that handles more of
     # it as expected should replace the defaults.
-    verdict = ("the fit handles more held-out items as expected: put its values into app/settings.py"
-               if len(wrong["fitted"]) < len(wrong["current"]) else
-               "the fit does not handle more held-out items as expected than the current settings: "
-               "keep them")
+    better = len(wrong["fitted"]) < len(wrong["current"])
+    verdict = (f"the fit handles more held-out items as expected: written to {settings.scope_model_path.name}"
+               if better else
+               "the fit does not handle more held-out items as expected than the current model: kept")
+    if better:
+        save_scope_model(tuned, settings.scope_model_path)
     text = "\n".join([
         "## Refusal calibration",
         "",
         "Generated by `python -m eval --calibrate`. Split: within each `refuse` class, items "
         "sorted by SHA-256 of their id alternate between half A (fit) and half B (held out). "
         "Model: class-balanced logistic regression (Newton steps, ridge "
-        f"{L2}) on `ScopeSignals.vector()` = {ScopeSignals.fields()} for CJK questions; "
+        f"{L2}) on the decision's signals {FIELDS} for CJK questions; "
         "for Latin-script questions, the dense-similarity cut-off with the fewest errors on half A.",
         "",
-        f"Fitted values: `{update}`. The threshold is the probability cut-off that handles the "
+        f"Fitted values: `{tuned.to_json()}`. The threshold is the probability cut-off that handles the "
         "most half-A items as expected (ties: nearest 0.5).",
         "",
         table(["settings", "half", "n", "refusal recall", "false refusal", "refusal precision"], rows),
@@ -180,4 +208,4 @@ def calibrate(settings: Settings, items: list[dict], out: Path) -> dict:
     ])
     out.write_text(text + "\n", encoding="utf-8")
     print(text)
-    return update
+    return tuned.to_json()

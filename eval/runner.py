@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.embeddings import Embedder
 from app.pipeline import Pipeline, QuestionError
 from app.settings import Settings
 
@@ -124,16 +125,14 @@ def score_item(item: dict, pipeline: Pipeline, history: list[str], mode: str | N
     evidence = list(item.get("evidence") or [])
     r = ItemResult(str(item["id"]), item.get("kind", "?"), item["q"], bool(item.get("refuse")), evidence)
     try:
-        # ask() first so its timings include a real query embedding; the
-        # retrieval re-run by prepare() is then served from the cache.
-        answer = pipeline.ask(item["q"], history or None, qid=item["id"], mode=mode)
-        prep = pipeline.prepare(item["q"], history or None)
+        answer = pipeline.ask(item["q"], history or None, qid=item["id"], mode=mode, trace=True)
     except QuestionError as exc:
         # The pipeline declined the input itself: that is a refusal.
         r.error, r.refused = str(exc), True
         return r
-    r.retrieved = [h.chunk.chunk_id for h in prep.retrieval.hits]
-    r.hit_rank = sc.first_hit_rank([h.chunk.text for h in prep.retrieval.hits], evidence) if evidence else None
+    hits = answer.trace.hits if answer.trace else ()
+    r.retrieved = [h.chunk_id for h in hits]
+    r.hit_rank = sc.first_hit_rank([h.text for h in hits], evidence) if evidence else None
     r.refused, r.answer, r.query, r.timings_ms = answer.refused, answer.answer, answer.query, answer.timings_ms
     r.citations = {c.n: c.text for c in answer.citations}
     if r.refused:
@@ -147,25 +146,26 @@ def score_item(item: dict, pipeline: Pipeline, history: list[str], mode: str | N
     return r
 
 
-class QueryCache:
-    """Memoises the query embeddings of one pipeline, so an item's second
-    retrieval (and, in ablations, every variant sharing the model) costs no
-    model call. ``fresh()`` forgets everything, for honest latencies."""
+class CachedQueries:
+    """An embedder that remembers query vectors: ablation variants sharing
+    the model then embed each question once. ``fresh()`` forgets them, for
+    honest latencies. Passed to ``Pipeline(embedder=...)``."""
 
-    def __init__(self, pipeline: Pipeline) -> None:
-        self._embedder = pipeline.embedder
-        self._embed = pipeline.embedder.embed_query_np
+    def __init__(self, embedder: Embedder) -> None:
+        self.inner = embedder
+        self.model_id = embedder.model_id
         self._memo: dict[str, np.ndarray] = {}
-        pipeline.embedder.embed_query_np = self  # type: ignore[method-assign]
 
-    def remove(self) -> None:
-        """Give the embedder its own method back."""
-        if self._embedder.embed_query_np is self:
-            self._embedder.embed_query_np = self._embed  # type: ignore[method-assign]
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
 
-    def __call__(self, text: str) -> np.ndarray:
+    def embed_documents_np(self, texts: list[str]) -> np.ndarray:
+        return self.inner.embed_documents_np(texts)
+
+    def embed_query_np(self, text: str) -> np.ndarray:
         if text not in self._memo:
-            self._memo[text] = self._embed(text)
+            self._memo[text] = self.inner.embed_query_np(text)
         return self._memo[text]
 
     def fresh(self) -> None:
@@ -174,23 +174,17 @@ class QueryCache:
 
 def run(pipeline: Pipeline, items: list[dict], mode: str | None = None,
         keep_cache: bool = False) -> list[ItemResult]:
-    """Score every item. ``keep_cache`` reuses query embeddings across items
-    and runs (ablations); latencies are then not representative."""
-    cache = pipeline.embedder.embed_query_np
-    owned = not isinstance(cache, QueryCache)  # a caller's cache outlives this run
-    if owned:
-        cache = QueryCache(pipeline)
+    """Score every item. With a ``CachedQueries`` embedder, ``keep_cache``
+    reuses query vectors across items and runs (ablations); latencies are
+    then not representative."""
     hist = histories(items)
     min_overlap = pipeline.settings.support_min_overlap
+    cache = pipeline.embedder if isinstance(pipeline.embedder, CachedQueries) else None
     out = []
-    try:
-        for it in items:
-            if not keep_cache:
-                cache.fresh()
-            out.append(score_item(it, pipeline, hist[it["id"]], mode, min_overlap))
-    finally:
-        if owned:
-            cache.remove()
+    for it in items:
+        if cache is not None and not keep_cache:
+            cache.fresh()
+        out.append(score_item(it, pipeline, hist[it["id"]], mode, min_overlap))
     return out
 
 

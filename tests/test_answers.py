@@ -94,7 +94,7 @@ def test_a_question_is_answered_from_the_index_it_started_on(tmp_path, corpus_co
     pipeline.reload()  # e.g. an upload finished while this question was in flight
     answer = pipeline.extractive(prep)
     assert "2178" in answer.answer
-    old_docs = prep.retriever.index.docs
+    old_docs = prep.snapshot.docs
     assert all(old_docs[c.doc]["text"][c.start:c.end] == c.text for c in answer.citations)
     assert "other.txt" in pipeline.documents
 

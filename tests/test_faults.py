@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from app import texts as T
-from app.embeddings import SentenceEmbeddings
+from app.embeddings import Embedder, load_embedder
 from app.corpus import corpus_fingerprint, load_corpus
 from app.index_store import IndexUnusable, _sha256_file, current_dir, ensure_index, expected_identity, verify
 from app.pipeline import Pipeline
@@ -29,12 +29,12 @@ QUESTIONS = [json.loads(line)["q"] for line in
 
 
 @pytest.fixture(scope="module")
-def embedder() -> SentenceEmbeddings:
-    return SentenceEmbeddings(Settings())
+def embedder() -> Embedder:
+    return load_embedder(Settings())
 
 
 @pytest.fixture(scope="module")
-def built_index(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceEmbeddings) -> Path:
+def built_index(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Path:
     """The real corpus indexed once; tests start from a copy of it."""
     folder = tmp_path_factory.mktemp("built") / "index"
     ensure_index(Settings(index_dir=folder), embedder)
@@ -110,11 +110,11 @@ def test_damaged_index_is_detected_rebuilt_and_never_served(private, how):
 
 _BUILDER = textwrap.dedent("""
     import json, sys, time
-    from app.embeddings import SentenceEmbeddings
+    from app.embeddings import load_embedder
     from app.index_store import ensure_index
     from app.settings import Settings
     settings = Settings(corpus_dir=sys.argv[1], index_dir=sys.argv[2])
-    embedder = SentenceEmbeddings(settings)
+    embedder = load_embedder(settings)
     mode = sys.argv[3]
     def stall(label, done, total):
         print("embedding", flush=True)

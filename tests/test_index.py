@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from app import index_store
-from app.embeddings import SentenceEmbeddings
+from app.embeddings import Embedder, load_embedder
 from app.index_store import IndexUnusable, current_dir, ensure_index
 from app.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def embedder(settings: Settings) -> SentenceEmbeddings:
-    return SentenceEmbeddings(settings)
+def embedder(settings: Settings) -> Embedder:
+    return load_embedder(settings)
 
 
 def fresh(tmp_path: Path, corpus: Path, **kw) -> Settings:

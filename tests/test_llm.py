@@ -9,7 +9,8 @@ import time
 import pytest
 
 from app import texts as T
-from app.grounding import numbers, strip_markers
+from app.grounding import strip_markers
+from app.textnorm import numbers
 from llm_standin import StandIn, passages_of
 
 QUESTION = "去年全省申请了多少件专利？"

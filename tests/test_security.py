@@ -55,9 +55,9 @@ def test_no_pickle_is_written_or_loaded(tmp_path, corpus_copy, monkeypatch):
 
 @pytest.fixture(scope="module")
 def embedder(settings: Settings):
-    from app.embeddings import SentenceEmbeddings
+    from app.embeddings import load_embedder
 
-    return SentenceEmbeddings(settings)
+    return load_embedder(settings)
 
 
 def test_current_pointer_cannot_leave_the_index_folder(tmp_path, corpus_copy, embedder):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+from app import settings as S
 from app import texts as T
 from app.feedback import FeedbackStore
 from app.ingest import Reindexer

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..grounding import numbers
+from ..textnorm import numbers
 from ..textnorm import compare_form
 from .source import SourceSentence, find_all
 from .spans import Target

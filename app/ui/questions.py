@@ -58,7 +58,7 @@ def _answerable(pipeline: Pipeline, question: str) -> bool:
         if len(_judged) > 5000:  # old index versions pile up otherwise
             _judged.clear()
         try:
-            _judged[key] = pipeline.prepare(question).in_scope
+            _judged[key] = pipeline.prepare(question).decision.answer
         except QuestionError:
             _judged[key] = False
     return _judged[key]

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
 from .. import texts as T
+from ..grounding import MARKER
 from ..chunking import detect_structure
 from ..corpus import Document
 
 CITE_PREFIX = "#cite="
-_MARKER = re.compile(r"\[(\d+)\]")
 _KEY = re.compile(r"^([A-Za-z0-9%._~-]+):(\d+)-(\d+):((?:\d+-\d+)(?:,\d+-\d+)*)?$")
 _MAX_HIGHLIGHTS = 50
 
@@ -103,7 +103,7 @@ def answer_html(answer: dict) -> str:
             return m.group(0)
         return f'<a class="pqa-cite" href="{CITE_PREFIX}{esc(keys[n])}" title="{esc(T.UI_OPEN_SOURCE)}">[{n}]</a>'
 
-    body = "<br>".join(_MARKER.sub(link, esc(line)) for line in answer["answer"].split("\n"))
+    body = "<br>".join(MARKER.sub(link, esc(line)) for line in answer["answer"].split("\n"))
     return message_html(body, "pqa-refusal" if answer.get("refused") else "pqa-answer")
 
 

@@ -1,0 +1,28 @@
+"""The one place a question is judged answerable or not. Every cause of a
+refusal is a reason of the returned ``Decision``; the eval's calibration
+reads the same decision instead of repeating the logic."""
+from __future__ import annotations
+
+from .answer import Decision
+from .question import QuestionInfo
+from .retrieval import Retrieval
+from .scope import answer_probability, asks_about_unknown, signals
+from .scope_model import FIELDS, ScopeModel
+from .snapshot import IndexSnapshot
+
+
+def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
+           carried: tuple[str, ...] = (), outline: bool = False) -> Decision:
+    """Answer or refuse ``asked`` (the question without instruction
+    overrides) from what ``retrieval`` found."""
+    if not asked:
+        return Decision(False, "no_question")
+    if outline:
+        return Decision(True, "outline")
+    sig = signals(info, retrieval, snapshot, carried)
+    values = {**dict(zip(FIELDS, sig.vector())), "latin": float(sig.latin)}
+    if asks_about_unknown(info, snapshot):
+        return Decision(False, "unknown_attribute", None, values)
+    p = answer_probability(sig, model)
+    ok = p >= model.threshold
+    return Decision(ok, "answered" if ok else "out_of_scope", p, values)

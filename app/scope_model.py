@@ -1,0 +1,39 @@
+"""The learned values of the refusal model, kept as data: ``python -m eval
+--calibrate`` writes them, the app reads them."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+FIELDS = ("coverage", "dense", "agreement", "unknown", "char_coverage", "char_unknown")
+
+
+@dataclass(frozen=True)
+class ScopeModel:
+    # Logistic model over ScopeSignals.vector(), in the order of FIELDS.
+    weights: tuple[float, ...]
+    bias: float
+    # The cut-off on the probability that decides most fit-half items right.
+    threshold: float
+    # Latin-script questions are judged on dense similarity alone.
+    latin_dense: float
+    latin_slope: float
+
+    def to_json(self) -> dict:
+        return {"fields": list(FIELDS), **asdict(self), "weights": list(self.weights)}
+
+
+@lru_cache(maxsize=8)
+def load_scope_model(path: Path) -> ScopeModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data.get("fields", FIELDS)) != FIELDS:
+        raise ValueError(f"{path}: fields {data.get('fields')} are not {list(FIELDS)}")
+    return ScopeModel(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]),
+                      float(data["latin_dense"]), float(data["latin_slope"]))
+
+
+def save_scope_model(model: ScopeModel, path: Path) -> None:
+    path.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    load_scope_model.cache_clear()

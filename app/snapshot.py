@@ -1,0 +1,74 @@
+"""What one loaded index knows about its corpus, read by retrieval, scope,
+answering and typo reading alike: vocabulary and document frequencies,
+character pairs, homophones, outlines, documents. Built once per index load
+(a reload builds a new one), never changed after."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import cached_property
+
+import numpy as np
+
+from .index_store import LoadedIndex
+from .outline import Heading, build_outlines
+from .textnorm import bigrams
+from .tokenize import stopwords, words
+from .typos import HomophoneIndex, corrected
+
+
+class IndexSnapshot:
+    def __init__(self, index: LoadedIndex, typo_frequency_ratio: float) -> None:
+        self.index = index
+        self.chunks = index.chunks
+        self.docs: dict[str, dict] = index.docs
+        self._df = Counter(t for toks in index.tokens for t in set(toks))
+        self.n_passages = len(index.tokens)
+        self._typo_ratio = typo_frequency_ratio
+        # Character pairs the corpus uses (text and structural words): the
+        # scope check asks which pairs of a question the corpus never uses.
+        self.corpus_bigrams = frozenset().union(*(bigrams(d["text"]) for d in index.docs.values()),
+                                                *(bigrams(c.context) for c in index.chunks))
+        # Headings of each document, for questions about its structure.
+        self.outlines: dict[str, list[Heading]] = build_outlines(
+            index.chunks, {doc_id: d["text"] for doc_id, d in index.docs.items()})
+        # Sentence row -> chunk index, for the sentence-level dense index.
+        self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), np.diff(index.sentence_rows))
+
+    def chunks_of(self, docs: frozenset[str]) -> np.ndarray:
+        """Indices of the chunks of some documents."""
+        return np.array([i for i, c in enumerate(self.chunks) if c.doc_id in docs], dtype=np.int64)
+
+    def rows_of(self, chunk_ids: np.ndarray) -> np.ndarray:
+        """Sentence-vector rows of some chunks."""
+        rows = self.index.sentence_rows
+        parts = [np.arange(rows[i], rows[i + 1]) for i in chunk_ids]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def _idf(self, df: int) -> float:
+        return math.log(1 + (self.n_passages - df + 0.5) / (df + 0.5))
+
+    def idf(self, term: str) -> float:
+        return self._idf(self._df.get(term, 0))
+
+    def in_vocabulary(self, term: str) -> bool:
+        return term in self._df
+
+    @cached_property
+    def homophones(self) -> HomophoneIndex:
+        # Built on the first question with a word the corpus lacks: most
+        # questions never need it, and it costs pinyin for every corpus word.
+        return HomophoneIndex(self._df, self._typo_ratio)
+
+    def without_typos(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """``text`` with homophone typos of corpus words corrected, and the
+        (typed, read) pairs. A typo often breaks segmentation into single
+        characters ("领道小组" -> 领 / 道 / 小组), so adjacent single
+        characters are candidates too."""
+        toks = words(text)  # one segmentation serves words and pairs
+        stop = stopwords()
+        pairs = [a + b for a, b in zip(toks, toks[1:]) if len(a) == 1 and len(b) == 1]
+        candidates = [*(t for t in toks if len(t) > 1 and t not in stop), *pairs]
+        if all(self.in_vocabulary(t) for t in candidates):
+            return text, []
+        return corrected(text, candidates, self.homophones)
