@@ -56,11 +56,7 @@ class Citation:
 
     @property
     def label(self) -> str:
-        """How a reader names the source: 《title》第十二条, or title · section."""
-        title = f"《{self.doc_title}》" if self.doc_title else self.doc
-        if self.address:
-            return f"{title}{self.address}"
-        return f"{title} · {self.section}" if self.section else title
+        return source_label(asdict(self))
 
 
 @dataclass(frozen=True)
@@ -117,6 +113,18 @@ class Answer:
         if self.trace is not None:
             out["trace"] = self.trace.to_json()
         return out
+
+
+def source_label(c: dict) -> str:
+    """How a reader names a cited source (a citation as JSON):
+    《title》第十二条（2020-10-17，现行）, or 《title》 · its section."""
+    title = f"《{c['doc_title']}》" if c.get("doc_title") else c["doc"]
+    if c.get("address"):
+        label = f"{title}{c['address']}"
+    else:
+        label = f"{title} · {c['section']}" if c.get("section") else title
+    extras = [x for x in (c.get("doc_date"), c.get("doc_status")) if x]
+    return label + (f"（{'，'.join(extras)}）" if extras else "")
 
 
 def refusal(question: str, mode: str, related: list[Citation], decision: Decision, query: str = "") -> Answer:

@@ -18,7 +18,6 @@ from .textnorm import compare_form
 _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:个|件|人|项|家|次|名|条|亿|万)")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
-_TRAILING = "；;，,、 "
 
 
 @dataclass
@@ -159,11 +158,3 @@ def _with_clause_runs(chosen: list[Candidate], cands: list[Candidate], limit: in
 
 def _continues(text: str) -> bool:
     return text.rstrip().endswith(("；", ";"))
-
-
-def quote(text: str) -> str:
-    """A source sentence as it reads inside an answer: trailing list
-    punctuation dropped, a full stop added when the sentence has none (a
-    line that introduces what follows keeps its colon)."""
-    body = text.rstrip(_TRAILING)
-    return body if body.endswith(("。", "！", "？", "!", "?", "”", "」", "…", "：", ":")) else body + "。"

@@ -1,10 +1,12 @@
 """HTTP service: the JSON API and the web UI in one FastAPI app.
 
-The API is a thin shell over ``Pipeline.ask``: it checks access, rate and
-size, turns every failure into a 4xx/5xx JSON ``{"error": <Chinese text>}``,
-and returns ``Answer.to_json()`` unchanged.
+The API is a thin shell over ``Pipeline.ask`` of the knowledge base asked
+(``kb``; the default one when absent): it checks access, rate and size,
+turns every failure into a 4xx/5xx JSON ``{"error": <Chinese text>}``, and
+returns ``Answer.to_json()`` unchanged. The web UI of the default base is
+mounted at ``/``, every other base's at ``/kb/<name>/``.
 
-Scaling: every worker process builds its own ``Pipeline(mmap=True)``; the
+Scaling: every worker process builds its own ``Library(mmap=True)``; the
 FAISS index and sentence vectors are mapped read-only from the same files,
 so the page cache holds one copy for all workers, and the build lock in
 ``index_store`` makes sure at most one of them (re)builds the index.
@@ -39,11 +41,12 @@ from .textnorm import has_binary
 if TYPE_CHECKING:
     import gradio as gr
 
+    from .kb import Library
     from .pipeline import Pipeline
 
 log = logging.getLogger("policyqa.api")
 SETTINGS_ENV = "POLICYQA_SERVE_SETTINGS_JSON"
-UiBuilder = Callable[["Pipeline"], "gr.Blocks"]
+UiBuilder = Callable[["Pipeline", list[tuple[str, str, str]]], "gr.Blocks"]
 
 
 def limit_native_threads() -> None:
@@ -69,6 +72,8 @@ class AskRequest(BaseModel):
     history: list[StrictStr] | None = Field(default=None, description="本轮对话之前的问题，按时间顺序")
     id: Annotated[StrictStr, StringConstraints(max_length=200)] | StrictInt | None = Field(
         default=None, description="调用方自定的编号，原样返回")
+    kb: Annotated[StrictStr, StringConstraints(max_length=100)] | None = Field(
+        default=None, description="资料库名称（见 /api/kbs；不填则为默认资料库）")
 
     @field_validator("id", mode="before")
     @classmethod
@@ -98,6 +103,14 @@ class AskResponse(BaseModel):
     mode: str
     citations: list[Citation]  # the pipeline's dataclass: one definition of the contract
     timings_ms: dict[str, float]
+    kb: str | None = None
+
+
+class KnowledgeBaseOut(BaseModel):
+    name: str
+    title: str
+    description: str
+    default: bool
 
 
 class ErrorResponse(BaseModel):
@@ -110,6 +123,10 @@ class DocumentOut(BaseModel):
     chars: int
     encoding: str
     sha256: str
+    kind: str = ""
+    date: str = ""
+    status: str = ""
+    current: str = ""
 
 
 class DocumentText(DocumentOut):
@@ -207,10 +224,19 @@ class _ApiShell:
         await self.app(scope, limited, marked)
 
 
-def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settings | None = None) -> FastAPI:
-    """The API over ``pipeline``; with ``ui`` the web UI is mounted at ``/``.
-    ``settings`` (access, limits) default to the pipeline's."""
-    settings = settings or pipeline.settings
+def create_app(library: Library, ui: UiBuilder | None = None, settings: Settings | None = None) -> FastAPI:
+    """The API over the knowledge bases of ``library``; with ``ui`` the web
+    UI is mounted. ``settings`` (access, limits) default to the library's."""
+    from .kb import UnknownKnowledgeBase
+
+    settings = settings or library.settings
+
+    def pipeline_of(kb: str | None) -> Pipeline:
+        try:
+            return library.pipeline(kb)
+        except UnknownKnowledgeBase as exc:
+            raise ApiError(404, str(exc)) from exc
+
     limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     # Many threads time-slicing one core (and the GIL) make every answer slow
     # at once; a short line keeps each answer fast and the event loop free.
@@ -263,6 +289,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         history = body.history or []
         if len(history) > settings.max_history_items:
             raise ApiError(422, T.ERR_API_TOO_MANY_HISTORY.format(n=len(history), limit=settings.max_history_items))
+        pipeline = pipeline_of(body.kb)
         try:
             answer = await anyio.to_thread.run_sync(pipeline.ask, body.q, history, body.id, limiter=in_flight)
         except QuestionError as exc:
@@ -271,6 +298,7 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
 
     @app.get("/api/health", response_model=HealthResponse, responses=_errors(500), summary="服务状态")
     async def health() -> dict:
+        pipeline = pipeline_of(None)
         index = pipeline.index
         m = index.manifest
         return {
@@ -281,21 +309,30 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
             "corpus_issues": [i.message for i in pipeline.corpus_issues], "pid": os.getpid(),
         }
 
-    def document_rows() -> list[dict]:
+    def document_rows(pipeline: Pipeline) -> list[dict]:
         hashes = {d["doc_id"]: d["sha256"] for d in pipeline.index.manifest.get("documents", [])}
+        metas = pipeline.snapshot.metas
         return [{"doc_id": doc_id, "title": d["title"], "chars": len(d["text"]), "encoding": d["encoding"],
-                 "sha256": hashes.get(doc_id, "")} for doc_id, d in pipeline.documents.items()]
+                 "sha256": hashes.get(doc_id, ""), "kind": metas[doc_id].kind, "date": metas[doc_id].date,
+                 "status": metas[doc_id].status, "current": metas[doc_id].current}
+                for doc_id, d in pipeline.documents.items()]
+
+    @app.get("/api/kbs", response_model=list[KnowledgeBaseOut], dependencies=guarded,
+             responses=_errors(401, 429, 500), summary="资料库列表")
+    async def kbs() -> list[dict]:
+        return [{**kb.to_json(), "default": kb.name == library.default} for kb in library.bases.values()]
 
     @app.get("/api/documents", response_model=list[DocumentOut], dependencies=guarded,
-             responses=_errors(401, 429, 500), summary="资料库中的文件")
-    async def documents() -> list[dict]:
-        return document_rows()
+             responses=_errors(401, 404, 429, 500), summary="资料库中的文件")
+    async def documents(kb: str | None = None) -> list[dict]:
+        return document_rows(pipeline_of(kb))
 
     @app.get("/api/documents/{doc_id:path}", response_model=DocumentText, dependencies=guarded,
              responses=_errors(401, 404, 429, 500), summary="一个文件的全文")
-    async def document(doc_id: str) -> dict:
+    async def document(doc_id: str, kb: str | None = None) -> dict:
         # Looked up among the indexed documents only: no path is ever opened.
-        row = next((r for r in document_rows() if r["doc_id"] == doc_id), None)
+        pipeline = pipeline_of(kb)
+        row = next((r for r in document_rows(pipeline) if r["doc_id"] == doc_id), None)
         if row is None:
             raise ApiError(404, T.ERR_API_NO_DOCUMENT.format(doc=_quoted(doc_id)))
         return {**row, "text": pipeline.documents[doc_id]["text"]}
@@ -316,14 +353,22 @@ def create_app(pipeline: Pipeline, ui: UiBuilder | None = None, settings: Settin
         auth = None
         if settings.ui_username and settings.ui_password is not None:
             auth = (settings.ui_username, settings.ui_password.get_secret_value())
-        app = gr.mount_gradio_app(app, ui(pipeline), path="/", auth=auth, auth_message=T.APP_TITLE)
+        links = [(kb.title, "/" if kb.name == library.default else f"/kb/{kb.name}/", kb.name)
+                 for kb in library.bases.values()]
+        # The other bases first: a mount at "/" would catch their paths.
+        for kb in library.bases.values():
+            if kb.name != library.default:
+                app = gr.mount_gradio_app(app, ui(library.pipeline(kb.name), links), path=f"/kb/{kb.name}",
+                                          auth=auth, auth_message=T.APP_TITLE)
+        app = gr.mount_gradio_app(app, ui(library.pipeline(), links), path="/", auth=auth,
+                                  auth_message=T.APP_TITLE)
     return app
 
 
-def default_ui(pipeline: Pipeline) -> gr.Blocks:
+def default_ui(pipeline: Pipeline, links: list[tuple[str, str, str]] | None = None) -> gr.Blocks:
     from .ui import build_ui
 
-    return build_ui(pipeline)
+    return build_ui(pipeline, links)
 
 
 # --- running -------------------------------------------------------------------
@@ -356,11 +401,11 @@ def _settings_to_env(settings: Settings) -> str:
 def worker_app() -> FastAPI:
     """Factory run in each worker process (``uvicorn --factory``)."""
     limit_native_threads()
-    from .pipeline import Pipeline
+    from .kb import Library
 
     raw = os.environ.get(SETTINGS_ENV)
     settings = Settings(**json.loads(raw)) if raw else Settings()
-    return create_app(Pipeline(settings, mmap=True), ui=default_ui)
+    return create_app(Library(settings, mmap=True), ui=default_ui)
 
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None,
@@ -370,9 +415,8 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
     lock while the others wait."""
     import uvicorn
 
-    from .corpus import load_corpus
     from .index_store import IndexUnusable
-    from .pipeline import Pipeline
+    from .kb import Library
 
     limit_native_threads()
     workers = workers or settings.workers
@@ -382,12 +426,18 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
     try:
         if workers > 1:
             # Fail here with the reason rather than in every worker.
-            if not load_corpus(settings.corpus_dir, settings.corpus_extensions, settings.max_corpus_file_bytes)[0]:
-                raise IndexUnusable(T.ERR_CORPUS_EMPTY)
+            # Build every index before forking, and fail here with the
+            # reason rather than in every worker.
+            library = Library(settings)
+            for name in library.bases:
+                library.pipeline(name)
             os.environ[SETTINGS_ENV] = _settings_to_env(settings)
             uvicorn.run("app.api:worker_app", factory=True, workers=workers, **options)
         else:
-            uvicorn.run(create_app(Pipeline(settings, mmap=True), ui=default_ui), **options)
+            library = Library(settings, mmap=True)
+            for name in library.bases:
+                library.pipeline(name)
+            uvicorn.run(create_app(library, ui=default_ui), **options)
     except IndexUnusable as exc:
         print(f"错误：{exc}", file=sys.stderr)
         raise SystemExit(2) from exc

@@ -237,7 +237,7 @@ def scale_run(n_chunks: int, root: str, rounds: int) -> dict:
     from .pipeline import Pipeline, QuestionError
 
     settings = private_settings(Path(root))
-    write_synthetic_corpus(PROJECT_ROOT / "corpus", settings.corpus_dir, n_chunks, settings.chunk_target_chars)
+    write_synthetic_corpus(PROJECT_ROOT / "corpus" / "speech", settings.corpus_dir, n_chunks, settings.chunk_target_chars)
     real = load_embedder(settings)
     faiss.omp_set_num_threads(os.cpu_count() or 1)  # building may use every core ...
     t0 = time.perf_counter()
@@ -478,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
                                  "load_avg_at_start": os.getloadavg()[0]}}
     with tempfile.TemporaryDirectory(prefix="policyqa-bench-") as tmp:
         work = Path(tmp)
-        settings = private_settings(work / "real", corpus_from=PROJECT_ROOT / "corpus")
+        settings = private_settings(work / "real", corpus_from=PROJECT_ROOT / "corpus" / "speech")
         say("索引构建……")
         results["build"] = bench_build(settings)
         say(f"  {results['build']}")

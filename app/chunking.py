@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from . import texts as T
 from .corpus import Document
+from .legal import article_refs, is_legal, legal_units, paragraph_address
 
 # Bump when the output of this module changes, so stored indexes go stale.
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 
 _NUM = "一二三四五六七八九十百零〇"
 # "一、认清形势……", "第一部分 ……"
@@ -28,6 +29,11 @@ _SENT_END = re.compile(
 _HEAD_TRIM = "。：:；;，,！!？? \t\u3000"
 _ORDINAL = re.compile(rf"^(?:第)?([{_NUM}]+|\d+)")
 _BLANK = " \t\u3000\f\v"
+_WORDLIKE = re.compile(r"[\w\u3400-\u9fff]")
+MAX_UNPUNCTUATED_CHARS = 150
+# An article up to this long is one chunk, whatever the target size: it is
+# quoted and cited as a unit.
+LEGAL_ARTICLE_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,8 @@ class Chunk:
     # Words about where the chunk stands ("第二部分", its section's label):
     # indexed for lexical search so structural questions find it, never quoted.
     context: str = ""
+    # The article (and paragraph) the chunk belongs to: "第十二条第二款".
+    address: str = ""
 
     @property
     def section_path(self) -> str:
@@ -66,19 +74,23 @@ class Chunk:
         return {
             "chunk_id": self.chunk_id, "doc_id": self.doc_id, "section": self.section,
             "start": self.start, "end": self.end, "text": self.text,
-            "sentences": [list(s) for s in self.sentences], "context": self.context,
+            "sentences": [list(s) for s in self.sentences], "context": self.context, "address": self.address,
         }
 
     @classmethod
     def from_dict(cls, d: dict) -> "Chunk":
         return cls(d["chunk_id"], d["doc_id"], list(d["section"]), d["start"], d["end"],
-                   d["text"], [tuple(s) for s in d["sentences"]], d.get("context", ""))
+                   d["text"], [tuple(s) for s in d["sentences"]], d.get("context", ""), d.get("address", ""))
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+def split_sentences(text: str, start: int = 0, end: int | None = None,
+                    max_chars: int = MAX_UNPUNCTUATED_CHARS) -> list[Sentence]:
     """Sentences of text[start:end], each trimmed of surrounding blanks; a
     sentence ends at 。！？；(and ASCII forms) plus closing quotes, or at the
-    end of the span. Never splits inside a decimal number."""
+    end of the span. Never splits inside a decimal number, never yields a
+    sentence of punctuation alone (it joins the one before), and cuts a run
+    without sentence-final punctuation longer than ``max_chars`` at clause
+    boundaries (court records and tables often have none)."""
     end = len(text) if end is None else end
     out: list[Sentence] = []
     pos = start
@@ -86,6 +98,30 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         out.extend(_trimmed(text, pos, m.end()))
         pos = m.end()
     out.extend(_trimmed(text, pos, end))
+    merged: list[Sentence] = []
+    for sent in out:
+        if not _WORDLIKE.search(text, sent.start, sent.end):
+            if merged and not text[merged[-1].end:sent.start].count("\n"):
+                merged[-1] = Sentence(merged[-1].start, sent.end)
+            continue
+        if sent.end - sent.start > max_chars and not _SENT_END.search(text[sent.end - 3:sent.end]):
+            merged.extend(_clauses(text, sent, max_chars))
+        else:
+            merged.append(sent)
+    return merged
+
+
+def _clauses(text: str, sent: Sentence, max_chars: int) -> list[Sentence]:
+    """A long unpunctuated run cut at its last clause boundary (，、,：space)
+    before each ``max_chars``; at ``max_chars`` itself where there is none."""
+    out, a = [], sent.start
+    while sent.end - a > max_chars:
+        window = text[a:a + max_chars]
+        cut = max(window.rfind(c) for c in "，、,：: \t")
+        b = a + (cut + 1 if cut > max_chars // 3 else max_chars)
+        out.extend(_trimmed(text, a, b))
+        a = b
+    out.extend(_trimmed(text, a, sent.end))
     return out
 
 
@@ -171,14 +207,57 @@ def chunk_id(doc_id: str, start: int, end: int, text: str) -> str:
 
 
 def chunk_document(doc: Document, target_chars: int = 200, overlap_sentences: int = 0) -> list[Chunk]:
+    """Chunks of one document, by the grammar of its kind: legal text by
+    article, everything else by section."""
+    if is_legal(doc.text):
+        return chunk_legal_document(doc, target_chars)
+    return chunk_sectioned_document(doc, target_chars, overlap_sentences)
+
+
+def _title_chunk(doc: Document) -> tuple[bool, list[Chunk]]:
+    lines = _lines(doc.text)
+    if len(lines) > 1 and _is_title(doc.text[lines[0][0]:lines[0][1]]):
+        return True, [_make_chunk(doc, (T.TITLE_SECTION,), [Sentence(*lines[0])], is_title=True)]
+    return False, []
+
+
+def chunk_legal_document(doc: Document, target_chars: int = 200) -> list[Chunk]:
+    """One chunk per article: a chunk never holds parts of two articles. An
+    article longer than ``LEGAL_ARTICLE_CHARS`` is cut at paragraph (款)
+    boundaries, each part keeping the article's address and its 款."""
+    has_title, chunks = _title_chunk(doc)
+    for unit in legal_units(doc.text, has_title):
+        pieces: list[tuple[str, list[Sentence]]] = []
+        kuan = 0
+        for i, (a, b) in enumerate(unit.paragraphs):
+            address = paragraph_address(unit.address, i, doc.text[a:b], kuan) if unit.address else ""
+            if i and address != unit.address:
+                kuan += 1
+            elif i == 0:
+                kuan = 1
+            sentences = split_sentences(doc.text, a, b)
+            if not sentences:
+                continue
+            size = sum(s.end - s.start for _, ss in pieces for s in ss)
+            whole = unit.paragraphs[-1][1] - unit.paragraphs[0][0]
+            if pieces and whole > LEGAL_ARTICLE_CHARS and size + (b - a) > 2 * target_chars \
+                    and address != unit.address:
+                pieces.append((address, sentences))
+            elif pieces:
+                pieces[-1][1].extend(sentences)
+            else:
+                pieces.append((address or unit.address, sentences))
+        for address, sentences in pieces:
+            chunks.append(_make_chunk(doc, unit.section, sentences, address=address))
+    return chunks
+
+
+def chunk_sectioned_document(doc: Document, target_chars: int = 200, overlap_sentences: int = 0) -> list[Chunk]:
     """Group consecutive sentences of one section into chunks of about
     ``target_chars``; a chunk never crosses a section boundary, prefers to end
     at a paragraph end, and never splits a sentence."""
     title, paragraphs = detect_structure(doc)
-    chunks: list[Chunk] = []
-    if title is not None:
-        first = _lines(doc.text)[0]
-        chunks.append(_make_chunk(doc, (T.TITLE_SECTION,), [Sentence(*first)], is_title=True))
+    _, chunks = _title_chunk(doc) if title is not None else (False, [])
     # Walk sections as runs of consecutive paragraphs with the same path.
     runs: list[tuple[tuple[str, ...], list[Paragraph]]] = []
     for p in paragraphs:
@@ -214,11 +293,19 @@ def _span(sentences: list[Sentence]) -> int:
 
 
 def _make_chunk(doc: Document, section: tuple[str, ...], sentences: list[Sentence],
-                is_title: bool = False) -> Chunk:
+                is_title: bool = False, address: str = "") -> Chunk:
     start, end = sentences[0].start, sentences[-1].end
     text = doc.text[start:end]
+    context = article_context(section, address) if address else section_context(section, is_title)
     return Chunk(chunk_id(doc.doc_id, start, end, text), doc.doc_id, list(section), start, end, text,
-                 [(s.start, s.end) for s in sentences], section_context(section, is_title))
+                 [(s.start, s.end) for s in sentences], context, address)
+
+
+def article_context(section: tuple[str, ...], address: str) -> str:
+    """How people refer to an article: 第十二条 and 第12条, and its chapter."""
+    refs = article_refs(address)
+    digits = f"第{refs[0].number}条" if refs else ""
+    return " ".join(x for x in (address, digits, *section[:-1]) if x)
 
 
 def chunk_corpus(docs: list[Document], target_chars: int = 200, overlap_sentences: int = 0) -> list[Chunk]:

@@ -18,8 +18,7 @@ def _progress_bar():
     def progress(label: str, done: int, total: int) -> None:
         bar = bars.get(label)
         if bar is None:
-            bar = bars[label] = tqdm(total=total, desc=f"编码{'段落' if label == 'passages' else '句子'}",
-                                     unit="条", file=sys.stderr, leave=True)
+            bar = bars[label] = tqdm(total=total, desc=T.CLI_PROGRESS_SENTENCES, unit="条", file=sys.stderr, leave=True)
         bar.update(done - bar.n)
         if done >= total:
             bar.close()
@@ -27,13 +26,22 @@ def _progress_bar():
     return progress
 
 
-def _pipeline(settings: Settings, show_progress: bool = True):
+def _library(settings: Settings):
+    from .kb import Library
+
+    library = Library(settings)
+    for issue in library.issues:
+        print(f"提示：{issue.message}", file=sys.stderr)
+    return library
+
+
+def _pipeline(settings: Settings, kb: str | None, show_progress: bool = True):
     from .index_store import IndexUnusable
-    from .pipeline import Pipeline
+    from .kb import UnknownKnowledgeBase
 
     try:
-        pipeline = Pipeline(settings, progress=_progress_bar() if show_progress else None)
-    except IndexUnusable as exc:
+        pipeline = _library(settings).pipeline(kb, progress=_progress_bar() if show_progress else None)
+    except (IndexUnusable, UnknownKnowledgeBase) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         raise SystemExit(2) from exc
     for issue in pipeline.corpus_issues:
@@ -42,22 +50,32 @@ def _pipeline(settings: Settings, show_progress: bool = True):
 
 
 def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
-    from .embeddings import load_embedder
+    """Build (or check) the index of one knowledge base, or of all of them."""
     from .index_store import IndexUnusable, ensure_index
+    from .kb import UnknownKnowledgeBase
 
+    library = _library(settings)
     try:
-        index, issues, rebuilt = ensure_index(settings, load_embedder(settings), _progress_bar(),
-                                              force=args.force)
-    except IndexUnusable as exc:
+        bases = [library.base(args.kb)] if args.kb else list(library.bases.values())
+    except UnknownKnowledgeBase as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
-    for issue in issues:
-        print(f"提示：{issue.message}", file=sys.stderr)
-    m = index.manifest
-    state = "已重建" if rebuilt else "已是最新"
-    print(f"索引{state}：{len(m['documents'])} 个文档，{m['n_chunks']} 个段落，{m['n_sentences']} 个句子"
-          f"（模型 {m['model_id']}，位置 {index.path}）")
-    return 0
+    status = 0
+    for kb in bases:
+        try:
+            index, issues, rebuilt = ensure_index(kb.settings, library.embedder, _progress_bar(), force=args.force)
+        except IndexUnusable as exc:
+            print(f"错误：{kb.title}：{exc}", file=sys.stderr)
+            status = 2
+            continue
+        for issue in issues:
+            print(f"提示：{issue.message}", file=sys.stderr)
+        m = index.manifest
+        state = "已重建" if rebuilt else "已是最新"
+        print(f"【{kb.title}】索引{state}：{len(m['documents'])} 个文档，{m['n_chunks']} 个段落，"
+              f"{m['n_sentences']} 个句子，本次编码 {m.get('n_embedded', 0) if rebuilt else 0} 句"
+              f"（模型 {m['model_id']}，位置 {index.path}）")
+    return status
 
 
 def format_for_person(answer) -> str:
@@ -65,7 +83,7 @@ def format_for_person(answer) -> str:
     title = T.RELATED_TITLE if answer.refused else T.SOURCES_TITLE
     lines.append(f"—— {title} ——")
     for c in answer.citations:
-        lines.append(f"[{c.n}] {c.doc} · {c.section} · 第 {c.start}–{c.end} 字")
+        lines.append(f"[{c.n}] {c.label} · 第 {c.start}–{c.end} 字")
         lines.append(f"    {c.text}")
     return "\n".join(lines)
 
@@ -86,7 +104,7 @@ def _read_jsonl(stream: TextIO) -> Iterable[tuple[int, dict | None, str | None]]
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from .pipeline import QuestionError
 
-    pipeline = _pipeline(settings, show_progress=not (args.json or args.jsonl))
+    pipeline = _pipeline(settings, args.kb, show_progress=not (args.json or args.jsonl))
     if args.jsonl:
         stream = sys.stdin if args.jsonl == "-" else open(args.jsonl, encoding="utf-8")
         asked: dict[object, list[str]] = {}  # id -> that turn's history incl. itself
@@ -152,12 +170,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app", description="政策问答：基于原文、带出处的政策问答")
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="构建或更新索引")
-    b.add_argument("--force", action="store_true", help="即使索引是最新的也重建")
+    b.add_argument("--force", action="store_true", help="即使索引是最新的也重建（全部重新编码）")
+    b.add_argument("--kb", help="只构建这个资料库（默认全部）")
     a = sub.add_parser("ask", help="提问")
     a.add_argument("question", nargs="?", help="问题")
     a.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
     a.add_argument("--jsonl", metavar="FILE", help="逐行读取 {\"id\", \"q\"}（- 表示标准输入），逐行输出 JSON")
     a.add_argument("--mode", choices=["extractive", "llm"], help="回答方式（默认取设置）")
+    a.add_argument("--kb", help="在哪个资料库中回答（默认取设置）")
     s = sub.add_parser("serve", help="启动网页问答")
     s.add_argument("--host")
     s.add_argument("--port", type=int)

@@ -1,8 +1,9 @@
-"""Reading the corpus folder: decoding, validation, fingerprints.
+"""Reading a knowledge base's folder: formats, validation, fingerprints.
 
-A document's ``text`` is the file decoded (UTF-8 with or without BOM, else
-GB18030) with line endings normalised to ``\\n``. Every character offset in
-the project points into this text, so nothing else is rewritten here.
+A document's ``text`` is what the format's parser reads (a text file
+decoded as UTF-8 with or without BOM, else GB18030; .docx and .pdf
+extracted and unwrapped) with line endings normalised to ``\\n``. Every
+character offset in the project points into this text.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import texts as T
+from .parsers import PARSERS, ParseError, parse
 
 
 @dataclass(frozen=True)
@@ -36,19 +38,6 @@ class CorpusIssue:
 
 class CorpusError(Exception):
     """Raised with a Chinese message when the corpus as a whole is unusable."""
-
-
-def decode_bytes(raw: bytes) -> tuple[str, str]:
-    """Return (text, encoding). Raises UnicodeDecodeError/ValueError with no
-    guessing beyond UTF-8 and GB18030, the two encodings Chinese offices use."""
-    if b"\x00" in raw:
-        raise ValueError("binary")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return raw.decode("gb18030"), "gb18030"
 
 
 def normalize_newlines(text: str) -> str:
@@ -79,11 +68,10 @@ def load_file(path: Path, root: Path, max_bytes: int) -> Document:
     except OSError as exc:
         raise CorpusError(T.ERR_FILE_UNREADABLE.format(name=name, reason=exc.strerror or exc)) from exc
     try:
-        text, encoding = decode_bytes(raw)
-    except UnicodeDecodeError as exc:  # a ValueError too: must come first
-        raise CorpusError(T.ERR_FILE_ENCODING.format(name=name)) from exc
-    except ValueError as exc:
-        raise CorpusError(T.ERR_FILE_BINARY.format(name=name)) from exc
+        parsed = parse(path.suffix, raw, name)
+    except ParseError as exc:
+        raise CorpusError(str(exc)) from exc
+    text, encoding = parsed.text, parsed.encoding
     if _looks_binary(text):
         raise CorpusError(T.ERR_FILE_BINARY.format(name=name))
     text = normalize_newlines(text)
@@ -92,7 +80,7 @@ def load_file(path: Path, root: Path, max_bytes: int) -> Document:
     return Document(name, text, encoding, hashlib.sha256(raw).hexdigest())
 
 
-def corpus_files(corpus_dir: Path, extensions: tuple[str, ...]) -> list[Path]:
+def corpus_files(corpus_dir: Path, extensions: tuple[str, ...] = tuple(PARSERS)) -> list[Path]:
     if not corpus_dir.is_dir():
         return []
     return sorted(
@@ -101,7 +89,7 @@ def corpus_files(corpus_dir: Path, extensions: tuple[str, ...]) -> list[Path]:
     )
 
 
-def load_corpus(corpus_dir: Path, extensions: tuple[str, ...] = (".txt", ".md"),
+def load_corpus(corpus_dir: Path, extensions: tuple[str, ...] = tuple(PARSERS),
                 max_bytes: int = 20 * 2**20) -> tuple[list[Document], list[CorpusIssue]]:
     """Every readable document, plus one issue per file that could not be used.
     A bad file never stops the others from loading."""

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import texts as T
+from .answer import source_label
 from .grounding import MARKER
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -33,7 +34,7 @@ def answer_text(answer: dict) -> str:
     lines = [T.EXPORT_Q.format(question=answer["question"]), T.EXPORT_A + answer["answer"], "",
              f"—— {_sources_heading(answer)} ——"]
     for c in answer.get("citations") or []:
-        lines.append(T.EXPORT_SOURCE_LINE.format(n=c["n"], doc=c["doc"], section=c["section"]))
+        lines.append(T.EXPORT_SOURCE_LINE.format(n=c["n"], source=source_label(c)))
         lines.append(f"    {c['text']}")
     return "\n".join(lines)
 
@@ -72,7 +73,7 @@ def conversation_markdown(answers: list[dict], now: datetime | None = None) -> s
 
 
 def _source_label(c: dict) -> str:
-    return f"{c['doc']} · {c['section']}"
+    return source_label(c)
 
 
 def conversation_docx(answers: list[dict], path: Path, now: datetime | None = None) -> Path:

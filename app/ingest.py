@@ -1,22 +1,23 @@
-"""Uploads into the corpus: .txt/.md/.docx/.pdf → one validated UTF-8 text
-file in ``corpus/``, then a background re-index.
+"""Managing a knowledge base's documents: upload (any registered format →
+one validated UTF-8 text file in the knowledge base's folder), delete, and
+replace with a new version (the old one kept as a superseded version or
+removed). The index follows in the background (``app/reindex.py``).
 
 A file is accepted only if the corpus loader itself accepts it (the check
 runs on a hidden temporary copy), so an upload can never break the index.
 """
 from __future__ import annotations
 
-import io
 import os
 import re
-import threading
 import unicodedata
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import texts as T
 from .corpus import CorpusError, load_file
+from .parsers import PARSERS, ParseError, parse
 from .settings import Settings
 
 _UNSAFE = re.compile(r"[^\w\-.()（）【】《》]+")
@@ -45,49 +46,16 @@ def safe_name(filename: str) -> tuple[str, str]:
     return stem, f".{ext.lower()}" if ext else ""
 
 
-def extract_text(ext: str, raw: bytes) -> bytes:
-    """The document's text as UTF-8 bytes (.docx, .pdf) or the raw bytes of a
-    text file, which the corpus loader decodes and checks."""
-    if ext in (".txt", ".md"):
-        return raw
-    try:
-        text = _docx_text(raw) if ext == ".docx" else _pdf_text(raw)
-    except UploadError:
-        raise
-    except Exception as exc:  # parsers raise many kinds on damaged files
-        raise UploadError(T.ERR_UPLOAD_BROKEN.format(kind=ext.lstrip(".").upper())) from exc
-    if not text.strip():
-        raise UploadError(T.ERR_UPLOAD_PDF_NO_TEXT if ext == ".pdf" else T.ERR_UPLOAD_NO_TEXT)
-    return text.encode("utf-8")
-
-
-def _docx_text(raw: bytes) -> str:
-    from docx import Document as Docx
-
-    doc = Docx(io.BytesIO(raw))
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        lines += ["\t".join(cell.text for cell in row.cells) for row in table.rows]
-    return "\n".join(lines)
-
-
-def _pdf_text(raw: bytes) -> str:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(raw))
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise UploadError(T.ERR_UPLOAD_PDF_ENCRYPTED)
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
-
-
-def ingest(settings: Settings, filename: str, raw: bytes) -> Ingested:
+def ingest(settings: Settings, filename: str, raw: bytes, stem_suffix: str = "") -> Ingested:
     """Validate an upload and write it into the corpus folder; raises
-    UploadError with a Chinese message and writes nothing on any problem."""
+    UploadError with a Chinese message and writes nothing on any problem.
+    ``stem_suffix`` is added to the stored name (a version kept beside another)."""
     stem, ext = safe_name(filename)
-    if ext not in settings.upload_extensions:
-        raise UploadError(T.ERR_UPLOAD_TYPE.format(types="、".join(settings.upload_extensions)))
+    if ext not in PARSERS:
+        raise UploadError(T.ERR_UPLOAD_TYPE.format(types="、".join(PARSERS)))
     if not stem:
         raise UploadError(T.ERR_UPLOAD_NAME)
+    stem += stem_suffix
     if len(raw) > settings.upload_max_bytes:
         raise UploadError(T.ERR_UPLOAD_TOO_LARGE.format(
             size=round(len(raw) / 2**20, 1), limit=round(settings.upload_max_bytes / 2**20, 1)))
@@ -99,7 +67,10 @@ def ingest(settings: Settings, filename: str, raw: bytes) -> Ingested:
         raise UploadError(T.ERR_UPLOAD_NAME)
     if target.exists():
         raise UploadError(T.ERR_UPLOAD_EXISTS.format(name=target.name))
-    content = extract_text(ext, raw)
+    try:
+        content = parse(ext, raw, target.name).text.encode("utf-8") if ext not in (".txt", ".md") else raw
+    except ParseError as exc:
+        raise UploadError(str(exc)) from exc
     corpus.mkdir(parents=True, exist_ok=True)
     # Hidden name: the corpus loader skips dot-files, so a concurrent
     # re-index never sees the half-checked copy.
@@ -119,55 +90,30 @@ def ingest(settings: Settings, filename: str, raw: bytes) -> Ingested:
     return Ingested(target.name, target, len(doc.text))
 
 
-@dataclass
-class ReindexStatus:
-    running: bool = False
-    stage: str = ""
-    done: int = 0
-    total: int = 0
-    error: str = ""
-    runs: int = 0  # finished runs, so a caller can tell a new result from an old one
+def document_path(settings: Settings, doc_id: str) -> Path:
+    """The file of a document of the corpus folder; UploadError when the id
+    names nothing there (or a path outside it)."""
+    corpus = settings.corpus_dir.resolve()
+    path = (corpus / doc_id).resolve()
+    if not path.is_relative_to(corpus) or path == corpus or not path.is_file():
+        raise UploadError(T.ERR_DOC_UNKNOWN.format(doc=doc_id))
+    return path
 
 
-class Reindexer:
-    """Runs ``pipeline.reload()`` in one background thread at a time. The
-    pipeline keeps answering from the old index until the new one is swapped in."""
+def delete_document(settings: Settings, doc_id: str) -> None:
+    document_path(settings, doc_id).unlink()
 
-    def __init__(self, pipeline) -> None:
-        self.pipeline = pipeline
-        self._lock = threading.Lock()
-        self._status = ReindexStatus()
-        self._thread: threading.Thread | None = None
 
-    def status(self) -> ReindexStatus:
-        with self._lock:
-            return replace(self._status)
-
-    def start(self) -> bool:
-        """Start a re-index unless one is running; True if started."""
-        with self._lock:
-            if self._status.running:
-                return False
-            self._status = ReindexStatus(running=True, runs=self._status.runs)
-        self._thread = threading.Thread(target=self._run, name="policyqa-reindex", daemon=True)
-        self._thread.start()
-        return True
-
-    def wait(self, timeout: float | None = None) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _progress(self, stage: str, done: int, total: int) -> None:
-        with self._lock:
-            self._status.stage, self._status.done, self._status.total = stage, done, total
-
-    def _run(self) -> None:
-        error = ""
-        try:
-            self.pipeline.reload(progress=self._progress)
-        except Exception as exc:  # keep serving the old index, say why
-            error = str(exc) or exc.__class__.__name__
-        with self._lock:
-            self._status.running = False
-            self._status.error = error
-            self._status.runs += 1
+def replace_document(settings: Settings, doc_id: str, filename: str, raw: bytes, keep_old: bool) -> Ingested:
+    """A new version of ``doc_id``. Kept, the old file stays as a superseded
+    version (the version grouping tells them apart by their dates); not kept,
+    it is removed once the new one is safely written."""
+    old = document_path(settings, doc_id)
+    stem, _ = safe_name(filename)
+    clash = (settings.corpus_dir.resolve() / f"{stem}.txt").exists() or \
+        (settings.corpus_dir.resolve() / f"{stem}.md").exists()
+    # The new file never overwrites the old one: a clashing name gets a marker.
+    saved = ingest(settings, filename, raw, stem_suffix=f"-{uuid.uuid4().hex[:6]}" if clash else "")
+    if not keep_old:
+        old.unlink(missing_ok=True)
+    return saved

@@ -13,13 +13,18 @@ from typing import Iterator
 
 from . import texts as T
 from .answer import Answer, Citation, Decision, Trace, TraceHit, refusal
-from .answering import candidates, quote, score_candidates, select
+from .answering import candidates, score_candidates, select
 from .chunking import Chunk
+from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
 from .corpus import CorpusIssue
 from .decide import decide
 from .embeddings import Embedder, load_embedder
 from .guard import asked_part
+from .legal import article_refs
+from .metadata import version_key
+from .naming import Naming
+from .numerals import to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Heading, resolve
 from .question import QuestionInfo, analyze
@@ -67,6 +72,10 @@ class Prepared:
     retrieve_ms: float
     asked: str = ""  # the question without instruction-override sentences
     carried: tuple[str, ...] = ()  # terms borrowed from the previous turn
+    # The documents the question names (None: it names none, all are searched).
+    naming: Naming | None = None
+    # Chunks of the named article(s), quoted whole, when the question asks for one.
+    article_chunks: list[int] = field(default_factory=list)
     # Set when the question asks about the outline of the document.
     headings: list[Heading] = field(default_factory=list)
     # Typed words read as the corpus words they are typos of: (typed, read).
@@ -79,8 +88,9 @@ class Pipeline:
     ``reload()`` swaps in a rebuilt index atomically."""
 
     def __init__(self, settings: Settings | None = None, progress: Progress | None = None,
-                 mmap: bool = False, embedder: Embedder | None = None) -> None:
+                 mmap: bool = False, embedder: Embedder | None = None, kb: str = "") -> None:
         self.settings = settings or get_settings()
+        self.kb = kb  # the knowledge base's name, recorded on answers
         self.embedder = embedder or load_embedder(self.settings)
         self._mmap = mmap
         self._lock = threading.Lock()
@@ -112,19 +122,33 @@ class Pipeline:
         asked, readings = snapshot.without_typos(asked_part(strip_markup(typed)))
         info = analyze(asked or typed)
         carried: tuple[str, ...] = ()
+        previous = None
         if history:
             known = sum(1 for t in info.terms if snapshot.in_vocabulary(t))
             previous = _last_valid(history, self.settings.max_question_chars)
             if previous is not None and is_elliptical(info, known):
                 carried = carried_terms(analyze(snapshot.without_typos(previous)[0]), info)
-        retrieval = retriever.retrieve(asked or typed, extra_terms=carried)
+        naming = snapshot.names.resolve(asked)
+        if naming is None and carried and previous is not None:
+            naming = snapshot.names.resolve(previous)  # "那第十三条呢？" after a named document
+        # A named document restricts the search; otherwise every current
+        # version is searched (a superseded one only when named).
+        scope = naming.docs if naming else (snapshot.names.current if len(snapshot.names.current) < len(snapshot.metas)
+                                            else None)
+        retrieval = retriever.retrieve(asked or typed, extra_terms=carried, docs=scope)
+        articles, missing = _named_articles(asked, naming, snapshot)
         headings: list[Heading] = []
-        if retrieval.hits and not carried:
+        if retrieval.hits and not carried and not articles and not missing:
             headings = resolve(asked, snapshot.outlines.get(retrieval.hits[0].chunk.doc_id, []))
-        decision = decide(asked, info, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
-                          carried, bool(headings))
+        if missing:
+            decision = Decision(False, "missing_article", message=missing)
+        elif articles:
+            decision = Decision(True, "article")
+        else:
+            decision = decide(asked, info, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
+                              carried, bool(headings))
         return Prepared(typed, snapshot, info, retrieval, decision, started,
-                        (time.perf_counter() - started) * 1e3, asked, carried, headings, readings)
+                        (time.perf_counter() - started) * 1e3, asked, carried, naming, articles, headings, readings)
 
     def ask(self, question: object, history: list[str] | None = None, qid: str | int | None = None,
             mode: str | None = None, trace: bool = False) -> Answer:
@@ -142,6 +166,9 @@ class Pipeline:
         t0 = time.perf_counter()
         if not prep.decision.answer:
             answer = self.refusal(prep, mode, prep.decision)
+        elif prep.article_chunks:
+            # A named article is quoted whole, in either mode.
+            answer = self.article_answer(prep, mode)
         elif prep.headings:
             # Headings are quoted as they stand, in either mode.
             answer = self.outline_answer(prep, mode)
@@ -157,6 +184,7 @@ class Pipeline:
             # user did not mean to ask must be recognisable as such.
             answer.answer = f"{typo_note(prep.readings)}\n{answer.answer}"
         answer.id = qid
+        answer.kb = self.kb
         if answer.decision is None:
             answer.decision = prep.decision
         if trace:
@@ -167,45 +195,36 @@ class Pipeline:
                              **{f"retrieve_{k}": v for k, v in prep.retrieval.timings_ms.items()}}
         yield answer.answer, answer
 
-    def extractive(self, prep: Prepared, lead: str = T.ANSWER_LEAD) -> Answer:
+    def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs)
         score_candidates(cands, prep.info, prep.retrieval, prep.snapshot)
         chosen = select(cands, prep.info, self.settings)
-        numbers: dict[str, int] = {}
-        citations: list[Citation] = []
-        lines = []
-        for c in chosen:
-            cid = c.hit.chunk.chunk_id
-            if cid not in numbers:
-                numbers[cid] = len(numbers) + 1
-                citations.append(self.citation(prep.snapshot, numbers[cid], c.hit.chunk, c.hit.score))
-            citations[numbers[cid] - 1].highlights.append((c.start, c.end))
-            lines.append(f"{quote(c.text)} [{numbers[cid]}]")
-        text = "\n".join([lead, *lines]) if lead else "\n".join(lines)
+        text, citations = compose([Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen],
+                                  prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
+
+    def article_answer(self, prep: Prepared, mode: str) -> Answer:
+        snapshot = prep.snapshot
+        quotes = []
+        for i in prep.article_chunks:
+            chunk = snapshot.chunks[i]
+            text = snapshot.docs[chunk.doc_id]["text"]
+            quotes += [Quote(chunk, 1.0, a, b, text[a:b]) for a, b in chunk.sentences]
+        text, citations = compose(quotes, snapshot)
+        return Answer(prep.question, text, False, mode, citations, query=prep.retrieval.query)
 
     def outline_answer(self, prep: Prepared, mode: str) -> Answer:
         snapshot = prep.snapshot
-        citations: dict[int, Citation] = {}
-        lines = []
+        quotes = []
         for h in prep.headings:
-            if h.chunk_index not in citations:
-                chunk = snapshot.chunks[h.chunk_index]
-                citations[h.chunk_index] = self.citation(snapshot, len(citations) + 1, chunk, 1.0)
-            cite = citations[h.chunk_index]
-            cite.highlights.append((h.start, h.end))
-            lines.append(f"{quote(snapshot.docs[cite.doc]['text'][h.start:h.end])} [{cite.n}]")
-        return Answer(prep.question, "\n".join([T.ANSWER_LEAD, *lines]), False, mode, list(citations.values()),
-                      query=prep.retrieval.query)
+            chunk = snapshot.chunks[h.chunk_index]
+            quotes.append(Quote(chunk, 1.0, h.start, h.end, snapshot.docs[chunk.doc_id]["text"][h.start:h.end]))
+        text, citations = compose(quotes, snapshot)
+        return Answer(prep.question, text, False, mode, citations, query=prep.retrieval.query)
 
     def refusal(self, prep: Prepared, mode: str, decision: Decision) -> Answer:
-        related = [self.citation(prep.snapshot, n, h.chunk, h.score)
-                   for n, h in enumerate(prep.retrieval.hits[:3], start=1)]
+        related = [citation(prep.snapshot, n, h.chunk, h.score) for n, h in enumerate(prep.retrieval.hits[:3], start=1)]
         return refusal(prep.question, mode, related, decision, prep.retrieval.query)
-
-    @staticmethod
-    def citation(snapshot: IndexSnapshot, n: int, c: Chunk, score: float) -> Citation:
-        return Citation(n, c.chunk_id, c.doc_id, c.section_path, c.text, c.start, c.end, score)
 
     def _llm_answer(self, prep: Prepared) -> Iterator[tuple[str, Answer | None]]:
         """The model writes, the pipeline decides: a refusal, the extractive
@@ -229,7 +248,7 @@ class Pipeline:
             yield "", self.extractive(prep, lead=T.LLM_FALLBACK_NOTE)
             return
         lines, used = renumbered(reply.kept)
-        citations = [self.citation(prep.snapshot, new, hits[old - 1].chunk, hits[old - 1].score)
+        citations = [citation(prep.snapshot, new, hits[old - 1].chunk, hits[old - 1].score)
                      for old, new in used.items()]
         for check in reply.kept:
             for old in check.markers:
@@ -251,8 +270,32 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
     return tuple(max(chunk.sentences, key=lambda s: overlap(body, [doc_text[s[0]:s[1]]])))
 
 
+def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) -> tuple[list[int], str]:
+    """(chunks of the articles the question names in the documents it
+    names, a refusal message when a named document has no such article)."""
+    refs = article_refs(asked)
+    if not refs or naming is None:
+        return [], ""
+    chunks: list[int] = []
+    for doc in sorted(naming.docs, key=lambda d: naming.groups.index(version_key(snapshot.metas[d].title))
+                      if version_key(snapshot.metas[d].title) in naming.groups else 0):
+        count = snapshot.article_count.get(doc)
+        if not count:
+            continue
+        for ref in refs:
+            found = snapshot.articles.get((doc, ref.label), [])
+            if not found:
+                return [], T.NO_SUCH_ARTICLE.format(title=snapshot.metas[doc].title, count=to_chinese(count),
+                                                    article=ref.label)
+            if ref.paragraph:
+                kuan = [i for i in found if snapshot.chunks[i].address.endswith(f"第{to_chinese(ref.paragraph)}款")]
+                found = kuan or found
+            chunks += found
+    return chunks, ""
+
+
 def trace_of(prep: Prepared) -> Trace:
-    return Trace(prep.retrieval.query, prep.carried, (),
+    return Trace(prep.retrieval.query, prep.carried, tuple(sorted(prep.naming.docs)) if prep.naming else (),
                  tuple(TraceHit(h.chunk.chunk_id, h.chunk.doc_id, h.chunk.text, h.score, h.dense, h.bm25)
                        for h in prep.retrieval.hits))
 
@@ -271,18 +314,20 @@ def _last_valid(history: list[str], max_chars: int) -> str | None:
     return None
 
 
-_default: Pipeline | None = None
-_default_lock = threading.Lock()
+_library = None
+_library_lock = threading.Lock()
 
 
-def get_pipeline(settings: Settings | None = None) -> Pipeline:
-    """The process-wide pipeline, created on first use."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Pipeline(settings)
-        return _default
+def get_pipeline(settings: Settings | None = None, kb: str | None = None) -> Pipeline:
+    """The process-wide pipeline of a knowledge base (the default one), created on first use."""
+    from .kb import Library
+
+    global _library
+    with _library_lock:
+        if _library is None:
+            _library = Library(settings or get_settings())
+    return _library.pipeline(kb)
 
 
-def ask(question: str, history: list[str] | None = None) -> Answer:
-    return get_pipeline().ask(question, history)
+def ask(question: str, history: list[str] | None = None, kb: str | None = None) -> Answer:
+    return get_pipeline(kb=kb).ask(question, history)

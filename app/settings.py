@@ -27,9 +27,11 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="POLICYQA_", extra="ignore")
 
     # --- paths -------------------------------------------------------------
+    # A folder of knowledge bases (one sub-folder each) or of documents (one base).
     corpus_dir: Path = PROJECT_ROOT / "corpus"
     index_dir: Path = PROJECT_ROOT / "index"
-    corpus_extensions: tuple[str, ...] = (".txt", ".md")
+    # The base answered when none is named (the speech; the first base if absent).
+    default_kb: str = "speech"
     max_corpus_file_bytes: int = 20 * 1024 * 1024
 
     # --- chunking ------------------------------------------------------------
@@ -102,7 +104,6 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     # Largest file accepted by the upload panel.
     upload_max_bytes: int = 10 * 1024 * 1024
-    upload_extensions: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf")
     # When set, uploading and the feedback admin view ask for it.
     admin_password: SecretStr | None = None
     # How many clickable example / follow-up questions the chat offers.

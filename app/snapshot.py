@@ -11,6 +11,9 @@ from functools import cached_property
 import numpy as np
 
 from .index_store import LoadedIndex
+from .legal import article_of, article_refs
+from .metadata import DocMeta, read_meta
+from .naming import NameIndex
 from .outline import Heading, build_outlines
 from .textnorm import bigrams
 from .tokenize import stopwords, words
@@ -22,6 +25,9 @@ class IndexSnapshot:
         self.index = index
         self.chunks = index.chunks
         self.docs: dict[str, dict] = index.docs
+        self.metas: dict[str, DocMeta] = {
+            doc_id: DocMeta.from_json(d["meta"]) if "meta" in d else read_meta(doc_id, d["text"])
+            for doc_id, d in index.docs.items()}
         self._df = Counter(t for toks in index.tokens for t in set(toks))
         self.n_passages = len(index.tokens)
         self._typo_ratio = typo_frequency_ratio
@@ -29,6 +35,17 @@ class IndexSnapshot:
         # scope check asks which pairs of a question the corpus never uses.
         self.corpus_bigrams = frozenset().union(*(bigrams(d["text"]) for d in index.docs.values()),
                                                 *(bigrams(c.context) for c in index.chunks))
+        self.names = NameIndex(self.metas)
+        # Chunks of each article, in order: an article is quoted whole.
+        self.articles: dict[tuple[str, str], list[int]] = {}
+        self.article_count: dict[str, int] = {}
+        for i, c in enumerate(index.chunks):
+            if c.address:
+                label = article_of(c.address)
+                self.articles.setdefault((c.doc_id, label), []).append(i)
+                refs = article_refs(label)
+                if refs:
+                    self.article_count[c.doc_id] = max(self.article_count.get(c.doc_id, 0), refs[0].number)
         # Headings of each document, for questions about its structure.
         self.outlines: dict[str, list[Heading]] = build_outlines(
             index.chunks, {doc_id: d["text"] for doc_id, d in index.docs.items()})

@@ -9,7 +9,7 @@ import pytest
 
 from app.settings import PROJECT_ROOT, Settings
 
-CORPUS = PROJECT_ROOT / "corpus"
+CORPUS = PROJECT_ROOT / "corpus" / "speech"
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from pydantic import SecretStr
 
 from app import texts as T
 from app.api import create_app, default_ui
+from app.kb import Library
 from app.settings import PROJECT_ROOT
 
 EVAL = [json.loads(line) for line in (PROJECT_ROOT / "eval" / "questions.jsonl").read_text(encoding="utf-8").splitlines()
@@ -30,7 +31,7 @@ def _without_timings(data: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def client(pipeline) -> TestClient:
-    return TestClient(create_app(pipeline, ui=default_ui))
+    return TestClient(create_app(Library.single(pipeline), ui=default_ui))
 
 
 def _chinese_error(response: httpx.Response, status: int) -> str:
@@ -137,7 +138,7 @@ def test_openapi_describes_the_contract(client):
 
 def test_api_key_guards_questions_not_health(pipeline):
     guarded = pipeline.settings.model_copy(update={"api_key": SecretStr("k-123")})
-    c = TestClient(create_app(pipeline, settings=guarded))
+    c = TestClient(create_app(Library.single(pipeline), settings=guarded))
     body = {"q": _items("fact", 1)[0]["q"]}
     assert _chinese_error(c.post("/api/ask", json=body), 401) == T.ERR_API_UNAUTHORIZED
     _chinese_error(c.post("/api/ask", json=body, headers={"X-API-Key": "k-12"}), 401)
@@ -150,7 +151,7 @@ def test_ui_is_mounted_and_can_require_login(client, pipeline):
     page = client.get("/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
     login = pipeline.settings.model_copy(update={"ui_username": "official", "ui_password": SecretStr("pw-1")})
-    c = TestClient(create_app(pipeline, ui=default_ui, settings=login))
+    c = TestClient(create_app(Library.single(pipeline), ui=default_ui, settings=login))
     assert c.get("/config").status_code == 401
     assert c.post("/login", data={"username": "official", "password": "wrong"}).status_code >= 400
     assert c.post("/login", data={"username": "official", "password": "pw-1"}).status_code == 200

@@ -11,7 +11,7 @@ from app.corpus import Document, load_corpus
 from app.settings import PROJECT_ROOT
 from app.texts import CLOSING_SECTION, OPENING_SECTION
 
-CORPUS = PROJECT_ROOT / "corpus"
+CORPUS = PROJECT_ROOT / "corpus" / "speech"
 
 
 def doc(text: str, name: str = "t.txt") -> Document:

@@ -10,13 +10,15 @@ def test_utf8_bom_gb18030_and_broken_files(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
     (tmp_path / "empty.md").write_text("  \n", encoding="utf-8")
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfd\x80\x81" * 10)
-    (tmp_path / "skip.pdf").write_bytes(b"%PDF")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF")  # every registered format is read, and checked
+    (tmp_path / "skip.exe").write_bytes(b"MZ")
     docs, issues = load_corpus(tmp_path)
     by_id = {d.doc_id: d for d in docs}
     assert by_id["bom.txt"].text == "知识产权工作要点。"
     assert by_id["gbk.txt"].text == "加强知识产权保护。\n" and by_id["gbk.txt"].encoding == "gb18030"
     messages = {i.doc_id: i.message for i in issues}
-    assert set(messages) == {"bin.txt", "empty.md", "bad.txt"}
+    assert set(messages) == {"bin.txt", "empty.md", "bad.txt", "broken.pdf"}
+    assert "broken.pdf" in messages["broken.pdf"] and "损坏" in messages["broken.pdf"]
     assert "bin.txt" in messages["bin.txt"] and "文本" in messages["bin.txt"]
     assert "空" in messages["empty.md"]
     assert "编码" in messages["bad.txt"]

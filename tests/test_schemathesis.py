@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from app.api import create_app
+from app.kb import Library
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -19,7 +20,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 @pytest.fixture(scope="module")
 def api_schema(pipeline):
     # No rate limit here: the generator sends far more than a person would.
-    app = create_app(pipeline, settings=pipeline.settings.model_copy(update={"rate_limit_per_minute": 0}))
+    app = create_app(Library.single(pipeline), settings=pipeline.settings.model_copy(update={"rate_limit_per_minute": 0}))
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.answering import quote
+from app.citing import quote_text as quote
 from app.question import analyze
 from app.scope import ScopeSignals, readings_of
 from app.scope_model import FIELDS, load_scope_model

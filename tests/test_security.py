@@ -14,6 +14,7 @@ from pydantic import SecretStr
 
 from app import texts as T
 from app.api import create_app
+from app.kb import Library
 from app.corpus import load_corpus
 from app.index_store import current_dir, ensure_index
 from app.ratelimit import RateLimiter
@@ -91,7 +92,7 @@ def test_corpus_symlinks_out_of_the_folder_are_not_read(tmp_path, corpus_copy):
 
 @pytest.fixture(scope="module")
 def client(pipeline) -> TestClient:
-    return TestClient(create_app(pipeline))
+    return TestClient(create_app(Library.single(pipeline)))
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd",
@@ -120,7 +121,7 @@ def test_secrets_never_reach_logs_or_responses(pipeline, caplog, monkeypatch):
     caplog.set_level(logging.DEBUG)
     settings = pipeline.settings.model_copy(update={k: SecretStr(v) for k, v in SECRETS.items()}
                                             | {"ui_username": "official"})
-    c = TestClient(create_app(pipeline, settings=settings), raise_server_exceptions=False)
+    c = TestClient(create_app(Library.single(pipeline), settings=settings), raise_server_exceptions=False)
     key = {"X-API-Key": SECRETS["api_key"]}
     responses = [c.get("/api/health"), c.get("/openapi.json"), c.post("/api/ask", json={"q": FIRST_QUESTION}),
                  c.post("/api/ask", json={"q": FIRST_QUESTION}, headers=key), c.get("/api/documents", headers=key),
@@ -143,7 +144,7 @@ def test_secrets_never_reach_logs_or_responses(pipeline, caplog, monkeypatch):
 
 def test_rate_limit_answers_429_with_retry_after(pipeline):
     limited = pipeline.settings.model_copy(update={"rate_limit_per_minute": 6, "rate_limit_burst": 2})
-    app = create_app(pipeline, settings=limited)
+    app = create_app(Library.single(pipeline), settings=limited)
     one = TestClient(app, client=("10.0.0.1", 5000))
     codes = [one.post("/api/ask", json={"q": FIRST_QUESTION}).status_code for _ in range(2)]
     blocked = one.post("/api/ask", json={"q": FIRST_QUESTION})

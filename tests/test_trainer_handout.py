@@ -21,7 +21,7 @@ def quiz(tmp_path_factory: pytest.TempPathFactory) -> Quiz:
     from app.pipeline import Pipeline
 
     corpus = tmp_path_factory.mktemp("corpus")
-    shutil.copy(PROJECT_ROOT / "corpus" / SPEECH, corpus / SPEECH)
+    shutil.copy(PROJECT_ROOT / "corpus" / "speech" / SPEECH, corpus / SPEECH)
     pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index")))
     return build_quiz(pipeline, None, 9, seed=5)
 

@@ -34,7 +34,7 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory):
     from app.pipeline import Pipeline
 
     corpus = tmp_path_factory.mktemp("corpus")
-    shutil.copy(PROJECT_ROOT / "corpus" / SPEECH, corpus / SPEECH)
+    shutil.copy(PROJECT_ROOT / "corpus" / "speech" / SPEECH, corpus / SPEECH)
     (corpus / SYNTHETIC_NAME).write_text(SYNTHETIC, encoding="utf-8")
     return Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index")))
 

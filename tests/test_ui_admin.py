@@ -9,7 +9,7 @@ from pydantic import SecretStr
 from app import settings as S
 from app import texts as T
 from app.feedback import FeedbackStore
-from app.ingest import Reindexer
+from app.reindex import Reindexer
 from app.pipeline import Pipeline
 from app.ui.admin import authorized, feedback_html, upload_and_reindex
 from ui_support import isolated_settings

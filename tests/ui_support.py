@@ -12,7 +12,7 @@ from app.settings import PROJECT_ROOT, Settings
 def isolated_settings(root: Path, **overrides: object) -> Settings:
     """Settings over ``root``/corpus, /index, /data. The working index is
     copied when present so the copy needs no rebuild if it is current."""
-    shutil.copytree(PROJECT_ROOT / "corpus", root / "corpus")
+    shutil.copytree(PROJECT_ROOT / "corpus" / "speech", root / "corpus")
     source_index = PROJECT_ROOT / "index"
     if source_index.is_dir():
         shutil.copytree(source_index, root / "index", ignore=shutil.ignore_patterns(".lock", "tmp-*"))

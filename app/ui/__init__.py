@@ -1,5 +1,6 @@
 """The web UI: ``build_ui(pipeline)`` returns the Gradio app (chat, source
-viewer, trainer tools, admin) as a thin shell over the pipeline."""
+viewer, trainer tools, admin) of one knowledge base as a thin shell over its
+pipeline; a row of links switches between the knowledge bases."""
 from __future__ import annotations
 
 from .. import settings as _settings  # noqa: F401  (sets the offline environment before gradio loads)
@@ -8,24 +9,27 @@ from .. import texts as T
 import gradio as gr
 
 from ..feedback import FeedbackStore
-from ..ingest import Reindexer
+from ..reindex import Reindexer
 from ..pipeline import Pipeline
 from .admin import build_admin
 from .bridge import build_bridge, event_key
 from .chat import build_chat, refreshed_header
-from .render import esc, notice_html
+from .render import esc, kb_picker_html, notice_html
 from .trainer_tab import build_trainer, refreshed_sections
 from .viewer import SCROLL_JS, VIEWER_TAB_ID, build_viewer, doc_choices, open_citation, view
 
 __all__ = ["build_ui"]
 
 
-def build_ui(pipeline: Pipeline) -> gr.Blocks:
+def build_ui(pipeline: Pipeline, links: list[tuple[str, str, str]] | None = None) -> gr.Blocks:
+    """``links``: (title, path, name) of every knowledge base, for the picker."""
     store = FeedbackStore.for_settings(pipeline.settings)
     reindexer = Reindexer(pipeline)
     with gr.Blocks(title=T.APP_TITLE) as demo:
         bridge = build_bridge()
         gr.HTML(f'<h1 class="pqa-title">{esc(T.APP_TITLE)}</h1>')
+        if links and len(links) > 1:
+            gr.HTML(kb_picker_html(links, pipeline.kb), elem_id="pqa-kb-picker")
         bridge_notice = gr.HTML("", elem_id="pqa-bridge-notice")
         with gr.Tabs(elem_id="pqa-tabs") as tabs:
             with gr.Tab(T.UI_TAB_CHAT, id="chat", elem_id="pqa-tab-chat"):

@@ -13,7 +13,9 @@ import gradio as gr
 
 from .. import texts as T
 from ..feedback import FeedbackStore, rating_label
-from ..ingest import Reindexer, UploadError, ingest
+from ..ingest import UploadError, ingest
+from ..parsers import PARSERS
+from ..reindex import Reindexer
 from ..pipeline import Pipeline
 from . import render as R
 
@@ -93,7 +95,7 @@ def build_admin(pipeline: Pipeline, store: FeedbackStore, reindexer: Reindexer):
     password = gr.Textbox(label=T.UI_ADMIN_PASSWORD, type="password", visible=needs_password,
                           elem_id="pqa-admin-password")
     gr.HTML(f"<h3>{R.esc(T.UI_UPLOAD_TITLE)}</h3><p class=\"pqa-hint\">"
-            + R.esc(T.UI_UPLOAD_HINT.format(types="、".join(settings.upload_extensions),
+            + R.esc(T.UI_UPLOAD_HINT.format(types="、".join(PARSERS),
                                            limit=round(settings.upload_max_bytes / 2**20, 1))) + "</p>")
     file = gr.File(label=T.UI_UPLOAD_FILE, type="filepath", elem_id="pqa-upload-file")
     upload = gr.Button(T.UI_UPLOAD_BUTTON, variant="primary", elem_id="pqa-upload")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
 from .. import texts as T
+from ..answer import source_label
 from ..grounding import MARKER
 from ..chunking import detect_structure
 from ..corpus import Document
@@ -123,8 +124,9 @@ def sources_html(answer: dict) -> str:
     blocks = []
     for c in answer.get("citations") or []:
         head = (f'<a class="pqa-cite" href="{CITE_PREFIX}{esc(cite_key(c))}" title="{esc(T.UI_OPEN_SOURCE)}">'
-                f'[{c["n"]}] {esc(c["section"])}</a>')
-        where = f'<span class="pqa-doc">{esc(c["doc"])}</span>'
+                f'[{c["n"]}] {esc(c.get("address") or c["section"])}</a>')
+        # The document by its title, with its date and status (现行 / 已被修订).
+        where = f'<span class="pqa-doc">{esc(source_label({**c, "section": "", "address": ""}))}</span>'
         passage = marked(c["text"], c["start"], [tuple(h) for h in c.get("highlights") or []])
         blocks.append(f'<div class="pqa-source">{head} {where}<div class="pqa-passage">{passage}</div></div>')
     return message_html("".join(blocks) or esc(T.UI_NO_SOURCES), "pqa-sources")
@@ -231,3 +233,14 @@ def class_item_html(item, n: int, total: int, revealed: bool) -> str:
     head = f'<div class="pqa-doc">{esc(T.UI_TRAINER_PROGRESS.format(n=n, total=total))}</div>'
     body = f'<div class="pqa-class-question">{esc(item.prompt)}</div>{_options_html(item)}'
     return head + body + (answer_block_html(item) if revealed else "")
+
+
+def kb_picker_html(links: list[tuple[str, str, str]], current: str) -> str:
+    """Links to every knowledge base's page; the current one marked."""
+    items = []
+    for title, path, name in links:
+        if name == current:
+            items.append(f'<span class="pqa-kb pqa-kb-current" aria-current="page">{esc(title)}</span>')
+        else:
+            items.append(f'<a class="pqa-kb" href="{esc(path)}" data-kb="{esc(name)}">{esc(title)}</a>')
+    return f'<nav class="pqa-kb-picker"><span class="pqa-kb-label">{esc(T.UI_KB_PICKER)}</span>{"".join(items)}</nav>'

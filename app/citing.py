@@ -1,0 +1,75 @@
+"""Turning quoted sentences into an answer's text and citations: sentences
+grouped by document and article, each group headed by where it comes from
+(《浙江省专利条例》第三十条：), each sentence followed by the marker of its
+passage. Two documents' provisions are never run together as one statement."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import texts as T
+from .answer import Citation
+from .chunking import Chunk
+from .legal import article_of
+from .snapshot import IndexSnapshot
+
+
+@dataclass(frozen=True)
+class Quote:
+    chunk: Chunk
+    score: float
+    start: int  # the sentence, offsets in the document
+    end: int
+    text: str
+
+
+def quote_text(text: str) -> str:
+    """A source sentence as it reads inside an answer: trailing list
+    punctuation dropped, a full stop added when the sentence has none (a
+    line that introduces what follows keeps its colon)."""
+    body = text.rstrip("；;，,、 ")
+    return body if body.endswith(("。", "！", "？", "!", "?", "”", "」", "…", "：", ":")) else body + "。"
+
+
+def citation(snapshot: IndexSnapshot, n: int, chunk: Chunk, score: float) -> Citation:
+    meta = snapshot.metas.get(chunk.doc_id)
+    return Citation(n, chunk.chunk_id, chunk.doc_id, chunk.section_path, chunk.text, chunk.start, chunk.end, score,
+                    doc_title=meta.title if meta else "", doc_date=meta.date if meta else "",
+                    doc_status=meta.status if meta else "", address=chunk.address)
+
+
+def _title(snapshot: IndexSnapshot, doc_id: str) -> str:
+    meta = snapshot.metas.get(doc_id)
+    return meta.title if meta else doc_id
+
+
+def compose(quotes: list[Quote], snapshot: IndexSnapshot, lead: str | None = None) -> tuple[str, list[Citation]]:
+    """The answer text and its citations. Quotes keep their order within a
+    document; documents follow in the order they first appear. One document
+    without articles gets one lead naming it; otherwise every (document,
+    article) group gets its own heading line. ``lead`` replaces the lead (a
+    note such as the LLM fallback's)."""
+    numbers: dict[str, int] = {}
+    citations: list[Citation] = []
+    groups: dict[tuple[str, str], list[str]] = {}
+    for q in quotes:
+        cid = q.chunk.chunk_id
+        if cid not in numbers:
+            numbers[cid] = len(numbers) + 1
+            citations.append(citation(snapshot, numbers[cid], q.chunk, q.score))
+        cite = citations[numbers[cid] - 1]
+        if (q.start, q.end) not in cite.highlights:
+            cite.highlights.append((q.start, q.end))
+        groups.setdefault((q.chunk.doc_id, article_of(q.chunk.address)), []).append(
+            f"{quote_text(q.text)} [{numbers[cid]}]")
+    docs = list(dict.fromkeys(doc for doc, _ in groups))
+    lines: list[str] = [] if lead is None else [lead]
+    if len(docs) == 1 and all(not address for _, address in groups):
+        if lead is None:
+            lines.append(T.ANSWER_LEAD.format(sources=T.SOURCE_TITLE.format(title=_title(snapshot, docs[0]))))
+        for body in groups.values():
+            lines += body
+        return "\n".join(lines), citations
+    for (doc, address), body in groups.items():
+        lines.append(T.SOURCE_HEADING.format(title=_title(snapshot, doc), address=address))
+        lines += body
+    return "\n".join(lines), citations

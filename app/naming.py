@@ -1,0 +1,98 @@
+"""Which documents a question names: by title or a tail of it (专利法,
+商标法实施条例, 惩罚性赔偿的解释), by place (浙江, 浦东), and which version (a
+year: "2023年修订的实施细则"; "修订前后" asks for all). Everything comes
+from the documents' own titles and metadata, for any library."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .metadata import DocMeta, place_names, title_names, version_key
+from .textnorm import compare_form
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# A question about what changed between versions wants every version.
+_VERSIONS = re.compile(r"修订前后|修改前后|新旧|旧版|老版|原来的版本|以前的版本|之前的版本|前后有什么|有什么变化|有何变化|变化|改动|区别|不同")
+# How many documents one name may point at and still name them: more is a
+# topic word ("保护条例"), not a name.
+MAX_GROUPS = 3
+
+
+@dataclass(frozen=True)
+class Naming:
+    docs: frozenset[str]  # the documents named (current versions unless a year or a version question says else)
+    groups: tuple[str, ...]  # the version groups named, in order of mention
+    versions: bool  # asks about versions (all versions of the named groups kept)
+
+
+class NameIndex:
+    """Names of a library's documents, built once per index."""
+
+    def __init__(self, metas: dict[str, DocMeta]) -> None:
+        self.metas = metas
+        self.groups: dict[str, list[DocMeta]] = {}
+        for m in metas.values():
+            self.groups.setdefault(version_key(m.title), []).append(m)
+        for members in self.groups.values():
+            members.sort(key=lambda m: (m.date, m.doc_id))
+        self.names: dict[str, set[str]] = {}
+        for key, members in self.groups.items():
+            for m in members:
+                for name in (*title_names(m), *place_names(m)):
+                    form = compare_form(name)
+                    if len(form) >= 2:
+                        self.names.setdefault(form, set()).add(key)
+        self.current = frozenset(members[-1].doc_id for members in self.groups.values())
+
+    def resolve(self, question: str) -> Naming | None:
+        """The documents ``question`` names, or None when it names none."""
+        q = compare_form(question)
+        found = [(i, i + len(name), groups) for name, groups in self.names.items()
+                 if len(groups) <= MAX_GROUPS for i in _occurrences(q, name)]
+        # A name inside a longer one found at the same place is part of it
+        # (专利法 in 专利法实施细则).
+        mentions = [m for m in found if not any(o is not m and o[0] <= m[0] and m[1] <= o[1]
+                                                 and o[1] - o[0] > m[1] - m[0] for o in found)]
+        if not mentions:
+            return None
+        mentions.sort()
+        named: list[set[str]] = []
+        for _, _, groups in mentions:
+            # Two names of one document narrow it down (上海 + 专利保护条例);
+            # names of different documents add up (河南 and 宁波).
+            for i, have in enumerate(named):
+                if have & groups:
+                    named[i] = have & groups
+                    break
+            else:
+                named.append(set(groups))
+        order = list(dict.fromkeys(g for have in named for g in sorted(have)))
+        versions = bool(_VERSIONS.search(question)) and any(len(self.groups[g]) > 1 for g in order)
+        years = set(_YEAR.findall(question))
+        docs = set()
+        for g in order:
+            members = self.groups[g]
+            if versions:
+                docs |= {m.doc_id for m in members}
+            else:
+                docs.add(_version_of(members, years).doc_id)
+        return Naming(frozenset(docs), tuple(order), versions)
+
+
+def _version_of(members: list[DocMeta], years: set[str]) -> DocMeta:
+    """The version a question's years point at: the one dated that year,
+    else the oldest whose history has that year (as amended then); the
+    current one when no year fits."""
+    exact = [m for m in members if m.date[:4] in years]
+    if exact:
+        return exact[-1]
+    history = [m for m in members if years & {d[:4] for _, d in m.dates}]
+    return history[0] if history and len(members) > 1 else members[-1]
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    out, i = [], text.find(name)
+    while i >= 0:
+        out.append(i)
+        i = text.find(name, i + 1)
+    return out
