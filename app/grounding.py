@@ -57,9 +57,16 @@ def split_answer(text: str) -> list[str]:
     return [p for p in parts if strip_markers(p)]
 
 
+# A source heading of an answer: 《title》 or 《title》第十二条, then a colon.
+_SOURCE_HEADING = re.compile(r"^(?:根据)?《[^《》]+》(?:、《[^《》]+》)*(?:第[^：:，。]{1,16})?[：:]$")
+
+
 def is_claim(sentence: str) -> bool:
-    """Framing lines ("根据讲话原文：", notes in parentheses) state no fact."""
+    """Framing lines (a lead or heading naming the source, notes in
+    parentheses) state no fact."""
     body = strip_markers(sentence)
+    if not markers(sentence) and _SOURCE_HEADING.match(body):
+        return False
     if markers(sentence) or numbers(body):
         return True
     return not (body.endswith(("：", ":")) or (body.startswith(("（", "(")) and body.endswith(("）", ")"))))

@@ -30,10 +30,17 @@ def load_items(path: Path) -> list[dict]:
     return items
 
 
-def settings_for(corpus: Path | None = None, index_dir: Path | None = None, **overrides) -> Settings:
-    """Settings for an eval run. Another corpus never shares the project's
-    index folder: it gets its own folder under the temp dir, keyed by path."""
+def settings_for(corpus: Path | None = None, index_dir: Path | None = None, kb: str | None = None,
+                 **overrides) -> Settings:
+    """Settings for an eval run: a knowledge base of the project's corpus
+    (its own index), or another folder of documents, which never shares the
+    project's index folder: it gets one under the temp dir, keyed by path."""
     base = Settings(**overrides)
+    if kb is not None:
+        from app.kb import Library
+
+        chosen = Library(base).base(kb).settings
+        return chosen if index_dir is None else chosen.model_copy(update={"index_dir": index_dir})
     if corpus is None or corpus.resolve() == base.corpus_dir.resolve():
         return base if index_dir is None else base.model_copy(update={"index_dir": index_dir})
     if index_dir is None:
@@ -65,11 +72,23 @@ class ItemResult:
     numbers_unsupported: list[str] = field(default_factory=list)
     useful_cited: int = 0
     cited: int = 0
+    on_target: int = 0  # quoted sentences lying in the evidence
+    quoted: int = 0
+    evidence_hit: int = 0  # evidence entries the answer quotes
+    evidence_total: int = 0
+    docs_found: int = 0  # expected documents cited (multi-document items)
+    docs_expected: int = 0
+    chars: int = 0  # answer length without markers and source headings
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     @property
     def answered(self) -> bool:
         return not self.refused and self.error is None
+
+    @property
+    def clean(self) -> bool:
+        """Correct, and every quoted sentence on target (when evidence says what is)."""
+        return self.correct and (self.refuse or not self.quoted or self.on_target == self.quoted)
 
     @property
     def correct(self) -> bool:
@@ -102,6 +121,7 @@ class ItemResult:
     def to_json(self) -> dict:
         d = asdict(self)
         d["correct"] = self.correct
+        d["clean"] = self.clean
         d["failures"] = self.failures()
         return d
 
@@ -122,7 +142,8 @@ def histories(items: list[dict]) -> dict[str, list[str]]:
 
 def score_item(item: dict, pipeline: Pipeline, history: list[str], mode: str | None,
                min_overlap: float) -> ItemResult:
-    evidence = list(item.get("evidence") or [])
+    raw_evidence = list(item.get("evidence") or [])
+    evidence = [e["text"] if isinstance(e, dict) else e for e in raw_evidence]
     r = ItemResult(str(item["id"]), item.get("kind", "?"), item["q"], bool(item.get("refuse")), evidence)
     try:
         answer = pipeline.ask(item["q"], history or None, qid=item["id"], mode=mode, trace=True)
@@ -143,7 +164,24 @@ def score_item(item: dict, pipeline: Pipeline, history: list[str], mode: str | N
     r.supported, r.claims, r.unsupported = sc.claim_support(answer.answer, r.citations, min_overlap)
     r.numbers_unsupported = sc.unsupported_numbers(answer.answer, r.citations)
     r.useful_cited, r.cited = sc.useful_citations(answer.answer, r.citations, evidence, min_overlap)
+    texts = {doc: d["text"] for doc, d in pipeline.documents.items()}
+    quoted = [(c.doc, a, b) for c in answer.citations for a, b in c.highlights]
+    if raw_evidence:
+        gold = sc.evidence_spans(raw_evidence, texts)
+        r.on_target, r.quoted = sc.sentence_precision(quoted, gold)
+        r.evidence_hit, r.evidence_total = sc.evidence_recall(quoted, gold)
+    expected_docs = list(item.get("docs") or [])
+    if len(expected_docs) > 1:
+        r.docs_found, r.docs_expected = sc.documents_found((c.doc for c in answer.citations), expected_docs)
+    r.chars = answer_chars(answer.answer)
     return r
+
+
+def answer_chars(text: str) -> int:
+    """What a reader reads: the answer without markers and source headings."""
+    from app.grounding import strip_markers
+
+    return sum(len(strip_markers(line)) for line in text.splitlines() if not line.rstrip().endswith("："))
 
 
 class CachedQueries:
@@ -208,6 +246,12 @@ def summarize(results: list[ItemResult]) -> dict:
         "faithfulness": sc.safe_div(sum(r.supported for r in answered), claims),
         "unsupported_numbers": sum(len(r.numbers_unsupported) for r in results),
         "handled": sc.mean(float(r.correct) for r in results),
+        "sentence_precision": sc.safe_div(sum(r.on_target for r in answered), sum(r.quoted for r in answered)),
+        "evidence_recall": sc.safe_div(sum(r.evidence_hit for r in answered), sum(r.evidence_total for r in answered)),
+        "clean": sc.mean(float(r.clean) for r in answerable),
+        "documents_found": sc.safe_div(sum(r.docs_found for r in results), sum(r.docs_expected for r in results)),
+        "median_chars": float(np.median([r.chars for r in answered if not r.refuse])) if any(
+            not r.refuse for r in answered) else None,
         **sc.refusal_metrics([r.refuse for r in results], [r.refused for r in results]),
     }
     return out

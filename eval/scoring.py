@@ -114,3 +114,45 @@ def percentiles(values: Sequence[float], qs: Sequence[int] = (50, 95)) -> dict[s
 def mean(values: Iterable[float | None]) -> float | None:
     vals = [v for v in values if v is not None]
     return sum(vals) / len(vals) if vals else None
+
+
+# --- what a reader sees: quoted sentences on target ------------------------------
+Span = tuple[str, int, int]  # (document id, start, end)
+
+
+def evidence_spans(evidence: Sequence[str | dict], docs: dict[str, str]) -> list[list[Span]]:
+    """Where each evidence entry lies: a plain string anywhere in the
+    corpus, ``{"doc", "text"}`` in that document. One list per entry."""
+    out = []
+    for e in evidence:
+        text = e["text"] if isinstance(e, dict) else e
+        where = [e["doc"]] if isinstance(e, dict) and e.get("doc") in docs else list(docs)
+        spans = []
+        for doc in where:
+            i = docs[doc].find(text)
+            while i >= 0:
+                spans.append((doc, i, i + len(text)))
+                i = docs[doc].find(text, i + 1)
+        out.append(spans)
+    return out
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def sentence_precision(quoted: Sequence[Span], gold: Sequence[Sequence[Span]]) -> tuple[int, int]:
+    """(quoted sentences lying in the evidence, quoted sentences)."""
+    flat = [g for spans in gold for g in spans]
+    return sum(any(_overlaps(q, g) for g in flat) for q in quoted), len(quoted)
+
+
+def evidence_recall(quoted: Sequence[Span], gold: Sequence[Sequence[Span]]) -> tuple[int, int]:
+    """(evidence entries the answer quotes at least in part, evidence entries)."""
+    return sum(any(_overlaps(q, g) for q in quoted for g in spans) for spans in gold), len(gold)
+
+
+def documents_found(cited: Iterable[str], expected: Sequence[str]) -> tuple[int, int]:
+    """(expected documents the answer cites, expected documents)."""
+    got = set(cited)
+    return sum(d in got for d in expected), len(expected)
