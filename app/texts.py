@@ -137,8 +137,8 @@ TRAINER_ANSWER_KEY = "参考答案"
 TRAINER_ANSWER_LINE = "{n}. 答案：{answer}"
 TRAINER_SOURCE_LINE = "原文（{section}）：{source}"
 TRAINER_FACTS_TITLE = "要点摘录"
-TRAINER_FACTS_COLUMNS = ("类别", "说明", "原文表述")
-TRAINER_FACT_KINDS = {"figure": "数据", "date": "日期", "list": "列举", "body": "机构与文件"}
+TRAINER_FACTS_COLUMNS = ("类别", "事项", "数值或内容")
+TRAINER_FACT_KINDS = {"figure": "数据", "date": "日期", "list": "列举"}
 ERR_TRAINER_NO_FONT = ("无法生成 PDF：没有找到能显示中文的字体。请安装 fonts-wqy-microhei 或 fonts-noto-cjk，"
                        "或用环境变量 POLICYQA_TRAINER_FONT_PATHS 指定字体文件。")
 
