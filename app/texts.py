@@ -191,6 +191,10 @@ UI_TRAINER_PREV = "上一题"
 UI_TRAINER_NEXT = "下一题"
 UI_TRAINER_REVEAL = "显示答案"
 UI_TRAINER_PROGRESS = "第 {n} 题 / 共 {total} 题"
+# What class mode asks of the room, by item kind ({last}: the last option letter).
+UI_TRAINER_ASK = {"blank": "请说出横线处的原文内容。", "choice": "请从 A–{last} 中选出正确答案。",
+                  "truefalse": "请判断：对，还是错？"}
+UI_TRAINER_CITATION = "出处："
 UI_TRAINER_UNAVAILABLE = "培训工具暂不可用：{error}"
 UI_TRAINER_FILE_STUDENT = "学员版"
 UI_TRAINER_FILE_KEY = "含答案版"
