@@ -94,21 +94,6 @@ def _comparable(group: str, right: str, other: str) -> bool:
     return a is not None and b is not None and a > 0 and b > 0 and 1 / _MAGNITUDE <= b / a <= _MAGNITUDE
 
 
-def compatible_groups(group: str, pool: dict[str, list[str]]) -> list[str]:
-    """The group itself and, for a named body, the groups of the same kind
-    whose level is unstated or the same ("人事厅" beside "省科技厅"), never
-    one of another stated level ("中央政治局" beside "省知识产权局")."""
-    if not group.startswith(("body:", "title:")):
-        return [group]
-    kind, level, suffix = group.split(":", 2)
-    out = []
-    for g in pool:
-        g_kind, g_level, g_suffix = (g.split(":", 2) + ["", ""])[:3]
-        if g_kind == kind and g_suffix == suffix and (g_level == level or not g_level or not level):
-            out.append(g)
-    return out
-
-
 def peers(cand: Candidate, pool: dict[str, list[str]]) -> list[str]:
     """Peers of the candidate's group that are wrong for sure and read as
     plausible: not the answer, not in its sentence, not confusable with
@@ -119,7 +104,7 @@ def peers(cand: Candidate, pool: dict[str, list[str]]) -> list[str]:
     sentence = compare_form(cand.sentence.text)
     sentence_numbers = numbers(cand.sentence.text)
     out = []
-    for other in (v for g in compatible_groups(group, pool) for v in pool[g]):
+    for other in pool.get(group, []):
         if any(confusable(group, other, s) for s in (cand.value, *cand.siblings)):
             continue
         if compare_form(other) in sentence or (_is_figure(group) and _key(group, other) in sentence_numbers):

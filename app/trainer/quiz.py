@@ -11,7 +11,7 @@ from .. import texts as T
 from .context import clause_end, clause_start
 from .distractors import Candidate, candidates, groups, peers, pick_options, similar_length
 from .obligations import GROUP as MODAL_GROUP
-from .source import in_sections, sentences, strip_ordinal
+from .source import find_all, in_sections, sentences, strip_ordinal
 from .statements import judgeable, unbalanced
 
 KINDS = ("blank", "choice", "truefalse")
@@ -136,11 +136,22 @@ def make_item(kind: str, cand: Candidate, wrong: list[str], rng: random.Random, 
     if key == T.TRAINER_TRUE:
         return _item(kind, cand, text, [], T.TRAINER_TRUE)
     near = [w for w in wrong if similar_length(cand.value, w)] or wrong
-    swapped = min(near, key=lambda w: (usage[w], abs(len(w) - len(cand.value)), rng.random()))
-    usage[swapped] += 1
-    return _item(kind, cand, text[:start] + swapped + text[end:], [], T.TRAINER_FALSE,
-                 explanation=T.TRAINER_FALSE_NOTE.format(right=cand.value, wrong=swapped),
-                 original=cand.value, replacement=swapped)
+    for swapped in sorted(near, key=lambda w: (usage[w], abs(len(w) - len(cand.value)), rng.random())):
+        statement = text[:start] + swapped + text[end:]
+        if not _reads_as(statement, start, start + len(swapped), cand.group):
+            continue
+        usage[swapped] += 1
+        return _item(kind, cand, statement, [], T.TRAINER_FALSE,
+                     explanation=T.TRAINER_FALSE_NOTE.format(right=cand.value, wrong=swapped),
+                     original=cand.value, replacement=swapped)
+    return None
+
+
+def _reads_as(statement: str, start: int, end: int, group: str | None) -> bool:
+    """The swapped-in value is read back as one element of the same group,
+    so the false statement differs from the text in that element alone."""
+    return any(t.group == group and t.start <= start and end <= t.end
+               for f in find_all(statement) for t in f.targets)
 
 
 def _next_key(items: list[QuizItem], rng: random.Random) -> str:
