@@ -1,4 +1,4 @@
-"""Command line: build, ask, serve."""
+"""Command line: build, ask, serve, feedback, and the trainer's quiz and facts."""
 from __future__ import annotations
 
 import argparse
@@ -166,6 +166,50 @@ def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def trainer_settings(args: argparse.Namespace, settings: Settings) -> Settings:
+    """The settings a trainer command reads its corpus with: ``--corpus DIR``
+    (its index in ``--index DIR``, else a folder of its own under the data
+    folder), else the POLICYQA_CORPUS_DIR / POLICYQA_INDEX_DIR settings.
+    A knowledge-base option (``--kb NAME``) resolves here as well."""
+    if not args.corpus:
+        return settings
+    import hashlib
+    from pathlib import Path
+
+    corpus = Path(args.corpus).resolve()
+    index = Path(args.index) if args.index else (
+        settings.data_dir / "trainer-index" / hashlib.sha1(str(corpus).encode("utf-8")).hexdigest()[:12])
+    return settings.model_copy(update={"corpus_dir": corpus, "index_dir": index})
+
+
+def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
+    from .trainer import build_quiz, quiz_to_markdown
+
+    pipeline = _pipeline(trainer_settings(args, settings), show_progress=not args.json)
+    quiz = build_quiz(pipeline, args.section or None, args.n, args.seed)
+    print(json.dumps(quiz.to_json(), ensure_ascii=False, indent=1) if args.json
+          else quiz_to_markdown(quiz, with_answers=not args.no_answers))
+    return 0
+
+
+def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
+    from .trainer import facts_to_markdown, key_facts
+
+    pipeline = _pipeline(trainer_settings(args, settings), show_progress=not args.json)
+    facts = key_facts(pipeline)
+    if args.json:
+        print(json.dumps([f.to_json() for f in facts], ensure_ascii=False, indent=1))
+    else:
+        print(facts_to_markdown(facts))
+    return 0
+
+
+def _corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", metavar="DIR", help="资料文件夹（默认取设置 POLICYQA_CORPUS_DIR）")
+    parser.add_argument("--index", metavar="DIR", help="与 --corpus 一起使用的索引文件夹")
+    parser.add_argument("--json", action="store_true", help="输出 JSON")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app", description="政策问答：基于原文、带出处的政策问答")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -185,6 +229,14 @@ def main(argv: list[str] | None = None) -> int:
     f = sub.add_parser("feedback", help="列出用户评价，或导出为 CSV")
     f.add_argument("--csv", metavar="FILE", help="把全部评价导出到 CSV 文件")
     f.add_argument("--limit", type=int, default=50, help="最多列出多少条（默认 50）")
+    q = sub.add_parser("quiz", help="生成测验（填空、选择、判断），附答案与出处")
+    q.add_argument("--n", type=int, default=10, help="题目数量（默认 10）")
+    q.add_argument("--seed", type=int, default=1, help="随机种子（相同种子生成相同试卷）")
+    q.add_argument("--section", action="append", metavar="SECTION", help="只从该章节出题（可重复）")
+    q.add_argument("--no-answers", action="store_true", help="Markdown 输出不含参考答案")
+    _corpus_options(q)
+    fa = sub.add_parser("facts", help="生成要点摘录（数据、日期、列举）")
+    _corpus_options(fa)
     # Listed for help only: its own parser in bench.py takes the arguments.
     sub.add_parser("bench", help="性能基准（参数见 python -m app bench --help）", add_help=False)
     argv = sys.argv[1:] if argv is None else argv
@@ -196,5 +248,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ask" and not args.jsonl and args.question is None:
         parser.error("请给出问题，或使用 --jsonl FILE")
     settings = get_settings()
-    handler = {"build": cmd_build, "ask": cmd_ask, "serve": cmd_serve, "feedback": cmd_feedback}[args.command]
+    handler = {"build": cmd_build, "ask": cmd_ask, "serve": cmd_serve, "feedback": cmd_feedback,
+               "quiz": cmd_quiz, "facts": cmd_facts}[args.command]
     return handler(args, settings)

@@ -139,6 +139,8 @@ class Settings(BaseSettings):
     # Quiz prompts show whole clauses around the asked phrase, widened until
     # they have at least this many characters.
     trainer_min_prompt_chars: int = 20
+    # A true/false statement is one whole sentence of at most this length.
+    trainer_statement_max_chars: int = 120
     trainer_choice_options: int = 4
     # Fonts with Chinese glyphs for PDF handouts, tried in order (.ttf/.otf/.ttc).
     trainer_font_paths: tuple[Path, ...] = (

@@ -146,8 +146,8 @@ TRAINER_ANSWER_KEY = "参考答案"
 TRAINER_ANSWER_LINE = "{n}. 答案：{answer}"
 TRAINER_SOURCE_LINE = "原文（{section}）：{source}"
 TRAINER_FACTS_TITLE = "要点摘录"
-TRAINER_FACTS_COLUMNS = ("类别", "说明", "原文表述")
-TRAINER_FACT_KINDS = {"figure": "数据", "date": "日期", "list": "列举", "body": "机构与文件"}
+TRAINER_FACTS_COLUMNS = ("类别", "事项", "数值或内容")
+TRAINER_FACT_KINDS = {"figure": "数据", "date": "日期", "list": "列举"}
 ERR_TRAINER_NO_FONT = ("无法生成 PDF：没有找到能显示中文的字体。请安装 fonts-wqy-microhei 或 fonts-noto-cjk，"
                        "或用环境变量 POLICYQA_TRAINER_FONT_PATHS 指定字体文件。")
 
@@ -185,7 +185,7 @@ UI_DOCUMENTS = "资料库中的文件"
 UI_TRAINER_FACTS = "要点摘录"
 UI_TRAINER_FACTS_BUTTON = "生成要点摘录"
 UI_TRAINER_FACTS_DOWNLOAD = "下载要点摘录（Markdown）"
-UI_TRAINER_FACT_COLUMNS = ("类别", "说明", "原文句子（要点已标出）", "出处")
+UI_TRAINER_FACT_COLUMNS = ("类别", "事项", "原文句子（要点已标出）", "出处")
 UI_TRAINER_NO_FACTS = "没有从资料中找到可列出的要点。"
 UI_TRAINER_QUIZ = "测验生成"
 UI_TRAINER_SECTIONS = "选择章节（不选则为全部）"
@@ -202,6 +202,10 @@ UI_TRAINER_PREV = "上一题"
 UI_TRAINER_NEXT = "下一题"
 UI_TRAINER_REVEAL = "显示答案"
 UI_TRAINER_PROGRESS = "第 {n} 题 / 共 {total} 题"
+# What class mode asks of the room, by item kind ({last}: the last option letter).
+UI_TRAINER_ASK = {"blank": "请说出横线处的原文内容。", "choice": "请从 A–{last} 中选出正确答案。",
+                  "truefalse": "请判断：对，还是错？"}
+UI_TRAINER_CITATION = "出处："
 UI_TRAINER_UNAVAILABLE = "培训工具暂不可用：{error}"
 UI_TRAINER_FILE_STUDENT = "学员版"
 UI_TRAINER_FILE_KEY = "含答案版"

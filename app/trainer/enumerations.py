@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from .context import CLAUSE_BREAK, noun_after, tagged, words_before
+from .context import CLAUSE_BREAK, clause_start, noun_after, tagged
+from .labels import meaningful, noun_phrase_before
 from .spans import Found, Target
 
 _MIN_ITEMS = 3
 _MAX_ITEM = 15
 # Words that join the last two items ("保护和管理").
-_JOINERS = ("以及", "和", "及", "与", "或")
+_JOINERS = ("以及", "或者", "和", "及", "与", "或")
 _ETC = re.compile(r"等等|等")
 # Characters that end an item run: quotes and brackets open a new phrase.
 _ITEM_STOP = "“”\"'「」『』"
@@ -146,6 +147,9 @@ def _enumeration(sentence: str, run: list[tuple[int, int]]) -> Found | None:
     if len(set(texts)) != len(texts):
         return None
     category = category or _common_suffix(texts)
-    label = category or words_before(sentence, first[0]) or texts[0] + "等"
+    # What the items are: their category, else the noun phrase they follow
+    # ("提高…的创造、运用、保护和管理能力" has none that means anything).
+    before = noun_phrase_before(sentence[clause_start(sentence, first[0]):first[0]])
+    label = category or (before if meaningful(before) else "")
     group = "term:" + category if category else None
     return Found("list", first[0], end, label, tuple(Target(s, e, group) for s, e in items))

@@ -1,15 +1,18 @@
 """Quizzes from the corpus: fill-in-the-blank, multiple choice and
-true/false items, each with its answer and source sentence."""
+true/false items, each with its answer, source sentence and citation."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import texts as T
 from .context import clause_end, clause_start
-from .distractors import Candidate, candidates, distractors, groups
-from .source import in_sections, sentences
+from .distractors import Candidate, candidates, groups, peers, pick_options, similar_length
+from .obligations import GROUP as MODAL_GROUP
+from .source import find_all, in_sections, sentences, strip_ordinal
+from .statements import judgeable, unbalanced
 
 KINDS = ("blank", "choice", "truefalse")
 _END_PUNCT = "。！？!?"
@@ -29,6 +32,19 @@ class QuizItem:
     end: int
     # For a false statement: what the text really says.
     explanation: str = ""
+    citation: str = ""
+    # The group of the element asked about ("figure:digits:件", "body:省:厅", ...).
+    element: str = ""
+    # For a false statement: the element as in the text, and what replaced it.
+    original: str = ""
+    replacement: str = ""
+
+    def to_json(self) -> dict:
+        out = {"type": self.kind, "stem": self.prompt, "options": self.options, "answer": self.answer,
+               "citation": self.citation, "source": self.source, "element": self.element}
+        if self.replacement:
+            out["changed"] = {"from": self.original, "to": self.replacement}
+        return out
 
 
 @dataclass
@@ -39,20 +55,9 @@ class Quiz:
     title: str
     docs: list[str] = field(default_factory=list)
 
-
-_PAIRS = ("“”", "《》", "（）", "()", "‘’", "「」")
-
-
-def _unbalanced(text: str) -> tuple[bool, bool]:
-    """(an opening mark lacks its close, a closing mark lacks its opening)."""
-    opens = closes = False
-    for left, right in _PAIRS:
-        depth = low = 0
-        for ch in text:
-            depth += (ch == left) - (ch == right)
-            low = min(low, depth)
-        opens, closes = opens or depth > low, closes or low < 0
-    return opens, closes
+    def to_json(self) -> dict:
+        return {"title": self.title, "seed": self.seed, "sections": self.sections,
+                "items": [i.to_json() for i in self.items]}
 
 
 def window(sentence: str, start: int, end: int, min_chars: int) -> tuple[int, int]:
@@ -61,7 +66,7 @@ def window(sentence: str, start: int, end: int, min_chars: int) -> tuple[int, in
     never cutting a quotation or a bracket in half."""
     a, b = clause_start(sentence, start), clause_end(sentence, end)
     while a > 0 or b < len(sentence):
-        opens, closes = _unbalanced(sentence[a:b])
+        opens, closes = unbalanced(sentence[a:b])
         if closes and a > 0:
             a = clause_start(sentence, a - 1)
         elif opens and b < len(sentence):
@@ -80,73 +85,126 @@ def _render(sentence: str, start: int, end: int, insert: str, min_chars: int) ->
     """The clauses around the phrase, with ``insert`` in its place."""
     a, b = window(sentence, start, end, min_chars)
     text = (sentence[a:start] + insert + sentence[end:b]).strip(_TRIM)
-    return text if text.endswith(_END_PUNCT) else text.rstrip(_END_PUNCT + _TRIM) + "。"
+    return text if text.endswith(tuple(_END_PUNCT)) else text.rstrip(_END_PUNCT + _TRIM) + "。"
 
 
-def _item(kind: str, cand: Candidate, prompt: str, options: list[str], answer: str,
-          explanation: str = "") -> QuizItem:
+@dataclass
+class _Limits:
+    min_chars: int
+    max_statement: int
+    n_options: int
+
+
+def _body(cand: Candidate) -> tuple[str, int, int]:
+    """The sentence without its opening ordinal, and the target's offsets in it."""
+    text = strip_ordinal(cand.sentence.text)
+    shift = len(cand.sentence.text) - len(text)
+    return text, cand.target.start - shift, cand.target.end - shift
+
+
+def _item(kind: str, cand: Candidate, prompt: str, options: list[str], answer: str, **extra: str) -> QuizItem:
     s = cand.sentence
-    return QuizItem(kind, prompt, options, answer, s.text, s.doc, s.section, s.start, s.end, explanation)
+    return QuizItem(kind, prompt, options, answer, s.text, s.doc, s.section, s.start, s.end,
+                    citation=s.citation, element=cand.group or cand.kind, **extra)
 
 
-def make_item(kind: str, cand: Candidate, wrong: list[str], rng: random.Random, min_chars: int,
-              n_options: int) -> QuizItem | None:
-    """One item of the given kind, or None when the candidate cannot make it
-    (a choice needs n_options - 1 distractors; a false statement needs one)."""
-    t, text = cand.target, cand.sentence.text
+def make_item(kind: str, cand: Candidate, wrong: list[str], rng: random.Random, limits: _Limits,
+              usage: Counter, key: str = "") -> QuizItem | None:
+    """One item of the given kind, or None when the candidate cannot make it:
+    a choice needs distractors of the answer's kind and length; a
+    true/false item needs a whole sentence to judge and a peer to swap in.
+    ``key`` asks a true/false item for 对 or 错."""
+    text, start, end = _body(cand)
+    if start < 0:
+        return None
     if kind == "blank":
-        return _item(kind, cand, _render(text, t.start, t.end, T.TRAINER_BLANK, min_chars), [], cand.value)
-    if kind == "choice":
-        if len(wrong) < n_options - 1:
+        if cand.group == MODAL_GROUP:
             return None
-        options = [cand.value, *rng.sample(wrong, n_options - 1)]
+        return _item(kind, cand, _render(text, start, end, T.TRAINER_BLANK, limits.min_chars), [], cand.value)
+    if kind == "choice":
+        if cand.group in (None, MODAL_GROUP):
+            return None
+        chosen = pick_options(cand.value, wrong, limits.n_options - 1, rng, usage)
+        if chosen is None:
+            return None
+        usage.update(chosen)
+        options = [cand.value, *chosen]
         rng.shuffle(options)
-        return _item(kind, cand, _render(text, t.start, t.end, T.TRAINER_BLANK, min_chars), options, cand.value)
-    if wrong and rng.random() < 0.5:
-        swapped = rng.choice(wrong)
-        return _item(kind, cand, _render(text, t.start, t.end, swapped, min_chars), [], T.TRAINER_FALSE,
-                     T.TRAINER_FALSE_NOTE.format(right=cand.value, wrong=swapped))
-    return _item(kind, cand, _render(text, t.start, t.end, cand.value, min_chars), [], T.TRAINER_TRUE)
+        return _item(kind, cand, _render(text, start, end, T.TRAINER_BLANK, limits.min_chars), options, cand.value)
+    if not wrong or not judgeable(text, limits.min_chars, limits.max_statement):
+        return None
+    if key == T.TRAINER_TRUE:
+        return _item(kind, cand, text, [], T.TRAINER_TRUE)
+    near = [w for w in wrong if similar_length(cand.value, w)] or wrong
+    for swapped in sorted(near, key=lambda w: (usage[w], abs(len(w) - len(cand.value)), rng.random())):
+        statement = text[:start] + swapped + text[end:]
+        if not _reads_as(statement, start, start + len(swapped), cand.group):
+            continue
+        usage[swapped] += 1
+        return _item(kind, cand, statement, [], T.TRAINER_FALSE,
+                     explanation=T.TRAINER_FALSE_NOTE.format(right=cand.value, wrong=swapped),
+                     original=cand.value, replacement=swapped)
+    return None
+
+
+def _reads_as(statement: str, start: int, end: int, group: str | None) -> bool:
+    """The swapped-in value is read back as one element of the same group,
+    so the false statement differs from the text in that element alone."""
+    return any(t.group == group and t.start <= start and end <= t.end
+               for f in find_all(statement) for t in f.targets)
+
+
+def _next_key(items: list[QuizItem], rng: random.Random) -> str:
+    """对 or 错, whichever keeps the true/false keys balanced."""
+    keys = Counter(i.answer for i in items if i.kind == "truefalse")
+    if keys[T.TRAINER_TRUE] != keys[T.TRAINER_FALSE]:
+        return T.TRAINER_TRUE if keys[T.TRAINER_TRUE] < keys[T.TRAINER_FALSE] else T.TRAINER_FALSE
+    return rng.choice((T.TRAINER_TRUE, T.TRAINER_FALSE))
 
 
 def build_quiz(pipeline: Any, sections: list[str] | None, n: int, seed: int) -> Quiz:
     """Up to ``n`` items from the chosen sections (all when None or empty),
-    mixing the three kinds; the same seed gives the same quiz. Each source
-    sentence and each answer is used once, so items never give each other
-    away; when fewer items are possible, fewer are returned."""
+    taking the three kinds in turn; the same seed gives the same quiz. Each
+    source sentence, answer and stem is used once, so items never give each
+    other away; when fewer items are possible, fewer are returned."""
     settings = pipeline.settings
+    limits = _Limits(settings.trainer_min_prompt_chars, settings.trainer_statement_max_chars,
+                     settings.trainer_choice_options)
     rng = random.Random(seed)
-    sents = sentences(pipeline)
-    everything = candidates(sents)
+    everything = candidates(sentences(pipeline))
     pool = groups(everything)
-    queue = [c for c in everything if in_sections(c.sentence.section, sections)]
+    queue = [c for c in everything if in_sections(c.sentence.place, sections)]
     rng.shuffle(queue)
     kinds = list(KINDS)
     rng.shuffle(kinds)
     items: list[QuizItem] = []
-    used_sentences: set[tuple[str, int]] = set()
-    used_answers: set[str] = set()
-    wrong = {id(c): distractors(c, pool) for c in queue}
-    while len(items) < n:
-        added = False
-        for kind in kinds:
-            if len(items) >= n:
-                break
+    used: set[object] = set()
+    usage: Counter = Counter()
+    wrong: dict[int, list[str]] = {}
+    exhausted: set[str] = set()
+    while len(items) < n and len(exhausted) < len(kinds):
+        kind = kinds[len(items) % len(kinds)]
+        order = [kind, *(k for k in kinds if k != kind)]
+        item = None
+        for k in (k for k in order if k not in exhausted):
+            key = _next_key(items, rng) if k == "truefalse" else ""
             for cand in queue:
                 where = (cand.sentence.doc, cand.sentence.start)
-                if where in used_sentences or cand.value in used_answers:
+                if where in used or cand.value in used:
                     continue
-                item = make_item(kind, cand, wrong[id(cand)], rng,
-                                 settings.trainer_min_prompt_chars, settings.trainer_choice_options)
-                if item is None:
-                    continue
+                if id(cand) not in wrong:
+                    wrong[id(cand)] = peers(cand, pool)
+                item = make_item(k, cand, wrong[id(cand)], rng, limits, usage, key)
+                if item is not None and item.prompt not in used:
+                    used.update((where, cand.value, item.prompt))
+                    queue.remove(cand)
+                    break
+                item = None
+            if item is not None:
                 items.append(item)
-                used_sentences.add(where)
-                used_answers.add(cand.value)
-                queue.remove(cand)
-                added = True
                 break
-        if not added:
+            exhausted.add(k)
+        if item is None:
             break
     docs = list(dict.fromkeys(i.doc for i in items))
     return Quiz(items, seed, list(sections) if sections else None, _title(pipeline, docs), docs)

@@ -41,6 +41,19 @@ def handout_files(quiz, folder: Path) -> tuple[list[str], str]:
     return files, notice
 
 
+def class_item_html(item, n: int, total: int, revealed: bool) -> str:
+    """Class mode: the item's type and what to answer (对/错, A–D, the
+    blank) above the question; once revealed, the answer and its citation."""
+    letters = T.TRAINER_OPTION_LETTERS
+    ask = T.UI_TRAINER_ASK[item.kind].format(last=letters[max(len(item.options), 1) - 1])
+    kind = T.TRAINER_KIND_HEADINGS[item.kind]
+    head = (f'<div class="pqa-class-kind"><span class="pqa-class-type">{R.esc(kind)}</span>'
+            f'<span class="pqa-class-ask">{R.esc(ask)}</span></div>')
+    cited = (f'<div class="pqa-class-citation">{R.esc(T.UI_TRAINER_CITATION)}{R.esc(item.citation)}</div>'
+             if revealed and item.citation else "")
+    return head + R.class_item_html(item, n, total, revealed) + cited
+
+
 def build_trainer(pipeline: Pipeline) -> gr.CheckboxGroup:
     """Returns the section picker, which must refresh when the corpus changes."""
     kinds_quiz = T.TRAINER_KIND_HEADINGS
@@ -95,7 +108,7 @@ def build_trainer(pipeline: Pipeline) -> gr.CheckboxGroup:
             return None, 0, R.quiz_html([], kinds_quiz), None, "", R.notice_html(T.UI_TRAINER_CLASS_HINT, "info")
         paths, problem = handout_files(quiz, Path(tempfile.mkdtemp(prefix="policyqa-quiz-")))
         return (quiz, 0, R.quiz_html(quiz.items, kinds_quiz), paths, R.notice_html(problem),
-                R.class_item_html(quiz.items[0], 1, len(quiz.items), False))
+                class_item_html(quiz.items[0], 1, len(quiz.items), False))
 
     build.click(make_quiz, [sections, count, seed], [quiz_state, position, quiz_view, files, notice, stage],
                 api_visibility="private")
@@ -104,7 +117,7 @@ def build_trainer(pipeline: Pipeline) -> gr.CheckboxGroup:
         if quiz is None or not quiz.items:
             return 0, R.notice_html(T.UI_TRAINER_CLASS_HINT, "info")
         i = min(max(i + step, 0), len(quiz.items) - 1)
-        return i, R.class_item_html(quiz.items[i], i + 1, len(quiz.items), revealed)
+        return i, class_item_html(quiz.items[i], i + 1, len(quiz.items), revealed)
 
     prev.click(lambda q, i: show(q, i, -1, False), [quiz_state, position], [position, stage], api_visibility="private")
     nxt.click(lambda q, i: show(q, i, 1, False), [quiz_state, position], [position, stage], api_visibility="private")
