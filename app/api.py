@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
+from . import native_threads
 from . import texts as T
 from .pipeline import Citation
 from .ratelimit import RateLimiter
@@ -44,23 +45,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("policyqa.api")
 SETTINGS_ENV = "POLICYQA_SERVE_SETTINGS_JSON"
 UiBuilder = Callable[["Pipeline"], "gr.Blocks"]
-
-
-def limit_native_threads() -> None:
-    """One native thread per request. OpenMP's busy-waiting threads (in the
-    embedding engine and in FAISS) make a query 10-100x slower once the
-    cores are shared with other requests or workers; concurrency comes from
-    workers instead. Explicit OMP_NUM_THREADS wins. The engine reads the
-    variable when it loads; FAISS and torch are already loaded (the ``app``
-    package imports them), so they are told directly."""
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    threads = int(os.environ["OMP_NUM_THREADS"]) if os.environ["OMP_NUM_THREADS"].isdigit() else 1
-    import faiss
-    import torch
-
-    faiss.omp_set_num_threads(threads)
-    torch.set_num_threads(threads)
 
 
 # --- wire formats (also the OpenAPI document) ----------------------------------
@@ -344,7 +328,7 @@ def send_without_delay(transport: asyncio.BaseTransport) -> None:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
-def _settings_to_env(settings: Settings) -> str:
+def settings_to_env(settings: Settings) -> str:
     data = {}
     for name, value in settings:
         if isinstance(value, SecretStr):
@@ -355,11 +339,11 @@ def _settings_to_env(settings: Settings) -> str:
 
 def worker_app() -> FastAPI:
     """Factory run in each worker process (``uvicorn --factory``)."""
-    limit_native_threads()
     from .pipeline import Pipeline
 
     raw = os.environ.get(SETTINGS_ENV)
     settings = Settings(**json.loads(raw)) if raw else Settings()
+    native_threads.configure(settings)
     return create_app(Pipeline(settings, mmap=True), ui=default_ui)
 
 
@@ -374,17 +358,22 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
     from .index_store import IndexUnusable
     from .pipeline import Pipeline
 
-    limit_native_threads()
     workers = workers or settings.workers
+    # Each worker gets its share of the cores; the workers inherit the
+    # setting (and with it their OpenMP environment) from this process.
+    settings = settings.model_copy(update={"native_threads": native_threads.threads_for(settings, workers)})
+    native_threads.configure(settings)
     options = {"host": host or settings.host, "port": port or settings.port,
                "proxy_headers": True, "forwarded_allow_ips": settings.forwarded_allow_ips,
-               "http": _NoDelayHTTP, "log_level": "info"}
+               "http": _NoDelayHTTP, "log_level": "info",
+               "timeout_worker_healthcheck": settings.worker_healthcheck_timeout_s}
     try:
         if workers > 1:
             # Fail here with the reason rather than in every worker.
             if not load_corpus(settings.corpus_dir, settings.corpus_extensions, settings.max_corpus_file_bytes)[0]:
                 raise IndexUnusable(T.ERR_CORPUS_EMPTY)
-            os.environ[SETTINGS_ENV] = _settings_to_env(settings)
+            os.environ[SETTINGS_ENV] = settings_to_env(settings)
+            os.environ["POLICYQA_NATIVE_THREADS"] = str(settings.native_threads)  # read at the workers' import
             uvicorn.run("app.api:worker_app", factory=True, workers=workers, **options)
         else:
             uvicorn.run(create_app(Pipeline(settings, mmap=True), ui=default_ui), **options)

@@ -23,13 +23,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-from .api import limit_native_threads
-
-limit_native_threads()  # the same threading as the server, before the engine loads
-
-from .settings import PROJECT_ROOT, Settings  # noqa: E402
+from .settings import PROJECT_ROOT, Settings
 
 QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
 STAGES = ("retrieve_embed", "retrieve_faiss", "retrieve_bm25", "retrieve_fusion", "retrieve", "answer", "total")
@@ -89,8 +87,6 @@ def bench_build(settings: Settings) -> dict:
 _COLD = """
 import json, resource, sys, time
 t0 = time.perf_counter()
-from app.api import limit_native_threads
-limit_native_threads()
 from app.pipeline import Pipeline
 from app.settings import Settings
 t1 = time.perf_counter()
@@ -239,12 +235,10 @@ def scale_run(n_chunks: int, root: str, rounds: int) -> dict:
     settings = private_settings(Path(root))
     write_synthetic_corpus(PROJECT_ROOT / "corpus", settings.corpus_dir, n_chunks, settings.chunk_target_chars)
     real = SentenceEmbeddings(settings)
-    faiss.omp_set_num_threads(os.cpu_count() or 1)  # building may use every core ...
     t0 = time.perf_counter()
     embedder = ReusingEmbedder(real)
     index, _, _ = ensure_index(settings, embedder, force=True)
     build_s = time.perf_counter() - t0
-    faiss.omp_set_num_threads(1)  # ... serving uses one per request
     del index
     t1 = time.perf_counter()
     pipeline = Pipeline(settings, mmap=True)
@@ -320,23 +314,32 @@ def _free_port() -> int:
 
 
 _SERVE = """
-import sys
-from app.api import serve
+import json, os, sys
+from app.api import SETTINGS_ENV, serve
 from app.settings import Settings
-serve(Settings(corpus_dir=sys.argv[1], index_dir=sys.argv[2], rate_limit_per_minute=0),
-      host="127.0.0.1", port=int(sys.argv[3]), workers=int(sys.argv[4]))
+serve(Settings(**json.loads(os.environ.pop(SETTINGS_ENV))), host="127.0.0.1", port=int(sys.argv[1]),
+      workers=int(sys.argv[2]))
 """
 
 
-def start_server(settings: Settings, workers: int, timeout_s: float = 300) -> tuple[subprocess.Popen, str]:
-    """The real ``serve`` in a subprocess on a free loopback port; returns once
-    /api/health answers. Rate limiting is off: every client here is 127.0.0.1."""
+def start_server(settings: Settings, workers: int, timeout_s: float = 300,
+                 log: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """The real ``serve`` with ``settings`` in a subprocess on a free loopback
+    port (output to ``log``); returns once /api/health answers. Rate limiting
+    is off: every client here is 127.0.0.1."""
     import httpx
 
+    from .api import SETTINGS_ENV, settings_to_env
+
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-c", _SERVE, str(settings.corpus_dir), str(settings.index_dir),
-                             str(port), str(workers)], cwd=PROJECT_ROOT, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, SETTINGS_ENV: settings_to_env(settings.model_copy(update={"rate_limit_per_minute": 0}))}
+    out = log.open("w") if log else subprocess.DEVNULL
+    try:
+        proc = subprocess.Popen([sys.executable, "-c", _SERVE, str(port), str(workers)], cwd=PROJECT_ROOT,
+                                start_new_session=True, stdout=out, stderr=subprocess.STDOUT, env=env)
+    finally:
+        if log:
+            out.close()
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -362,6 +365,30 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait(timeout=10)
     except ProcessLookupError:
         pass
+
+
+_SPIN = """
+import sys, time
+end = time.monotonic() + float(sys.argv[1])
+while time.monotonic() < end:
+    pass
+"""
+
+
+@contextmanager
+def cpu_neighbour(seconds: float, processes: int | None = None) -> Iterator[list[int]]:
+    """A neighbour that keeps every core busy (one spinning process per core
+    by default), as other jobs on a shared machine do. Each process stops by
+    itself after ``seconds``, and is stopped, by its id, on leaving the block."""
+    from .native_threads import cores
+
+    procs = [subprocess.Popen([sys.executable, "-c", _SPIN, str(seconds)]) for _ in range(processes or cores())]
+    try:
+        yield [p.pid for p in procs]
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
 
 
 async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_requests: int) -> dict:

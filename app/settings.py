@@ -141,6 +141,13 @@ class Settings(BaseSettings):
     # dozens make each one slow; raise it for "llm" mode, where a question
     # mostly waits for the model.
     max_concurrent_asks: int = 8
+    # OpenMP threads per process (embedding engine, FAISS, torch); 0 = the
+    # machine's cores divided by the worker processes, at least 1.
+    native_threads: int = 0
+    # Seconds uvicorn waits for a worker to answer its health check (at start
+    # and while serving). Its own default, 5 s, kills a worker that is still
+    # loading the model on a busy machine, and the server never answers.
+    worker_healthcheck_timeout_s: int = 180
     # Addresses whose X-Forwarded-For is trusted (a reverse proxy in front).
     forwarded_allow_ips: str = "127.0.0.1"
 
