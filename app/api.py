@@ -6,8 +6,10 @@ and returns ``Answer.to_json()`` unchanged.
 
 Scaling: every worker process builds its own ``Pipeline(mmap=True)``; the
 FAISS index and sentence vectors are mapped read-only from the same files,
-so the page cache holds one copy for all workers, and the build lock in
-``index_store`` makes sure at most one of them (re)builds the index.
+so the page cache holds one copy for all workers, the build lock in
+``index_store`` makes sure at most one of them (re)builds the index, and
+each follows ``index/CURRENT`` to serve a version built by another
+(``index_watch``).
 """
 from __future__ import annotations
 
@@ -339,12 +341,21 @@ def settings_to_env(settings: Settings) -> str:
 
 def worker_app() -> FastAPI:
     """Factory run in each worker process (``uvicorn --factory``)."""
-    from .pipeline import Pipeline
-
     raw = os.environ.get(SETTINGS_ENV)
     settings = Settings(**json.loads(raw)) if raw else Settings()
     native_threads.configure(settings)
-    return create_app(Pipeline(settings, mmap=True), ui=default_ui)
+    return serving_app(settings)
+
+
+def serving_app(settings: Settings) -> FastAPI:
+    """The app a serving process runs: its pipeline maps the index and
+    follows it when another process or worker swaps in a new version."""
+    from .index_watch import IndexWatcher
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(settings, mmap=True)
+    IndexWatcher(pipeline, settings.index_watch_interval_s).start()
+    return create_app(pipeline, ui=default_ui)
 
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None,
@@ -356,7 +367,6 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
 
     from .corpus import load_corpus
     from .index_store import IndexUnusable
-    from .pipeline import Pipeline
 
     workers = workers or settings.workers
     # Each worker gets its share of the cores; the workers inherit the
@@ -376,7 +386,7 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
             os.environ["POLICYQA_NATIVE_THREADS"] = str(settings.native_threads)  # read at the workers' import
             uvicorn.run("app.api:worker_app", factory=True, workers=workers, **options)
         else:
-            uvicorn.run(create_app(Pipeline(settings, mmap=True), ui=default_ui), **options)
+            uvicorn.run(serving_app(settings), **options)
     except IndexUnusable as exc:
         print(f"错误：{exc}", file=sys.stderr)
         raise SystemExit(2) from exc

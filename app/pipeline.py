@@ -117,10 +117,14 @@ class Pipeline:
     # --- index ---------------------------------------------------------------
     def reload(self, progress: Progress | None = None, force: bool = False) -> bool:
         index, issues, rebuilt = ensure_index(self.settings, self.embedder, progress, force, self._mmap)
+        self.use_index(index, issues)
+        return rebuilt
+
+    def use_index(self, index: LoadedIndex, issues: list[CorpusIssue]) -> None:
+        """Answer from ``index`` from now on; questions under way finish on the old one."""
         retriever = HybridRetriever(index, self.embedder, self.settings)
         with self._lock:
             self.index, self.retriever, self.corpus_issues = index, retriever, issues
-        return rebuilt
 
     @property
     def documents(self) -> dict[str, dict]:

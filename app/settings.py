@@ -136,6 +136,9 @@ class Settings(BaseSettings):
     max_history_items: int = 20
     # Worker processes of `serve`; each maps the same on-disk index read-only.
     workers: int = 1
+    # How often (seconds) each serving process looks at index/CURRENT and
+    # swaps in a version built by another process or worker; 0 = never.
+    index_watch_interval_s: float = 1.0
     # Questions answered at once per worker; the rest wait in line. Answering
     # is CPU-bound in extractive mode: a few at a time share a core well,
     # dozens make each one slow; raise it for "llm" mode, where a question
