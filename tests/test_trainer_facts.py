@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.settings import PROJECT_ROOT, Settings
+from app.settings import Settings
 from app.trainer import Fact, facts_to_markdown, key_facts, list_sections
 from app.trainer.source import find_all
 
@@ -19,7 +19,7 @@ def speech_pipeline(tmp_path_factory: pytest.TempPathFactory):
     from app.pipeline import Pipeline
 
     corpus = tmp_path_factory.mktemp("corpus")
-    shutil.copy(PROJECT_ROOT / "corpus" / SPEECH, corpus / SPEECH)
+    shutil.copy(Settings().corpus_dir / SPEECH, corpus / SPEECH)
     return Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index")))
 
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from app import texts as T
-from app.settings import PROJECT_ROOT, Settings
+from app.settings import Settings
 from app.textnorm import compare_form
 from app.trainer import Quiz, build_quiz, list_sections
 
@@ -34,7 +34,7 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory):
     from app.pipeline import Pipeline
 
     corpus = tmp_path_factory.mktemp("corpus")
-    shutil.copy(PROJECT_ROOT / "corpus" / SPEECH, corpus / SPEECH)
+    shutil.copy(Settings().corpus_dir / SPEECH, corpus / SPEECH)
     (corpus / SYNTHETIC_NAME).write_text(SYNTHETIC, encoding="utf-8")
     return Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index")))
 
