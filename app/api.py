@@ -33,6 +33,7 @@ from starlette.routing import Match
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from . import native_threads
+from .access import admin_locked
 from . import texts as T
 from .pipeline import Citation
 from .ratelimit import RateLimiter
@@ -369,11 +370,15 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
     from .index_store import IndexUnusable
 
     workers = workers or settings.workers
-    # Each worker gets its share of the cores; the workers inherit the
-    # setting (and with it their OpenMP environment) from this process.
-    settings = settings.model_copy(update={"native_threads": native_threads.threads_for(settings, workers)})
+    # The workers' settings say where the server listens (the admin lock
+    # depends on it) and their share of the cores; they inherit the setting
+    # (and with it their OpenMP environment) from this process.
+    settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port,
+                                           "native_threads": native_threads.threads_for(settings, workers)})
     native_threads.configure(settings)
-    options = {"host": host or settings.host, "port": port or settings.port,
+    if admin_locked(settings):
+        print(T.SERVE_ADMIN_LOCKED.format(host=settings.host), file=sys.stderr, flush=True)
+    options = {"host": settings.host, "port": settings.port,
                "proxy_headers": True, "forwarded_allow_ips": settings.forwarded_allow_ips,
                "http": _NoDelayHTTP, "log_level": "info",
                "timeout_worker_healthcheck": settings.worker_healthcheck_timeout_s}

@@ -216,6 +216,26 @@ def test_two_workers_start_beside_a_cpu_hogging_neighbour(pipeline, tmp_path):
     assert len(pids) == 2 and len(answers) == 1, (tmp_path / "serve.log").read_text()
 
 
+@pytest.mark.parametrize("host, password, locked", [("0.0.0.0", "", True), ("0.0.0.0", "s3cret", False),
+                                                      ("127.0.0.1", "", False)])
+def test_the_startup_log_says_when_admin_is_locked(tmp_path, host, password, locked):
+    """Stops before binding (the corpus is empty), after the notice."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "empty.txt").write_bytes(b"")
+    script = ("import sys; from app.api import serve; from app.settings import Settings; "
+              "serve(Settings(), host=sys.argv[1], port=1, workers=2)")
+    env = {**os.environ, "POLICYQA_CORPUS_DIR": str(tmp_path / "corpus"), "POLICYQA_INDEX_DIR": str(tmp_path / "index"),
+           "POLICYQA_ADMIN_PASSWORD": password}
+    done = subprocess.run([sys.executable, "-c", script, host], capture_output=True, text=True, env=env,
+                          cwd=PROJECT_ROOT, timeout=120)
+    assert done.returncode == 2 and T.ERR_CORPUS_EMPTY in done.stderr
+    assert (T.SERVE_ADMIN_LOCKED.format(host=host) in done.stderr) == locked
+
+
 def test_server_connections_send_without_delay():
     """Responses leave at once: with several workers uvicorn's own socket
     would leave Nagle's algorithm on (a ~40 ms wait on every answer)."""
