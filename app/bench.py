@@ -4,7 +4,8 @@ eval/bench.json and plotted to eval/bench.png).
 Everything runs on private copies (a temp corpus_dir/index_dir), never on the
 working corpus/ and index/. Sections: index build, cold start and peak RSS of
 a serving process, warm per-stage latency over the eval questions against the
-irreducible parts (one embedding, one FAISS search, one BM25 query), scale on
+irreducible parts (one embedding, one FAISS search, one BM25 query), the same
+questions beside a neighbour process that keeps every core busy, scale on
 synthetic corpora recombined from the corpus' own sentences, and HTTP
 throughput with concurrent clients on loopback.
 """
@@ -162,6 +163,36 @@ def bench_warm(settings: Settings, qs: list[str], rounds: int) -> dict:
             "pipeline_over_irreducible": {"p50": round(stage_stats["total"]["p50"] / floor_stats["p50"], 2),
                                           "p95": round(stage_stats["total"]["p95"] / floor_stats["p95"], 2),
                                           "median_per_question": round(float(np.median(ratios)), 2)}}
+
+
+def bench_neighbour(settings: Settings, qs: list[str]) -> dict:
+    """Every question once alone, then once beside a neighbour that keeps
+    every core busy (one spinning process per core), in one warm process:
+    what other jobs on a shared machine cost an answer."""
+    from .native_threads import cores
+    from .pipeline import Pipeline, QuestionError
+
+    pipeline = Pipeline(settings, mmap=True)
+    for q in qs[:20]:
+        _ask(pipeline, q, QuestionError)
+
+    def run() -> tuple[dict, list[str]]:
+        totals, answers = [], []
+        for q in qs:
+            answer = _ask(pipeline, q, QuestionError)
+            if answer is not None:
+                totals.append(answer.timings_ms["total"])
+                answers.append(answer.answer)
+        return percentiles(totals), answers
+
+    quiet, quiet_answers = run()
+    with cpu_neighbour(seconds=1800):
+        time.sleep(1)  # the neighbour at full speed first
+        busy, busy_answers = run()
+    return {"questions": len(qs), "neighbour_processes": cores(), "threads": os.environ.get("OMP_NUM_THREADS"),
+            "wait_policy": os.environ.get("OMP_WAIT_POLICY"), "quiet_ms": quiet, "neighbour_ms": busy,
+            "neighbour_over_quiet": {k: round(busy[k] / quiet[k], 2) for k in ("p50", "p95")},
+            "answers_identical": quiet_answers == busy_answers}
 
 
 def _ask(pipeline, q: str, error: type[Exception]):
@@ -519,6 +550,11 @@ def main(argv: list[str] | None = None) -> int:
             say(f"  {stage:16s} p50 {st['p50']:8.2f}  p95 {st['p95']:8.2f}  p99 {st['p99']:8.2f} ms")
         say(f"  不可再省部分 {w['irreducible_ms']}")
         say(f"  全流程 / 不可再省部分之和: {w['pipeline_over_irreducible']}")
+        say("同一批问题：单独运行，与占满全部 CPU 核的邻居进程同时运行……")
+        results["neighbour"] = n = bench_neighbour(settings, qs)
+        say(f"  单独 p50 {n['quiet_ms']['p50']:.1f} / p95 {n['quiet_ms']['p95']:.1f} ms；"
+            f"有邻居 p50 {n['neighbour_ms']['p50']:.1f} / p95 {n['neighbour_ms']['p95']:.1f} ms；"
+            f"倍数 {n['neighbour_over_quiet']}；回答一致：{n['answers_identical']}")
         if scales:
             say("规模测试……")
             results["scale"] = bench_scale(scales, 1, work)
