@@ -166,33 +166,34 @@ def bench_warm(settings: Settings, qs: list[str], rounds: int) -> dict:
 
 
 def bench_neighbour(settings: Settings, qs: list[str]) -> dict:
-    """Every question once alone, then once beside a neighbour that keeps
-    every core busy (one spinning process per core), in one warm process:
-    what other jobs on a shared machine cost an answer."""
+    """Every question alone and beside a neighbour that keeps every core busy
+    (one spinning process per core), in one warm process: what other jobs on
+    a shared machine cost an answer. Rounds run quiet, neighbour, neighbour,
+    quiet (the neighbour paused and resumed), so that a change in whatever
+    else the machine runs weighs on both sides alike."""
     from .native_threads import cores
     from .pipeline import Pipeline, QuestionError
 
     pipeline = Pipeline(settings, mmap=True)
     for q in qs[:20]:
         _ask(pipeline, q, QuestionError)
-
-    def run() -> tuple[dict, list[str]]:
-        totals, answers = [], []
-        for q in qs:
-            answer = _ask(pipeline, q, QuestionError)
-            if answer is not None:
-                totals.append(answer.timings_ms["total"])
-                answers.append(answer.answer)
-        return percentiles(totals), answers
-
-    quiet, quiet_answers = run()
-    with cpu_neighbour(seconds=1800):
-        time.sleep(1)  # the neighbour at full speed first
-        busy, busy_answers = run()
+    totals: dict[str, list[float]] = {"quiet": [], "neighbour": []}
+    answers: dict[str, list[str]] = {"quiet": [], "neighbour": []}
+    with cpu_neighbour(seconds=1800) as pids:
+        for run in ("quiet", "neighbour", "neighbour", "quiet"):
+            for pid in pids:
+                os.kill(pid, signal.SIGCONT if run == "neighbour" else signal.SIGSTOP)
+            time.sleep(1)  # the neighbour at full speed (or gone) first
+            for q in qs:
+                answer = _ask(pipeline, q, QuestionError)
+                if answer is not None:
+                    totals[run].append(answer.timings_ms["total"])
+                    answers[run].append(answer.answer)
+    quiet, busy = percentiles(totals["quiet"]), percentiles(totals["neighbour"])
     return {"questions": len(qs), "neighbour_processes": cores(), "threads": os.environ.get("OMP_NUM_THREADS"),
             "wait_policy": os.environ.get("OMP_WAIT_POLICY"), "quiet_ms": quiet, "neighbour_ms": busy,
             "neighbour_over_quiet": {k: round(busy[k] / quiet[k], 2) for k in ("p50", "p95")},
-            "answers_identical": quiet_answers == busy_answers}
+            "answers_identical": answers["quiet"] == answers["neighbour"]}
 
 
 def _ask(pipeline, q: str, error: type[Exception]):
@@ -550,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"  {stage:16s} p50 {st['p50']:8.2f}  p95 {st['p95']:8.2f}  p99 {st['p99']:8.2f} ms")
         say(f"  不可再省部分 {w['irreducible_ms']}")
         say(f"  全流程 / 不可再省部分之和: {w['pipeline_over_irreducible']}")
-        say("同一批问题：单独运行，与占满全部 CPU 核的邻居进程同时运行……")
+        say("同一批问题：单独运行，与占满全部 CPU 核的邻居进程同时运行（各两轮）……")
         results["neighbour"] = n = bench_neighbour(settings, qs)
         say(f"  单独 p50 {n['quiet_ms']['p50']:.1f} / p95 {n['quiet_ms']['p95']:.1f} ms；"
             f"有邻居 p50 {n['neighbour_ms']['p50']:.1f} / p95 {n['neighbour_ms']['p95']:.1f} ms；"
