@@ -8,8 +8,10 @@ mounted at ``/``, every other base's at ``/kb/<name>/``.
 
 Scaling: every worker process builds its own ``Library(mmap=True)``; the
 FAISS index and sentence vectors are mapped read-only from the same files,
-so the page cache holds one copy for all workers, and the build lock in
-``index_store`` makes sure at most one of them (re)builds the index.
+so the page cache holds one copy for all workers, the build lock in
+``index_store`` makes sure at most one of them (re)builds the index, and
+each follows ``index/CURRENT`` to serve a version built by another
+(``index_watch``).
 """
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
+from . import native_threads
+from .access import admin_locked
 from . import texts as T
 from .answer import Citation
 from .ratelimit import RateLimiter
@@ -47,23 +51,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("policyqa.api")
 SETTINGS_ENV = "POLICYQA_SERVE_SETTINGS_JSON"
 UiBuilder = Callable[["Pipeline", list[tuple[str, str, str]]], "gr.Blocks"]
-
-
-def limit_native_threads() -> None:
-    """One native thread per request. OpenMP's busy-waiting threads (in the
-    embedding engine and in FAISS) make a query 10-100x slower once the
-    cores are shared with other requests or workers; concurrency comes from
-    workers instead. Explicit OMP_NUM_THREADS wins. The engine reads the
-    variable when it loads; FAISS and torch are already loaded (the ``app``
-    package imports them), so they are told directly."""
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-    threads = int(os.environ["OMP_NUM_THREADS"]) if os.environ["OMP_NUM_THREADS"].isdigit() else 1
-    import faiss
-    import torch
-
-    faiss.omp_set_num_threads(threads)
-    torch.set_num_threads(threads)
 
 
 # --- wire formats (also the OpenAPI document) ----------------------------------
@@ -389,7 +376,7 @@ def send_without_delay(transport: asyncio.BaseTransport) -> None:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
-def _settings_to_env(settings: Settings) -> str:
+def settings_to_env(settings: Settings) -> str:
     data = {}
     for name, value in settings:
         if isinstance(value, SecretStr):
@@ -400,12 +387,23 @@ def _settings_to_env(settings: Settings) -> str:
 
 def worker_app() -> FastAPI:
     """Factory run in each worker process (``uvicorn --factory``)."""
-    limit_native_threads()
-    from .kb import Library
-
     raw = os.environ.get(SETTINGS_ENV)
     settings = Settings(**json.loads(raw)) if raw else Settings()
-    return create_app(Library(settings, mmap=True), ui=default_ui)
+    native_threads.configure(settings)
+    return serving_app(settings)
+
+
+def serving_app(settings: Settings) -> FastAPI:
+    """The app a serving process runs: every knowledge base's pipeline maps
+    its index and follows it when another process or worker swaps in a new
+    version."""
+    from .index_watch import IndexWatcher
+    from .kb import Library
+
+    library = Library(settings, mmap=True)
+    for name in library.bases:
+        IndexWatcher(library.pipeline(name), settings.index_watch_interval_s).start()
+    return create_app(library, ui=default_ui)
 
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None,
@@ -418,26 +416,31 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None,
     from .index_store import IndexUnusable
     from .kb import Library
 
-    limit_native_threads()
     workers = workers or settings.workers
-    options = {"host": host or settings.host, "port": port or settings.port,
+    # The workers' settings say where the server listens (the admin lock
+    # depends on it) and their share of the cores; they inherit the setting
+    # (and with it their OpenMP environment) from this process.
+    settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port,
+                                           "native_threads": native_threads.threads_for(settings, workers)})
+    native_threads.configure(settings)
+    if admin_locked(settings):
+        print(T.SERVE_ADMIN_LOCKED.format(host=settings.host), file=sys.stderr, flush=True)
+    options = {"host": settings.host, "port": settings.port,
                "proxy_headers": True, "forwarded_allow_ips": settings.forwarded_allow_ips,
-               "http": _NoDelayHTTP, "log_level": "info"}
+               "http": _NoDelayHTTP, "log_level": "info",
+               "timeout_worker_healthcheck": settings.worker_healthcheck_timeout_s}
     try:
         if workers > 1:
-            # Fail here with the reason rather than in every worker.
             # Build every index before forking, and fail here with the
             # reason rather than in every worker.
             library = Library(settings)
             for name in library.bases:
                 library.pipeline(name)
-            os.environ[SETTINGS_ENV] = _settings_to_env(settings)
+            os.environ[SETTINGS_ENV] = settings_to_env(settings)
+            os.environ["POLICYQA_NATIVE_THREADS"] = str(settings.native_threads)  # read at the workers' import
             uvicorn.run("app.api:worker_app", factory=True, workers=workers, **options)
         else:
-            library = Library(settings, mmap=True)
-            for name in library.bases:
-                library.pipeline(name)
-            uvicorn.run(create_app(library, ui=default_ui), **options)
+            uvicorn.run(serving_app(settings), **options)
     except IndexUnusable as exc:
         print(f"错误：{exc}", file=sys.stderr)
         raise SystemExit(2) from exc

@@ -4,7 +4,8 @@ eval/bench.json and plotted to eval/bench.png).
 Everything runs on private copies (a temp corpus_dir/index_dir), never on the
 working corpus/ and index/. Sections: index build, cold start and peak RSS of
 a serving process, warm per-stage latency over the eval questions against the
-irreducible parts (one embedding, one FAISS search, one BM25 query), scale on
+irreducible parts (one embedding, one FAISS search, one BM25 query), the same
+questions beside a neighbour process that keeps every core busy, scale on
 synthetic corpora recombined from the corpus' own sentences, and HTTP
 throughput with concurrent clients on loopback.
 """
@@ -23,13 +24,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-from .api import limit_native_threads
-
-limit_native_threads()  # the same threading as the server, before the engine loads
-
-from .settings import PROJECT_ROOT, Settings  # noqa: E402
+from .settings import PROJECT_ROOT, Settings
 
 QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
 STAGES = ("retrieve_embed", "retrieve_faiss", "retrieve_bm25", "retrieve_fusion", "retrieve", "answer", "total")
@@ -89,8 +88,6 @@ def bench_build(settings: Settings) -> dict:
 _COLD = """
 import json, resource, sys, time
 t0 = time.perf_counter()
-from app.api import limit_native_threads
-limit_native_threads()
 from app.pipeline import Pipeline
 from app.settings import Settings
 t1 = time.perf_counter()
@@ -166,6 +163,37 @@ def bench_warm(settings: Settings, qs: list[str], rounds: int) -> dict:
             "pipeline_over_irreducible": {"p50": round(stage_stats["total"]["p50"] / floor_stats["p50"], 2),
                                           "p95": round(stage_stats["total"]["p95"] / floor_stats["p95"], 2),
                                           "median_per_question": round(float(np.median(ratios)), 2)}}
+
+
+def bench_neighbour(settings: Settings, qs: list[str]) -> dict:
+    """Every question alone and beside a neighbour that keeps every core busy
+    (one spinning process per core), in one warm process: what other jobs on
+    a shared machine cost an answer. Rounds run quiet, neighbour, neighbour,
+    quiet (the neighbour paused and resumed), so that a change in whatever
+    else the machine runs weighs on both sides alike."""
+    from .native_threads import cores
+    from .pipeline import Pipeline, QuestionError
+
+    pipeline = Pipeline(settings, mmap=True)
+    for q in qs[:20]:
+        _ask(pipeline, q, QuestionError)
+    totals: dict[str, list[float]] = {"quiet": [], "neighbour": []}
+    answers: dict[str, list[str]] = {"quiet": [], "neighbour": []}
+    with cpu_neighbour(seconds=1800) as pids:
+        for run in ("quiet", "neighbour", "neighbour", "quiet"):
+            for pid in pids:
+                os.kill(pid, signal.SIGCONT if run == "neighbour" else signal.SIGSTOP)
+            time.sleep(1)  # the neighbour at full speed (or gone) first
+            for q in qs:
+                answer = _ask(pipeline, q, QuestionError)
+                if answer is not None:
+                    totals[run].append(answer.timings_ms["total"])
+                    answers[run].append(answer.answer)
+    quiet, busy = percentiles(totals["quiet"]), percentiles(totals["neighbour"])
+    return {"questions": len(qs), "neighbour_processes": cores(), "threads": os.environ.get("OMP_NUM_THREADS"),
+            "wait_policy": os.environ.get("OMP_WAIT_POLICY"), "quiet_ms": quiet, "neighbour_ms": busy,
+            "neighbour_over_quiet": {k: round(busy[k] / quiet[k], 2) for k in ("p50", "p95")},
+            "answers_identical": answers["quiet"] == answers["neighbour"]}
 
 
 def _ask(pipeline, q: str, error: type[Exception]):
@@ -244,7 +272,6 @@ def scale_run(n_chunks: int, root: str, rounds: int) -> dict:
     embedder = ReusingEmbedder(real)
     index, _, _ = ensure_index(settings, embedder, force=True)
     build_s = time.perf_counter() - t0
-    faiss.omp_set_num_threads(1)  # ... serving uses one per request
     del index
     t1 = time.perf_counter()
     pipeline = Pipeline(settings, mmap=True)
@@ -320,23 +347,32 @@ def _free_port() -> int:
 
 
 _SERVE = """
-import sys
-from app.api import serve
+import json, os, sys
+from app.api import SETTINGS_ENV, serve
 from app.settings import Settings
-serve(Settings(corpus_dir=sys.argv[1], index_dir=sys.argv[2], rate_limit_per_minute=0),
-      host="127.0.0.1", port=int(sys.argv[3]), workers=int(sys.argv[4]))
+serve(Settings(**json.loads(os.environ.pop(SETTINGS_ENV))), host="127.0.0.1", port=int(sys.argv[1]),
+      workers=int(sys.argv[2]))
 """
 
 
-def start_server(settings: Settings, workers: int, timeout_s: float = 300) -> tuple[subprocess.Popen, str]:
-    """The real ``serve`` in a subprocess on a free loopback port; returns once
-    /api/health answers. Rate limiting is off: every client here is 127.0.0.1."""
+def start_server(settings: Settings, workers: int, timeout_s: float = 300,
+                 log: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """The real ``serve`` with ``settings`` in a subprocess on a free loopback
+    port (output to ``log``); returns once /api/health answers. Rate limiting
+    is off: every client here is 127.0.0.1."""
     import httpx
 
+    from .api import SETTINGS_ENV, settings_to_env
+
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-c", _SERVE, str(settings.corpus_dir), str(settings.index_dir),
-                             str(port), str(workers)], cwd=PROJECT_ROOT, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, SETTINGS_ENV: settings_to_env(settings.model_copy(update={"rate_limit_per_minute": 0}))}
+    out = log.open("w") if log else subprocess.DEVNULL
+    try:
+        proc = subprocess.Popen([sys.executable, "-c", _SERVE, str(port), str(workers)], cwd=PROJECT_ROOT,
+                                start_new_session=True, stdout=out, stderr=subprocess.STDOUT, env=env)
+    finally:
+        if log:
+            out.close()
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -362,6 +398,30 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait(timeout=10)
     except ProcessLookupError:
         pass
+
+
+_SPIN = """
+import sys, time
+end = time.monotonic() + float(sys.argv[1])
+while time.monotonic() < end:
+    pass
+"""
+
+
+@contextmanager
+def cpu_neighbour(seconds: float, processes: int | None = None) -> Iterator[list[int]]:
+    """A neighbour that keeps every core busy (one spinning process per core
+    by default), as other jobs on a shared machine do. Each process stops by
+    itself after ``seconds``, and is stopped, by its id, on leaving the block."""
+    from .native_threads import cores
+
+    procs = [subprocess.Popen([sys.executable, "-c", _SPIN, str(seconds)]) for _ in range(processes or cores())]
+    try:
+        yield [p.pid for p in procs]
+    finally:
+        for p in procs:
+            p.kill()
+            p.wait()
 
 
 async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_requests: int) -> dict:
@@ -492,6 +552,11 @@ def main(argv: list[str] | None = None) -> int:
             say(f"  {stage:16s} p50 {st['p50']:8.2f}  p95 {st['p95']:8.2f}  p99 {st['p99']:8.2f} ms")
         say(f"  不可再省部分 {w['irreducible_ms']}")
         say(f"  全流程 / 不可再省部分之和: {w['pipeline_over_irreducible']}")
+        say("同一批问题：单独运行，与占满全部 CPU 核的邻居进程同时运行（各两轮）……")
+        results["neighbour"] = n = bench_neighbour(settings, qs)
+        say(f"  单独 p50 {n['quiet_ms']['p50']:.1f} / p95 {n['quiet_ms']['p95']:.1f} ms；"
+            f"有邻居 p50 {n['neighbour_ms']['p50']:.1f} / p95 {n['neighbour_ms']['p95']:.1f} ms；"
+            f"倍数 {n['neighbour_over_quiet']}；回答一致：{n['answers_identical']}")
         if scales:
             say("规模测试……")
             results["scale"] = bench_scale(scales, 1, work)

@@ -101,11 +101,15 @@ class Pipeline:
     # --- index ---------------------------------------------------------------
     def reload(self, progress: Progress | None = None, force: bool = False) -> bool:
         index, issues, rebuilt = ensure_index(self.settings, self.embedder, progress, force, self._mmap)
+        self.use_index(index, issues)
+        return rebuilt
+
+    def use_index(self, index: LoadedIndex, issues: list[CorpusIssue]) -> None:
+        """Answer from ``index`` from now on; questions under way finish on the old one."""
         snapshot = IndexSnapshot(index, self.settings.typo_frequency_ratio)
         retriever = HybridRetriever(snapshot, self.embedder, self.settings)
         with self._lock:
             self.index, self.snapshot, self.retriever, self.corpus_issues = index, snapshot, retriever, issues
-        return rebuilt
 
     @property
     def documents(self) -> dict[str, dict]:

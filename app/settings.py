@@ -127,11 +127,21 @@ class Settings(BaseSettings):
     max_history_items: int = 20
     # Worker processes of `serve`; each maps the same on-disk index read-only.
     workers: int = 1
+    # How often (seconds) each serving process looks at index/CURRENT and
+    # swaps in a version built by another process or worker; 0 = never.
+    index_watch_interval_s: float = 1.0
     # Questions answered at once per worker; the rest wait in line. Answering
     # is CPU-bound in extractive mode: a few at a time share a core well,
     # dozens make each one slow; raise it for "llm" mode, where a question
     # mostly waits for the model.
     max_concurrent_asks: int = 8
+    # OpenMP threads per process (embedding engine, FAISS, torch); 0 = the
+    # machine's cores divided by the worker processes, at least 1.
+    native_threads: int = 0
+    # Seconds uvicorn waits for a worker to answer its health check (at start
+    # and while serving). Its own default, 5 s, kills a worker that is still
+    # loading the model on a busy machine, and the server never answers.
+    worker_healthcheck_timeout_s: int = 180
     # Addresses whose X-Forwarded-For is trusted (a reverse proxy in front).
     forwarded_allow_ips: str = "127.0.0.1"
 

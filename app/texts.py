@@ -163,6 +163,10 @@ ERR_UPLOAD_PDF_ENCRYPTED = "文件 {name} 设置了密码，请先解除加密�
 ERR_DOC_UNKNOWN = "资料库中没有这个文件：{doc}"
 ERR_UPLOAD_NO_FILE = "请先选择要上传的文件。"
 ERR_ADMIN_PASSWORD = "管理密码不正确。"
+ERR_ADMIN_LOCKED = ("管理功能已锁定：本服务允许其他计算机访问，但没有设置管理密码。"
+                    "请设置环境变量 POLICYQA_ADMIN_PASSWORD 后重新启动服务。")
+SERVE_ADMIN_LOCKED = ("提示：服务监听 {host}，其他计算机也能访问，且没有设置管理密码（POLICYQA_ADMIN_PASSWORD），"
+                      "上传文件和查看用户评价已锁定。")
 UI_UPLOAD_TITLE = "上传文件到资料库"
 UI_UPLOAD_HINT = "支持 {types}（PDF 须含可选取的文字），单个文件不超过 {limit} MB。上传后会在后台重建索引，期间问答照常使用原有资料。"
 UI_UPLOAD_FILE = "选择文件"

@@ -1,48 +1,65 @@
-"""Shared fixtures: pipelines over the real corpus with a private index, so
-tests never touch the working index/ folder."""
+"""Shared fixtures. The whole session runs on private copies of the project
+folders (see ``isolation.py``): a pipeline over the test corpus with the
+session's own index, shared by the tests that only read."""
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from app.settings import PROJECT_ROOT, Settings
+from isolation import changes, snapshot, use_private_folders
 
-CORPUS = PROJECT_ROOT / "corpus" / "speech"
+_session: dict = {}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _session["root"] = Path(tempfile.mkdtemp(prefix="policyqa-tests-"))
+    _session["live"] = snapshot()
+    use_private_folders(_session["root"])
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    changed = changes(_session["live"], snapshot())
+    if changed:
+        print("\nFAILED: the tests changed the live project folders:\n  " + "\n  ".join(changed[:20]))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_session["root"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("index")
+def settings():
+    """The session defaults: the private corpus, index and data folders."""
+    from app.settings import Settings
+
+    return Settings()
 
 
 @pytest.fixture(scope="session")
-def settings(index_dir: Path) -> Settings:
-    return Settings(corpus_dir=CORPUS, index_dir=index_dir)
-
-
-@pytest.fixture(scope="session")
-def pipeline(settings: Settings):
+def pipeline(settings):
     from app.pipeline import Pipeline
 
     return Pipeline(settings)
 
 
 @pytest.fixture
-def make_pipeline(settings: Settings):
+def make_pipeline(settings):
     """A pipeline on the same (already built) index with some settings changed."""
     from app.pipeline import Pipeline
 
-    def make(**overrides: object) -> Pipeline:
+    def make(**overrides: object):
         return Pipeline(settings.model_copy(update=overrides))
 
     return make
 
 
 @pytest.fixture
-def corpus_copy(tmp_path: Path) -> Path:
+def corpus_copy(tmp_path: Path, settings) -> Path:
     """A writable copy of the corpus for tests that add or break files."""
     target = tmp_path / "corpus"
-    shutil.copytree(CORPUS, target)
+    shutil.copytree(settings.corpus_dir, target)
     return target

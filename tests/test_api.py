@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from pathlib import Path
 
 import httpx
@@ -158,31 +159,82 @@ def test_ui_is_mounted_and_can_require_login(client, pipeline):
     assert c.get("/config").status_code == 200
 
 
+def _pids_and_answers(base: str, question: str, tries: int = 60) -> tuple[set[int], set[str]]:
+    """Ask over a new connection each time (the kernel hands each to one
+    worker) until two workers have answered."""
+    pids, answers = set(), set()
+    for _ in range(tries):
+        with httpx.Client(base_url=base, timeout=60) as http:
+            pids.add(http.get("/api/health").json()["pid"])
+            answers.add(http.post("/api/ask", json={"q": question}).json()["answer"])
+        if len(pids) == 2:
+            break
+    return pids, answers
+
+
 def test_two_workers_serve_one_mapped_index(pipeline):
     """Real ``serve(workers=2)``: both workers answer, from the same index
-    files mapped read-only, and neither rebuilds it."""
+    files mapped read-only, neither rebuilds it, and each runs its share of
+    the cores' OpenMP threads, which sleep when idle."""
     from app.bench import start_server, stop_server
+    from app.native_threads import cores
 
     settings = pipeline.settings
     before = sorted(p.name for p in Path(settings.index_dir).iterdir())
     proc, base = start_server(settings, workers=2, timeout_s=240)
     try:
-        pids, answers = set(), set()
-        question = _items("fact", 1)[0]["q"]
-        for _ in range(60):
-            with httpx.Client(base_url=base, timeout=30) as http:  # new connection each time
-                pids.add(http.get("/api/health").json()["pid"])
-                answers.add(http.post("/api/ask", json={"q": question}).json()["answer"])
-            if len(pids) == 2:
-                break
+        pids, answers = _pids_and_answers(base, _items("fact", 1)[0]["q"])
         assert len(pids) == 2 and len(answers) == 1
         dense = str(pipeline.index.path / "dense.faiss")
         for pid in pids:
             maps = Path(f"/proc/{pid}/maps").read_text()
             assert dense in maps, "worker does not map the shared index file"
+            environ = set(Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"))
+            assert {f"OMP_NUM_THREADS={max(1, cores() // 2)}".encode(), b"OMP_WAIT_POLICY=PASSIVE"} <= environ
     finally:
         stop_server(proc)
     assert sorted(p.name for p in Path(settings.index_dir).iterdir()) == before
+
+
+@pytest.mark.slow
+def test_two_workers_start_beside_a_cpu_hogging_neighbour(pipeline, tmp_path):
+    """Every core busy with other work (two spinning processes per core)
+    while two workers load the model: both still come up and answer. With
+    uvicorn's default 5 s health check a worker still loading is killed and
+    restarted, again and again, and the server never answers."""
+    from app.bench import cpu_neighbour, start_server, stop_server
+    from app.native_threads import cores
+
+    bound_s = 300
+    with cpu_neighbour(bound_s, processes=2 * cores()):
+        started = time.monotonic()
+        proc, base = start_server(pipeline.settings, workers=2, timeout_s=bound_s, log=tmp_path / "serve.log")
+        try:
+            pids, answers = _pids_and_answers(base, _items("fact", 1)[0]["q"])
+            print(f"\ntwo workers answering beside the neighbour after {time.monotonic() - started:.1f} s")
+        finally:
+            stop_server(proc)
+    assert len(pids) == 2 and len(answers) == 1, (tmp_path / "serve.log").read_text()
+
+
+@pytest.mark.parametrize("host, password, locked", [("0.0.0.0", "", True), ("0.0.0.0", "s3cret", False),
+                                                      ("127.0.0.1", "", False)])
+def test_the_startup_log_says_when_admin_is_locked(tmp_path, host, password, locked):
+    """Stops before binding (the corpus is empty), after the notice."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "empty.txt").write_bytes(b"")
+    script = ("import sys; from app.api import serve; from app.settings import Settings; "
+              "serve(Settings(), host=sys.argv[1], port=1, workers=2)")
+    env = {**os.environ, "POLICYQA_CORPUS_DIR": str(tmp_path / "corpus"), "POLICYQA_INDEX_DIR": str(tmp_path / "index"),
+           "POLICYQA_ADMIN_PASSWORD": password}
+    done = subprocess.run([sys.executable, "-c", script, host], capture_output=True, text=True, env=env,
+                          cwd=PROJECT_ROOT, timeout=120)
+    assert done.returncode == 2 and T.ERR_CORPUS_EMPTY in done.stderr
+    assert (T.SERVE_ADMIN_LOCKED.format(host=host) in done.stderr) == locked
 
 
 def test_server_connections_send_without_delay():

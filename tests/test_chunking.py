@@ -8,10 +8,10 @@ import pytest
 
 from app.chunking import chunk_document, detect_structure, split_sentences
 from app.corpus import Document, load_corpus
-from app.settings import PROJECT_ROOT
+from app.settings import Settings
 from app.texts import CLOSING_SECTION, OPENING_SECTION
 
-CORPUS = PROJECT_ROOT / "corpus" / "speech"
+CORPUS = Settings().corpus_dir  # the session's copy of the test corpus
 
 
 def doc(text: str, name: str = "t.txt") -> Document:

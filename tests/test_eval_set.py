@@ -9,13 +9,15 @@ Every question file must:
   * only use the allowed kinds;
   * point ``after`` at an earlier, answerable item;
   * quote evidence and expect strings verbatim from the corpus
-    (all .txt/.md files under corpus/, UTF-8, BOM stripped, \\n line endings);
+    (all .txt/.md files of the test session's copy of tests/corpus/, UTF-8,
+    BOM stripped, \\n line endings);
   * give answerable items 1-3 evidence strings (6-60 chars) and >=1 expect
     string, and give refusals none of either.
 questions.jsonl must also meet the per-kind minimum counts.
 """
 
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -23,7 +25,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS_DIR = ROOT / "corpus"
+CORPUS_DIR = Path(os.environ["POLICYQA_CORPUS_DIR"])  # the session's copy (tests/isolation.py)
 EVAL_DIR = ROOT / "eval"
 
 REQUIRED_FIELDS = {"id", "q", "kind", "evidence", "expect", "refuse"}

@@ -9,7 +9,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from app import texts as T
-from app.settings import PROJECT_ROOT, Settings
+from app.settings import Settings
 from app.trainer import FontMissing, Quiz, build_quiz, quiz_to_docx, quiz_to_markdown, quiz_to_pdf
 from app.trainer.pdf import find_font
 
@@ -21,7 +21,7 @@ def quiz(tmp_path_factory: pytest.TempPathFactory) -> Quiz:
     from app.pipeline import Pipeline
 
     corpus = tmp_path_factory.mktemp("corpus")
-    shutil.copy(PROJECT_ROOT / "corpus" / "speech" / SPEECH, corpus / SPEECH)
+    shutil.copy(Settings().corpus_dir / SPEECH, corpus / SPEECH)
     pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path_factory.mktemp("index")))
     return build_quiz(pipeline, None, 9, seed=5)
 

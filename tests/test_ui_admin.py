@@ -1,4 +1,5 @@
-"""Admin handlers: password gate, upload with progress, feedback table."""
+"""Admin handlers: password gate, locked beyond loopback without a password,
+upload with progress, feedback table."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,10 +9,12 @@ from pydantic import SecretStr
 
 from app import settings as S
 from app import texts as T
+from app.access import admin_refusal
 from app.feedback import FeedbackStore
 from app.reindex import Reindexer
 from app.pipeline import Pipeline
-from app.ui.admin import authorized, feedback_html, upload_and_reindex
+from app.settings import Settings
+from app.ui.admin import feedback_html, feedback_view, upload_and_reindex
 from ui_support import isolated_settings
 
 
@@ -25,8 +28,8 @@ def _upload(pipeline: Pipeline, path: str | None, password: str | None) -> list[
 
 
 def test_password_gate(pipeline: Pipeline, tmp_path: Path) -> None:
-    assert authorized(pipeline, "s3cret")
-    assert not authorized(pipeline, "wrong") and not authorized(pipeline, None)
+    assert admin_refusal(pipeline.settings, "s3cret") is None
+    assert admin_refusal(pipeline.settings, "wrong") == admin_refusal(pipeline.settings, None) == T.ERR_ADMIN_PASSWORD
     file = tmp_path / "新文件.txt"
     file.write_text("一段新的内容。\n", encoding="utf-8")
     [(status, _)] = _upload(pipeline, str(file), "wrong")
@@ -34,11 +37,34 @@ def test_password_gate(pipeline: Pipeline, tmp_path: Path) -> None:
     assert not (pipeline.settings.corpus_dir / "新文件.txt").exists()
 
 
-def test_no_password_configured_means_open(tmp_path: Path) -> None:
-    class Fake:
-        settings = S.Settings(admin_password=None)
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]"])
+def test_on_loopback_no_password_means_open(host: str) -> None:
+    assert admin_refusal(Settings(host=host, admin_password=None), None) is None
 
-    assert authorized(Fake(), None)  # type: ignore[arg-type]
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.20", "policyqa.example.cn"])
+def test_beyond_loopback_a_password_is_required(host: str) -> None:
+    assert admin_refusal(Settings(host=host, admin_password=None), None) == T.ERR_ADMIN_LOCKED
+    assert admin_refusal(Settings(host=host, admin_password=SecretStr("")), "") == T.ERR_ADMIN_LOCKED
+    guarded = Settings(host=host, admin_password=SecretStr("s3cret"))
+    assert admin_refusal(guarded, "s3cret") is None and admin_refusal(guarded, "x") == T.ERR_ADMIN_PASSWORD
+
+
+def test_beyond_loopback_without_a_password_upload_and_feedback_are_refused(tmp_path: Path) -> None:
+    open_to_all = Pipeline(isolated_settings(tmp_path / "app", host="0.0.0.0"))
+    file = tmp_path / "通知.txt"
+    file.write_text("通知\n今年完成老旧小区改造三十个。\n", encoding="utf-8")
+    [(status, _)] = _upload(open_to_all, str(file), None)
+    assert T.ERR_ADMIN_LOCKED in status
+    assert not (open_to_all.settings.corpus_dir / "通知.txt").exists()
+    store = FeedbackStore(tmp_path / "f.sqlite3")
+    store.add({"question": "专利申请多少件？", "answer": "2178件", "refused": False, "mode": "extractive",
+               "citations": []}, 1, "有用")
+    shown = feedback_view(open_to_all, store, None)
+    assert T.ERR_ADMIN_LOCKED in shown and "专利申请多少件" not in shown
+    on_loopback = open_to_all.settings.model_copy(update={"host": "127.0.0.1"})
+    open_to_all.settings = on_loopback  # the same app bound to loopback: today's behaviour
+    assert "专利申请多少件" in feedback_view(open_to_all, store, None)
 
 
 def test_missing_and_bad_files_get_messages(pipeline: Pipeline, tmp_path: Path) -> None:

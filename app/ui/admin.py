@@ -1,9 +1,9 @@
 """The admin tab: upload documents into the corpus (re-indexed in the
 background while the chat keeps answering) and review the feedback. Both
-ask for ``settings.admin_password`` when one is set."""
+ask for ``settings.admin_password`` when one is set, and are locked without
+one when the server listens beyond loopback (``app/access.py``)."""
 from __future__ import annotations
 
-import secrets
 import tempfile
 import time
 from pathlib import Path
@@ -12,6 +12,7 @@ from typing import Iterator
 import gradio as gr
 
 from .. import texts as T
+from ..access import admin_locked, admin_refusal
 from ..feedback import FeedbackStore, rating_label
 from ..ingest import UploadError, ingest
 from ..parsers import PARSERS
@@ -21,13 +22,6 @@ from . import render as R
 
 POLL_SECONDS = 0.4
 ANSWER_PREVIEW_CHARS = 120
-
-
-def authorized(pipeline: Pipeline, given: str | None) -> bool:
-    expected = pipeline.settings.admin_password
-    if expected is None or not expected.get_secret_value():
-        return True
-    return secrets.compare_digest((given or "").encode("utf-8"), expected.get_secret_value().encode("utf-8"))
 
 
 def documents_html(pipeline: Pipeline) -> str:
@@ -50,11 +44,18 @@ def feedback_html(store: FeedbackStore, limit: int = 200) -> str:
     return f'<table class="pqa-table" id="pqa-feedback-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
+def feedback_view(pipeline: Pipeline, store: FeedbackStore, password: str | None) -> str:
+    """The feedback table, or why it is not shown."""
+    refusal = admin_refusal(pipeline.settings, password)
+    return R.notice_html(refusal) if refusal else feedback_html(store)
+
+
 def upload_and_reindex(pipeline: Pipeline, reindexer: Reindexer, file: str | None,
                        password: str | None) -> Iterator[tuple[str, str]]:
     """Yields (status, documents) while the upload is checked, saved and indexed."""
-    if not authorized(pipeline, password):
-        yield R.notice_html(T.ERR_ADMIN_PASSWORD), gr.update()
+    refusal = admin_refusal(pipeline.settings, password)
+    if refusal:
+        yield R.notice_html(refusal), gr.update()
         return
     if not file:
         yield R.notice_html(T.ERR_UPLOAD_NO_FILE), gr.update()
@@ -92,6 +93,8 @@ def build_admin(pipeline: Pipeline, store: FeedbackStore, reindexer: Reindexer):
     other tabs once the new index serves."""
     settings = pipeline.settings
     needs_password = settings.admin_password is not None
+    if admin_locked(settings):
+        gr.HTML(R.notice_html(T.ERR_ADMIN_LOCKED), elem_id="pqa-admin-locked")
     password = gr.Textbox(label=T.UI_ADMIN_PASSWORD, type="password", visible=needs_password,
                           elem_id="pqa-admin-password")
     gr.HTML(f"<h3>{R.esc(T.UI_UPLOAD_TITLE)}</h3><p class=\"pqa-hint\">"
@@ -116,11 +119,12 @@ def build_admin(pipeline: Pipeline, store: FeedbackStore, reindexer: Reindexer):
     csv_file = gr.File(label=T.UI_ADMIN_CSV, elem_id="pqa-feedback-file")
 
     def show(p: str | None) -> str:
-        return feedback_html(store) if authorized(pipeline, p) else R.notice_html(T.ERR_ADMIN_PASSWORD)
+        return feedback_view(pipeline, store, p)
 
     def to_csv(p: str | None) -> tuple:
-        if not authorized(pipeline, p):
-            return None, R.notice_html(T.ERR_ADMIN_PASSWORD)
+        refusal = admin_refusal(settings, p)
+        if refusal:
+            return None, R.notice_html(refusal)
         path = Path(tempfile.mkdtemp(prefix="policyqa-feedback-")) / "feedback.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             store.write_csv(f)
