@@ -50,4 +50,5 @@ bench: $(STAMP)
 	$(PY) -m app bench
 
 clean:
-	rm -rf $(VENV) index/CURRENT index/v-* index/tmp-*
+	rm -rf $(VENV)
+	find index -mindepth 1 ! -name README.md -exec rm -rf {} +

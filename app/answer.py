@@ -17,6 +17,8 @@ Reason = Literal[
     "no_question",         # nothing left to ask once instruction overrides were set aside
     "unknown_attribute",   # asks the value of a thing the documents never name
     "missing_article",     # names an article the named document does not have
+    "absent_document",     # names a document or place the library does not hold
+    "value_not_stated",    # asks how many / when, and no retrieved sentence states it
     "out_of_scope",        # the scope model judged the passages not to answer it
     "model_refused",       # LLM mode: the model said the passages do not answer it
 ]

@@ -269,7 +269,7 @@ def create_app(library: Library, ui: UiBuilder | None = None, settings: Settings
     guarded = [Depends(check_key), Depends(check_rate)]
 
     @app.post("/api/ask", response_model=AskResponse, dependencies=guarded,
-              responses=_errors(400, 401, 413, 422, 429, 500), summary="提问")
+              responses=_errors(400, 401, 404, 413, 422, 429, 500), summary="提问")
     async def ask(body: AskRequest) -> JSONResponse:
         from .pipeline import QuestionError
 

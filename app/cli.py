@@ -169,8 +169,8 @@ def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
 def trainer_settings(args: argparse.Namespace, settings: Settings) -> Settings:
     """The settings a trainer command reads its corpus with: ``--corpus DIR``
     (its index in ``--index DIR``, else a folder of its own under the data
-    folder), else the POLICYQA_CORPUS_DIR / POLICYQA_INDEX_DIR settings.
-    A knowledge-base option (``--kb NAME``) resolves here as well."""
+    folder), else the POLICYQA_CORPUS_DIR / POLICYQA_INDEX_DIR settings,
+    whose knowledge base ``--kb NAME`` picks."""
     if not args.corpus:
         return settings
     import hashlib
@@ -185,7 +185,7 @@ def trainer_settings(args: argparse.Namespace, settings: Settings) -> Settings:
 def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
     from .trainer import build_quiz, quiz_to_markdown
 
-    pipeline = _pipeline(trainer_settings(args, settings), show_progress=not args.json)
+    pipeline = _pipeline(trainer_settings(args, settings), args.kb, show_progress=not args.json)
     quiz = build_quiz(pipeline, args.section or None, args.n, args.seed)
     print(json.dumps(quiz.to_json(), ensure_ascii=False, indent=1) if args.json
           else quiz_to_markdown(quiz, with_answers=not args.no_answers))
@@ -195,7 +195,7 @@ def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
     from .trainer import facts_to_markdown, key_facts
 
-    pipeline = _pipeline(trainer_settings(args, settings), show_progress=not args.json)
+    pipeline = _pipeline(trainer_settings(args, settings), args.kb, show_progress=not args.json)
     facts = key_facts(pipeline)
     if args.json:
         print(json.dumps([f.to_json() for f in facts], ensure_ascii=False, indent=1))
@@ -207,6 +207,7 @@ def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
 def _corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", metavar="DIR", help="资料文件夹（默认取设置 POLICYQA_CORPUS_DIR）")
     parser.add_argument("--index", metavar="DIR", help="与 --corpus 一起使用的索引文件夹")
+    parser.add_argument("--kb", help="资料库名称（默认取设置）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
 
 

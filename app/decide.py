@@ -3,7 +3,9 @@ refusal is a reason of the returned ``Decision``; the eval's calibration
 reads the same decision instead of repeating the logic."""
 from __future__ import annotations
 
+from . import texts as T
 from .answer import Decision
+from .coverage import absent_names, value_stated
 from .question import QuestionInfo
 from .retrieval import Retrieval
 from .scope import answer_probability, asks_about_unknown, signals
@@ -23,6 +25,13 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     values = {**dict(zip(FIELDS, sig.vector())), "latin": float(sig.latin)}
     if asks_about_unknown(info, snapshot):
         return Decision(False, "unknown_attribute", None, values)
+    absent = absent_names(asked, snapshot.holds)
+    if absent:
+        return Decision(False, "absent_document", None, values,
+                        T.ABSENT_NAMES.format(names="、".join(f"“{n}”" for n in absent)))
+    sentences = [snapshot.docs[h.chunk.doc_id]["text"][a:b] for h in retrieval.hits for a, b in h.chunk.sentences]
+    if not value_stated(info, sentences, {t: snapshot.idf(t) for t in info.terms}):
+        return Decision(False, "value_not_stated", None, values)
     p = answer_probability(sig, model)
     ok = p >= model.threshold
     return Decision(ok, "answered" if ok else "out_of_scope", p, values)

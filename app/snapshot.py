@@ -15,7 +15,7 @@ from .legal import article_of, article_refs
 from .metadata import DocMeta, read_meta
 from .naming import NameIndex
 from .outline import Heading, build_outlines
-from .textnorm import bigrams
+from .textnorm import bigrams, compare_form
 from .tokenize import stopwords, words
 from .typos import HomophoneIndex, corrected
 
@@ -36,6 +36,8 @@ class IndexSnapshot:
         self.corpus_bigrams = frozenset().union(*(bigrams(d["text"]) for d in index.docs.values()),
                                                 *(bigrams(c.context) for c in index.chunks))
         self.names = NameIndex(self.metas)
+        # The corpus as one comparison-form text: does it name a thing at all?
+        self._corpus_form = "\n".join(compare_form(d["text"]) for d in index.docs.values())
         # Chunks of each article, in order: an article is quoted whole.
         self.articles: dict[tuple[str, str], list[int]] = {}
         self.article_count: dict[str, int] = {}
@@ -51,6 +53,10 @@ class IndexSnapshot:
             index.chunks, {doc_id: d["text"] for doc_id, d in index.docs.items()})
         # Sentence row -> chunk index, for the sentence-level dense index.
         self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), np.diff(index.sentence_rows))
+
+    def holds(self, name: str) -> bool:
+        """The library has a document of that name, or its text uses it."""
+        return self.names.resolve(name) is not None or compare_form(name) in self._corpus_form
 
     def chunks_of(self, docs: frozenset[str]) -> np.ndarray:
         """Indices of the chunks of some documents."""

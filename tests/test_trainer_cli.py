@@ -12,7 +12,7 @@ from app.settings import PROJECT_ROOT
 def test_quiz_and_facts_json(tmp_path, capsys) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    shutil.copy(PROJECT_ROOT / "corpus" / "gansu_ip_conference_speech.txt", corpus)
+    shutil.copy(PROJECT_ROOT / "corpus" / "speech" / "gansu_ip_conference_speech.txt", corpus)
     where = ["--corpus", str(corpus), "--index", str(tmp_path / "index")]
     assert main(["quiz", "--n", "6", "--seed", "2", "--json", *where]) == 0
     quiz = json.loads(capsys.readouterr().out)

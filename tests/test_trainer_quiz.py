@@ -10,6 +10,7 @@ from app import texts as T
 from app.settings import Settings
 from app.textnorm import compare_form
 from app.trainer import Quiz, build_quiz, list_sections
+from app.trainer.source import SECTION_SEP as SEP
 
 SPEECH = "gansu_ip_conference_speech.txt"
 SYNTHETIC_NAME = "synthetic_report.txt"
@@ -57,7 +58,8 @@ def test_all_kinds_and_sources(pipeline, quiz: Quiz) -> None:
     for item in quiz.items:
         text = pipeline.documents[item.doc]["text"]
         assert text[item.start:item.end] == item.source
-        assert item.section in list_sections(pipeline)
+        assert any(c.endswith(item.section) for c in list_sections(pipeline))
+        assert item.citation.startswith(f"《{pipeline.documents[item.doc]['title']}》")
 
 
 def test_blank_answer_restores_the_source(quiz: Quiz) -> None:
@@ -125,15 +127,14 @@ def test_no_duplicates_and_fewer_items_when_fewer_possible(pipeline, quiz: Quiz)
 
 def test_sections_filter_includes_subsections(pipeline) -> None:
     sections = list_sections(pipeline)
-    parent = next(s for s in sections if any(t.startswith(s + " › ") for t in sections))
+    parent = next(s for s in sections if s.count(SEP) == 1 and any(t.startswith(s + SEP) for t in sections))
     q = build_quiz(pipeline, [parent], 20, seed=3)
     assert q.items and q.sections == [parent]
-    assert all(i.section == parent or i.section.startswith(parent + " › ") for i in q.items)
-    synthetic = [s for s in sections if s not in list_sections_of(pipeline, SPEECH)]
-    q2 = build_quiz(pipeline, synthetic, 20, seed=3)
+    for item in q.items:
+        place = f"{pipeline.documents[item.doc]['title']}{SEP}{item.section}"
+        assert place == parent or place.startswith(parent + SEP)
+    synthetic = pipeline.documents[SYNTHETIC_NAME]["title"]
+    assert synthetic in sections
+    q2 = build_quiz(pipeline, [synthetic], 20, seed=3)
     assert q2.items and {i.doc for i in q2.items} == {SYNTHETIC_NAME}
-    assert q2.title == T.TRAINER_QUIZ_TITLE_DOC.format(title=pipeline.documents[SYNTHETIC_NAME]["title"])
-
-
-def list_sections_of(pipeline, doc: str) -> set[str]:
-    return {c.section_path for c in pipeline.index.chunks if c.doc_id == doc}
+    assert q2.title == T.TRAINER_QUIZ_TITLE_DOC.format(title=synthetic)

@@ -1,0 +1,121 @@
+"""Refusal by coverage: does the library hold what a question asks for,
+not only its topic? Two checks, pure functions over texts:
+
+* a document or place the question names that the library does not hold
+  ("江苏省专利条例", "电子商务法第四十二条");
+* a how-many / when question whose value no retrieved sentence states: a
+  sentence states it when it carries a value of the asked kind (a figure, a
+  date) beside the thing asked about.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .question import QuestionInfo
+from .textnorm import compare_form
+from .tokenize import stopwords, tagged, words
+
+_N = "零〇一二三四五六七八九十百千万亿两"
+# Endings of a document's name. 规定/办法 name a document only after a word
+# that makes them one (若干规定, 管理办法); bare, they are verbs and nouns of
+# every question ("怎么规定", "有什么办法"). 解释 and 决定 only in 《》.
+_TYPE = r"(?:法典|法|条例|细则|(?:若干|管理|保护|暂行|实施|促进)(?:规定|办法))"
+_DOC_NAME = re.compile(rf"《([^《》]{{2,40}})》|([\u4e00-\u9fff]{{2,16}}?{_TYPE})"
+                       r"(?=第|规定|中|里|对|的|是|有|怎么|如何|要求|[，,。？?、：:\s]|$)")
+# A phrase with these is a clause of the question, not a document's name.
+_NOT_A_NAME = re.compile(r"[的哪啥咋怎吗呢么要搞弄把让给被]")
+# Provincial-level divisions of China (general knowledge, not any library's),
+# and a city named with 市 whose regulation is asked about.
+_PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
+              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
+_PLACE = re.compile(rf"((?:{'|'.join(_PROVINCES)})(?:省|市|自治区|特别行政区)?)"
+                    rf"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}}市)(?=[\u4e00-\u9fff]{{0,12}}?{_TYPE})")
+# Words that make a phrase ending in 法/规定 generic, not a document's name.
+_GENERIC = frozenset("法律 法规 规定 条例 办法 文件 政策 国家 地方 具体 有关 相关 上述 以下 下列 哪些 什么 这个 那个 "
+                     "这些 那些 现行 新 旧 其他 其它 一般 特别 专门 主要 基本 按照 依照 根据 本 该 此 各 哪个 哪部".split())
+_COUNT = re.compile(rf"\d|[{_N}]+\s*(?:个|件|人|项|家|次|名|条|元|万|亿|年|月|日|天|倍|种|类|部|批|所|位|岁|小时|周|级|份|张"
+                    rf"|辆|台|户|吨|米|公里|平方|款|章|节|工作日)|百分之|倍")
+_DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内")
+_VALUE = {"count": _COUNT, "date": _DATE}
+# Share of the question's term weight a sentence with a value must cover
+# to state that value, when it does not name the asked attribute.
+MIN_VALUE_COVERAGE = 0.25
+# "分别是多少" asks several values at once, one per document or thing.
+_SEVERAL = re.compile(r"分别|各自|各是")
+
+
+def absent_names(question: str, known: Callable[[str], bool]) -> list[str]:
+    """Documents and places ``question`` names that ``known`` (the library:
+    its titles, then its text) does not hold."""
+    out = []
+    for m in _DOC_NAME.finditer(question):
+        name = m.group(1) or _trim(m.group(2))
+        if m.group(2) and not _reads_as_name(name):
+            continue
+        if name and not _generic(name) and not _held(name, known):
+            out.append(name)
+    for m in _PLACE.finditer(question):
+        place = m.group(1) or m.group(2)
+        if not known(place):
+            out.append(place)
+    return out
+
+
+def _trim(name: str) -> str:
+    """A phrase without the words before the name ("请问种子法" -> "种子法")."""
+    stop = stopwords()
+    for token, _ in tagged(name):
+        if token not in stop and token not in _GENERIC and not token.isdigit():
+            break
+        if len(name) - len(token) < 2 or not name.startswith(token):
+            break
+        name = name[len(token):]
+    return name
+
+
+def _reads_as_name(name: str) -> bool:
+    """A phrase ending in 法 names a law when 法 stands alone after its
+    subject (种子/法) or ends a longer word (著作权法), not when it ends a
+    common two-character word (执法, 办法, 依法)."""
+    if _NOT_A_NAME.search(name):
+        return False
+    if name.endswith("法") and not name.endswith("法典"):
+        last = tagged(name)[-1][0]
+        return last == "法" or len(last) >= 3
+    return True
+
+
+def _generic(name: str) -> bool:
+    core = re.sub(rf"{_TYPE}$", "", name)
+    content = [t for t in words(core) if t not in stopwords() and t not in _GENERIC and len(t) > 1]
+    return not content
+
+
+def _held(name: str, known: Callable[[str], bool]) -> bool:
+    """Held when the name, or a tail of it long enough to be a name of its
+    own (five characters and more: "保护条例" names nothing), is one the
+    library knows."""
+    if known(name):
+        return True
+    return any(known(name[i:]) for i in range(1, len(name) - 4))
+
+
+def value_stated(info: QuestionInfo, sentences: Iterable[str], weights: dict[str, float]) -> bool:
+    """For a how-many or when question: some sentence carries a value of
+    that kind together with what is asked about (the asked attribute, or at
+    least half the weight of the question's terms). Other questions: True."""
+    pattern = _VALUE.get(info.intent)
+    if pattern is None or info.latin or _SEVERAL.search(info.text):
+        return True
+    attribute = compare_form(info.attribute) if info.attribute else ""
+    total = sum(weights.values()) or 1.0
+    for sentence in sentences:
+        if not pattern.search(sentence):
+            continue
+        form = compare_form(sentence)
+        if attribute and attribute in form:
+            return True
+        if sum(w for t, w in weights.items() if compare_form(t) in form) / total >= MIN_VALUE_COVERAGE:
+            return True
+    return False
