@@ -93,11 +93,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
     boundaries (court records and tables often have none)."""
     end = len(text) if end is None else end
     out: list[Sentence] = []
-    pos = start
-    for m in _SENT_END.finditer(text, start, end):
-        out.extend(_trimmed(text, pos, m.end()))
-        pos = m.end()
-    out.extend(_trimmed(text, pos, end))
+    line_start = start
+    # A line break ends a sentence too: hard-wrapped lines were joined when
+    # the document was read, so a break left is a paragraph's end.
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end < 0 else line_end
+        pos = line_start
+        for m in _SENT_END.finditer(text, line_start, line_end):
+            out.extend(_trimmed(text, pos, m.end()))
+            pos = m.end()
+        out.extend(_trimmed(text, pos, line_end))
+        line_start = line_end + 1
     merged: list[Sentence] = []
     for sent in out:
         if not _WORDLIKE.search(text, sent.start, sent.end):

@@ -1,0 +1,253 @@
+"""Documents, not files: formats, structure, metadata, versions, knowledge
+bases, named documents and articles, incremental builds. Run on the IP-law
+library the project ships (corpus/ip-law) and on files made here."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.chunking import chunk_document, split_sentences
+from app.corpus import Document, load_corpus
+from app.legal import article_refs
+from app.metadata import group_versions, read_meta
+from app.numerals import to_chinese, to_int
+from app.parsers import ParseError, parse, unwrap
+from app.settings import PROJECT_ROOT, Settings
+
+LIBRARY = PROJECT_ROOT / "corpus" / "ip-law"
+PATENT_LAW = "中华人民共和国专利法(2020-10-17).txt"
+RULES_2010 = "中华人民共和国专利法实施细则(2010-01-09).txt"
+RULES_2023 = "中华人民共和国专利法实施细则(2023-12-11).txt"
+TRADEMARK_LAW = "中华人民共和国商标法(2019-04-23).txt"
+_ARTICLE_LINE = re.compile(r"(?m)^第[一二三四五六七八九十百零〇]+条")
+
+
+@pytest.fixture(scope="module")
+def library_docs() -> list[Document]:
+    docs, issues = load_corpus(LIBRARY)
+    assert not issues and len(docs) == 36
+    return docs
+
+
+def test_every_library_document_round_trips_and_no_chunk_holds_two_articles(library_docs) -> None:
+    for doc in library_docs:
+        chunks = chunk_document(doc)
+        assert chunks, doc.doc_id
+        for c in chunks:
+            assert doc.text[c.start:c.end] == c.text
+            assert all(doc.text[a:b].strip() for a, b in c.sentences)
+            assert len(_ARTICLE_LINE.findall(c.text)) <= 1, (doc.doc_id, c.text[:40])
+            if c.address:
+                # The address names the article the chunk's text belongs to.
+                assert c.section[-1] == re.match(r"第[^条]+条", c.address).group(0)
+
+
+def test_article_addresses_and_chapter_paths() -> None:
+    doc = Document(PATENT_LAW, (LIBRARY / PATENT_LAW).read_text(encoding="utf-8"), "utf-8", "")
+    chunks = {c.address: c for c in chunk_document(doc) if c.address}
+    art = chunks["第二十二条"]
+    assert art.section[0].startswith("第二章") and art.text.startswith("第二十二条")
+    assert "第22条" in art.context  # found by either numbering, quoted as written
+
+
+def test_numerals_and_article_references() -> None:
+    for n in (1, 10, 12, 20, 22, 101, 110, 119):
+        assert to_int(to_chinese(n)) == n
+    assert [r.label for r in article_refs("《著作权法》第22条和第一百零一条之一")] == ["第二十二条", "第一百零一条之一"]
+    ref = article_refs("专利法第十二条第二款")[0]
+    assert (ref.number, ref.paragraph) == (12, 2)
+
+
+def test_titles_dates_kinds_and_versions_of_the_library(library_docs) -> None:
+    metas = {m.doc_id: m for m in group_versions([read_meta(d.doc_id, d.text) for d in library_docs])}
+    law = metas[PATENT_LAW]
+    assert law.title == "中华人民共和国专利法" and law.kind == "法律"
+    assert law.issuer == "全国人民代表大会常务委员会" and law.date == "2020-10-17"
+    assert ("修正", "2020-10-17") in law.dates
+    old, new = metas[RULES_2010], metas[RULES_2023]
+    assert old.title == new.title and old.kind == new.kind == "行政法规"
+    assert (old.status, old.current, new.status) == ("已被修订", RULES_2023, "现行")
+    sh = [m for m in metas.values() if m.title == "上海市科学技术进步条例"]
+    assert sorted(m.status for m in sh) == ["已被修订", "现行"]
+    assert max(sh, key=lambda m: m.date).doc_id.endswith("(2024-05-10).txt")
+    assert metas["浙江省专利条例(2015-09-25).txt"].kind == "地方性法规"
+    assert metas["浙江省专利条例(2015-09-25).txt"].place == ("浙江省",)
+    assert metas["最高人民法院关于审理侵害知识产权民事案件适用惩罚性赔偿的解释(2021-03-02).txt"].kind == "司法解释"
+    assert metas["计算机软件保护条例(2013-01-30).txt"].number == "中华人民共和国国务院令第339号"
+
+
+def test_a_notice_is_dated_by_its_closing_line() -> None:
+    text = "关于做好专利导航工作的通知\n各市州知识产权局：\n一、工作目标\n建成导航平台。\n省知识产权局\n2024年3月5日\n"
+    meta = read_meta("导航.txt", text)
+    assert meta.title == "关于做好专利导航工作的通知" and meta.kind == "通知/意见"
+    assert meta.date == "2024-03-05"
+
+
+def test_hard_wrapped_lines_are_joined_but_structure_is_kept() -> None:
+    wrapped = ("第一条 为了规范专利管理，根据有关法律，结合本市\n实际，制定本条例。\n"
+               "第二条 申请人应当在15个工作日\n内作出答复：\n（一）书面答复；\n（二）口头答复。\n")
+    text = unwrap(wrapped)
+    assert "结合本市实际，制定本条例。" in text and "15个工作日内作出答复：" in text
+    assert "\n（一）书面答复；\n（二）口头答复。" in text and "\n第二条" in text
+
+
+def _docx(lines: list[str], rows: list[tuple[str, str]]) -> bytes:
+    from docx import Document as Docx
+
+    doc = Docx()
+    for line in lines:
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=len(rows), cols=2)
+    for row, (a, b) in zip(table.rows, rows):
+        row.cells[0].text, row.cells[1].text = a, b
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _pdf(lines: list[str]) -> bytes:
+    from fpdf import FPDF
+
+    from app.trainer.pdf import FontMissing, find_font
+
+    try:
+        font, _ = find_font(Settings().trainer_font_paths)
+    except FontMissing:
+        pytest.skip("no CJK font to write a PDF with")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", "", str(font))
+    pdf.set_font("cjk", size=12)
+    for line in lines:
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_docx_paragraphs_tables_and_wrapped_lines() -> None:
+    parsed = parse(".docx", _docx(["青岛市专利奖励办法", "第一条 发明专利的奖金最低不少于三千元，一项实", "用新型专利的奖金最低不少于一千元。"],
+                                  [("项目", "金额"), ("发明", "三千元")]), "奖励.docx")
+    assert "一项实用新型专利的奖金最低不少于一千元。" in parsed.text
+    assert "发明\t三千元" in parsed.text
+    chunks = chunk_document(Document("奖励.txt", parsed.text, "docx", ""))
+    assert all(parsed.text[c.start:c.end] == c.text for c in chunks)
+
+
+def test_pdf_hard_wrapped_text_keeps_its_sentences() -> None:
+    parsed = parse(".pdf", _pdf(["专利维权援助办法", "援助中心应当在15个工作日", "内作出是否给予援助的决定。"]), "援助.pdf")
+    flat = parsed.text.replace(" ", "")
+    assert "15个工作日内作出是否给予援助的决定。" in flat
+    sentences = [parsed.text[s.start:s.end] for s in split_sentences(parsed.text)]
+    assert not any(s.strip("。 ") == "" for s in sentences)
+
+
+def test_a_scanned_pdf_is_refused_naming_the_file() -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 100, 100)
+    with pytest.raises(ParseError, match="扫描件.pdf.*没有可选取的文字"):
+        parse(".pdf", bytes(pdf.output()), "扫描件.pdf")
+
+
+def test_unpunctuated_text_is_cut_at_clauses_and_punctuation_never_stands_alone() -> None:
+    text = "原告某公司诉称" + "，被告拖欠货款未付" * 30 + "\n——\n……"
+    sentences = [text[s.start:s.end] for s in split_sentences(text)]
+    assert all(len(s) <= 150 for s in sentences)
+    assert all(re.search(r"[\w\u4e00-\u9fff]", s) for s in sentences)
+
+
+# --- knowledge bases, named documents, articles, incremental builds -------------
+@pytest.fixture(scope="module")
+def bases(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("kb")
+    (root / "corpus" / "law").mkdir(parents=True)
+    for name in (PATENT_LAW, RULES_2010, RULES_2023, TRADEMARK_LAW, "浙江省专利条例(2015-09-25).txt",
+                 "河南省专利保护条例(2005-12-02).txt"):
+        shutil.copy(LIBRARY / name, root / "corpus" / "law" / name)
+    shutil.copytree(PROJECT_ROOT / "corpus" / "speech", root / "corpus" / "speech")
+    return root
+
+
+@pytest.fixture(scope="module")
+def library(bases: Path):
+    from app.kb import Library
+
+    return Library(Settings(corpus_dir=bases / "corpus", index_dir=bases / "index", default_kb="speech"))
+
+
+def test_knowledge_bases_are_found_and_kept_apart(library) -> None:
+    assert set(library.bases) == {"law", "speech"} and library.default == "speech"
+    law_docs = set(library.pipeline("law").documents)
+    speech = library.pipeline("speech").ask("专利法第十二条是怎么规定的？")
+    assert not {c.doc for c in speech.citations} & law_docs
+    law = library.pipeline("law").ask("去年全省申请了多少件专利？")
+    assert law.kb == "law" and all(c.doc in law_docs for c in law.citations)
+
+
+def test_a_named_article_is_quoted_whole_from_the_named_document(library) -> None:
+    answer = library.pipeline("law").ask("专利法第12条是怎么规定的？")
+    assert answer.decision.reason == "article" and not answer.refused
+    assert {c.doc for c in answer.citations} == {PATENT_LAW}
+    assert answer.answer.startswith("《中华人民共和国专利法》第十二条：")
+    assert "被许可人无权允许合同规定以外的任何单位或者个人实施该专利" in answer.answer
+    assert answer.citations[0].address == "第十二条" and answer.citations[0].doc_title == "中华人民共和国专利法"
+
+
+def test_an_article_the_document_does_not_have_is_refused_in_words(library) -> None:
+    answer = library.pipeline("law").ask("商标法第八十条是怎么规定的？")
+    assert answer.refused and answer.answer == "《中华人民共和国商标法》共七十三条，没有第八十条。"
+    assert answer.citations  # the nearest passages stay listed
+
+
+def test_current_version_by_default_and_the_year_picks_a_version(library) -> None:
+    pipeline = library.pipeline("law")
+    current = pipeline.ask("实施细则第十二条是怎么规定的？")
+    assert {c.doc for c in current.citations} == {RULES_2023} and current.citations[0].doc_status == "现行"
+    old = pipeline.ask("2010年的实施细则第十二条是怎么规定的？")
+    assert {c.doc for c in old.citations} == {RULES_2010} and old.citations[0].doc_status == "已被修订"
+    both = pipeline.snapshot.names.resolve("实施细则修订前后有什么变化")
+    assert both.docs == {RULES_2010, RULES_2023}
+
+
+def test_places_and_short_names_resolve_to_their_documents(library) -> None:
+    names = library.pipeline("law").snapshot.names
+    assert names.resolve("浙江的专利条例").docs == {"浙江省专利条例(2015-09-25).txt"}
+    assert names.resolve("河南省和浙江省对奖金分别怎么规定").docs == {
+        "浙江省专利条例(2015-09-25).txt", "河南省专利保护条例(2005-12-02).txt"}
+    assert names.resolve("商标法的规定").docs == {TRADEMARK_LAW}
+    assert names.resolve("哪些情形不授予专利权？") is None
+
+
+def test_documents_and_places_the_library_does_not_hold_are_refused(library) -> None:
+    pipeline = library.pipeline("law")
+    for question in ("江苏省专利条例对职务发明人的奖励有什么规定？", "电子商务法第四十二条规定的通知删除义务是什么？"):
+        answer = pipeline.ask(question)
+        assert answer.refused and answer.decision.reason == "absent_document", question
+    assert not pipeline.ask("浙江省专利条例对职务发明人的奖励有什么规定？").refused
+
+
+def test_adding_a_document_embeds_only_its_own_sentences(bases: Path) -> None:
+    from app.embeddings import load_embedder
+    from app.index_store import ensure_index
+
+    settings = Settings(corpus_dir=bases / "corpus" / "speech", index_dir=bases / "index-incremental")
+    embedder = load_embedder(settings)
+    first, _, _ = ensure_index(settings, embedder)
+    assert first.manifest["n_embedded"] == len(set(_sentences(first)))
+    extra = bases / "corpus" / "speech" / "新增通知.txt"
+    extra.write_text("关于开展专利导航的通知\n一、各地要建立专利导航平台。\n二、年底前完成验收。\n", encoding="utf-8")
+    try:
+        second, _, rebuilt = ensure_index(settings, embedder)
+        assert rebuilt and second.manifest["n_embedded"] == len(set(_sentences(second)) - set(_sentences(first)))
+        assert 0 < second.manifest["n_embedded"] <= 3
+    finally:
+        extra.unlink()
+
+
+def _sentences(index) -> list[str]:
+    return [index.docs[c.doc_id]["text"][a:b] for c in index.chunks for a, b in c.sentences]
