@@ -26,7 +26,9 @@ def quote_text(text: str) -> str:
     """A source sentence as it reads inside an answer: trailing list
     punctuation dropped, a full stop added when the sentence has none (a
     line that introduces what follows keeps its colon)."""
-    body = text.rstrip("；;，,、 ")
+    # ASCII brackets of the source ("劳社部发[2008]3号") are shown full-width,
+    # so they can never be read as a citation marker "[n]".
+    body = text.rstrip("；;，,、 ").replace("[", "［").replace("]", "］")
     return body if body.endswith(("。", "！", "？", "!", "?", "”", "」", "…", "：", ":")) else body + "。"
 
 

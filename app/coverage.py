@@ -43,6 +43,8 @@ _VALUE = {"count": _COUNT, "date": _DATE}
 MIN_VALUE_COVERAGE = 0.25
 # "分别是多少" asks several values at once, one per document or thing.
 _SEVERAL = re.compile(r"分别|各自|各是")
+# "哪几个部门" asks for a list, whatever its 几 says.
+_WHICH = re.compile(r"哪几|哪些")
 
 
 def absent_names(question: str, known: Callable[[str], bool]) -> list[str]:
@@ -101,21 +103,23 @@ def _held(name: str, known: Callable[[str], bool]) -> bool:
     return any(known(name[i:]) for i in range(1, len(name) - 4))
 
 
-def value_stated(info: QuestionInfo, sentences: Iterable[str], weights: dict[str, float]) -> bool:
+def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[dict[str, float]]) -> bool:
     """For a how-many or when question: some sentence carries a value of
-    that kind together with what is asked about (the asked attribute, or at
-    least half the weight of the question's terms). Other questions: True."""
+    that kind together with what is asked about (the asked attribute, or a
+    share of the term weight of one reading of the question: the whole of
+    it or one of its sentences). Other questions: True."""
     pattern = _VALUE.get(info.intent)
-    if pattern is None or info.latin or _SEVERAL.search(info.text):
+    if pattern is None or info.latin or _SEVERAL.search(info.text) or _WHICH.search(info.text):
         return True
     attribute = compare_form(info.attribute) if info.attribute else ""
-    total = sum(weights.values()) or 1.0
     for sentence in sentences:
         if not pattern.search(sentence):
             continue
         form = compare_form(sentence)
         if attribute and attribute in form:
             return True
-        if sum(w for t, w in weights.items() if compare_form(t) in form) / total >= MIN_VALUE_COVERAGE:
-            return True
+        for weights in readings:
+            total = sum(weights.values()) or 1.0
+            if sum(w for t, w in weights.items() if compare_form(t) in form) / total >= MIN_VALUE_COVERAGE:
+                return True
     return False

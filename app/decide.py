@@ -8,7 +8,7 @@ from .answer import Decision
 from .coverage import absent_names, value_stated
 from .question import QuestionInfo
 from .retrieval import Retrieval
-from .scope import answer_probability, asks_about_unknown, signals
+from .scope import answer_probability, asks_about_unknown, readings_of, signals
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
 
@@ -30,7 +30,8 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
         return Decision(False, "absent_document", None, values,
                         T.ABSENT_NAMES.format(names="、".join(f"“{n}”" for n in absent)))
     sentences = [snapshot.docs[h.chunk.doc_id]["text"][a:b] for h in retrieval.hits for a, b in h.chunk.sentences]
-    if not value_stated(info, sentences, {t: snapshot.idf(t) for t in info.terms}):
+    readings = [{t: snapshot.idf(t) for t in terms} for terms in readings_of(info.text)]
+    if not value_stated(info, sentences, readings):
         return Decision(False, "value_not_stated", None, values)
     p = answer_probability(sig, model)
     ok = p >= model.threshold

@@ -11,7 +11,8 @@ from .textnorm import bigrams, compare_form, numbers
 # The one pattern of a citation marker "[n]" (answers, UI, exports).
 MARKER = re.compile(r"\[(\d+)\]")
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40})[”\"」』》]")
-_ANSWER_SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+|\n|$)(?:\s*(?:\[\d+\])+)?")
+# A sentence ends as the chunker ends it: punctuation, then any closing quotes.
+_ANSWER_SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)\"']*|\n|$)(?:\s*(?:\[\d+\])+)?")
 
 
 @dataclass
@@ -104,7 +105,7 @@ def check_answer(text: str, passages: dict[int, str], min_overlap: float) -> lis
 def unsupported_numbers(text: str, passages: dict[int, str]) -> set[str]:
     """Numbers of the answer found in none of the passages it cites."""
     found: set[str] = set()
-    for s in split_answer(text):
+    for s in (s for s in split_answer(text) if is_claim(s)):
         sources = [passages[n] for n in markers(s) if n in passages]
         pool = set().union(*(numbers(p) for p in sources)) if sources else set()
         found |= numbers(strip_markers(s)) - pool

@@ -30,7 +30,7 @@ import numpy as np
 from .chunking import CHUNKER_VERSION, Chunk, chunk_corpus
 from .corpus import CorpusIssue, Document, corpus_fingerprint, load_corpus
 from .embeddings import Embedder
-from .metadata import group_versions, read_meta
+from .metadata import METADATA_VERSION, group_versions, read_meta
 from .settings import Settings
 from .texts import ERR_CORPUS_EMPTY
 from .tokenize import fingerprint as tokenizer_fingerprint
@@ -73,6 +73,7 @@ def expected_identity(settings: Settings, corpus_hash: str) -> dict:
     return {
         "format": FORMAT,
         "chunker_version": CHUNKER_VERSION,
+        "metadata_version": METADATA_VERSION,
         "tokenizer": tokenizer_fingerprint(),
         "model_id": settings.embedding_model,
         "chunk_target_chars": settings.chunk_target_chars,

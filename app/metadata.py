@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+# Bump when what is read changes, so stored indexes (which keep it) go stale.
+METADATA_VERSION = "1"
 _NUM = "一二三四五六七八九十百千零〇两"
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _FILE_DATE = re.compile(r"[(（](\d{4})-(\d{2})-(\d{2})[)）]")
@@ -77,7 +79,7 @@ def read_title(doc_id: str, text: str) -> str:
         first = lines[0].lstrip("#").strip().strip("*").strip()
         if 2 <= len(first) <= 60 and not _SENTENCE_END.search(first.rstrip("。")) and not _DATE.search(first) \
                 and not _BODY.match(first):
-            return first
+            return first.rstrip("。")
     stem = doc_id.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return _FILE_DATE.sub("", stem).strip() or stem
 

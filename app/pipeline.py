@@ -124,6 +124,8 @@ class Pipeline:
         # Markup says nothing about what is asked, and sentences that try to
         # change the rules are neither searched nor answered.
         asked, readings = snapshot.without_typos(asked_part(strip_markup(typed)))
+        # Everyday words read as the words the documents use (官司 -> 诉讼).
+        asked = snapshot.in_register_of_corpus(asked)
         info = analyze(asked or typed)
         carried: tuple[str, ...] = ()
         previous = None

@@ -16,7 +16,7 @@ from .metadata import DocMeta, read_meta
 from .naming import NameIndex
 from .outline import Heading, build_outlines
 from .textnorm import bigrams, compare_form
-from .tokenize import stopwords, words
+from .tokenize import register, stopwords, tagged, words
 from .typos import HomophoneIndex, corrected
 
 
@@ -53,6 +53,19 @@ class IndexSnapshot:
             index.chunks, {doc_id: d["text"] for doc_id, d in index.docs.items()})
         # Sentence row -> chunk index, for the sentence-level dense index.
         self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), np.diff(index.sentence_rows))
+
+    def in_register_of_corpus(self, text: str) -> str:
+        """``text`` with everyday words the corpus never uses read as the
+        words of official texts it does use (官司 -> 诉讼, 咋办 -> 处理)."""
+        out = []
+        for word, _ in tagged(text):
+            formal = register().get(word) if not self.in_vocabulary(word) else None
+            out.append(next((f for f in formal if self.uses(f)), word) if formal else word)
+        return "".join(out)
+
+    def uses(self, word: str) -> bool:
+        """The corpus has ``word`` as a token or inside its text."""
+        return self.in_vocabulary(word) or compare_form(word) in self._corpus_form
 
     def holds(self, name: str) -> bool:
         """The library has a document of that name, or its text uses it."""

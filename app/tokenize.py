@@ -32,6 +32,17 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def register() -> dict[str, tuple[str, ...]]:
+    """Everyday words and the words of official texts for the same thing."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in (_RESOURCES / "register.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, *formal = line.split("\t")
+            out.setdefault(word.strip(), tuple(f.strip() for f in formal if f.strip()))
+    return out
+
+
+@lru_cache(maxsize=1)
 def fingerprint() -> str:
     """Identity of the index tokens: stored tokens go stale when the
     stop-words or the segmenter change."""
