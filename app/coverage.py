@@ -28,14 +28,18 @@ _NOT_A_NAME = re.compile(r"[的哪啥咋怎吗呢么要搞弄把让给被]")
 # Provincial-level divisions of China (general knowledge, not any library's),
 # and a city named with 市 whose regulation is asked about.
 _PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
-              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
+              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 "
+              # and the countries and unions whose laws a question may ask about
+              "美国 日本 韩国 英国 法国 德国 俄罗斯 欧盟 印度 加拿大 澳大利亚 新加坡 瑞士 意大利 西班牙 巴西").split()
 _PLACE = re.compile(rf"((?:{'|'.join(_PROVINCES)})(?:省|市|自治区|特别行政区)?)"
                     rf"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}}市)(?=[\u4e00-\u9fff]{{0,12}}?{_TYPE})")
 # Words that make a phrase ending in 法/规定 generic, not a document's name.
 _GENERIC = frozenset("法律 法规 规定 条例 办法 文件 政策 国家 地方 具体 有关 相关 上述 以下 下列 哪些 什么 这个 那个 "
                      "这些 那些 现行 新 旧 其他 其它 一般 特别 专门 主要 基本 按照 依照 根据 本 该 此 各 哪个 哪部".split())
-_COUNT = re.compile(rf"\d|[{_N}]+\s*(?:个|件|人|项|家|次|名|条|元|万|亿|年|月|日|天|倍|种|类|部|批|所|位|岁|小时|周|级|份|张"
-                    rf"|辆|台|户|吨|米|公里|平方|款|章|节|工作日)|百分之|倍")
+_COUNT = re.compile(rf"\d|[{_N}]+\s*(?:个|件|人|项|家|次|名|元|万|亿|年|月|日|天|倍|种|类|部|批|所|位|岁|小时|周|级|份|张"
+                    rf"|辆|台|户|吨|米|公里|平方|工作日)|百分之|倍")
+# Where a provision stands (第一百一十条, 第二款) is no value of what it says.
+_ADDRESS = re.compile(rf"第[{_N}\d]+[编章节条款项目]")
 _DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内")
 _VALUE = {"count": _COUNT, "date": _DATE}
 # Share of the question's term weight a sentence with a value must cover
@@ -113,7 +117,7 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
         return True
     attribute = compare_form(info.attribute) if info.attribute else ""
     for sentence in sentences:
-        if not pattern.search(sentence):
+        if not pattern.search(_ADDRESS.sub("", sentence)):
             continue
         form = compare_form(sentence)
         if attribute and attribute in form:

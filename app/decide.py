@@ -14,9 +14,11 @@ from .snapshot import IndexSnapshot
 
 
 def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
-           carried: tuple[str, ...] = (), outline: bool = False) -> Decision:
+           carried: tuple[str, ...] = (), outline: bool = False, named: bool = False) -> Decision:
     """Answer or refuse ``asked`` (the question without instruction
-    overrides) from what ``retrieval`` found."""
+    overrides) from what ``retrieval`` found. A question that names
+    documents the library holds is about them: only the coverage checks
+    (an absent document, an unstated value) refuse it, not the topic model."""
     if not asked:
         return Decision(False, "no_question")
     if outline:
@@ -34,5 +36,5 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     if not value_stated(info, sentences, readings):
         return Decision(False, "value_not_stated", None, values)
     p = answer_probability(sig, model)
-    ok = p >= model.threshold
+    ok = p >= model.threshold or named
     return Decision(ok, "answered" if ok else "out_of_scope", p, values)

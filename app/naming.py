@@ -44,6 +44,10 @@ class NameIndex:
                         self.names.setdefault(form, set()).add(key)
         self.current = frozenset(members[-1].doc_id for members in self.groups.values())
 
+    def knows(self, name: str) -> bool:
+        """``name`` is one of the library's document names, whole."""
+        return compare_form(name) in self.names
+
     def resolve(self, question: str) -> Naming | None:
         """The documents ``question`` names, or None when it names none."""
         q = compare_form(question)

@@ -6,6 +6,7 @@ an answer. Each step's output is typed and kept on the ``Prepared`` record,
 and an answer can carry the decision and a trace of what was retrieved."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from .answering import candidates, score_candidates, select
 from .chunking import Chunk
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
+from .coverage import absent_names
 from .corpus import CorpusIssue
 from .decide import decide
 from .embeddings import Embedder, load_embedder
@@ -142,7 +144,8 @@ class Pipeline:
         scope = naming.docs if naming else (snapshot.names.current if len(snapshot.names.current) < len(snapshot.metas)
                                             else None)
         retrieval = retriever.retrieve(asked or typed, extra_terms=carried, docs=scope)
-        articles, missing = _named_articles(asked, naming, snapshot)
+        absent = absent_names(asked, snapshot.holds)
+        articles, missing = _named_articles(asked, naming, snapshot) if not absent else ([], "")
         headings: list[Heading] = []
         if retrieval.hits and not carried and not articles and not missing:
             headings = resolve(asked, snapshot.outlines.get(retrieval.hits[0].chunk.doc_id, []))
@@ -152,7 +155,7 @@ class Pipeline:
             decision = Decision(True, "article")
         else:
             decision = decide(asked, info, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
-                              carried, bool(headings))
+                              carried, bool(headings), named=naming is not None)
         return Prepared(typed, snapshot, info, retrieval, decision, started,
                         (time.perf_counter() - started) * 1e3, asked, carried, naming, articles, headings, readings)
 
@@ -178,6 +181,10 @@ class Pipeline:
         elif prep.headings:
             # Headings are quoted as they stand, in either mode.
             answer = self.outline_answer(prep, mode)
+        elif (docs := self.documents_asked(prep)) is not None:
+            # Several documents on one point, or which documents say it:
+            # each document answers for itself, in either mode.
+            answer = self.documents_answer(prep, mode, docs)
         elif mode == "llm":
             answer = None
             for partial, answer in self._llm_answer(prep):
@@ -208,6 +215,48 @@ class Pipeline:
         text, citations = compose([Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen],
                                   prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
+
+    def documents_asked(self, prep: Prepared) -> list[str] | None:
+        """The documents that answer for themselves: two or more named ones
+        (not versions of one: those answer as one document), or, for a
+        which-documents question, every current document with a passage
+        among the first ``which_documents_passages``; None otherwise."""
+        snapshot = prep.snapshot
+        if prep.naming is not None:
+            if len(prep.naming.groups) >= 2 and not prep.naming.versions:
+                rank = {g: i for i, g in enumerate(prep.naming.groups)}
+                return sorted(prep.naming.docs, key=lambda d: rank.get(version_key(snapshot.metas[d].title), 0))
+            return None
+        if not _WHICH_DOCUMENTS.search(prep.asked) or len(snapshot.metas) < 2:
+            return None
+        scope = snapshot.names.current if len(snapshot.names.current) < len(snapshot.metas) else None
+        wide = self.retriever.retrieve(prep.asked, k=self.settings.which_documents_passages,
+                                       extra_terms=prep.carried, docs=scope, qvec=prep.retrieval.query_vec)
+        return list(dict.fromkeys(h.chunk.doc_id for h in wide.hits)) or None
+
+    def documents_answer(self, prep: Prepared, mode: str, docs: list[str]) -> Answer:
+        """Each document's best sentences on the question, grouped under
+        it; a named document that says nothing on it is said to be silent,
+        and a which-documents question counts the documents that answer."""
+        snapshot, exhaustive = prep.snapshot, prep.naming is None
+        per_doc = []
+        for doc in docs:
+            found = self.retriever.retrieve(prep.asked, k=2, extra_terms=prep.carried, docs=frozenset({doc}),
+                                            qvec=prep.retrieval.query_vec)
+            cands = candidates(found, snapshot.docs)
+            score_candidates(cands, prep.info, found, snapshot)
+            chosen = select(cands, prep.info, self.settings)[: self.settings.max_sentences_per_document]
+            per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
+        best = max((score for _, _, score in per_doc), default=0.0)
+        kept = [(d, c) for d, c, score in per_doc if c and score >= self.settings.document_keep_ratio * best]
+        silent = [d for d, c, score in per_doc if not exhaustive and (d, c) not in kept]
+        quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for _, chosen in kept for c in chosen]
+        text, citations = compose(quotes, snapshot, lead="" if quotes else None)
+        lines = [text.lstrip("\n")] if quotes else []
+        if exhaustive:
+            lines.insert(0, T.WHICH_DOCS_COUNT.format(n=to_chinese(len(kept))))
+        lines += [T.DOCUMENT_SILENT.format(title=snapshot.metas[d].title) for d in silent]
+        return Answer(prep.question, "\n".join(lines), False, mode, citations, query=prep.retrieval.query)
 
     def article_answer(self, prep: Prepared, mode: str) -> Answer:
         snapshot = prep.snapshot
@@ -274,6 +323,9 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
 
     body = strip_markers(sentence)
     return tuple(max(chunk.sentences, key=lambda s: overlap(body, [doc_text[s[0]:s[1]]])))
+
+
+_WHICH_DOCUMENTS = re.compile(r"哪(?:些|几部|几个|几份|个)(?:地方|省|市|城市|地区|法规|法律|文件|规定|条例|司法解释|规章|法)")
 
 
 def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) -> tuple[list[int], str]:

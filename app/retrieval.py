@@ -97,16 +97,17 @@ class HybridRetriever:
         return float(np.max(np.asarray(self.index.sentence_vecs[a:b], dtype=np.float32) @ qvec))
 
     def retrieve(self, query: str, k: int | None = None, extra_terms: tuple[str, ...] = (),
-                 docs: frozenset[str] | None = None) -> Retrieval:
+                 docs: frozenset[str] | None = None, qvec: np.ndarray | None = None) -> Retrieval:
         """Top-k passages for ``query``. ``extra_terms`` (carried from an
         earlier turn) join both the lexical and the dense query; ``docs``
-        restricts the search to those documents."""
+        restricts the search to those documents; ``qvec``, the query's vector
+        when it is already known (one question searched document by document)."""
         s = self.settings
         k = k or s.top_k
         full = " ".join((*extra_terms, query)).strip()
         allowed = self.snapshot.chunks_of(docs) if docs else None
         t0 = time.perf_counter()
-        qvec = self.embedder.embed_query_np(full)
+        qvec = self.embedder.embed_query_np(full) if qvec is None else qvec
         t1 = time.perf_counter()
         dense_ids, dense_scores = self.dense_search(qvec, s.candidate_k, allowed)
         t2 = time.perf_counter()

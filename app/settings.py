@@ -79,6 +79,13 @@ class Settings(BaseSettings):
     # A sentence joins the answer when its score reaches this share of the best.
     sentence_keep_ratio: float = 0.75
     max_question_chars: int = 500
+    # Answers drawn from several documents (comparisons, which documents):
+    # sentences quoted per document, and how close a document's best sentence
+    # must score to the best document's to count as answering.
+    max_sentences_per_document: int = 2
+    document_keep_ratio: float = 0.6
+    # A which-documents question considers the documents of this many passages.
+    which_documents_passages: int = 30
 
     # --- refusal (scope) -----------------------------------------------------
     # The logistic refusal model's learned values, written by ``python -m eval

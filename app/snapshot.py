@@ -69,7 +69,7 @@ class IndexSnapshot:
 
     def holds(self, name: str) -> bool:
         """The library has a document of that name, or its text uses it."""
-        return self.names.resolve(name) is not None or compare_form(name) in self._corpus_form
+        return self.names.knows(name) or compare_form(name) in self._corpus_form
 
     def chunks_of(self, docs: frozenset[str]) -> np.ndarray:
         """Indices of the chunks of some documents."""

@@ -6,6 +6,8 @@ REFUSAL_TEXT = "抱歉，资料中的文件没有涉及这个问题，无法根�
 RELATED_TITLE = "可能相关的原文段落"
 SOURCES_TITLE = "来源"
 ABSENT_NAMES = "资料库中没有{names}的原文，无法根据原文作答。"
+WHICH_DOCS_COUNT = "共有{n}部文件作出了规定："
+DOCUMENT_SILENT = "《{title}》：没有找到相关规定。"
 NO_SUCH_ARTICLE = "《{title}》共{count}条，没有{article}。"
 # The lead of an extractive answer names the document(s) it quotes.
 ANSWER_LEAD = "根据{sources}："
