@@ -19,7 +19,9 @@ import random
 import resource
 import shutil
 import signal
+import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -116,6 +118,54 @@ def bench_cold_start(settings: Settings) -> dict:
     proc.wait(timeout=600)
     return {"to_first_answer_s": round(ready, 3), **{k: round(v, 3) for k, v in phases.items()},
             "peak_rss_mb": round(memory["peak_rss_mb"], 1)}
+
+
+def _timed_runs(argv: list[str], runs: int) -> dict:
+    """Median wall seconds and peak RSS (MB) of a command, by /usr/bin/time -v."""
+    walls, rss = [], []
+    for _ in range(runs):
+        done = subprocess.run(["/usr/bin/time", "-v", *argv], capture_output=True, text=True, cwd=PROJECT_ROOT)
+        wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+)\.(\d+)", done.stderr)
+        kb = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+        if wall and kb:
+            walls.append(int(wall.group(1) or 0) * 60 + int(wall.group(2)) + float(f"0.{wall.group(3)}"))
+            rss.append(int(kb.group(1)) / 1024)
+    return {"wall_s": round(statistics.median(walls), 2), "peak_rss_mb": round(statistics.median(rss), 1),
+            "runs": len(walls)}
+
+
+def bench_cold_ask(runs: int = 5) -> dict:
+    """``python -m app ask`` from a fresh process (the project's own index
+    built) against the bare imports of its numeric core, measured alike."""
+    if not Path("/usr/bin/time").exists():
+        return {"skipped": "/usr/bin/time is missing (Debian package: time)"}
+    baseline = _timed_runs([sys.executable, "-c", "import numpy, faiss, jieba"], runs)
+    ask = _timed_runs([sys.executable, "-m", "app", "ask", "去年全省申请了多少件专利？"], runs)
+    return {"baseline_imports": baseline, "cold_ask": ask,
+            "ratio": round(ask["wall_s"] / baseline["wall_s"], 1) if baseline["wall_s"] else None}
+
+
+def bench_library_build(work: Path, extra: Path) -> dict:
+    """Build throughput on the IP-law library (its real, distinct sentences;
+    every vector embedded afresh), then adding one more real document:
+    only its own sentences are embedded."""
+    from .embeddings import load_embedder
+    from .index_store import ensure_index
+
+    settings = private_settings(work / "library", corpus_from=PROJECT_ROOT / "corpus" / "ip-law")
+    embedder = load_embedder(settings)
+    t0 = time.perf_counter()
+    index, _, _ = ensure_index(settings, embedder, force=True)
+    full_s = time.perf_counter() - t0
+    embedded = index.manifest["n_embedded"]
+    shutil.copy(extra, settings.corpus_dir / extra.name)
+    t1 = time.perf_counter()
+    grown, _, _ = ensure_index(settings, embedder)
+    add_s = time.perf_counter() - t1
+    return {"documents": len(index.docs), "sentences": index.manifest["n_sentences"], "embedded": embedded,
+            "build_s": round(full_s, 1), "sentences_per_s": round(embedded / full_s, 1),
+            "added_document_chars": len(extra.read_text(encoding="utf-8")),
+            "added_embedded": grown.manifest["n_embedded"], "add_s": round(add_s, 2)}
 
 
 def bench_warm(settings: Settings, qs: list[str], rounds: int) -> dict:
@@ -528,6 +578,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=50, help="并发客户端数；0 跳过 HTTP 测试")
     parser.add_argument("--seconds", type=float, default=60, help="HTTP 测试时长（秒）")
     parser.add_argument("--workers", type=int, default=2, help="HTTP 测试的服务进程数")
+    parser.add_argument("--only", default="", help="只运行这些部分（逗号分隔：build,cold,warm,neighbour,scale,http,library）")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "bench.json")
     parser.add_argument("--chart", type=Path, default=PROJECT_ROOT / "eval" / "bench.png")
     args = parser.parse_args(argv)
@@ -536,31 +587,47 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
                                  "omp_num_threads": os.environ.get("OMP_NUM_THREADS"),
                                  "load_avg_at_start": os.getloadavg()[0]}}
+    only = {s.strip() for s in args.only.split(",") if s.strip()}
+
+    def wanted(part: str) -> bool:
+        return not only or part in only
+
     with tempfile.TemporaryDirectory(prefix="policyqa-bench-") as tmp:
         work = Path(tmp)
         settings = private_settings(work / "real", corpus_from=PROJECT_ROOT / "corpus" / "speech")
-        say("索引构建……")
-        results["build"] = bench_build(settings)
-        say(f"  {results['build']}")
-        say("冷启动……")
-        results["cold_start"] = bench_cold_start(settings)
-        say(f"  {results['cold_start']}")
-        say(f"热态逐题耗时（{len(qs)} 题 × {args.rounds} 轮）……")
-        results["warm"] = bench_warm(settings, qs, args.rounds)
-        w = results["warm"]
-        for stage, st in w["stages_ms"].items():
-            say(f"  {stage:16s} p50 {st['p50']:8.2f}  p95 {st['p95']:8.2f}  p99 {st['p99']:8.2f} ms")
-        say(f"  不可再省部分 {w['irreducible_ms']}")
-        say(f"  全流程 / 不可再省部分之和: {w['pipeline_over_irreducible']}")
-        say("同一批问题：单独运行，与占满全部 CPU 核的邻居进程同时运行（各两轮）……")
-        results["neighbour"] = n = bench_neighbour(settings, qs)
-        say(f"  单独 p50 {n['quiet_ms']['p50']:.1f} / p95 {n['quiet_ms']['p95']:.1f} ms；"
-            f"有邻居 p50 {n['neighbour_ms']['p50']:.1f} / p95 {n['neighbour_ms']['p95']:.1f} ms；"
-            f"倍数 {n['neighbour_over_quiet']}；回答一致：{n['answers_identical']}")
-        if scales:
+        if wanted("build"):
+            say("索引构建……")
+            results["build"] = bench_build(settings)
+            say(f"  {results['build']}")
+        if wanted("library"):
+            say("法规库索引构建（真实、互不重复的句子），再加入一份文件……")
+            extra = max((PROJECT_ROOT / "eval" / "corpora" / "notices" / "docs").glob("*.txt"),
+                        key=lambda p: len(p.read_text(encoding="utf-8")))
+            results["library_build"] = bench_library_build(work, extra)
+            say(f"  {results['library_build']}")
+        if wanted("cold"):
+            say("冷启动……")
+            results["cold_start"] = bench_cold_start(settings)
+            results["cold_ask"] = bench_cold_ask()
+            say(f"  {results['cold_start']}\n  {results['cold_ask']}")
+        if wanted("warm"):
+            say(f"热态逐题耗时（{len(qs)} 题 × {args.rounds} 轮）……")
+            results["warm"] = bench_warm(settings, qs, args.rounds)
+            w = results["warm"]
+            for stage, st in w["stages_ms"].items():
+                say(f"  {stage:16s} p50 {st['p50']:8.2f}  p95 {st['p95']:8.2f}  p99 {st['p99']:8.2f} ms")
+            say(f"  不可再省部分 {w['irreducible_ms']}")
+            say(f"  全流程 / 不可再省部分之和: {w['pipeline_over_irreducible']}")
+        if wanted("neighbour"):
+            say("同一批问题：单独运行，与占满全部 CPU 核的邻居进程同时运行（各两轮）……")
+            results["neighbour"] = n = bench_neighbour(settings, qs)
+            say(f"  单独 p50 {n['quiet_ms']['p50']:.1f} / p95 {n['quiet_ms']['p95']:.1f} ms；"
+                f"有邻居 p50 {n['neighbour_ms']['p50']:.1f} / p95 {n['neighbour_ms']['p95']:.1f} ms；"
+                f"倍数 {n['neighbour_over_quiet']}；回答一致：{n['answers_identical']}")
+        if scales and wanted("scale"):
             say("规模测试……")
             results["scale"] = bench_scale(scales, 1, work)
-        if args.clients > 0:
+        if args.clients > 0 and wanted("http"):
             say(f"HTTP：{args.clients} 个并发客户端，{args.seconds:.0f} 秒，{args.workers} 个服务进程……")
             results["http"] = bench_http(settings, qs, args.clients, args.seconds, args.workers)
             say(f"  {results['http']}")
