@@ -33,9 +33,13 @@ _PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江
               "美国 日本 韩国 英国 法国 德国 俄罗斯 欧盟 印度 加拿大 澳大利亚 新加坡 瑞士 意大利 西班牙 巴西").split()
 _PLACE = re.compile(rf"((?:{'|'.join(_PROVINCES)})(?:省|市|自治区|特别行政区)?)"
                     rf"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}}市)(?=[\u4e00-\u9fff]{{0,12}}?{_TYPE})")
+_AND = re.compile(r"[和与及、]")
+_PLACE_FIRST = re.compile(r"^([\u4e00-\u9fff]{2,7}?(?:省|自治区|市|新区|区|县))(.*)$")
+_RULES = re.compile(r"条例|规定|办法|法规|政策|细则|法律|规章|文件|要求|标准")
 # Words that make a phrase ending in 法/规定 generic, not a document's name.
 _GENERIC = frozenset("法律 法规 规定 条例 办法 文件 政策 国家 地方 具体 有关 相关 上述 以下 下列 哪些 什么 这个 那个 "
-                     "这些 那些 现行 新 旧 其他 其它 一般 特别 专门 主要 基本 按照 依照 根据 本 该 此 各 哪个 哪部".split())
+                     "这些 那些 现行 新 旧 新旧 其他 其它 一般 特别 专门 主要 基本 按照 依照 根据 本 该 此 各 哪个 哪部 "
+                     "年 年版 版 修订 修订后 修改后 原 原来".split())
 _COUNT = re.compile(rf"\d|[{_N}]+\s*(?:个|件|人|项|家|次|名|元|万|亿|年|月|日|天|倍|种|类|部|批|所|位|岁|小时|周|级|份|张"
                     rf"|辆|台|户|吨|米|公里|平方|工作日)|百分之|倍")
 # Where a provision stands (第一百一十条, 第二款) is no value of what it says.
@@ -56,12 +60,17 @@ def absent_names(question: str, known: Callable[[str], bool]) -> list[str]:
     its titles, then its text) does not hold."""
     out = []
     for m in _DOC_NAME.finditer(question):
-        name = m.group(1) or _trim(m.group(2))
-        if m.group(2) and not _reads_as_name(name):
-            continue
-        if name and not _generic(name) and not _held(name, known):
-            out.append(name)
-    for m in _PLACE.finditer(question):
+        # "商标法和专利法" names two documents.
+        for part in filter(None, _AND.split(m.group(1) or m.group(2))):
+            name = part if m.group(1) else _trim(part)
+            if m.group(2) and not _reads_as_name(name):
+                continue
+            if name and not _generic(name) and not _held(name, known):
+                out.append(name)
+    # A place matters when the question asks what its rules say; a weather
+    # question about 北京 is simply off topic.
+    places = _PLACE.finditer(question) if _RULES.search(question) else ()
+    for m in places:
         place = m.group(1) or m.group(2)
         if not known(place):
             out.append(place)
@@ -103,6 +112,10 @@ def _held(name: str, known: Callable[[str], bool]) -> bool:
     own (five characters and more: "保护条例" names nothing), is one the
     library knows."""
     if known(name):
+        return True
+    # A held place's document named short ("洛阳市条例", "浦东新区若干规定").
+    short = _PLACE_FIRST.match(name)
+    if short and known(short.group(1)) and len(short.group(2)) <= 4:
         return True
     return any(known(name[i:]) for i in range(1, len(name) - 4))
 

@@ -35,6 +35,8 @@ MIGRATIONS: tuple[str, ...] = (
         sources TEXT NOT NULL
     )""",
     "CREATE INDEX feedback_created_at ON feedback (created_at)",
+    # 3: the knowledge base the rated answer came from.
+    "ALTER TABLE feedback ADD COLUMN kb TEXT NOT NULL DEFAULT ''",
 )
 
 
@@ -53,6 +55,7 @@ class FeedbackRow:
     refused: bool
     mode: str
     sources: list[dict]
+    kb: str = ""
 
     def sources_text(self) -> str:
         return "\n".join(f"[{s.get('n')}] {s.get('doc')} · {s.get('section')}：{s.get('text')}" for s in self.sources)
@@ -81,12 +84,12 @@ class FeedbackStore:
                    for c in answer.get("citations") or []]
         with closing(self._connect()) as conn, conn:
             cur = conn.execute(
-                "INSERT INTO feedback (created_at, rating, comment, question, answer, refused, mode, sources)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO feedback (created_at, rating, comment, question, answer, refused, mode, sources, kb)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (datetime.now().astimezone().isoformat(timespec="seconds"), rating, comment,
                  str(answer.get("question", "")), str(answer.get("answer", "")),
                  int(bool(answer.get("refused"))), str(answer.get("mode", "")),
-                 json.dumps(sources, ensure_ascii=False)))
+                 json.dumps(sources, ensure_ascii=False), str(answer.get("kb") or "")))
             return int(cur.lastrowid)
 
     def set_comment(self, row_id: int, comment: str) -> None:
@@ -97,13 +100,13 @@ class FeedbackStore:
 
     def rows(self, limit: int | None = None) -> list[FeedbackRow]:
         """Newest first."""
-        sql = ("SELECT id, created_at, rating, comment, question, answer, refused, mode, sources"
+        sql = ("SELECT id, created_at, rating, comment, question, answer, refused, mode, sources, kb"
                " FROM feedback ORDER BY id DESC")
         params: tuple = ()
         if limit is not None:
             sql, params = sql + " LIMIT ?", (max(0, limit),)
         with closing(self._connect()) as conn:
-            return [FeedbackRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], json.loads(r[8]))
+            return [FeedbackRow(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], json.loads(r[8]), r[9])
                     for r in conn.execute(sql, params)]
 
     def write_csv(self, stream: TextIO) -> int:
@@ -114,7 +117,7 @@ class FeedbackStore:
         for r in rows:
             writer.writerow([_cell(v) for v in (
                 r.id, r.created_at, rating_label(r.rating), r.comment, r.question, r.answer,
-                "是" if r.refused else "否", r.mode, r.sources_text())])
+                "是" if r.refused else "否", r.mode, r.sources_text(), r.kb)])
         return len(rows)
 
 

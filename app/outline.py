@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from . import texts as T
 from .chunking import Chunk
+from .numerals import to_int
 from .textnorm import compare_form
 
 _NUM = "一二三四五六七八九十百零〇两"
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 # "一、" / "一是" / "（一）" / "第一，" at the start of a heading label.
 _LABEL_ORDINAL = re.compile(rf"^(?:第|[（(])?([{_NUM}]+|\d+)")
 # Level 1 is a part ("部分", "方面"); level 2 a point within it.
@@ -35,18 +35,6 @@ class Heading:
     end: int
 
 
-def ordinal_value(token: str) -> int | None:
-    """1 for "一"/"1", 12 for "十二", 20 for "二十"; None when not a number."""
-    if token.isdigit():
-        return int(token)
-    if not token or any(c not in _NUM for c in token):
-        return None
-    if "十" not in token:
-        return _DIGITS.get(token) if len(token) == 1 else None
-    tens, _, units = token.partition("十")
-    return (_DIGITS.get(tens, 0) if tens else 1) * 10 + (_DIGITS.get(units, 0) if units else 0)
-
-
 def build_outlines(chunks: list[Chunk], texts: dict[str, str]) -> dict[str, list[Heading]]:
     """Headings of each document, in reading order: for every section path,
     the sentence that opens its first chunk, when that sentence is its label."""
@@ -67,7 +55,7 @@ def build_outlines(chunks: list[Chunk], texts: dict[str, str]) -> dict[str, list
                 continue
             m = _LABEL_ORDINAL.match(path[-1])
             out.setdefault(chunk.doc_id, []).append(
-                Heading(depth, ordinal_value(m.group(1)) if m else None, path, i, a, b))
+                Heading(depth, to_int(m.group(1)) if m else None, path, i, a, b))
     return out
 
 
@@ -76,7 +64,7 @@ def _children(outline: list[Heading], parent: Heading) -> list[Heading]:
 
 
 def _nth(headings: list[Heading], token: str) -> Heading | None:
-    n = ordinal_value(token)
+    n = to_int(token)
     return next((h for h in headings if h.ordinal == n), None) if n else None
 
 

@@ -63,3 +63,16 @@ def corpus_copy(tmp_path: Path, settings) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(settings.corpus_dir, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def library(tmp_path_factory: pytest.TempPathFactory):
+    """Two knowledge bases side by side, built once a session: the IP-law
+    library the project ships (a copy) and the speech."""
+    from app.kb import Library
+    from app.settings import PROJECT_ROOT, Settings
+
+    root = tmp_path_factory.mktemp("library")
+    shutil.copytree(PROJECT_ROOT / "corpus" / "ip-law", root / "corpus" / "ip-law")
+    shutil.copytree(Settings().corpus_dir, root / "corpus" / "speech")
+    return Library(Settings(corpus_dir=root / "corpus", index_dir=root / "index", default_kb="speech"))

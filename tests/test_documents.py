@@ -162,35 +162,17 @@ def test_unpunctuated_text_is_cut_at_clauses_and_punctuation_never_stands_alone(
 
 
 # --- knowledge bases, named documents, articles, incremental builds -------------
-@pytest.fixture(scope="module")
-def bases(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("kb")
-    (root / "corpus" / "law").mkdir(parents=True)
-    for name in (PATENT_LAW, RULES_2010, RULES_2023, TRADEMARK_LAW, "浙江省专利条例(2015-09-25).txt",
-                 "河南省专利保护条例(2005-12-02).txt"):
-        shutil.copy(LIBRARY / name, root / "corpus" / "law" / name)
-    shutil.copytree(PROJECT_ROOT / "corpus" / "speech", root / "corpus" / "speech")
-    return root
-
-
-@pytest.fixture(scope="module")
-def library(bases: Path):
-    from app.kb import Library
-
-    return Library(Settings(corpus_dir=bases / "corpus", index_dir=bases / "index", default_kb="speech"))
-
-
 def test_knowledge_bases_are_found_and_kept_apart(library) -> None:
-    assert set(library.bases) == {"law", "speech"} and library.default == "speech"
-    law_docs = set(library.pipeline("law").documents)
+    assert set(library.bases) == {"ip-law", "speech"} and library.default == "speech"
+    law_docs = set(library.pipeline("ip-law").documents)
     speech = library.pipeline("speech").ask("专利法第十二条是怎么规定的？")
     assert not {c.doc for c in speech.citations} & law_docs
-    law = library.pipeline("law").ask("去年全省申请了多少件专利？")
-    assert law.kb == "law" and all(c.doc in law_docs for c in law.citations)
+    law = library.pipeline("ip-law").ask("去年全省申请了多少件专利？")
+    assert law.kb == "ip-law" and all(c.doc in law_docs for c in law.citations)
 
 
 def test_a_named_article_is_quoted_whole_from_the_named_document(library) -> None:
-    answer = library.pipeline("law").ask("专利法第12条是怎么规定的？")
+    answer = library.pipeline("ip-law").ask("专利法第12条是怎么规定的？")
     assert answer.decision.reason == "article" and not answer.refused
     assert {c.doc for c in answer.citations} == {PATENT_LAW}
     assert answer.answer.startswith("《中华人民共和国专利法》第十二条：")
@@ -199,13 +181,13 @@ def test_a_named_article_is_quoted_whole_from_the_named_document(library) -> Non
 
 
 def test_an_article_the_document_does_not_have_is_refused_in_words(library) -> None:
-    answer = library.pipeline("law").ask("商标法第八十条是怎么规定的？")
+    answer = library.pipeline("ip-law").ask("商标法第八十条是怎么规定的？")
     assert answer.refused and answer.answer == "《中华人民共和国商标法》共七十三条，没有第八十条。"
     assert answer.citations  # the nearest passages stay listed
 
 
 def test_current_version_by_default_and_the_year_picks_a_version(library) -> None:
-    pipeline = library.pipeline("law")
+    pipeline = library.pipeline("ip-law")
     current = pipeline.ask("实施细则第十二条是怎么规定的？")
     assert {c.doc for c in current.citations} == {RULES_2023} and current.citations[0].doc_status == "现行"
     old = pipeline.ask("2010年的实施细则第十二条是怎么规定的？")
@@ -215,7 +197,7 @@ def test_current_version_by_default_and_the_year_picks_a_version(library) -> Non
 
 
 def test_places_and_short_names_resolve_to_their_documents(library) -> None:
-    names = library.pipeline("law").snapshot.names
+    names = library.pipeline("ip-law").snapshot.names
     assert names.resolve("浙江的专利条例").docs == {"浙江省专利条例(2015-09-25).txt"}
     assert names.resolve("河南省和浙江省对奖金分别怎么规定").docs == {
         "浙江省专利条例(2015-09-25).txt", "河南省专利保护条例(2005-12-02).txt"}
@@ -224,22 +206,22 @@ def test_places_and_short_names_resolve_to_their_documents(library) -> None:
 
 
 def test_documents_and_places_the_library_does_not_hold_are_refused(library) -> None:
-    pipeline = library.pipeline("law")
+    pipeline = library.pipeline("ip-law")
     for question in ("江苏省专利条例对职务发明人的奖励有什么规定？", "电子商务法第四十二条规定的通知删除义务是什么？"):
         answer = pipeline.ask(question)
         assert answer.refused and answer.decision.reason == "absent_document", question
     assert not pipeline.ask("浙江省专利条例对职务发明人的奖励有什么规定？").refused
 
 
-def test_adding_a_document_embeds_only_its_own_sentences(bases: Path) -> None:
+def test_adding_a_document_embeds_only_its_own_sentences(tmp_path: Path, corpus_copy: Path) -> None:
     from app.embeddings import load_embedder
     from app.index_store import ensure_index
 
-    settings = Settings(corpus_dir=bases / "corpus" / "speech", index_dir=bases / "index-incremental")
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
     embedder = load_embedder(settings)
     first, _, _ = ensure_index(settings, embedder)
     assert first.manifest["n_embedded"] == len(set(_sentences(first)))
-    extra = bases / "corpus" / "speech" / "新增通知.txt"
+    extra = corpus_copy / "新增通知.txt"
     extra.write_text("关于开展专利导航的通知\n一、各地要建立专利导航平台。\n二、年底前完成验收。\n", encoding="utf-8")
     try:
         second, _, rebuilt = ensure_index(settings, embedder)

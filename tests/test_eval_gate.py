@@ -1,5 +1,7 @@
-"""Quality gate: one extractive run of the scorecard over
-eval/questions.jsonl must stay at or above eval/floors.json."""
+"""Quality gate: one extractive run of the scorecard over each question set
+must stay at or above its floors in eval/floors.json: the speech (on the
+session's pipeline), the IP-law library (on the session's library) and the
+corpora of other kinds (each on an index of its own)."""
 from __future__ import annotations
 
 import pytest
@@ -8,26 +10,49 @@ from eval import EVAL_DIR, floors
 from eval.runner import load_items, run, scorecard
 
 
-@pytest.fixture(scope="module")
-def card(pipeline) -> dict:
-    """One run over the shared test pipeline (its own index, see conftest)."""
-    results = run(pipeline, load_items(EVAL_DIR / "questions.jsonl"), "extractive")
+def _card(pipeline, questions) -> dict:
+    results = run(pipeline, load_items(questions), "extractive")
     return scorecard(results, pipeline.settings, "extractive")
 
 
+@pytest.fixture(scope="module")
+def card(pipeline) -> dict:
+    """One run over the shared test pipeline (its own index, see conftest)."""
+    return _card(pipeline, EVAL_DIR / "questions.jsonl")
+
+
 def test_floors_file_covers_the_gated_metrics():
-    f = floors.load()
-    for key in ("hit@5", "correctness", "faithfulness", "refusal_recall"):
-        assert key in f["min"], key
-    for key in ("unsupported_numbers", "false_refusal"):
-        assert key in f["max"], key
+    for name in ("speech", "ip-law", "cases", "notices"):
+        f = floors.load(name)
+        for key in ("correctness", "faithfulness", "refusal_recall", "sentence_precision"):
+            assert key in f["min"], (name, key)
+        for key in ("unsupported_numbers", "false_refusal"):
+            assert key in f["max"], (name, key)
 
 
 def test_scorecard_meets_the_floors(card):
-    problems = floors.violations(card["overall"], floors.load())
+    problems = floors.violations(card["overall"], floors.load("speech"))
     assert not problems, "below eval/floors.json: " + "; ".join(problems)
 
 
 def test_every_kind_is_scored(card):
     assert set(card["per_kind"]) >= {"fact", "list", "policy", "paraphrase", "followup", "english",
                                       "false_premise", "out_of_scope", "injection"}
+
+
+def test_library_scorecard_meets_its_floors(library):
+    card = _card(library.pipeline("ip-law"), EVAL_DIR / "library" / "questions.jsonl")
+    problems = floors.violations(card["overall"], floors.load("ip-law"))
+    assert not problems, "ip-law below eval/floors.json: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("name", ["cases", "notices"])
+def test_corpora_of_other_kinds_meet_their_floors(name, tmp_path):
+    from app.pipeline import Pipeline
+    from app.settings import Settings
+
+    folder = EVAL_DIR / "corpora" / name
+    pipeline = Pipeline(Settings(corpus_dir=folder / "docs", index_dir=tmp_path / "index"))
+    card = _card(pipeline, folder / "questions.jsonl")
+    problems = floors.violations(card["overall"], floors.load(name))
+    assert not problems, f"{name} below eval/floors.json: " + "; ".join(problems)

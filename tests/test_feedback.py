@@ -116,3 +116,12 @@ def test_cli_reports_an_unwritable_csv_path(tmp_path: Path, monkeypatch: pytest.
         assert "无法写入" in capsys.readouterr().err
     finally:
         get_settings.cache_clear()
+
+
+def test_feedback_records_the_knowledge_base(tmp_path) -> None:
+    from app.feedback import FeedbackStore
+
+    store = FeedbackStore(tmp_path / "fb.sqlite3")
+    store.add({"question": "专利法第十二条？", "answer": "…… [1]", "refused": False, "mode": "extractive",
+               "citations": [], "kb": "ip-law"}, 1)
+    assert store.rows()[0].kb == "ip-law"

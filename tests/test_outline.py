@@ -6,7 +6,8 @@ import pytest
 
 from app.chunking import chunk_document
 from app.corpus import Document
-from app.outline import build_outlines, ordinal_value, resolve
+from app.numerals import to_int as ordinal_value
+from app.outline import build_outlines, resolve
 
 NOTICE = """关于做好社区服务工作的通知
 

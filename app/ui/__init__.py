@@ -39,7 +39,7 @@ def build_ui(pipeline: Pipeline, links: list[tuple[str, str, str]] | None = None
             with gr.Tab(T.UI_TAB_TRAINER, id="trainer", elem_id="pqa-tab-trainer"):
                 sections = build_trainer(pipeline)
             with gr.Tab(T.UI_TAB_ADMIN, id="admin", elem_id="pqa-tab-admin"):
-                uploaded = build_admin(pipeline, store, reindexer)
+                changes = build_admin(pipeline, store, reindexer)
 
         def on_citation(evt: gr.EventData) -> tuple:
             doc, outline, body, error = open_citation(pipeline, event_key(evt))
@@ -60,6 +60,7 @@ def build_ui(pipeline: Pipeline, links: list[tuple[str, str, str]] | None = None
                     refreshed_sections(pipeline))
 
         targets = [chat.description, chat.examples, viewer.doc, viewer.outline, viewer.body, sections]
-        uploaded.then(refreshed, None, targets, api_visibility="private")
+        for change in changes:
+            change.then(refreshed, None, targets, api_visibility="private")
         demo.load(refreshed, None, targets, api_visibility="private")
     return demo

@@ -1,6 +1,7 @@
-"""The admin tab: upload documents into the corpus (re-indexed in the
-background while the chat keeps answering) and review the feedback. Both
-ask for ``settings.admin_password`` when one is set, and are locked without
+"""The admin tab: the knowledge base's documents (title, kind, date,
+status), upload, delete and replace with a new version (re-indexed in the
+background while the chat keeps answering), and the feedback. All of it
+asks for ``settings.admin_password`` when one is set, and is locked without
 one when the server listens beyond loopback (``app/access.py``)."""
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import gradio as gr
 from .. import texts as T
 from ..access import admin_locked, admin_refusal
 from ..feedback import FeedbackStore, rating_label
-from ..ingest import UploadError, ingest
+from ..ingest import UploadError, delete_document, ingest, replace_document
 from ..parsers import PARSERS
 from ..reindex import Reindexer
 from ..pipeline import Pipeline
@@ -25,11 +26,23 @@ ANSWER_PREVIEW_CHARS = 120
 
 
 def documents_html(pipeline: Pipeline) -> str:
-    items = "".join(f"<li>{R.esc(d['title'])} <span class=\"pqa-doc\">{R.esc(doc_id)}</span></li>"
-                    for doc_id, d in pipeline.documents.items())
+    """The documents served, with what each says of itself."""
+    metas = pipeline.snapshot.metas
+    head = "".join(f"<th>{R.esc(h)}</th>" for h in T.UI_DOCUMENT_COLUMNS)
+    rows = "".join(
+        f"<tr><td>{R.esc(m.title)}</td><td>{R.esc(m.kind)}</td><td>{R.esc(m.date)}</td>"
+        f"<td>{R.esc(m.status)}</td><td class=\"pqa-doc\">{R.esc(doc_id)}</td></tr>"
+        for doc_id, m in sorted(metas.items(), key=lambda kv: (kv[1].title, kv[1].date)))
     issues = "".join(f"<li>{R.esc(i.message)}</li>" for i in pipeline.corpus_issues)
-    return (f"<h3>{R.esc(T.UI_DOCUMENTS)}</h3><ul>{items}</ul>"
+    return (f"<h3>{R.esc(T.UI_DOCUMENTS)}</h3><table class=\"pqa-table\"><thead><tr>{head}</tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
             + (f'<ul class="pqa-notice pqa-error">{issues}</ul>' if issues else ""))
+
+
+def document_choices(pipeline: Pipeline) -> list[tuple[str, str]]:
+    metas = pipeline.snapshot.metas
+    return [(T.UI_DOCUMENT_CHOICE.format(title=m.title, date=m.date or "—", status=m.status or T.UI_NO_STATUS), doc_id)
+            for doc_id, m in sorted(metas.items(), key=lambda kv: (kv[1].title, kv[1].date))]
 
 
 def feedback_html(store: FeedbackStore, limit: int = 200) -> str:
@@ -70,7 +83,36 @@ def upload_and_reindex(pipeline: Pipeline, reindexer: Reindexer, file: str | Non
     except UploadError as exc:
         yield R.notice_html(str(exc)), gr.update()
         return
-    done = T.UI_UPLOAD_SAVED.format(name=saved.doc_id, chars=saved.chars)
+    yield from reindexed(pipeline, reindexer, T.UI_UPLOAD_SAVED.format(name=saved.doc_id, chars=saved.chars))
+
+
+def change_and_reindex(pipeline: Pipeline, reindexer: Reindexer, doc_id: str | None, file: str | None,
+                       keep_old: bool, password: str | None) -> Iterator[tuple[str, str]]:
+    """Delete ``doc_id`` (no file) or replace it with ``file``, then re-index."""
+    refusal = admin_refusal(pipeline.settings, password)
+    if refusal:
+        yield R.notice_html(refusal), gr.update()
+        return
+    if not doc_id:
+        yield R.notice_html(T.ERR_DOC_NONE_CHOSEN), gr.update()
+        return
+    try:
+        if file:
+            path = Path(file)
+            saved = replace_document(pipeline.settings, doc_id, path.name, path.read_bytes(), keep_old)
+            done = T.UI_DOC_REPLACED.format(old=doc_id, name=saved.doc_id,
+                                            kept=T.UI_DOC_KEPT if keep_old else T.UI_DOC_REMOVED)
+        else:
+            delete_document(pipeline.settings, doc_id)
+            done = T.UI_DOC_DELETED.format(name=doc_id)
+    except UploadError as exc:
+        yield R.notice_html(str(exc)), gr.update()
+        return
+    yield from reindexed(pipeline, reindexer, done)
+
+
+def reindexed(pipeline: Pipeline, reindexer: Reindexer, done: str) -> Iterator[tuple[str, str]]:
+    """Yields (status, documents) while the index is rebuilt after a change."""
     if not reindexer.start():
         yield R.notice_html(f"{done}\n{T.UI_REINDEX_BUSY}", "info"), gr.update()
         return
@@ -88,9 +130,10 @@ def upload_and_reindex(pipeline: Pipeline, reindexer: Reindexer, file: str | Non
         yield R.notice_html(f"{done}\n{message}", "info"), documents_html(pipeline)
 
 
-def build_admin(pipeline: Pipeline, store: FeedbackStore, reindexer: Reindexer):
-    """Returns the upload event, which the caller extends to refresh the
-    other tabs once the new index serves."""
+def build_admin(pipeline: Pipeline, store: FeedbackStore, reindexer: Reindexer) -> list:
+    """Returns the events that change the documents (upload, delete,
+    replace), which the caller extends to refresh the other tabs once the
+    new index serves."""
     settings = pipeline.settings
     needs_password = settings.admin_password is not None
     if admin_locked(settings):
@@ -110,6 +153,31 @@ def build_admin(pipeline: Pipeline, store: FeedbackStore, reindexer: Reindexer):
 
     uploaded = upload.click(on_upload, [file, password], [status, docs], api_visibility="private",
                             concurrency_limit=1)
+
+    gr.HTML(f"<h3>{R.esc(T.UI_MANAGE_TITLE)}</h3><p class=\"pqa-hint\">{R.esc(T.UI_MANAGE_HINT)}</p>")
+    chosen = gr.Dropdown(document_choices(pipeline), label=T.UI_MANAGE_DOC, elem_id="pqa-manage-doc")
+    with gr.Row():
+        delete = gr.Button(T.UI_DELETE_BUTTON, variant="stop", elem_id="pqa-delete")
+    new_version = gr.File(label=T.UI_REPLACE_FILE, type="filepath", elem_id="pqa-replace-file")
+    keep_old = gr.Checkbox(True, label=T.UI_KEEP_OLD, elem_id="pqa-keep-old")
+    replace = gr.Button(T.UI_REPLACE_BUTTON, elem_id="pqa-replace")
+
+    def on_delete(d: str | None, p: str | None) -> Iterator[tuple[str, str]]:
+        yield from change_and_reindex(pipeline, reindexer, d, None, False, p)
+
+    def on_replace(d: str | None, f: str | None, k: bool, p: str | None) -> Iterator[tuple[str, str]]:
+        if not f:
+            yield R.notice_html(T.ERR_UPLOAD_NO_FILE), gr.update()
+            return
+        yield from change_and_reindex(pipeline, reindexer, d, f, k, p)
+
+    deleted = delete.click(on_delete, [chosen, password], [status, docs], api_visibility="private",
+                           concurrency_limit=1)
+    replaced = replace.click(on_replace, [chosen, new_version, keep_old, password], [status, docs],
+                             api_visibility="private", concurrency_limit=1)
+    for event in (uploaded, deleted, replaced):
+        event.then(lambda: gr.update(choices=document_choices(pipeline), value=None), None, chosen,
+                   api_visibility="private")
 
     gr.HTML(f"<h3>{R.esc(T.UI_ADMIN_FEEDBACK)}</h3>")
     with gr.Row():
@@ -132,4 +200,4 @@ def build_admin(pipeline: Pipeline, store: FeedbackStore, reindexer: Reindexer):
 
     refresh.click(show, password, table, api_visibility="private")
     export.click(to_csv, password, [csv_file, table], api_visibility="private")
-    return uploaded
+    return [uploaded, deleted, replaced]

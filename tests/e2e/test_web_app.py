@@ -164,3 +164,53 @@ def test_phone_layout_with_large_text(phone) -> None:
     width = phone.page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 400  # nothing forces sideways scrolling on a phone
     phone.screenshot("phone_large_text")
+
+
+def _regulation(body_figure: str, date: str) -> bytes:
+    doc = Docx()
+    for line in ("专利导航工作规定", f"{date} 施行", f"第一条 全市建成专利导航服务平台{body_figure}个。",
+                 "第二条 本规定由市知识产权局负责解释。", "第三条 本规定自公布之日起施行。"):
+        doc.add_paragraph(line)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _choose_document(app, text: str) -> None:
+    box = app.page.locator("#pqa-manage-doc input")
+    box.click()
+    box.fill(text)
+    app.page.get_by_role("option", name=text, exact=False).first.click()
+
+
+def test_documents_are_replaced_by_a_new_version_and_deleted(app) -> None:
+    admin = app.page.get_by_role("tab", name=T.UI_TAB_ADMIN)
+    admin.click()
+    app.page.locator("#pqa-upload-file input[type=file]").set_input_files(
+        files=[{"name": "导航规定.docx", "mimeType": "application/octet-stream",
+                "buffer": _regulation("五", "2020年1月1日")}])
+    app.page.locator("#pqa-upload").click()
+    app.page.get_by_text("索引已更新").wait_for(timeout=120_000)
+    # A new version beside the old one: the old one is marked superseded.
+    _choose_document(app, "专利导航工作规定")
+    app.page.locator("#pqa-replace-file input[type=file]").set_input_files(
+        files=[{"name": "导航规定2025.docx", "mimeType": "application/octet-stream",
+                "buffer": _regulation("八", "2025年1月1日")}])
+    app.page.locator("#pqa-replace").click()
+    app.page.locator("#pqa-upload-status").get_by_text(T.UI_DOC_KEPT).wait_for(timeout=120_000)
+    app.page.locator("#pqa-upload-status").get_by_text("索引已更新").wait_for(timeout=120_000)
+    table = app.page.locator("#pqa-documents").inner_text()
+    assert "已被修订" in table and "现行" in table
+    app.page.get_by_role("tab", name=T.UI_TAB_CHAT).click()
+    app.ask("全市建成专利导航服务平台多少个？")
+    assert "八个" in app.page.locator("#pqa-chatbot .pqa-answer").last.inner_text()  # the current version
+    # Deleting the old version leaves the new one, no longer a version of anything.
+    admin.click()
+    _choose_document(app, "2020-01-01")
+    app.page.locator("#pqa-delete").click()
+    app.page.locator("#pqa-upload-status").get_by_text(T.UI_DOC_DELETED.format(name="导航规定.txt")).wait_for(
+        timeout=120_000)
+    app.page.locator("#pqa-upload-status").get_by_text("索引已更新").wait_for(timeout=120_000)
+    table = app.page.locator("#pqa-documents").inner_text()
+    assert "导航规定.txt" not in table and "导航规定2025.txt" in table and "已被修订" not in table
+    app.screenshot("admin_documents")
