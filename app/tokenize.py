@@ -59,12 +59,20 @@ def words(text: str) -> list[str]:
     return [t for t in _jieba().lcut_for_search(text) if t.strip() and _TOKEN_OK.search(t)]
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
-    """(word, part-of-speech flag) pairs of jieba's default segmentation."""
+@lru_cache(maxsize=4096)
+def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech flag) pairs of jieba's tagger over ``text`` as
+    it stands: the words join back into it, so offsets hold."""
     import jieba.posseg
 
     _jieba()
-    return [(p.word, p.flag) for p in jieba.posseg.lcut(_CJK_GAP.sub("", to_halfwidth(text)))]
+    return tuple((p.word, p.flag) for p in jieba.posseg.lcut(text))
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech flag) pairs of a question: full-width forms and
+    spaces between Chinese characters do not split words."""
+    return list(pos_tags(_CJK_GAP.sub("", to_halfwidth(text))))
 
 
 def word_frequency(word: str) -> int:

@@ -9,6 +9,7 @@ import pytest
 
 from app.settings import Settings
 from app.trainer import Fact, facts_to_markdown, key_facts, list_sections
+from app.exporting import md_escape
 from app.trainer.source import find_all
 
 SPEECH = "gansu_ip_conference_speech.txt"
@@ -112,4 +113,4 @@ def test_facts_markdown_lists_every_fact(facts: list[Fact]) -> None:
     md = facts_to_markdown(facts)
     assert md.startswith("# ")
     for f in facts:
-        assert f.text.replace("_", "\\_") in md
+        assert md_escape(f.text) in md  # as Markdown shows it literally

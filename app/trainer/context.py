@@ -1,9 +1,9 @@
 """Short descriptions of a phrase from the words around it in its sentence."""
 from __future__ import annotations
 
-import logging
 import re
-from functools import lru_cache
+
+from ..tokenize import pos_tags
 
 # Clause delimiters inside a sentence.
 CLAUSE_BREAK = "，,；;：:。！？!?（）()"
@@ -13,19 +13,8 @@ _WEAK_TAGS = ("u", "p", "c", "d", "r", "m", "q", "x", "f")
 _MAX_LABEL = 16
 
 
-@lru_cache(maxsize=1)
-def _posseg():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg
-
-
-@lru_cache(maxsize=4096)
-def tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """(word, part-of-speech) pairs of jieba's tagger."""
-    return tuple((p.word, p.flag) for p in _posseg().lcut(text))
+# The project's one tagger, over the sentence as it stands (offsets hold).
+tagged = pos_tags
 
 
 def clause_start(sentence: str, pos: int, extra_breaks: str = "") -> int:

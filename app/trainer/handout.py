@@ -10,6 +10,7 @@ from docx import Document
 from docx.shared import Pt
 
 from .. import texts as T
+from ..exporting import md_escape
 from .facts import Fact
 from .quiz import Quiz, QuizItem
 
@@ -58,10 +59,6 @@ def quiz_blocks(quiz: Quiz, with_answers: bool) -> list[Block]:
     return blocks
 
 
-def _md_escape(text: str) -> str:
-    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
-
-
 def blocks_to_markdown(blocks: list[Block]) -> str:
     prefix = {"title": "# ", "heading": "## ", "option": "- ", "source": "> "}
     lines: list[str] = []
@@ -69,9 +66,8 @@ def blocks_to_markdown(blocks: list[Block]) -> str:
         # Options of one question form a single list: no blank line between.
         if lines and not (b.style == "option" and blocks[i - 1].style == "option"):
             lines.append("")
-        text = _md_escape(b.text)
-        if b.style in ("question", "answer"):
-            text = text.replace(". ", "\\. ", 1)  # "1. " would start a list that renumbers
+        # md_escape also keeps "1. " from starting a list that renumbers.
+        text = md_escape(b.text)
         lines.append(prefix.get(b.style, "") + text)
     return "\n".join(lines) + "\n"
 
@@ -106,7 +102,7 @@ def facts_to_markdown(facts: list[Fact]) -> str:
         if (f.doc, f.section) != current:
             current = (f.doc, f.section)
             where = f"{f.doc} › {f.section}" if several_docs else f.section
-            lines += ["", f"## {_md_escape(where)}", "", header, "|" + " --- |" * len(T.TRAINER_FACTS_COLUMNS)]
+            lines += ["", f"## {md_escape(where)}", "", header, "|" + " --- |" * len(T.TRAINER_FACTS_COLUMNS)]
         kind = T.TRAINER_FACT_KINDS.get(f.kind, f.kind)
-        lines.append(f"| {kind} | {_md_escape(f.label)} | {_md_escape(f.text)} |")
+        lines.append(f"| {kind} | {md_escape(f.label)} | {md_escape(f.text)} |")
     return "\n".join(lines).strip() + "\n"
