@@ -134,3 +134,11 @@ def app(browser, app_url: str) -> Iterator[Page]:
 @pytest.fixture
 def phone(browser, app_url: str) -> Iterator[Page]:
     yield from _session(browser, app_url, {"width": 390, "height": 844})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test here drives a real browser: ``-m "not browser"`` leaves them out."""
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
