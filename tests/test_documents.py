@@ -233,3 +233,21 @@ def test_adding_a_document_embeds_only_its_own_sentences(tmp_path: Path, corpus_
 
 def _sentences(index) -> list[str]:
     return [index.docs[c.doc_id]["text"][a:b] for c in index.chunks for a, b in c.sentences]
+
+
+def test_the_service_serves_every_knowledge_base(library) -> None:
+    from fastapi.testclient import TestClient
+
+    from app.api import create_app, default_ui
+
+    client = TestClient(create_app(library, ui=default_ui))
+    kbs = {kb["name"]: kb for kb in client.get("/api/kbs").json()}
+    assert set(kbs) == {"ip-law", "speech"} and kbs["speech"]["default"]
+    answer = client.post("/api/ask", json={"q": "商标法第八十条是怎么规定的？", "kb": "ip-law"}).json()
+    assert answer["refused"] and answer["kb"] == "ip-law" and answer["decision"]["reason"] == "missing_article"
+    unknown = client.post("/api/ask", json={"q": "专利法第十二条", "kb": "不存在"})
+    assert unknown.status_code == 404 and "不存在" in unknown.json()["error"]
+    rows = client.get("/api/documents", params={"kb": "ip-law"}).json()
+    assert {r["status"] for r in rows} >= {"现行", "已被修订"}
+    page = client.get("/kb/ip-law/")
+    assert page.status_code == 200 and "知识产权法规库" in page.text  # the picker names every base
