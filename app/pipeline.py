@@ -23,7 +23,7 @@ from .corpus import CorpusIssue
 from .decide import decide
 from .embeddings import Embedder, load_embedder
 from .guard import asked_part
-from .legal import article_refs
+from .legal import article_of, article_refs
 from .metadata import version_key
 from .naming import Naming
 from .numerals import to_chinese
@@ -212,8 +212,13 @@ class Pipeline:
         cands = candidates(prep.retrieval, prep.snapshot.docs)
         score_candidates(cands, prep.info, prep.retrieval, prep.snapshot)
         chosen = select(cands, prep.info, self.settings)
-        text, citations = compose([Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen],
-                                  prep.snapshot, lead)
+        quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
+        if prep.info.intent == "list" and chosen:
+            # A list in legal text is an article's lead-in and its items
+            # （一）……（五）: the article that holds the best sentence, whole.
+            best = max(chosen, key=lambda c: c.score)
+            quotes = _enumerating_article(prep.snapshot, best.hit.chunk) or quotes
+        text, citations = compose(quotes, prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
 
     def documents_asked(self, prep: Prepared) -> list[str] | None:
@@ -326,6 +331,20 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
 
 
 _WHICH_DOCUMENTS = re.compile(r"哪(?:些|几部|几个|几份|个)(?:地方|省|市|城市|地区|法规|法律|文件|规定|条例|司法解释|规章|法)")
+
+
+_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
+def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:
+    """Every sentence of the article ``chunk`` belongs to, when that article
+    enumerates items; else nothing."""
+    if not chunk.address:
+        return []
+    parts = [snapshot.chunks[i] for i in snapshot.articles.get((chunk.doc_id, article_of(chunk.address)), [])]
+    text = snapshot.docs[chunk.doc_id]["text"]
+    quotes = [Quote(c, 1.0, a, b, text[a:b]) for c in parts for a, b in c.sentences]
+    return quotes if sum(bool(_ITEM.match(q.text)) for q in quotes) >= 2 else []
 
 
 def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) -> tuple[list[int], str]:
