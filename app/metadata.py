@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .numerals import NUMERAL_CHARS
+
 # Bump when what is read changes, so stored indexes (which keep it) go stale.
 METADATA_VERSION = "1"
-_NUM = "一二三四五六七八九十百千零〇两"
+_NUM = NUMERAL_CHARS
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _FILE_DATE = re.compile(r"[(（](\d{4})-(\d{2})-(\d{2})[)）]")
 # What a dated line records; the first keyword found names the event.

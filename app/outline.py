@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from . import texts as T
 from .chunking import Chunk
-from .numerals import to_int
+from .numerals import NUMERAL_CHARS, to_int
 from .textnorm import compare_form
 
-_NUM = "一二三四五六七八九十百零〇两"
+_NUM = NUMERAL_CHARS
 # "一、" / "一是" / "（一）" / "第一，" at the start of a heading label.
 _LABEL_ORDINAL = re.compile(rf"^(?:第|[（(])?([{_NUM}]+|\d+)")
 # Level 1 is a part ("部分", "方面"); level 2 a point within it.

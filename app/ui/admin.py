@@ -74,16 +74,20 @@ def upload_and_reindex(pipeline: Pipeline, reindexer: Reindexer, file: str | Non
         yield R.notice_html(T.ERR_UPLOAD_NO_FILE), gr.update()
         return
     path = Path(file)
-    settings = pipeline.settings
     try:
-        if path.stat().st_size > settings.upload_max_bytes:  # refuse before reading it all
-            raise UploadError(T.ERR_UPLOAD_TOO_LARGE.format(
-                size=round(path.stat().st_size / 2**20, 1), limit=round(settings.upload_max_bytes / 2**20, 1)))
-        saved = ingest(settings, path.name, path.read_bytes())
+        saved = ingest(pipeline.settings, path.name, _read_upload(path, pipeline.settings.upload_max_bytes))
     except UploadError as exc:
         yield R.notice_html(str(exc)), gr.update()
         return
     yield from reindexed(pipeline, reindexer, T.UI_UPLOAD_SAVED.format(name=saved.doc_id, chars=saved.chars))
+
+
+def _read_upload(path: Path, limit: int) -> bytes:
+    """An uploaded file's bytes, refused before reading when too large."""
+    size = path.stat().st_size
+    if size > limit:
+        raise UploadError(T.ERR_UPLOAD_TOO_LARGE.format(size=round(size / 2**20, 1), limit=round(limit / 2**20, 1)))
+    return path.read_bytes()
 
 
 def change_and_reindex(pipeline: Pipeline, reindexer: Reindexer, doc_id: str | None, file: str | None,
@@ -99,7 +103,8 @@ def change_and_reindex(pipeline: Pipeline, reindexer: Reindexer, doc_id: str | N
     try:
         if file:
             path = Path(file)
-            saved = replace_document(pipeline.settings, doc_id, path.name, path.read_bytes(), keep_old)
+            saved = replace_document(pipeline.settings, doc_id, path.name,
+                                     _read_upload(path, pipeline.settings.upload_max_bytes), keep_old)
             done = T.UI_DOC_REPLACED.format(old=doc_id, name=saved.doc_id,
                                             kept=T.UI_DOC_KEPT if keep_old else T.UI_DOC_REMOVED)
         else:
