@@ -257,7 +257,8 @@ class Pipeline:
         for doc in docs:
             found = prep.retriever.retrieve(prep.asked, k=2, extra_terms=prep.carried, docs=frozenset({doc}),
                                             qvec=prep.retrieval.query_vec)
-            cands = candidates(found, snapshot.docs)
+            # A document's title names it; it says nothing on the point asked.
+            cands = [c for c in candidates(found, snapshot.docs) if c.hit.chunk.section != [T.TITLE_SECTION]]
             score_candidates(cands, prep.info, found, snapshot)
             chosen = select(cands, prep.info, self.settings)[: self.settings.max_sentences_per_document]
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
