@@ -1,6 +1,6 @@
-"""Quality of generated materials over 100+ items on the speech and on a
-law library (a few laws and regulations copied from corpus/ip-law,
-skipped when that folder is absent)."""
+"""Quality of generated materials over 100+ items on the speech and on the
+IP-law library (the session's copy of corpus/ip-law, whose index the other
+library tests share)."""
 from __future__ import annotations
 
 import shutil
@@ -15,9 +15,6 @@ from app.trainer import Quiz, build_quiz, key_facts, list_sections
 from app.trainer.labels import meaningful
 from app.trainer.source import find_all, strip_ordinal
 
-LAW_LIBRARY = PROJECT_ROOT / "corpus" / "ip-law"
-LAWS = ("中华人民共和国专利法(2020-10-17).txt", "中华人民共和国商标法(2019-04-23).txt",
-        "上海市专利保护条例.txt", "广东省知识产权保护条例(2022-03-29).txt")
 MIN_ITEMS = 100
 
 
@@ -34,9 +31,7 @@ def _pipeline(tmp_path_factory: pytest.TempPathFactory, files: list[Path]):
 def corpus(request, tmp_path_factory: pytest.TempPathFactory):
     if request.param == "speech":
         return _pipeline(tmp_path_factory, [PROJECT_ROOT / "corpus" / "speech" / "gansu_ip_conference_speech.txt"])
-    if not all((LAW_LIBRARY / name).is_file() for name in LAWS):
-        pytest.skip("law library not available")
-    return _pipeline(tmp_path_factory, [LAW_LIBRARY / name for name in LAWS])
+    return request.getfixturevalue("library").pipeline("ip-law")
 
 
 @pytest.fixture(scope="module")
