@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import texts as T
+from .legal import article_of
 from .question import QuestionInfo
 from .retrieval import Hit, Retrieval
 from .settings import Settings
@@ -18,6 +19,9 @@ from .textnorm import compare_form
 _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:个|件|人|项|家|次|名|条|亿|万)")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
+# How Chinese legal and official texts define a term: "X，是指……",
+# "本法所称X，……", "……的，为X。", "X包括……".
+_DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?为[^，,。；;]{2,16}[。；;]?$|^[^，,。]{2,16}包括")
 
 
 @dataclass
@@ -55,7 +59,7 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         form = compare_form(c.text)
         lex = sum(w for t, w in weights.items() if compare_form(t) in form) / total
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
-        fit = _intent_fit(c.text, info.intent)
+        fit = _intent_fit(c.text, info.intent, info.attribute, info.terms)
         c.score = lexical_weight * lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
         if _is_heading(c) and not _asks_about_place(c, weights):
             # A title or section heading names a topic without saying
@@ -86,17 +90,34 @@ def _sentence_similarities(cands: list[Candidate], retrieval: Retrieval,
     return vecs @ retrieval.query_vec
 
 
-def _intent_fit(text: str, intent: str) -> float:
-    if intent == "count":
-        return 1.0 if _HAS_NUMBER.search(text) else 0.0
+def _intent_fit(text: str, intent: str, attribute: str | None = None, terms: tuple[str, ...] = ()) -> float:
+    if intent in ("count", "duration"):
+        # A figure of what is asked ("保护期为10年") before any figure.
+        if not _HAS_NUMBER.search(text):
+            return 0.0
+        return 1.0 if attribute is None or compare_form(attribute) in compare_form(text) else 0.5
     if intent == "date":
         return 1.0 if _HAS_DATE.search(text) else 0.0
     if intent == "list":
         return min(1.0, len(_LIST_SEP.findall(text)) / 4)
+    if intent == "definition":
+        if not _DEFINES.search(text):
+            return 0.0
+        # The sentence that defines a term of the question, before one that
+        # defines another term ("发明创造是指……" for "发明是指什么").
+        form = compare_form(text)
+        return 1.0 if any(_defines(compare_form(t), form) for t in terms) else 0.5
     return 0.0
 
 
-def select(cands: list[Candidate], info: QuestionInfo, settings: Settings) -> list[Candidate]:
+def _defines(term: str, form: str) -> bool:
+    """Whether ``form`` (a sentence in compare form, punctuation gone)
+    defines ``term`` itself, not a longer term it begins ("发明创造是指"
+    defines no "发明"): "X是指……", "……为X" or "……称为X" at its end."""
+    return f"{term}是指" in form or f"{term}系指" in form or form.endswith(f"为{term}")
+
+
+def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus: bool = True) -> list[Candidate]:
     """The best sentence, the ones close to it, and for a "how many" or
     "which ones" question the best sentence that carries the figure or list."""
     if not cands:
@@ -105,7 +126,9 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings) -> li
     best = ranked[0]
     chosen = [c for c in ranked if c.score >= settings.sentence_keep_ratio * best.score]
     chosen = chosen[: settings.max_answer_sentences]
-    if info.intent in ("count", "date", "list") and not any(_intent_fit(c.text, info.intent) for c in chosen):
+    if focus and info.intent not in settings.every_sentence_intents:
+        chosen = _each_adds_a_term(chosen, info, settings.sentence_tie_ratio)
+    if info.intent in ("count", "duration", "date", "list") and not any(_intent_fit(c.text, info.intent) for c in chosen):
         fitting = next((c for c in ranked if _intent_fit(c.text, info.intent) > 0), None)
         if fitting is not None and fitting.score >= 0.5 * best.score:
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
@@ -119,6 +142,34 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings) -> li
             seen.add(key)
             unique.append(c)
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _each_adds_a_term(chosen: list[Candidate], info: QuestionInfo, tie_ratio: float) -> list[Candidate]:
+    """The chosen sentences, best first, each kept only when it states a
+    term of the question that the ones kept before it do not, or scores
+    nearly as well as the best (two readings the scores cannot separate): a
+    second sentence that repeats what the first says about the same words
+    answers nothing more (the statute of limitations, then the one for
+    royalties)."""
+    terms = [compare_form(t) for t in info.terms]
+    kept: list[Candidate] = []
+    covered: set[str] = set()
+    # The best sentence's own provision speaks first: the rest of an
+    # article that answers is read before another document's echo of it.
+    home = _provision(chosen[0]) if chosen else None
+    for c in sorted(chosen, key=lambda c: _provision(c) != home):
+        form = compare_form(c.text)
+        found = {t for t in terms if t in form}
+        if not kept or found - covered or c.score >= tie_ratio * kept[0].score:
+            kept.append(c)
+            covered |= found
+    return kept
+
+
+def _provision(c: Candidate) -> tuple[str, str]:
+    """The article a sentence belongs to, or its passage in a text without articles."""
+    chunk = c.hit.chunk
+    return chunk.doc_id, article_of(chunk.address) if chunk.address else chunk.chunk_id
 
 
 def _with_gaps_filled(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from . import texts as T
@@ -140,8 +140,10 @@ class Pipeline:
         # change the rules are neither searched nor answered.
         asked, readings = snapshot.without_typos(asked_part(strip_markup(typed)))
         # Everyday words read as the words the documents use (官司 -> 诉讼).
-        asked = snapshot.in_register_of_corpus(asked)
-        info = analyze(asked or typed)
+        plain, asked = asked, snapshot.in_register_of_corpus(asked)
+        # What is asked for is read before the register rewrites the
+        # question's own words ("多久" -> "期限" keeps a how-long question).
+        info = replace(analyze(asked or typed), intent=analyze(plain or typed).intent)
         carried: tuple[str, ...] = ()
         previous = None
         if history:
@@ -260,7 +262,7 @@ class Pipeline:
             # A document's title names it; it says nothing on the point asked.
             cands = [c for c in candidates(found, snapshot.docs) if c.hit.chunk.section != [T.TITLE_SECTION]]
             score_candidates(cands, prep.info, found, snapshot)
-            chosen = select(cands, prep.info, self.settings)[: self.settings.max_sentences_per_document]
+            chosen = select(cands, prep.info, self.settings, focus=False)[: self.settings.max_sentences_per_document]
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
         best = max((score for _, _, score in per_doc), default=0.0)
         kept = [(d, c) for d, c, score in per_doc if c and score >= self.settings.document_keep_ratio * best]

@@ -78,6 +78,12 @@ class Settings(BaseSettings):
     max_list_sentences: int = 8
     # A sentence joins the answer when its score reaches this share of the best.
     sentence_keep_ratio: float = 0.75
+    # Past the best sentence, one joins only when it states a question term
+    # the ones before it do not, or scores within this share of the best
+    # (readings the scores cannot separate); except for these intents,
+    # whose answers are runs of sentences on the same words.
+    sentence_tie_ratio: float = 0.85
+    every_sentence_intents: tuple[str, ...] = ("list",)
     max_question_chars: int = 500
     # Answers drawn from several documents (comparisons, which documents):
     # sentences quoted per document, and how close a document's best sentence

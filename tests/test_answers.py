@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 
@@ -135,3 +136,62 @@ def test_a_quote_keeps_the_one_sentence_between_two_chosen_ones():
     assert sorted(cands.index(c) for c in filled) == [0, 1, 2]
     # two sentences apart is no longer one quote
     assert _with_gaps_filled([cands[0], cands[3]], cands) == [cands[0], cands[3]]
+
+
+def test_a_sentence_joins_only_when_it_adds_a_question_term():
+    from app.answering import _each_adds_a_term
+    from app.question import analyze
+
+    info = analyze("侵犯专利权的诉讼时效是几年？")
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="专利法", address="第七十四条", chunk_id="c1"))
+    best, repeat, other = _sentences(hit, ["侵犯专利权的诉讼时效为三年。",
+                                           "要求支付使用费的诉讼时效为三年。",
+                                           "专利权人可以请求赔偿。"])
+    best.score, repeat.score, other.score = 2.0, 1.6, 1.5
+    # the second one says the same about the same words: left out
+    assert _each_adds_a_term([best, repeat], info, tie_ratio=0.9) == [best]
+    # scored as well as the best: the scores cannot tell them apart, both stay
+    repeat.score = 1.9
+    assert _each_adds_a_term([best, repeat], info, tie_ratio=0.9) == [best, repeat]
+    # a two-part question: the sentence with the second part's words joins
+    info = analyze("发明专利申请几年内请求实质审查？逾期不请求会怎样？")
+    first, second = _sentences(hit, ["发明专利申请自申请日起三年内可以请求实质审查。",
+                                     "申请人无正当理由逾期不请求实质审查的，该申请即被视为撤回。"])
+    first.score, second.score = 2.0, 1.5
+    assert _each_adds_a_term([first, second], info, tie_ratio=0.9) == [first, second]
+
+
+@pytest.mark.parametrize("question,intent,attribute", [
+    ("集成电路布图设计专有权的保护期有多长？", "duration", "保护期"),
+    ("商标局审查商标注册申请的法定期限是多久？", "duration", "法定期限"),
+    ("什么是职务发明创造？", "definition", None),
+    ("专利法所称的发明是指什么？", "definition", None),
+])
+def test_what_a_question_asks_for(question, intent, attribute):
+    from app.question import analyze
+
+    info = analyze(question)
+    assert (info.intent, info.attribute) == (intent, attribute)
+
+
+@pytest.mark.parametrize("text,intent,attribute,terms,fit", [
+    ("布图设计专有权的保护期为10年。", "duration", "保护期", (), 1.0),
+    ("自收到通知之日起3个月内提出。", "duration", "保护期", (), 0.5),  # a figure, of something else
+    ("国家鼓励技术创新。", "count", "保护期", (), 0.0),
+    ("执行本单位的任务所完成的发明创造为职务发明创造。", "definition", None, ("职务发明创造",), 1.0),
+    ("发明，是指对产品、方法或者其改进所提出的新的技术方案。", "definition", None, ("发明",), 1.0),
+    # a definition, of another term
+    ("本法所称的发明创造是指发明、实用新型和外观设计。", "definition", None, ("实用新型专利",), 0.5),
+    ("职务发明创造申请专利的权利属于该单位。", "definition", None, ("职务发明创造",), 0.0),
+])
+def test_a_sentence_fits_what_is_asked(text, intent, attribute, terms, fit):
+    from app.answering import _intent_fit
+
+    assert _intent_fit(text, intent, attribute, terms) == fit
+
+
+def test_the_register_does_not_change_what_is_asked_for(pipeline):
+    # "多久" reads as the documents' "期限" for the search, and the question
+    # stays a how-long one
+    prep = pipeline.prepare("开展专项行动要多久？")
+    assert prep.info.intent == "duration"
