@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import texts as T
-from .legal import article_of
+from .legal import HEADER, article_of
 from .question import QuestionInfo
 from .retrieval import Hit, Retrieval
 from .settings import Settings
@@ -34,12 +34,17 @@ class Candidate:
     score: float = 0.0
 
 
-def candidates(retrieval: Retrieval, index_docs: dict[str, dict]) -> list[Candidate]:
+def candidates(retrieval: Retrieval, index_docs: dict[str, dict], info: QuestionInfo | None = None) -> list[Candidate]:
+    """The sentences of the retrieved passages. A legal text's 题注 (when it
+    was promulgated and revised) answers only a when question: its dates
+    head every quote of the document anyway."""
     out = []
     for rank, hit in enumerate(retrieval.hits):
         text = index_docs[hit.chunk.doc_id]["text"]
         for a, b in hit.chunk.sentences:
             out.append(Candidate(rank, hit, a, b, text[a:b]))
+    if info is not None and info.intent != "date":
+        return [c for c in out if tuple(c.hit.chunk.section[:1]) != (HEADER,)] or out
     return out
 
 

@@ -39,9 +39,20 @@ def citation(snapshot: IndexSnapshot, n: int, chunk: Chunk, score: float) -> Cit
                     doc_status=meta.status if meta else "", address=chunk.address)
 
 
-def _title(snapshot: IndexSnapshot, doc_id: str) -> str:
+def _source(snapshot: IndexSnapshot, doc_id: str) -> dict[str, str]:
+    """A document's title, and which version it is when the library holds
+    several: two versions' provisions must never read as one document's."""
     meta = snapshot.metas.get(doc_id)
-    return meta.title if meta else doc_id
+    if meta is None:
+        return {"title": doc_id, "version": ""}
+    version = T.VERSION_LABEL.format(date=chinese_date(meta.date), status=meta.status) if len(meta.versions) > 1 else ""
+    return {"title": meta.title, "version": version}
+
+
+def chinese_date(iso: str) -> str:
+    """"2023-12-11" -> "2023年12月11日" (a year or year-month alone as far as it goes)."""
+    parts = [p for p in iso.split("-") if p]
+    return "".join(f"{int(p)}{unit}" for p, unit in zip(parts, "年月日"))
 
 
 def compose(quotes: list[Quote], snapshot: IndexSnapshot, lead: str | None = None) -> tuple[str, list[Citation]]:
@@ -67,11 +78,11 @@ def compose(quotes: list[Quote], snapshot: IndexSnapshot, lead: str | None = Non
     lines: list[str] = [] if lead is None else [lead]
     if len(docs) == 1 and all(not address for _, address in groups):
         if lead is None:
-            lines.append(T.ANSWER_LEAD.format(sources=T.SOURCE_TITLE.format(title=_title(snapshot, docs[0]))))
+            lines.append(T.ANSWER_LEAD.format(sources=T.SOURCE_TITLE.format(**_source(snapshot, docs[0]))))
         for body in groups.values():
             lines += body
         return "\n".join(lines), citations
     for (doc, address), body in groups.items():
-        lines.append(T.SOURCE_HEADING.format(title=_title(snapshot, doc), address=address))
+        lines.append(T.SOURCE_HEADING.format(**_source(snapshot, doc), address=address))
         lines += body
     return "\n".join(lines), citations

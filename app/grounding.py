@@ -58,8 +58,10 @@ def split_answer(text: str) -> list[str]:
     return [p for p in parts if strip_markers(p)]
 
 
-# A source heading of an answer: 《title》 or 《title》第十二条, then a colon.
-_SOURCE_HEADING = re.compile(r"^(?:根据)?《[^《》]+》(?:、《[^《》]+》)*(?:第[^：:，。]{1,16})?[：:]$")
+# A source heading of an answer: 《title》 or 《title》第十二条, then a colon;
+# a title may carry its version in parentheses.
+_SOURCE_HEADING = re.compile(r"^(?:根据)?《[^《》]+》(?:（[^（）]{1,30}）)?(?:、《[^《》]+》(?:（[^（）]{1,30}）)?)*"
+                             r"(?:第[^：:，。]{1,16})?[：:]$")
 
 
 def is_claim(sentence: str) -> bool:

@@ -220,7 +220,7 @@ class Pipeline:
         yield answer.answer, answer
 
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
-        cands = candidates(prep.retrieval, prep.snapshot.docs)
+        cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
         score_candidates(cands, prep.info, prep.retrieval, prep.snapshot)
         chosen = select(cands, prep.info, self.settings)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
@@ -234,12 +234,16 @@ class Pipeline:
 
     def documents_asked(self, prep: Prepared) -> list[str] | None:
         """The documents that answer for themselves: two or more named ones
-        (not versions of one: those answer as one document), or, for a
+        (the versions of one, for a question about what changed), or, for a
         which-documents question, every current document with a passage
         among the first ``which_documents_passages``; None otherwise."""
         snapshot = prep.snapshot
         if prep.naming is not None:
-            if len(prep.naming.groups) >= 2 and not prep.naming.versions:
+            if prep.naming.versions and len(prep.naming.docs) >= 2:
+                # What changed between versions: each version answers for
+                # itself, the older first, under its own dated heading.
+                return sorted(prep.naming.docs, key=lambda d: (snapshot.metas[d].date, d))
+            if len(prep.naming.groups) >= 2:
                 rank = {g: i for i, g in enumerate(prep.naming.groups)}
                 return sorted(prep.naming.docs, key=lambda d: rank.get(version_key(snapshot.metas[d].title), 0))
             return None
@@ -260,7 +264,7 @@ class Pipeline:
             found = prep.retriever.retrieve(prep.asked, k=2, extra_terms=prep.carried, docs=frozenset({doc}),
                                             qvec=prep.retrieval.query_vec)
             # A document's title names it; it says nothing on the point asked.
-            cands = [c for c in candidates(found, snapshot.docs) if c.hit.chunk.section != [T.TITLE_SECTION]]
+            cands = [c for c in candidates(found, snapshot.docs, prep.info) if c.hit.chunk.section != [T.TITLE_SECTION]]
             score_candidates(cands, prep.info, found, snapshot)
             chosen = select(cands, prep.info, self.settings, focus=False)[: self.settings.max_sentences_per_document]
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))

@@ -11,8 +11,11 @@ DOCUMENT_SILENT = "《{title}》：没有找到相关规定。"
 NO_SUCH_ARTICLE = "《{title}》共{count}条，没有{article}。"
 # The lead of an extractive answer names the document(s) it quotes.
 ANSWER_LEAD = "根据{sources}："
-SOURCE_TITLE = "《{title}》"
-SOURCE_HEADING = "《{title}》{address}："
+SOURCE_TITLE = "《{title}》{version}"
+SOURCE_HEADING = "《{title}》{version}{address}："
+# After the title of a document the library holds in several versions:
+# which version a quote comes from ("（2023年12月11日版，现行）").
+VERSION_LABEL = "（{date}版，{status}）"
 TYPO_NOTE = "（问题中的字词已按原文用词理解：{readings}。）"
 TYPO_READING = "“{typed}”→“{read}”"
 LLM_FALLBACK_NOTE = "（大模型暂时无法给出可靠回答，以下为原文摘录。）"

@@ -195,3 +195,21 @@ def test_the_register_does_not_change_what_is_asked_for(pipeline):
     # stays a how-long one
     prep = pipeline.prepare("开展专项行动要多久？")
     assert prep.info.intent == "duration"
+
+
+@pytest.mark.parametrize("line,claim", [
+    ("《中华人民共和国专利法实施细则》（2023年12月11日版，现行）第九十三条：", False),
+    ("根据《领导知识产权工作会议讲话》：", False),
+    ("一项发明专利的奖金最低不少于4000元。 [2]", True),
+])
+def test_source_headings_with_versions_state_no_fact(line, claim):
+    from app.grounding import is_claim
+
+    assert is_claim(line) is claim
+
+
+@pytest.mark.parametrize("iso,text", [("2023-12-11", "2023年12月11日"), ("2010-01", "2010年1月"), ("", "")])
+def test_dates_read_in_chinese(iso, text):
+    from app.citing import chinese_date
+
+    assert chinese_date(iso) == text

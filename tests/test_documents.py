@@ -196,6 +196,25 @@ def test_current_version_by_default_and_the_year_picks_a_version(library) -> Non
     assert both.docs == {RULES_2010, RULES_2023}
 
 
+def test_a_question_about_what_changed_quotes_each_version_under_its_date(library) -> None:
+    answer = library.pipeline("ip-law").ask("专利法实施细则修订前后，职务发明的最低奖金标准有什么变化？")
+    lines = answer.answer.splitlines()
+    old = lines.index("《中华人民共和国专利法实施细则》（2010年1月9日版，已被修订）第七十七条：")
+    new = lines.index("《中华人民共和国专利法实施细则》（2023年12月11日版，现行）第九十三条：")
+    assert old < new  # the older version first
+    assert any("3000元" in line for line in lines[old:new]) and any("4000元" in line for line in lines[new:])
+    # the 题注 (promulgation and revisions) answers no such question
+    assert "第一次修订" not in answer.answer
+    assert {c.doc for c in answer.citations} == {RULES_2010, RULES_2023}
+
+
+def test_a_quote_of_one_version_says_which_it_is(library) -> None:
+    answer = library.pipeline("ip-law").ask("实施细则第十二条是怎么规定的？")
+    assert answer.answer.startswith("《中华人民共和国专利法实施细则》（2023年12月11日版，现行）第十二条：")
+    # a document the library holds once has no version label
+    assert library.pipeline("ip-law").ask("专利法第12条是怎么规定的？").answer.startswith("《中华人民共和国专利法》第十二条：")
+
+
 def test_places_and_short_names_resolve_to_their_documents(library) -> None:
     names = library.pipeline("ip-law").snapshot.names
     assert names.resolve("浙江的专利条例").docs == {"浙江省专利条例(2015-09-25).txt"}
