@@ -14,7 +14,7 @@ from typing import Iterator
 
 from . import texts as T
 from .answer import Answer, Citation, Decision, Trace, TraceHit, refusal
-from .answering import candidates, score_candidates, select
+from .answering import Candidate, candidates, score_candidates, select
 from .chunking import Chunk
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
@@ -22,8 +22,9 @@ from .coverage import absent_names
 from .corpus import CorpusIssue
 from .decide import decide
 from .embeddings import Embedder, load_embedder
+from .grounding import overlap
 from .guard import asked_part
-from .legal import article_of, article_refs
+from .legal import ARTICLE, article_of, article_refs
 from .metadata import version_key
 from .naming import Naming
 from .numerals import to_chinese
@@ -34,7 +35,7 @@ from .retrieval import HybridRetriever, Retrieval
 from .scope_model import load_scope_model
 from .settings import Settings, get_settings
 from .snapshot import IndexSnapshot
-from .textnorm import has_binary, has_letters, normalize_question, strip_markup
+from .textnorm import compare_form, has_binary, has_letters, normalize_question, strip_markup
 
 
 class QuestionError(ValueError):
@@ -229,8 +230,37 @@ class Pipeline:
             # （一）……（五）: the article that holds the best sentence, whole.
             best = max(chosen, key=lambda c: c.score)
             quotes = _enumerating_article(prep.snapshot, best.hit.chunk) or quotes
+        if chosen:
+            quotes += self._earlier_wording(prep, max(chosen, key=lambda c: c.score))
         text, citations = compose(quotes, prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
+
+    def _earlier_wording(self, prep: Prepared, best: Candidate) -> list[Quote]:
+        """When the best sentence comes from the current version of a
+        document and an older version in the library words that provision
+        otherwise (a different figure, a changed duty): the older version's
+        sentence, quoted under its own dated heading. Nothing when the older
+        versions say the same or the question named a version itself."""
+        snapshot = prep.snapshot
+        meta = snapshot.metas.get(best.hit.chunk.doc_id)
+        if meta is None or len(meta.versions) < 2 or meta.current or (prep.naming and prep.naming.versions):
+            return []
+        out = []
+        for old in meta.versions:
+            if old == meta.doc_id:
+                continue
+            found = prep.retriever.retrieve(best.text, k=1, docs=frozenset({old}))
+            if not found.hits:
+                continue
+            hit = found.hits[0]
+            text = snapshot.docs[old]["text"]
+            a, b = max(hit.chunk.sentences, key=lambda s: overlap(best.text, [text[s[0]:s[1]]]))
+            said = text[a:b]
+            # Renumbered articles say the same: their labels are not wording.
+            if (overlap(best.text, [said]) >= self.settings.same_provision_overlap
+                    and _wording(said) != _wording(best.text)):
+                out.append(Quote(hit.chunk, hit.score, a, b, said))
+        return out
 
     def documents_asked(self, prep: Prepared) -> list[str] | None:
         """The documents that answer for themselves: two or more named ones
@@ -361,6 +391,10 @@ def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:
     text = snapshot.docs[chunk.doc_id]["text"]
     quotes = [Quote(c, 1.0, a, b, text[a:b]) for c in parts for a, b in c.sentences]
     return quotes if sum(bool(_ITEM.match(q.text)) for q in quotes) >= 2 else []
+
+
+def _wording(sentence: str) -> str:
+    return compare_form(ARTICLE.sub("", sentence.strip()))
 
 
 def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) -> tuple[list[int], str]:

@@ -90,6 +90,10 @@ class Settings(BaseSettings):
     # must score to the best document's to count as answering.
     max_sentences_per_document: int = 2
     document_keep_ratio: float = 0.6
+    # An older version's sentence is the same provision as the current one's
+    # when it shares this share of its character bigrams (then quoted when
+    # its wording differs).
+    same_provision_overlap: float = 0.6
     # A which-documents question considers the documents of this many passages.
     which_documents_passages: int = 30
 
