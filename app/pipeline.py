@@ -289,14 +289,21 @@ class Pipeline:
         it; a named document that says nothing on it is said to be silent,
         and a which-documents question counts the documents that answer."""
         snapshot, exhaustive = prep.snapshot, prep.naming is None
+        # Inside a named document its name says nothing: every one of its
+        # articles is about it (the purpose article most of all). The point
+        # asked is searched without the compared documents' names.
+        point = prep.asked if exhaustive else without_names(prep.asked, [snapshot.metas[d].title for d in docs])
+        info = prep.info if point == prep.asked else replace(analyze(point), intent=prep.info.intent)
+        qvec = prep.retrieval.query_vec if point == prep.asked else None
         per_doc = []
         for doc in docs:
-            found = prep.retriever.retrieve(prep.asked, k=2, extra_terms=prep.carried, docs=frozenset({doc}),
-                                            qvec=prep.retrieval.query_vec)
+            found = prep.retriever.retrieve(point, k=self.settings.passages_per_document, extra_terms=prep.carried,
+                                            docs=frozenset({doc}), qvec=qvec)
+            qvec = found.query_vec
             # A document's title names it; it says nothing on the point asked.
-            cands = [c for c in candidates(found, snapshot.docs, prep.info) if c.hit.chunk.section != [T.TITLE_SECTION]]
-            score_candidates(cands, prep.info, found, snapshot)
-            chosen = select(cands, prep.info, self.settings, focus=False)[: self.settings.max_sentences_per_document]
+            cands = [c for c in candidates(found, snapshot.docs, info) if c.hit.chunk.section != [T.TITLE_SECTION]]
+            score_candidates(cands, info, found, snapshot)
+            chosen = select(cands, info, self.settings, focus=False)[: self.settings.max_sentences_per_document]
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
         best = max((score for _, _, score in per_doc), default=0.0)
         kept = [(d, c) for d, c, score in per_doc if c and score >= self.settings.document_keep_ratio * best]
@@ -391,6 +398,32 @@ def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:
     text = snapshot.docs[chunk.doc_id]["text"]
     quotes = [Quote(c, 1.0, a, b, text[a:b]) for c in parts for a, b in c.sentences]
     return quotes if sum(bool(_ITEM.match(q.text)) for q in quotes) >= 2 else []
+
+
+def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
+    """``question`` without the stretches it shares with the titles (at
+    least ``shortest`` characters: "专利法", "洛阳市", "若干规定"), longest
+    first; the question itself when too little would be left."""
+    rest = question
+    for title in titles:
+        while (common := _longest_common(rest, title)) and len(common) >= shortest:
+            rest = rest.replace(common, " ")
+    return rest if set(analyze(rest).terms) - _COMPARING else question
+
+
+# Words that ask for a comparison and name no point of it.
+_COMPARING = frozenset("不同 区别 差异 变化 异同 一致 相同 差别 规定 分别".split())
+
+
+def _longest_common(a: str, b: str) -> str:
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
 
 
 def _wording(sentence: str) -> str:

@@ -89,6 +89,8 @@ class Settings(BaseSettings):
     # sentences quoted per document, and how close a document's best sentence
     # must score to the best document's to count as answering.
     max_sentences_per_document: int = 2
+    # Passages searched in each document for such an answer.
+    passages_per_document: int = 2
     document_keep_ratio: float = 0.6
     # An older version's sentence is the same provision as the current one's
     # when it shares this share of its character bigrams (then quoted when

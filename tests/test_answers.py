@@ -213,3 +213,16 @@ def test_dates_read_in_chinese(iso, text):
     from app.citing import chinese_date
 
     assert chinese_date(iso) == text
+
+
+@pytest.mark.parametrize("question,titles,left", [
+    ("植物新品种保护条例和集成电路布图设计保护条例对年费分别怎么规定？",
+     ["中华人民共和国植物新品种保护条例", "集成电路布图设计保护条例"], "对年费分别怎么规定"),
+    ("山东省和洛阳市对假冒专利的罚款标准有什么不同？", ["山东省专利条例", "洛阳市专利促进与保护条例"],
+     "对假冒专利的罚款标准有什么不同"),  # "专利" is shorter than a name: it stays
+    ("专利法和商标法有什么不同？", ["中华人民共和国专利法", "中华人民共和国商标法"], "专利法和商标法有什么不同"),
+])
+def test_the_point_compared_is_the_question_without_the_documents_names(question, titles, left):
+    from app.pipeline import without_names
+
+    assert re.sub(r"[\s和？]", "", without_names(question, titles)).startswith(re.sub(r"[\s和？]", "", left))
