@@ -83,15 +83,19 @@ def _asks_about_place(c: Candidate, weights: dict[str, float]) -> bool:
     return bool(context) and any(compare_form(t) in context for t in weights)
 
 
+def _row(c: Candidate, snapshot: IndexSnapshot) -> int:
+    return snapshot.index.sentence_rows[c.hit.idx] + c.hit.chunk.sentences.index((c.start, c.end))
+
+
+def sentence_vector(c: Candidate, snapshot: IndexSnapshot) -> np.ndarray:
+    """The sentence's own embedding, as the index holds it."""
+    return np.asarray(snapshot.index.sentence_vecs[_row(c, snapshot)], dtype=np.float32)
+
+
 def _sentence_similarities(cands: list[Candidate], retrieval: Retrieval,
                            snapshot: IndexSnapshot) -> np.ndarray:
-    index = snapshot.index
-    rows = []
-    for c in cands:
-        i = c.hit.idx
-        j = c.hit.chunk.sentences.index((c.start, c.end))
-        rows.append(index.sentence_rows[i] + j)
-    vecs = np.asarray(index.sentence_vecs[rows], dtype=np.float32)
+    rows = [_row(c, snapshot) for c in cands]
+    vecs = np.asarray(snapshot.index.sentence_vecs[rows], dtype=np.float32)
     return vecs @ retrieval.query_vec
 
 

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from . import texts as T
 from .answer import Answer, Citation, Decision, Trace, TraceHit, refusal
-from .answering import Candidate, candidates, score_candidates, select
+from .answering import Candidate, candidates, score_candidates, select, sentence_vector
 from .chunking import Chunk
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
@@ -165,7 +165,11 @@ class Pipeline:
         headings: list[Heading] = []
         if retrieval.hits and not carried and not articles and not missing:
             headings = resolve(asked, snapshot.outlines.get(retrieval.hits[0].chunk.doc_id, []))
-        decision = decide(asked, info, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
+        # "哪些地方的法规有这种要求" asks which documents say it: its words
+        # are about the library, not what the documents must state.
+        judged = replace(analyze(_ABOUT_DOCUMENTS.sub("", asked)), intent=info.intent) \
+            if _ABOUT_DOCUMENTS.search(asked) else info
+        decision = decide(asked, judged, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
                           carried, bool(headings), named=naming is not None, absent=absent,
                           article=bool(articles), missing_article=missing)
         return Prepared(typed, retriever, info, retrieval, decision, started,
@@ -295,6 +299,9 @@ class Pipeline:
         point = prep.asked if exhaustive else without_names(prep.asked, [snapshot.metas[d].title for d in docs])
         info = prep.info if point == prep.asked else replace(analyze(point), intent=prep.info.intent)
         qvec = prep.retrieval.query_vec if point == prep.asked else None
+        # Which documents: one line each; a comparison: each side's provision.
+        per_document = (self.settings.which_documents_sentences if exhaustive
+                        else self.settings.max_sentences_per_document)
         per_doc = []
         for doc in docs:
             found = prep.retriever.retrieve(point, k=self.settings.passages_per_document, extra_terms=prep.carried,
@@ -303,10 +310,18 @@ class Pipeline:
             # A document's title names it; it says nothing on the point asked.
             cands = [c for c in candidates(found, snapshot.docs, info) if c.hit.chunk.section != [T.TITLE_SECTION]]
             score_candidates(cands, info, found, snapshot)
-            chosen = select(cands, info, self.settings, focus=False)[: self.settings.max_sentences_per_document]
+            chosen = select(cands, info, self.settings, focus=False)[:per_document]
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
         best = max((score for _, _, score in per_doc), default=0.0)
         kept = [(d, c) for d, c, score in per_doc if c and score >= self.settings.document_keep_ratio * best]
+        if exhaustive and kept:
+            # Documents that state it say much the same thing: a document
+            # counts when its sentence reads like the best document's.
+            top = max(kept, key=lambda dc: max(c.score for c in dc[1]))[1][0]
+            anchor = sentence_vector(top, snapshot)
+            kept = [(d, c) for d, c in kept
+                    if max(float(sentence_vector(x, snapshot) @ anchor) for x in c)
+                    >= self.settings.which_documents_similarity]
         silent = [d for d, c, score in per_doc if not exhaustive and (d, c) not in kept]
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for _, chosen in kept for c in chosen]
         text, citations = compose(quotes, snapshot, lead="" if quotes else None)
@@ -384,6 +399,10 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
 
 
 _WHICH_DOCUMENTS = re.compile(r"哪(?:些|几部|几个|几份|个)(?:地方|省|市|城市|地区|法规|法律|文件|规定|条例|司法解释|规章|法)")
+# The part of a which-documents question that names documents: a kind of
+# document is named ("哪个城市" alone asks for a place).
+_ABOUT_DOCUMENTS = re.compile(r"哪(?:些|几部|几个|几份|个)(?:地方|省|市|城市|地区)?的?(?:法规|法律|文件|规定|条例|司法解释|规章)"
+                              r"(?:里|中)?(?:有|作了|作出了)?(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
 
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")

@@ -96,6 +96,11 @@ class Settings(BaseSettings):
     # when it shares this share of its character bigrams (then quoted when
     # its wording differs).
     same_provision_overlap: float = 0.6
+    # A which-documents answer quotes this many sentences of each document.
+    which_documents_sentences: int = 1
+    # ... of each document whose sentence has at least this cosine with the
+    # best document's (documents that state a thing word it alike).
+    which_documents_similarity: float = 0.91
     # A which-documents question considers the documents of this many passages.
     which_documents_passages: int = 30
 

@@ -220,6 +220,17 @@ def test_an_older_version_that_says_otherwise_gets_one_line(library) -> None:
     assert "已被修订" not in same.answer and "现行" in same.answer
 
 
+def test_which_documents_asked_colloquially_is_answered_document_by_document(library) -> None:
+    answer = library.pipeline("ip-law").ask("员工离职前得把实验资料还给单位——哪些地方的法规有这种要求？")
+    assert not answer.refused and answer.decision.reason == "answered"
+    assert answer.answer.startswith("共有") and "部文件作出了规定" in answer.answer.splitlines()[0]
+    cited = {c.doc_title for c in answer.citations}
+    assert {"宁波市专利管理条例", "淄博市专利管理若干规定", "洛阳市专利促进与保护条例"} <= cited
+    # one sentence of each document, each under its own heading
+    headings = [line for line in answer.answer.splitlines() if line.startswith("《")]
+    assert len(headings) == len(cited) == len(answer.citations)
+
+
 def test_a_quote_of_one_version_says_which_it_is(library) -> None:
     answer = library.pipeline("ip-law").ask("实施细则第十二条是怎么规定的？")
     assert answer.answer.startswith("《中华人民共和国专利法实施细则》（2023年12月11日版，现行）第十二条：")
