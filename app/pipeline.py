@@ -229,15 +229,16 @@ class Pipeline:
         score_candidates(cands, prep.info, prep.retrieval, prep.snapshot)
         chosen = select(cands, prep.info, self.settings)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
-        best = max(chosen, key=lambda c: c.score) if chosen else None
-        if best is not None and is_heading_sentence(best.text, best.hit.chunk.section):
+        if chosen and all(is_heading_sentence(c.text, c.hit.chunk.section) for c in chosen):
             # A heading names a topic and says nothing about it: what the
             # text says about it is the body under it.
+            best = max(chosen, key=lambda c: c.score)
             quotes = _with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
                                 self.settings.max_answer_sentences) or quotes
-        if prep.info.intent == "list" and best is not None:
+        if prep.info.intent == "list" and chosen:
             # A list in legal text is an article's lead-in and its items
             # （一）……（五）: the article that holds the best sentence, whole.
+            best = max(chosen, key=lambda c: c.score)
             quotes = _enumerating_article(prep.snapshot, best.hit.chunk) or quotes
         if chosen:
             quotes += self._earlier_wording(prep, max(chosen, key=lambda c: c.score))
