@@ -229,7 +229,8 @@ class Pipeline:
         score_candidates(cands, prep.info, prep.retrieval, prep.snapshot)
         chosen = select(cands, prep.info, self.settings)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
-        if chosen and all(is_heading_sentence(c.text, c.hit.chunk.section) for c in chosen):
+        if prep.info.intent in _ASKS_ABOUT and chosen and all(
+                is_heading_sentence(c.text, c.hit.chunk.section) for c in chosen):
             # A heading names a topic and says nothing about it: what the
             # text says about it is the body under it.
             best = max(chosen, key=lambda c: c.score)
@@ -412,6 +413,10 @@ _ABOUT_DOCUMENTS = re.compile(r"哪(?:些|几部|几个|几份|个)(?:地方|省
 
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+# What the text says about a topic, how or why: never answered by a heading
+# alone. A heading may itself be the item, figure or date a list, count or
+# date question asks for ("（二）……免征增值税。" is a numbered provision).
+_ASKS_ABOUT = ("what", "how", "why")
 
 
 def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:
