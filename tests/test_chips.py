@@ -128,6 +128,8 @@ def _chips_after_sample(pipeline: Pipeline, questions: list[str]) -> tuple[list[
 def _check_every_chip(pipeline: Pipeline, questions: list[str]) -> None:
     examples, suggestions = _chips_after_sample(pipeline, questions)
     assert len(examples) == pipeline.settings.example_questions
+    # Spread over a library: its examples come from several documents.
+    assert len({c.section[0] for c in examples}) > 1 or len(pipeline.documents) == 1
     assert suggestions
     for chip in examples + suggestions:
         _assert_answers_well(pipeline, chip)

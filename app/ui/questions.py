@@ -153,17 +153,28 @@ def _pick(pipeline: Pipeline, chips: list[Chip], n: int, exclude: set[str]) -> l
     return out
 
 
+def _spread(items: list, n: int) -> list:
+    """``items`` with ``n`` evenly spaced ones first, then the rest in order."""
+    step = max(1, len(items) // n)
+    return items[::step] + [x for i, x in enumerate(items) if i % step]
+
+
 def example_chips(pipeline: Pipeline, n: int | None = None) -> list[Chip]:
-    """Chips about sections spread evenly over the loaded documents."""
+    """Chips about sections spread evenly over the loaded documents and
+    over each document."""
     n = pipeline.settings.example_questions if n is None else n
     sections = _sections(pipeline)
     if not sections or n <= 0:
         return []
-    step = max(1, len(sections) // n)
-    spread = sections[::step] + [s for i, s in enumerate(sections) if i % step]
+    by_doc: dict[str, list[Section]] = defaultdict(list)
+    for s in sections:
+        by_doc[s[0]].append(s)
+    columns = [_spread(by_doc[doc], n) for doc in _spread(list(by_doc), n)]
+    # One section of each document before a second of any.
+    order = [column[i] for i in range(max(map(len, columns))) for column in columns if i < len(column)]
     # A topic only one document has makes a better example than one every
     # document has (总则), and is more often answered from its own section.
-    chips = sorted(_chips(pipeline, spread, sections), key=lambda c: c.named)
+    chips = sorted(_chips(pipeline, order, sections), key=lambda c: c.named)
     return _pick(pipeline, chips, n, set())
 
 
