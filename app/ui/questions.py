@@ -49,7 +49,7 @@ def heading_topic(heading: str, limit: int) -> str | None:
     topic = topic.removeprefix("要").removeprefix("关于").strip("。；;，,、 \u3000")
     if len(topic) > limit:
         # Cut at the last clause boundary that keeps the topic within limit.
-        cuts = [m.start() for m in _CLAUSE.finditer(topic) if 2 <= m.start() <= limit]
+        cuts = [c.start() for c in _CLAUSE.finditer(topic) if 2 <= c.start() <= limit]
         topic = topic[:cuts[-1]] if cuts else topic[:limit]
     return topic if len(topic) >= 2 else None
 
