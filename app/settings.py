@@ -137,7 +137,7 @@ class Settings(BaseSettings):
     suggestion_topic_chars: int = 24
     # Chips asked at most to fill one list of examples or suggestions: each
     # is answered before it is shown (one chip costs about one question). In
-    # the IP-law library 60 of 144 chips are shown; its 4 examples take 10.
+    # the IP-law library 58 of 144 chips are shown; its 4 examples take 10.
     chip_candidates: int = 20
 
     # --- API (HTTP service, rate limit, access) ------------------------------
