@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import texts as T
+from .chunking import is_heading_sentence
 from .legal import HEADER, article_of
 from .question import QuestionInfo
 from .retrieval import Hit, Retrieval
@@ -74,8 +74,7 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
 
 
 def _is_heading(c: Candidate) -> bool:
-    section = c.hit.chunk.section
-    return section == [T.TITLE_SECTION] or compare_form(c.text) in {compare_form(label) for label in section}
+    return is_heading_sentence(c.text, c.hit.chunk.section)
 
 
 def _asks_about_place(c: Candidate, weights: dict[str, float]) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from . import texts as T
 from .corpus import Document
 from .legal import article_refs, is_legal, legal_units, paragraph_address
+from .textnorm import compare_form
 
 # Bump when the output of this module changes, so stored indexes go stale.
 CHUNKER_VERSION = "5"
@@ -191,6 +192,17 @@ def detect_structure(doc: Document) -> tuple[str | None, list[Paragraph]]:
             section = tuple(x for x in (level1, level2) if x)
         paragraphs.append(Paragraph(a, b, section, sentences, is_heading))
     return title, paragraphs
+
+
+def is_heading_sentence(sentence: str, section: list[str] | tuple[str, ...]) -> bool:
+    """Whether a sentence of a chunk is a heading: the document's title, or
+    a label of the chunk's own section path (a section's label is its
+    heading's first sentence). A heading names a topic and says nothing
+    about it."""
+    if list(section) == [T.TITLE_SECTION]:
+        return True
+    form = compare_form(sentence)
+    return any(form == compare_form(label) for label in section)
 
 
 def section_context(section: tuple[str, ...], is_title: bool = False) -> str:

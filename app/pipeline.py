@@ -15,7 +15,7 @@ from typing import Iterator
 from . import texts as T
 from .answer import Answer, Citation, Decision, Trace, TraceHit, refusal
 from .answering import Candidate, candidates, score_candidates, select, sentence_vector
-from .chunking import Chunk
+from .chunking import Chunk, is_heading_sentence
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
 from .coverage import absent_names
@@ -229,6 +229,13 @@ class Pipeline:
         score_candidates(cands, prep.info, prep.retrieval, prep.snapshot)
         chosen = select(cands, prep.info, self.settings)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
+        if prep.info.intent in _ASKS_ABOUT and chosen and all(
+                is_heading_sentence(c.text, c.hit.chunk.section) for c in chosen):
+            # A heading names a topic and says nothing about it: what the
+            # text says about it is the body under it.
+            best = max(chosen, key=lambda c: c.score)
+            quotes = _with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
+                                self.settings.max_answer_sentences) or quotes
         if prep.info.intent == "list" and chosen:
             # A list in legal text is an article's lead-in and its items
             # （一）……（五）: the article that holds the best sentence, whole.
@@ -406,6 +413,10 @@ _ABOUT_DOCUMENTS = re.compile(r"哪(?:些|几部|几个|几份|个)(?:地方|省
 
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+# What the text says about a topic, how or why: never answered by a heading
+# alone. A heading may itself be the item, figure or date a list, count or
+# date question asks for ("（二）……免征增值税。" is a numbered provision).
+_ASKS_ABOUT = ("what", "how", "why")
 
 
 def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:
@@ -447,6 +458,27 @@ def _longest_common(a: str, b: str) -> str:
 
 def _wording(sentence: str) -> str:
     return compare_form(ARTICLE.sub("", sentence.strip()))
+
+
+def _with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, score: float,
+               limit: int) -> list[Quote]:
+    """The heading at ``start``-``end`` of a chunk followed by the first
+    sentences of the body under it, ``limit`` in all; nothing when no body
+    follows (a title, a heading with only sub-headings)."""
+    chunk = snapshot.chunks[chunk_index]
+    text = snapshot.docs[chunk.doc_id]["text"]
+    # The heading's own section: the sentence is the label at that depth.
+    form = compare_form(text[start:end])
+    depth = next((i for i, label in enumerate(chunk.section) if compare_form(label) == form),
+                 len(chunk.section) - 1)
+    path = chunk.section[:depth + 1]
+    body: list[Quote] = []
+    for c in snapshot.chunks[chunk_index:]:  # a document's chunks are in reading order
+        if c.doc_id != chunk.doc_id or c.section[:len(path)] != path or len(body) >= limit - 1:
+            break
+        body += [Quote(c, score, a, b, text[a:b]) for a, b in c.sentences
+                 if a >= end and not is_heading_sentence(text[a:b], c.section)]
+    return [Quote(chunk, score, start, end, text[start:end]), *body[:limit - 1]] if body else []
 
 
 def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) -> tuple[list[int], str]:

@@ -135,6 +135,10 @@ class Settings(BaseSettings):
     suggested_questions: int = 3
     # Topics taken from headings are cut at a clause boundary near this length.
     suggestion_topic_chars: int = 24
+    # Chips asked at most to fill one list of examples or suggestions: each
+    # is answered before it is shown (one chip costs about one question). In
+    # the IP-law library 58 of 144 chips are shown; its 4 examples take 10.
+    chip_candidates: int = 20
 
     # --- API (HTTP service, rate limit, access) ------------------------------
     # When set, /api/ask and /api/documents require this in the X-API-Key header.

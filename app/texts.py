@@ -63,7 +63,11 @@ UI_NEW_CHAT = "新对话"
 UI_LARGE_TEXT = "大字模式（投影、手机）"
 UI_EXAMPLES = "可以这样问"
 UI_SUGGESTIONS = "接着可以问"
-UI_SECTION_QUESTION = "关于“{topic}”，原文是怎么说的？"
+# No 原文 in a chip: every word of a question is searched, and legal text
+# says 原文 too (译文……原文), which drew in unrelated articles.
+UI_SECTION_QUESTION = "关于“{topic}”是怎么说的？"
+# The same naming the document, when other documents have a heading of that topic.
+UI_DOC_SECTION_QUESTION = "《{title}》中关于“{topic}”是怎么说的？"
 UI_THINKING = "正在查找原文……"
 UI_SOURCES_PANEL = "来源：{n} 段原文（点编号可在全文中定位）"
 UI_RELATED_PANEL = "可能相关：{n} 段原文（仅供参考，并非答案）"

@@ -1,14 +1,12 @@
 """The chat handlers over a real pipeline (isolated copy): streaming,
-follow-ups, bad input, suggested questions."""
+follow-ups, bad input (the chips it offers: test_chips.py)."""
 from __future__ import annotations
-
 
 import pytest
 
 from app import texts as T
 from app.pipeline import Pipeline
 from app.ui.chat import MESSAGES_PER_TURN, conversation_messages, description_html, respond
-from app.ui.questions import example_questions, suggested_questions
 from app.ui.viewer import open_citation
 from ui_support import isolated_settings
 
@@ -76,20 +74,6 @@ def test_html_in_question_is_shown_as_text(pipeline: Pipeline) -> None:
     messages, _, _, _ = _run(pipeline, "<img src=x onerror=alert(1)>", [])[-1]
     assert "<img" not in messages[0]["content"]
     assert "&lt;img src=x onerror=alert(1)&gt;" in messages[0]["content"]
-
-
-def test_examples_and_suggestions_come_from_headings_and_are_answerable(pipeline: Pipeline) -> None:
-    headings = {c.section[-1] for c in pipeline.index.chunks}
-    examples = example_questions(pipeline)
-    assert 0 < len(examples) <= pipeline.settings.example_questions
-    answer = pipeline.ask(QUESTION).to_json()
-    suggestions = suggested_questions(pipeline, answer, [QUESTION])
-    assert suggestions and len(suggestions) <= pipeline.settings.suggested_questions
-    for q in examples + suggestions:
-        topic = q.split("“")[1].split("”")[0]
-        assert any(topic in h for h in headings), q
-        assert not pipeline.ask(q).refused, q
-    assert set(suggested_questions(pipeline, answer, suggestions)).isdisjoint(suggestions)
 
 
 def test_description_names_the_loaded_documents(pipeline: Pipeline) -> None:

@@ -6,7 +6,6 @@ import pytest
 
 from app import texts as T
 from app.ui import render as R
-from app.ui.questions import heading_topic
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -112,20 +111,6 @@ def test_document_view_lays_out_sections_and_marks_the_cited_sentence() -> None:
 def test_notice_is_escaped_and_empty_stays_empty() -> None:
     assert R.notice_html("") == ""
     assert "&lt;img" in R.notice_html(XSS)
-
-
-@pytest.mark.parametrize("heading, limit, topic", [
-    ("一、认清形势，增强做好工作的责任感", 20, "认清形势，增强做好工作的责任感"),
-    ("一、认清形势，增强做好工作的责任感", 12, "认清形势"),
-    ("四是要加强宣传，努力提高全社会的知识产权的意识", 12, "加强宣传"),
-    ("（二）完善政策体系", 20, "完善政策体系"),
-    ("第三部分 保障措施", 20, "保障措施"),
-    ("一二三四五六七八九十一二三四五", 6, "一二三四五六"),
-    (T.OPENING_SECTION, 20, None),
-    ("一、", 20, None),
-])
-def test_heading_topic_strips_ordinals_and_cuts_at_clauses(heading: str, limit: int, topic: str | None) -> None:
-    assert heading_topic(heading, limit) == topic
 
 
 def _item(**kw):

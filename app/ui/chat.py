@@ -20,7 +20,7 @@ from ..exporting import answer_text, conversation_docx, conversation_markdown
 from ..feedback import FeedbackError, FeedbackStore, rating_label
 from ..pipeline import Pipeline, QuestionError
 from . import render as R
-from .questions import example_questions, suggested_questions
+from .questions import Chip, example_chips, suggested_chips
 
 MESSAGES_PER_TURN = 3
 log = logging.getLogger(__name__)
@@ -52,8 +52,8 @@ def description_html(pipeline: Pipeline) -> str:
     return f'<p class="pqa-description">{R.esc(T.UI_DESCRIPTION.format(titles=titles))}</p>'
 
 
-def _samples(questions: list[str]) -> list[list[str]]:
-    return [[q] for q in questions]
+def _samples(chips: list[Chip]) -> list[list[str]]:
+    return [[c.question] for c in chips]
 
 
 def respond(pipeline: Pipeline, question: str, turns: list[dict]) -> Iterator[tuple]:
@@ -96,7 +96,7 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
         question = gr.Textbox(label=T.UI_INPUT_LABEL, placeholder=T.UI_INPUT_PLACEHOLDER, lines=1,
                               max_lines=4, scale=6, elem_id="pqa-question", autofocus=True)
         send = gr.Button(T.UI_SEND, variant="primary", scale=1, min_width=80, elem_id="pqa-send")
-    first_examples = example_questions(pipeline)
+    first_examples = example_chips(pipeline)
     examples = gr.Dataset(label=T.UI_EXAMPLES, components=["textbox"], elem_id="pqa-examples",
                           samples=_samples(first_examples), visible=bool(first_examples))
     suggestions = gr.Dataset(label=T.UI_SUGGESTIONS, components=["textbox"], samples=[],
@@ -119,8 +119,8 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
     def suggest(t: list[dict]) -> dict:
         if not t:
             return gr.update(visible=False)
-        qs = suggested_questions(pipeline, t[-1], [x["question"] for x in t])
-        return gr.update(samples=_samples(qs), visible=bool(qs))
+        chips = suggested_chips(pipeline, t[-1], [x["question"] for x in t])
+        return gr.update(samples=_samples(chips), visible=bool(chips))
 
     def pick(sample: list[str]) -> str:
         return sample[0] if sample else ""
@@ -193,5 +193,5 @@ def build_chat(pipeline: Pipeline, store: FeedbackStore) -> ChatTab:
 
 def refreshed_header(pipeline: Pipeline) -> tuple:
     """Description and examples for the index being served now."""
-    questions = example_questions(pipeline)
-    return description_html(pipeline), gr.update(samples=_samples(questions), visible=bool(questions))
+    chips = example_chips(pipeline)
+    return description_html(pipeline), gr.update(samples=_samples(chips), visible=bool(chips))
