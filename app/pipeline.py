@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from . import texts as T
-from .answer import Answer, Citation, Decision, Trace, TraceHit, refusal
+from .answer import Answer, Decision, Trace, TraceHit, refusal
 from .answering import Candidate, candidates, score_candidates, select, sentence_vector
 from .chunking import Chunk, is_heading_sentence
 from .citing import Quote, citation, compose
