@@ -159,7 +159,16 @@ class Pipeline:
         # version is searched (a superseded one only when named).
         scope = naming.docs if naming else (snapshot.names.current if len(snapshot.names.current) < len(snapshot.metas)
                                             else None)
-        retrieval = retriever.retrieve(asked or typed, extra_terms=carried, docs=scope)
+        if naming is not None:
+            # Inside the named documents their names say nothing (each
+            # purpose article repeats them): the rest of the question is
+            # what is searched and what sentences must state.
+            point = without_names(asked, [snapshot.metas[d].title for d in naming.docs])
+            if point != asked:
+                info = replace(analyze(point), intent=info.intent)
+        else:
+            point = asked
+        retrieval = retriever.retrieve(point or typed, extra_terms=carried, docs=scope)
         absent = tuple(absent_names(asked, snapshot.holds))
         articles, missing = _named_articles(asked, naming, snapshot) if not absent else ([], "")
         headings: list[Heading] = []

@@ -231,6 +231,13 @@ def test_which_documents_asked_colloquially_is_answered_document_by_document(lib
     assert len(headings) == len(cited) == len(answer.citations)
 
 
+def test_inside_a_named_document_its_name_is_not_searched(library) -> None:
+    # every article of the regulation repeats its name, the purpose article most
+    answer = library.pipeline("ip-law").ask("集成电路布图设计保护条例规定的保护期有多长？")
+    assert [c.address for c in answer.citations] == ["第十二条"]
+    assert "保护期为10年" in answer.answer and "第一条" not in answer.answer
+
+
 def test_a_quote_of_one_version_says_which_it_is(library) -> None:
     answer = library.pipeline("ip-law").ask("实施细则第十二条是怎么规定的？")
     assert answer.answer.startswith("《中华人民共和国专利法实施细则》（2023年12月11日版，现行）第十二条：")
