@@ -428,7 +428,9 @@ def start_server(settings: Settings, workers: int, timeout_s: float = 300, log: 
                  env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     """The real ``serve`` with ``settings`` in a subprocess on a free loopback
     port (output to ``log``, ``env`` added to its environment); returns once
-    /api/health answers. Rate limiting is off: every client here is 127.0.0.1."""
+    every worker has answered /api/health: clients that connect while one
+    worker is still starting all stay with the other. Rate limiting is off:
+    every client here is 127.0.0.1."""
     import httpx
 
     from .api import SETTINGS_ENV, settings_to_env
@@ -445,15 +447,19 @@ def start_server(settings: Settings, workers: int, timeout_s: float = 300, log: 
             out.close()
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout_s
+    answered: set[int] = set()
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError("server exited during start-up")
         try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                return proc, base
+            health = httpx.get(f"{base}/api/health", timeout=2)  # a new connection: any worker may take it
+            if health.status_code == 200:
+                answered.add(health.json()["pid"])
+                if len(answered) >= workers:
+                    return proc, base
         except httpx.HTTPError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.2)
     stop_server(proc)
     raise RuntimeError("server not ready in time")
 
@@ -497,8 +503,10 @@ def cpu_neighbour(seconds: float, processes: int | None = None) -> Iterator[list
 @dataclass(frozen=True)
 class Answered:
     """One answer of a load test: when its question was sent
-    (``time.monotonic()``) and the documents its citations name."""
+    (``time.monotonic()``), how long it took and the documents its
+    citations name."""
     started: float
+    latency_ms: float
     docs: frozenset[str]
 
 
@@ -532,7 +540,8 @@ async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_
                         answer = r.json()
                         in_pipeline.append(answer["timings_ms"]["total"])
                         if answered is not None:
-                            answered.append(Answered(started, frozenset(c["doc"] for c in answer["citations"])))
+                            answered.append(Answered(started, latencies[-1],
+                                                     frozenset(c["doc"] for c in answer["citations"])))
                 else:
                     errors[str(r.status_code)] = errors.get(str(r.status_code), 0) + 1
             except httpx.HTTPError as exc:
@@ -672,7 +681,10 @@ async def load_with_change(base: str, kb: str, qs: list[str], clients: int, seco
     result = await load
     added = sorted({d for docs in serving.values() for d in docs} - before)
     new_doc = added[0] if len(added) == 1 else ""
+    during = [a.latency_ms for a in answered if delete_sent <= a.started < uploaded_at]
+    outside = [a.latency_ms for a in answered if not delete_sent <= a.started < uploaded_at]
     return {**result, "change_within_run": uploaded_at - start <= result["seconds"],
+            "latency_ms_during_change": percentiles(during), "latency_ms_outside_change": percentiles(outside),
             "deleted": {"doc": delete, "sent_s": round(delete_sent - start, 2),
                         "returned_s": round(deleted_at - start, 2), "status": delete_status,
                         "cited": citing(answered, delete, deleted_at)},
@@ -702,15 +714,15 @@ def bench_http_library(work: Path, clients: int, seconds: float, workers: int) -
     then ``clients`` at once, then ``clients`` again while the document
     most of the questions are about is deleted and the notice most of the
     notices' questions are about is uploaded (its questions join the mix)."""
-    settings = private_settings(work / "library-http", corpus_from=PROJECT_ROOT / "corpus")
+    root = work / "library-http"
+    settings = private_settings(root, corpus_from=PROJECT_ROOT / "corpus", data_dir=root / "data")
     build_indexes(settings)
     rows, notices = question_rows(LIBRARY_QUESTIONS), question_rows(NOTICES / "questions.jsonl")
     qs = [r["q"] for r in rows]
     deleted, added = most_asked(rows), most_asked(notices)
     mixed = qs + [r["q"] for r in notices if added in (r.get("docs") or ())]
     load_avg = os.getloadavg()[0]
-    proc, base = start_server(settings, workers, log=work / "library-http.log",
-                              env={"GRADIO_TEMP_DIR": str(work / "gradio")})
+    proc, base = start_server(settings, workers, log=root / "serve.log", env={"GRADIO_TEMP_DIR": str(root / "gradio")})
     try:
         alone = asyncio.run(load_test(base, qs, 1, min(seconds, 10), max_requests=300, kb=LIBRARY_KB))
         steady = asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000, kb=LIBRARY_KB))

@@ -13,9 +13,9 @@ from app.bench import Answered, citing, most_asked
 
 
 def test_citing_splits_answers_by_when_their_question_was_sent() -> None:
-    answered = [Answered(9.0, frozenset({"a.txt", "b.txt"})), Answered(9.8, frozenset({"a.txt"})),
-                Answered(10.0, frozenset({"b.txt"})), Answered(11.5, frozenset({"a.txt"})),
-                Answered(12.0, frozenset())]
+    answered = [Answered(9.0, 1.0, frozenset({"a.txt", "b.txt"})), Answered(9.8, 1.0, frozenset({"a.txt"})),
+                Answered(10.0, 1.0, frozenset({"b.txt"})), Answered(11.5, 1.0, frozenset({"a.txt"})),
+                Answered(12.0, 1.0, frozenset())]
     assert citing(answered, "a.txt", since=10.0) == {"before": 2, "after": 1, "first_s": -1.0, "last_s": 1.5}
     # A question sent at the very moment counts as sent after it.
     assert citing(answered, "b.txt", since=10.0) == {"before": 1, "after": 1, "first_s": -1.0, "last_s": 0.0}
