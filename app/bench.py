@@ -31,9 +31,12 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .settings import PROJECT_ROOT, Settings
+
+if TYPE_CHECKING:
+    import httpx
 
 QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
 LIBRARY_QUESTIONS = PROJECT_ROOT / "eval" / "library" / "questions.jsonl"
@@ -604,12 +607,12 @@ class AdminPage:
             data = {"path": sent.json()[0], "orig_name": file.name, "meta": {"_type": "gradio.FileData"}}
             return await self._click(http, "pqa-upload", {"pqa-upload-file": data, "pqa-admin-password": ""})
 
-    def _connection(self):
+    def _connection(self) -> httpx.AsyncClient:
         import httpx
 
         return httpx.AsyncClient(base_url=self.base, timeout=self.timeout_s, limits=httpx.Limits(max_connections=1))
 
-    async def _click(self, http, button: str, values: dict[str, object]) -> str:
+    async def _click(self, http: httpx.AsyncClient, button: str, values: dict[str, object]) -> str:
         """Click ``button`` with the page's inputs set to ``values`` (by element id)."""
         import html
         import uuid
@@ -797,10 +800,12 @@ def chart(results: dict, path: Path) -> None:
         axes[1].set_xlabel("chunks")
         axes[1].set_title("Scale (synthetic corpora)")
         axes[1].legend()
+    library = results.get("http_library", {})
     runs = [(name, run) for name, run in (
-        ("speech", results.get("http")), ("ip-law", results.get("http_library", {}).get("steady")),
-        ("ip-law, doc deleted + uploaded", results.get("http_library", {}).get("with_change"))) if run]
+        ("speech", results.get("http")), ("ip-law", library.get("steady")),
+        ("ip-law, doc deleted + uploaded", library.get("with_change"))) if run]
     if runs:
+        workers = (results.get("http") or library)["workers"]
         width = 0.8 / len(runs)
         for k, (name, run) in enumerate(runs):
             lat = run["latency_ms"]
@@ -809,7 +814,7 @@ def chart(results: dict, path: Path) -> None:
                         label=f"{name}: {run['answers_per_s']}/s, errors {sum(run['errors'].values())}")
         axes[2].set_xticks(range(3), ["p50", "p95", "p99"])
         axes[2].set_ylabel("ms")
-        axes[2].set_title(f"HTTP: {runs[0][1]['clients']} clients, {results.get('http', results.get('http_library'))['workers']} workers")
+        axes[2].set_title(f"HTTP: {runs[0][1]['clients']} clients, {workers} workers")
         axes[2].legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
