@@ -31,7 +31,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .settings import PROJECT_ROOT, Settings
 
@@ -561,12 +561,42 @@ async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_
             "latency_ms": percentiles(latencies), "pipeline_ms": percentiles(in_pipeline)}
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) a process and its live descendants have used."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError):  # gone meanwhile
+            pass
+    return total
+
+
+def costed(server: subprocess.Popen, run: Callable[[], dict]) -> dict:
+    """``run()``'s figures with the CPU time each answer cost the server and
+    this process (the clients): on a machine other jobs share, what the
+    cores could answer when free, as throughput and latency cannot say."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    served = cpu_seconds(server.pid)
+    result = run()
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    answers = max(1, result["answers"])
+    return {**result, "server_cpu_ms_per_answer": round((cpu_seconds(server.pid) - served) * 1e3 / answers, 1),
+            "client_cpu_ms_per_answer": round((after.ru_utime + after.ru_stime - own.ru_utime - own.ru_stime)
+                                              * 1e3 / answers, 1)}
+
+
 def bench_http(settings: Settings, qs: list[str], clients: int, seconds: float, workers: int) -> dict:
     proc, base = start_server(settings, workers)
     try:
         # One client alone first: what HTTP adds to the pipeline's own time.
         alone = asyncio.run(load_test(base, qs, 1, min(seconds, 10), max_requests=300))
-        result = asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000))
+        result = costed(proc, lambda: asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000)))
     finally:
         stop_server(proc)
     overhead = round(alone["latency_ms"]["p50"] - alone["pipeline_ms"]["p50"], 2)
@@ -728,7 +758,8 @@ def bench_http_library(work: Path, clients: int, seconds: float, workers: int) -
     proc, base = start_server(settings, workers, log=root / "serve.log", env={"GRADIO_TEMP_DIR": str(root / "gradio")})
     try:
         alone = asyncio.run(load_test(base, qs, 1, min(seconds, 10), max_requests=300, kb=LIBRARY_KB))
-        steady = asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000, kb=LIBRARY_KB))
+        steady = costed(proc, lambda: asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000,
+                                                            kb=LIBRARY_KB)))
         changed = asyncio.run(load_with_change(base, LIBRARY_KB, mixed, clients, seconds, workers, deleted,
                                                NOTICES / "docs" / added))
     finally:
@@ -741,8 +772,10 @@ def bench_http_library(work: Path, clients: int, seconds: float, workers: int) -
 # --- report --------------------------------------------------------------------------
 def _load_line(run: dict) -> str:
     lat = run["latency_ms"]
+    cost = (f"；每个回答耗 CPU：服务端 {run['server_cpu_ms_per_answer']} ms，客户端 {run['client_cpu_ms_per_answer']} ms"
+            if "server_cpu_ms_per_answer" in run else "")
     return (f"每秒 {run['answers_per_s']} 个回答（共 {run['answers']} 个），错误 {sum(run['errors'].values())} 个"
-            f"{run['errors'] or ''}，耗时 p50 {lat.get('p50')} / p95 {lat.get('p95')} / p99 {lat.get('p99')} ms")
+            f"{run['errors'] or ''}，耗时 p50 {lat.get('p50')} / p95 {lat.get('p95')} / p99 {lat.get('p99')} ms{cost}")
 
 
 def _relative(seconds: float | None) -> str:

@@ -1,15 +1,20 @@
 """The library part of ``python -m app bench``: which answers count as citing
-a deleted (or a new) document, and, on a small library, a load run during
-which the admin page deletes one document and uploads another."""
+a deleted (or a new) document, the CPU time of a server and its workers,
+and, on a small library, a load run during which the admin page deletes one
+document and uploads another."""
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from app.bench import Answered, citing, most_asked
+from app.bench import Answered, citing, cpu_seconds, most_asked
 
 
 def test_citing_splits_answers_by_when_their_question_was_sent() -> None:
@@ -66,3 +71,13 @@ def test_a_document_deleted_and_one_uploaded_mid_run(settings, tmp_path: Path) -
     assert run["uploaded"]["doc"] == upload.name and run["uploaded"]["cited"]["after"] > 0, run["uploaded"]
     assert len(run["workers_serving"]) == 2, run["workers_serving"]
     assert all(not w["deleted_served"] and w["uploaded_served"] for w in run["workers_serving"].values())
+
+
+def test_cpu_seconds_counts_the_children_of_a_process() -> None:
+    before = cpu_seconds(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "import time\nend = time.time() + 1.5\nwhile time.time() < end: pass"])
+    try:
+        time.sleep(1.0)
+        assert cpu_seconds(os.getpid()) - before > 0.1  # the spinning child, while it lives
+    finally:
+        child.wait()
