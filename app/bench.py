@@ -7,7 +7,9 @@ a serving process, warm per-stage latency over the eval questions against the
 irreducible parts (one embedding, one FAISS search, one BM25 query), the same
 questions beside a neighbour process that keeps every core busy, scale on
 synthetic corpora recombined from the corpus' own sentences, and HTTP
-throughput with concurrent clients on loopback.
+throughput with concurrent clients on loopback: over the speech, and over
+the IP-law library, once as it is and once while a document is deleted and
+another uploaded through the admin page.
 """
 from __future__ import annotations
 
@@ -27,12 +29,19 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from .settings import PROJECT_ROOT, Settings
 
+if TYPE_CHECKING:
+    import httpx
+
 QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
+LIBRARY_QUESTIONS = PROJECT_ROOT / "eval" / "library" / "questions.jsonl"
+NOTICES = PROJECT_ROOT / "eval" / "corpora" / "notices"
+LIBRARY_KB = "ip-law"
 STAGES = ("retrieve_embed", "retrieve_faiss", "retrieve_bm25", "retrieve_fusion", "retrieve", "answer", "total")
 
 
@@ -52,9 +61,22 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def questions(path: Path = QUESTIONS) -> list[str]:
+def question_rows(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as f:
-        return [json.loads(line)["q"] for line in f if line.strip()]
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def questions(path: Path = QUESTIONS) -> list[str]:
+    return [row["q"] for row in question_rows(path)]
+
+
+def most_asked(rows: list[dict]) -> str:
+    """The document the most questions are about (by name on a tie)."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for doc in row.get("docs") or ():
+            counts[doc] = counts.get(doc, 0) + 1
+    return min(counts, key=lambda doc: (-counts[doc], doc))
 
 
 def private_settings(root: Path, corpus_from: Path | None = None, **overrides: object) -> Settings:
@@ -405,17 +427,20 @@ serve(Settings(**json.loads(os.environ.pop(SETTINGS_ENV))), host="127.0.0.1", po
 """
 
 
-def start_server(settings: Settings, workers: int, timeout_s: float = 300,
-                 log: Path | None = None) -> tuple[subprocess.Popen, str]:
+def start_server(settings: Settings, workers: int, timeout_s: float = 300, log: Path | None = None,
+                 env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
     """The real ``serve`` with ``settings`` in a subprocess on a free loopback
-    port (output to ``log``); returns once /api/health answers. Rate limiting
-    is off: every client here is 127.0.0.1."""
+    port (output to ``log``, ``env`` added to its environment); returns once
+    every worker has answered /api/health: clients that connect while one
+    worker is still starting all stay with the other. Rate limiting is off:
+    every client here is 127.0.0.1."""
     import httpx
 
     from .api import SETTINGS_ENV, settings_to_env
 
     port = _free_port()
-    env = {**os.environ, SETTINGS_ENV: settings_to_env(settings.model_copy(update={"rate_limit_per_minute": 0}))}
+    env = {**os.environ, **(env or {}),
+           SETTINGS_ENV: settings_to_env(settings.model_copy(update={"rate_limit_per_minute": 0}))}
     out = log.open("w") if log else subprocess.DEVNULL
     try:
         proc = subprocess.Popen([sys.executable, "-c", _SERVE, str(port), str(workers)], cwd=PROJECT_ROOT,
@@ -425,15 +450,19 @@ def start_server(settings: Settings, workers: int, timeout_s: float = 300,
             out.close()
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout_s
+    answered: set[int] = set()
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError("server exited during start-up")
         try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
-                return proc, base
+            health = httpx.get(f"{base}/api/health", timeout=2)  # a new connection: any worker may take it
+            if health.status_code == 200:
+                answered.add(health.json()["pid"])
+                if len(answered) >= workers:
+                    return proc, base
         except httpx.HTTPError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.2)
     stop_server(proc)
     raise RuntimeError("server not ready in time")
 
@@ -474,9 +503,22 @@ def cpu_neighbour(seconds: float, processes: int | None = None) -> Iterator[list
             p.wait()
 
 
-async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_requests: int) -> dict:
-    """``clients`` concurrent loops posting questions until ``seconds`` pass or
-    ``max_requests`` have been sent; each loop waits for its answer."""
+@dataclass(frozen=True)
+class Answered:
+    """One answer of a load test: when its question was sent
+    (``time.monotonic()``), how long it took and the documents its
+    citations name."""
+    started: float
+    latency_ms: float
+    docs: frozenset[str]
+
+
+async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_requests: int,
+                    kb: str | None = None, answered: list[Answered] | None = None) -> dict:
+    """``clients`` concurrent loops posting questions (to knowledge base
+    ``kb``; the default one when None) until ``seconds`` pass or
+    ``max_requests`` have been sent; each loop waits for its answer. Every
+    answer is appended to ``answered`` when one is given."""
     import httpx
 
     latencies: list[float] = []
@@ -490,13 +532,19 @@ async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_
         j = i
         while time.monotonic() < deadline and sent < max_requests:
             sent += 1
+            body = {"q": qs[j % len(qs)], "id": j, **({"kb": kb} if kb else {})}
+            started = time.monotonic()
             t0 = time.perf_counter()
             try:
-                r = await http.post("/api/ask", json={"q": qs[j % len(qs)], "id": j})
+                r = await http.post("/api/ask", json=body)
                 if r.status_code == 200 or r.status_code == 422:  # 422: a question the API rightly refuses
                     latencies.append((time.perf_counter() - t0) * 1e3)
                     if r.status_code == 200:
-                        in_pipeline.append(r.json()["timings_ms"]["total"])
+                        answer = r.json()
+                        in_pipeline.append(answer["timings_ms"]["total"])
+                        if answered is not None:
+                            answered.append(Answered(started, latencies[-1],
+                                                     frozenset(c["doc"] for c in answer["citations"])))
                 else:
                     errors[str(r.status_code)] = errors.get(str(r.status_code), 0) + 1
             except httpx.HTTPError as exc:
@@ -513,19 +561,245 @@ async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_
             "latency_ms": percentiles(latencies), "pipeline_ms": percentiles(in_pipeline)}
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) a process and its live descendants have used."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError):  # gone meanwhile
+            pass
+    return total
+
+
+def costed(server: subprocess.Popen, run: Callable[[], dict]) -> dict:
+    """``run()``'s figures with the CPU time each answer cost the server and
+    this process (the clients): on a machine other jobs share, what the
+    cores could answer when free, as throughput and latency cannot say."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    served = cpu_seconds(server.pid)
+    result = run()
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    answers = max(1, result["answers"])
+    return {**result, "server_cpu_ms_per_answer": round((cpu_seconds(server.pid) - served) * 1e3 / answers, 1),
+            "client_cpu_ms_per_answer": round((after.ru_utime + after.ru_stime - own.ru_utime - own.ru_stime)
+                                              * 1e3 / answers, 1)}
+
+
 def bench_http(settings: Settings, qs: list[str], clients: int, seconds: float, workers: int) -> dict:
     proc, base = start_server(settings, workers)
     try:
         # One client alone first: what HTTP adds to the pipeline's own time.
         alone = asyncio.run(load_test(base, qs, 1, min(seconds, 10), max_requests=300))
-        result = asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000))
+        result = costed(proc, lambda: asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000)))
     finally:
         stop_server(proc)
     overhead = round(alone["latency_ms"]["p50"] - alone["pipeline_ms"]["p50"], 2)
     return {"workers": workers, **result, "single_client": alone, "http_overhead_ms_p50": overhead}
 
 
+def citing(answered: list[Answered], doc: str, since: float) -> dict:
+    """How many answers cite ``doc`` among those whose question was sent
+    before ``since`` and from ``since`` on, and when the first and the last
+    of them were sent (seconds from ``since``, negative before it)."""
+    times = sorted(a.started - since for a in answered if doc in a.docs)
+    return {"before": sum(t < 0 for t in times), "after": sum(t >= 0 for t in times),
+            "first_s": round(times[0], 2) if times else None, "last_s": round(times[-1], 2) if times else None}
+
+
+class AdminPage:
+    """The admin tab of one knowledge base's web page (mounted at ``path``),
+    driven over HTTP the way the page drives it: Gradio's queue (join, then
+    read the event's messages until it completes). An action returns the
+    page's last status, shown once the index is rebuilt and served. Each
+    action keeps to one connection, so that all its requests reach the
+    worker holding its queue."""
+
+    def __init__(self, base: str, path: str, timeout_s: float = 900) -> None:
+        self.base, self.path, self.timeout_s = base, path.rstrip("/"), timeout_s
+
+    async def delete(self, doc_id: str) -> str:
+        async with self._connection() as http:
+            return await self._click(http, "pqa-delete", {"pqa-manage-doc": doc_id, "pqa-admin-password": ""})
+
+    async def upload(self, file: Path) -> str:
+        import mimetypes
+
+        async with self._connection() as http:
+            sent = await http.post(f"{self.path}/gradio_api/upload", files=[(
+                "files", (file.name, file.read_bytes(), mimetypes.guess_type(file.name)[0] or "text/plain"))])
+            sent.raise_for_status()
+            data = {"path": sent.json()[0], "orig_name": file.name, "meta": {"_type": "gradio.FileData"}}
+            return await self._click(http, "pqa-upload", {"pqa-upload-file": data, "pqa-admin-password": ""})
+
+    def _connection(self) -> httpx.AsyncClient:
+        import httpx
+
+        return httpx.AsyncClient(base_url=self.base, timeout=self.timeout_s, limits=httpx.Limits(max_connections=1))
+
+    async def _click(self, http: httpx.AsyncClient, button: str, values: dict[str, object]) -> str:
+        """Click ``button`` with the page's inputs set to ``values`` (by element id)."""
+        import html
+        import uuid
+
+        config = (await http.get(f"{self.path}/config")).raise_for_status().json()
+        ids = {c["props"]["elem_id"]: c["id"] for c in config["components"] if c.get("props", {}).get("elem_id")}
+        names = {i: name for name, i in ids.items()}
+        event = next(d for d in config["dependencies"] if [ids[button], "click"] in d["targets"])
+        session = uuid.uuid4().hex
+        joined = await http.post(f"{self.path}/gradio_api/queue/join", json={
+            "data": [values[names[i]] for i in event["inputs"]], "fn_index": event["id"],
+            "trigger_id": ids[button], "session_hash": session, "event_data": None})
+        joined.raise_for_status()
+        async with http.stream("GET", f"{self.path}/gradio_api/queue/data", params={"session_hash": session}) as stream:
+            async for line in stream.aiter_lines():
+                message = json.loads(line[5:]) if line.startswith("data:") else {}
+                if message.get("msg") != "process_completed":
+                    continue
+                status = str(((message.get("output") or {}).get("data") or [""])[0])
+                text = html.unescape(re.sub(r"<[^>]+>", " ", status)).strip()
+                if not message.get("success") or "pqa-error" in status:
+                    raise RuntimeError(f"{button}: {text or message}")
+                return text
+        raise RuntimeError(f"{button}: the event ended without completing")
+
+
+async def serving_workers(base: str, kb: str, workers: int, attempts: int = 200) -> dict[int, list[str]]:
+    """The documents each serving process answers ``kb`` from, by process
+    id. A connection stays with the worker that accepted it, so each attempt
+    is a fresh one, until every worker has answered (under load they take
+    turns accepting) or the attempts run out."""
+    import httpx
+
+    seen: dict[int, list[str]] = {}
+    for _ in range(attempts):
+        if len(seen) >= workers:
+            break
+        async with httpx.AsyncClient(base_url=base, timeout=30, limits=httpx.Limits(max_connections=1)) as http:
+            pid = (await http.get("/api/health")).json()["pid"]
+            if pid not in seen:
+                seen[pid] = [d["doc_id"] for d in (await http.get("/api/documents", params={"kb": kb})).json()]
+    return seen
+
+
+async def load_with_change(base: str, kb: str, qs: list[str], clients: int, seconds: float, workers: int,
+                           delete: str, upload: Path) -> dict:
+    """A load test on ``kb`` during which, from a sixth of the run on, the
+    admin page deletes ``delete`` and then uploads ``upload``, each waiting
+    until the page reports the index rebuilt. No answer to a question sent
+    after the deletion returned may cite the deleted document; answers
+    citing the uploaded one should follow its upload."""
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+        default = next(k["default"] for k in (await http.get("/api/kbs")).json() if k["name"] == kb)
+        before = {d["doc_id"] for d in (await http.get("/api/documents", params={"kb": kb})).json()}
+    page = AdminPage(base, "" if default else f"/kb/{kb}")
+    answered: list[Answered] = []
+    start = time.monotonic()
+    load = asyncio.create_task(load_test(base, qs, clients, seconds, 200_000, kb=kb, answered=answered))
+    await asyncio.sleep(seconds / 6)
+    delete_sent = time.monotonic()
+    delete_status = await page.delete(delete)
+    deleted_at = upload_sent = time.monotonic()
+    upload_status = await page.upload(upload)
+    uploaded_at = time.monotonic()
+    # Asked while the clients still run, so that every worker is accepting.
+    serving = await serving_workers(base, kb, workers)
+    result = await load
+    added = sorted({d for docs in serving.values() for d in docs} - before)
+    new_doc = added[0] if len(added) == 1 else ""
+    during = [a.latency_ms for a in answered if delete_sent <= a.started < uploaded_at]
+    outside = [a.latency_ms for a in answered if not delete_sent <= a.started < uploaded_at]
+    return {**result, "change_within_run": uploaded_at - start <= result["seconds"],
+            "latency_ms_during_change": percentiles(during), "latency_ms_outside_change": percentiles(outside),
+            "deleted": {"doc": delete, "sent_s": round(delete_sent - start, 2),
+                        "returned_s": round(deleted_at - start, 2), "status": delete_status,
+                        "cited": citing(answered, delete, deleted_at)},
+            "uploaded": {"file": upload.name, "doc": new_doc, "sent_s": round(upload_sent - start, 2),
+                         "returned_s": round(uploaded_at - start, 2), "status": upload_status,
+                         "cited": citing(answered, new_doc, uploaded_at) if new_doc else None},
+            "workers_serving": {str(pid): {"documents": len(docs), "deleted_served": delete in docs,
+                                           "uploaded_served": bool(new_doc) and new_doc in docs}
+                                for pid, docs in serving.items()}}
+
+
+def build_indexes(settings: Settings) -> None:
+    """Every knowledge base's index, built here (all cores) rather than in
+    a starting server (a worker's share of them)."""
+    from .embeddings import load_embedder
+    from .index_store import ensure_index
+    from .kb import discover
+
+    embedder = load_embedder(settings)
+    for kb in discover(settings)[0]:
+        ensure_index(kb.settings, embedder)
+
+
+def bench_http_library(work: Path, clients: int, seconds: float, workers: int) -> dict:
+    """HTTP load on the IP-law library served beside the speech, as the
+    project serves them, with the library's own questions: a single client,
+    then ``clients`` at once, then ``clients`` again while the document
+    most of the questions are about is deleted and the notice most of the
+    notices' questions are about is uploaded (its questions join the mix)."""
+    root = work / "library-http"
+    settings = private_settings(root, corpus_from=PROJECT_ROOT / "corpus", data_dir=root / "data")
+    build_indexes(settings)
+    rows, notices = question_rows(LIBRARY_QUESTIONS), question_rows(NOTICES / "questions.jsonl")
+    qs = [r["q"] for r in rows]
+    deleted, added = most_asked(rows), most_asked(notices)
+    mixed = qs + [r["q"] for r in notices if added in (r.get("docs") or ())]
+    load_avg = os.getloadavg()[0]
+    proc, base = start_server(settings, workers, log=root / "serve.log", env={"GRADIO_TEMP_DIR": str(root / "gradio")})
+    try:
+        alone = asyncio.run(load_test(base, qs, 1, min(seconds, 10), max_requests=300, kb=LIBRARY_KB))
+        steady = costed(proc, lambda: asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000,
+                                                            kb=LIBRARY_KB)))
+        changed = asyncio.run(load_with_change(base, LIBRARY_KB, mixed, clients, seconds, workers, deleted,
+                                               NOTICES / "docs" / added))
+    finally:
+        stop_server(proc)
+    return {"kb": LIBRARY_KB, "workers": workers, "questions": len(qs), "load_avg_at_start": load_avg,
+            "load_avg_at_end": os.getloadavg()[0], "single_client": alone, "steady": steady,
+            "with_change": changed}
+
+
 # --- report --------------------------------------------------------------------------
+def _load_line(run: dict) -> str:
+    lat = run["latency_ms"]
+    cost = (f"；每个回答耗 CPU：服务端 {run['server_cpu_ms_per_answer']} ms，客户端 {run['client_cpu_ms_per_answer']} ms"
+            if "server_cpu_ms_per_answer" in run else "")
+    return (f"每秒 {run['answers_per_s']} 个回答（共 {run['answers']} 个），错误 {sum(run['errors'].values())} 个"
+            f"{run['errors'] or ''}，耗时 p50 {lat.get('p50')} / p95 {lat.get('p95')} / p99 {lat.get('p99')} ms{cost}")
+
+
+def _relative(seconds: float | None) -> str:
+    if seconds is None:
+        return "——"
+    return f"完成{'前' if seconds < 0 else '后'} {abs(seconds):.2f} 秒"
+
+
+def _change_lines(run: dict) -> list[str]:
+    deleted, uploaded = run["deleted"], run["uploaded"]
+    gone, new = deleted["cited"], uploaded["cited"] or {}
+    lines = [f"删除 {deleted['doc']}：第 {deleted['sent_s']} 秒发出，第 {deleted['returned_s']} 秒完成；"
+             f"完成后发出的问题，回答引用它的 {gone['after']} 个（完成前 {gone['before']} 个，"
+             f"最后一个发出于{_relative(gone['last_s'])}）",
+             f"上传 {uploaded['file']}：第 {uploaded['sent_s']} 秒发出，第 {uploaded['returned_s']} 秒完成；"
+             f"引用它的回答完成后发出 {new.get('after', 0)} 个、完成前 {new.get('before', 0)} 个"
+             f"（第一个发出于{_relative(new.get('first_s'))}）"]
+    lines += [f"服务进程 {pid}：{w['documents']} 份文件，已删文件{'仍在' if w['deleted_served'] else '已不在'}，"
+              f"新文件{'已在' if w['uploaded_served'] else '不在'}" for pid, w in run["workers_serving"].items()]
+    if not run["change_within_run"]:
+        lines.append("注意：变更在负载结束之后才完成")
+    return lines
+
+
 def chart(results: dict, path: Path) -> None:
     import matplotlib
 
@@ -559,13 +833,22 @@ def chart(results: dict, path: Path) -> None:
         axes[1].set_xlabel("chunks")
         axes[1].set_title("Scale (synthetic corpora)")
         axes[1].legend()
-    http = results.get("http")
-    if http:
-        lat = http["latency_ms"]
-        axes[2].bar(["p50", "p95", "p99"], [lat.get("p50", 0), lat.get("p95", 0), lat.get("p99", 0)])
+    library = results.get("http_library", {})
+    runs = [(name, run) for name, run in (
+        ("speech", results.get("http")), ("ip-law", library.get("steady")),
+        ("ip-law, doc deleted + uploaded", library.get("with_change"))) if run]
+    if runs:
+        workers = (results.get("http") or library)["workers"]
+        width = 0.8 / len(runs)
+        for k, (name, run) in enumerate(runs):
+            lat = run["latency_ms"]
+            axes[2].bar([i + (k - (len(runs) - 1) / 2) * width for i in range(3)],
+                        [lat.get("p50", 0), lat.get("p95", 0), lat.get("p99", 0)], width,
+                        label=f"{name}: {run['answers_per_s']}/s, errors {sum(run['errors'].values())}")
+        axes[2].set_xticks(range(3), ["p50", "p95", "p99"])
         axes[2].set_ylabel("ms")
-        axes[2].set_title(f"HTTP: {http['clients']} clients, {http['workers']} workers: "
-                          f"{http['answers_per_s']}/s, errors {sum(http['errors'].values())}")
+        axes[2].set_title(f"HTTP: {runs[0][1]['clients']} clients, {workers} workers")
+        axes[2].legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -578,16 +861,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=50, help="并发客户端数；0 跳过 HTTP 测试")
     parser.add_argument("--seconds", type=float, default=60, help="HTTP 测试时长（秒）")
     parser.add_argument("--workers", type=int, default=2, help="HTTP 测试的服务进程数")
-    parser.add_argument("--only", default="", help="只运行这些部分（逗号分隔：build,cold,warm,neighbour,scale,http,library）")
+    parser.add_argument("--only", default="",
+                        help="只运行这些部分（逗号分隔：build,cold,warm,neighbour,scale,http,http-library,library）；"
+                             "其余部分保留结果文件中原有的数字")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "bench.json")
     parser.add_argument("--chart", type=Path, default=PROJECT_ROOT / "eval" / "bench.png")
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     qs = questions()
-    results: dict = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
-                                 "omp_num_threads": os.environ.get("OMP_NUM_THREADS"),
-                                 "load_avg_at_start": os.getloadavg()[0]}}
     only = {s.strip() for s in args.only.split(",") if s.strip()}
+    # A partial run replaces its own parts' figures and keeps the others'.
+    results: dict = json.loads(args.out.read_text(encoding="utf-8")) if only and args.out.exists() else {}
+    results["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+                          "omp_num_threads": os.environ.get("OMP_NUM_THREADS"), "load_avg_at_start": os.getloadavg()[0]}
 
     def wanted(part: str) -> bool:
         return not only or part in only
@@ -631,6 +917,15 @@ def main(argv: list[str] | None = None) -> int:
             say(f"HTTP：{args.clients} 个并发客户端，{args.seconds:.0f} 秒，{args.workers} 个服务进程……")
             results["http"] = bench_http(settings, qs, args.clients, args.seconds, args.workers)
             say(f"  {results['http']}")
+        if args.clients > 0 and wanted("http-library"):
+            say(f"法规库 HTTP：{args.clients} 个并发客户端，各 {args.seconds:.0f} 秒，{args.workers} 个服务进程"
+                f"（先建两个资料库的索引）……")
+            results["http_library"] = h = bench_http_library(work, args.clients, args.seconds, args.workers)
+            say(f"  单个客户端：{_load_line(h['single_client'])}")
+            say(f"  {args.clients} 个客户端：{_load_line(h['steady'])}")
+            say(f"  同时删除一份文件、上传一份新文件：{_load_line(h['with_change'])}")
+            for line in _change_lines(h["with_change"]):
+                say(f"    {line}")
     results["machine"]["load_avg_at_end"] = os.getloadavg()[0]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -41,9 +41,23 @@ class IndexWatcher:
         self._refused = ""  # a version that failed verification is not re-read every second
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._checking = threading.Lock()
 
     def check(self) -> bool:
-        """Serve the current version if it is another one; True if swapped."""
+        """Serve the current version if it is another one; True if swapped.
+        Callers at once take turns: one loads a new version, the others
+        then find it served."""
+        with self._checking:
+            return self._check()
+
+    def follow(self) -> None:
+        """``check()``, a failure logged: the version served stays."""
+        try:
+            self.check()
+        except Exception:  # never let a look fail its caller: the next one may succeed
+            log.exception("index watch failed")
+
+    def _check(self) -> bool:
         settings = self.pipeline.settings
         path = current_dir(settings.index_dir)
         if path is None or path.name in (self.pipeline.index.path.name, self._refused):
@@ -72,7 +86,4 @@ class IndexWatcher:
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval_s):
-            try:
-                self.check()
-            except Exception:  # never let the watcher die: the next look may succeed
-                log.exception("index watch failed")
+            self.follow()
