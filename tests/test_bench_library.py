@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,11 @@ def test_a_document_deleted_and_one_uploaded_mid_run(settings, tmp_path: Path) -
     proc, base = start_server(private, workers=2, timeout_s=300, log=tmp_path / "serve.log",
                               env={"GRADIO_TEMP_DIR": str(tmp_path / "gradio")})
     try:
-        run = asyncio.run(load_with_change(base, "notices", qs, clients=4, seconds=20, workers=2,
-                                           delete=kept[0].name, upload=upload))
+        # A thread of its own: an earlier test of the session (the browser
+        # tests' driver) may leave an event loop running in this one.
+        with ThreadPoolExecutor(1) as pool:
+            run = pool.submit(asyncio.run, load_with_change(base, "notices", qs, clients=4, seconds=20, workers=2,
+                                                            delete=kept[0].name, upload=upload)).result()
     finally:
         stop_server(proc)
     log = (tmp_path / "serve.log").read_text()
