@@ -74,6 +74,8 @@ class Prepared:
     started: float
     retrieve_ms: float
     asked: str = ""  # the question without instruction-override sentences
+    # What is searched: ``asked`` without the names of the documents it names.
+    point: str = ""
     carried: tuple[str, ...] = ()  # terms borrowed from the previous turn
     # The documents the question names (None: it names none, all are searched).
     naming: Naming | None = None
@@ -182,7 +184,8 @@ class Pipeline:
                           carried, bool(headings), named=naming is not None, absent=absent,
                           article=bool(articles), missing_article=missing)
         return Prepared(typed, retriever, info, retrieval, decision, started,
-                        (time.perf_counter() - started) * 1e3, asked, carried, naming, articles, headings, readings)
+                        (time.perf_counter() - started) * 1e3, asked, point, carried, naming, articles, headings,
+                        readings)
 
     def ask(self, question: object, history: list[str] | None = None, qid: str | int | None = None,
             mode: str | None = None, trace: bool = False) -> Answer:
@@ -238,20 +241,19 @@ class Pipeline:
         score_candidates(cands, prep.info, prep.retrieval, prep.snapshot)
         chosen = select(cands, prep.info, self.settings)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
-        if prep.info.intent in _ASKS_ABOUT and chosen and all(
-                is_heading_sentence(c.text, c.hit.chunk.section) for c in chosen):
-            # A heading names a topic and says nothing about it: what the
-            # text says about it is the body under it.
-            best = max(chosen, key=lambda c: c.score)
-            quotes = _with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
-                                self.settings.max_answer_sentences) or quotes
-        if prep.info.intent == "list" and chosen:
-            # A list in legal text is an article's lead-in and its items
-            # （一）……（五）: the article that holds the best sentence, whole.
-            best = max(chosen, key=lambda c: c.score)
-            quotes = _enumerating_article(prep.snapshot, best.hit.chunk) or quotes
-        if chosen:
-            quotes += self._earlier_wording(prep, max(chosen, key=lambda c: c.score))
+        best = max(chosen, key=lambda c: c.score, default=None)
+        if best is not None:
+            if prep.info.intent in _ASKS_ABOUT and all(is_heading_sentence(c.text, c.hit.chunk.section)
+                                                       for c in chosen):
+                # A heading names a topic and says nothing about it: what the
+                # text says about it is the body under it.
+                quotes = _with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
+                                    self.settings.max_answer_sentences) or quotes
+            if prep.info.intent == "list":
+                # A list in legal text is an article's lead-in and its items
+                # （一）……（五）: the article that holds the best sentence, whole.
+                quotes = _enumerating_article(prep.snapshot, best.hit.chunk) or quotes
+            quotes += self._earlier_wording(prep, best)
         text, citations = compose(quotes, prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
 
@@ -269,7 +271,9 @@ class Pipeline:
         for old in meta.versions:
             if old == meta.doc_id:
                 continue
-            found = prep.retriever.retrieve(best.text, k=1, docs=frozenset({old}))
+            # The sentence's own stored vector searches: no embedding per question.
+            found = prep.retriever.retrieve(best.text, k=1, docs=frozenset({old}),
+                                            qvec=sentence_vector(best, snapshot))
             if not found.hits:
                 continue
             hit = found.hits[0]
@@ -309,24 +313,21 @@ class Pipeline:
         it; a named document that says nothing on it is said to be silent,
         and a which-documents question counts the documents that answer."""
         snapshot, exhaustive = prep.snapshot, prep.naming is None
-        # Inside a named document its name says nothing: every one of its
-        # articles is about it (the purpose article most of all). The point
-        # asked is searched without the compared documents' names.
-        point = prep.asked if exhaustive else without_names(prep.asked, [snapshot.metas[d].title for d in docs])
-        info = prep.info if point == prep.asked else replace(analyze(point), intent=prep.info.intent)
-        qvec = prep.retrieval.query_vec if point == prep.asked else None
         # Which documents: one line each; a comparison: each side's provision.
         per_document = (self.settings.which_documents_sentences if exhaustive
                         else self.settings.max_sentences_per_document)
         per_doc = []
         for doc in docs:
-            found = prep.retriever.retrieve(point, k=self.settings.passages_per_document, extra_terms=prep.carried,
-                                            docs=frozenset({doc}), qvec=qvec)
-            qvec = found.query_vec
+            # The point asked, searched as the whole question was: without
+            # the compared documents' names (see prepare).
+            found = prep.retriever.retrieve(prep.point, k=self.settings.passages_per_document,
+                                            extra_terms=prep.carried, docs=frozenset({doc}),
+                                            qvec=prep.retrieval.query_vec)
             # A document's title names it; it says nothing on the point asked.
-            cands = [c for c in candidates(found, snapshot.docs, info) if c.hit.chunk.section != [T.TITLE_SECTION]]
-            score_candidates(cands, info, found, snapshot)
-            chosen = select(cands, info, self.settings, focus=False)[:per_document]
+            cands = [c for c in candidates(found, snapshot.docs, prep.info)
+                     if c.hit.chunk.section != [T.TITLE_SECTION]]
+            score_candidates(cands, prep.info, found, snapshot)
+            chosen = select(cands, prep.info, self.settings, focus=False)[:per_document]
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
         best = max((score for _, _, score in per_doc), default=0.0)
         kept = [(d, c) for d, c, score in per_doc if c and score >= self.settings.document_keep_ratio * best]
@@ -414,11 +415,14 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
     return tuple(max(chunk.sentences, key=lambda s: overlap(body, [doc_text[s[0]:s[1]]])))
 
 
-_WHICH_DOCUMENTS = re.compile(r"哪(?:些|几部|几个|几份|个)(?:地方|省|市|城市|地区|法规|法律|文件|规定|条例|司法解释|规章|法)")
+_WHICH = r"哪(?:些|几部|几个|几份|个)"
+_PLACES = r"地方|省|市|城市|地区"
+_KINDS = r"法规|法律|文件|规定|条例|司法解释|规章"
+_WHICH_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES}|{_KINDS}|法)")
 # The part of a which-documents question that names documents: a kind of
 # document is named ("哪个城市" alone asks for a place).
-_ABOUT_DOCUMENTS = re.compile(r"哪(?:些|几部|几个|几份|个)(?:地方|省|市|城市|地区)?的?(?:法规|法律|文件|规定|条例|司法解释|规章)"
-                              r"(?:里|中)?(?:有|作了|作出了)?(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
+_ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"
+                              r"(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
 
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -450,7 +454,7 @@ def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
     return rest if set(analyze(rest).terms) - _COMPARING else question
 
 
-# Words that ask for a comparison and name no point of it.
+# Words that ask for a comparison (or a rule) and name no point of it.
 _COMPARING = frozenset("不同 区别 差异 变化 异同 一致 相同 差别 规定 分别".split())
 
 
