@@ -66,12 +66,9 @@ def feedback_view(pipeline: Pipeline, store: FeedbackStore, password: str | None
 def upload_and_reindex(pipeline: Pipeline, reindexer: Reindexer, file: str | None,
                        password: str | None) -> Iterator[tuple[str, str]]:
     """Yields (status, documents) while the upload is checked, saved and indexed."""
-    refusal = admin_refusal(pipeline.settings, password)
-    if refusal:
-        yield R.notice_html(refusal), gr.update()
-        return
-    if not file:
-        yield R.notice_html(T.ERR_UPLOAD_NO_FILE), gr.update()
+    problem = _cannot_start(pipeline, password, file, T.ERR_UPLOAD_NO_FILE)
+    if problem:
+        yield R.notice_html(problem), gr.update()
         return
     path = Path(file)
     try:
@@ -80,6 +77,12 @@ def upload_and_reindex(pipeline: Pipeline, reindexer: Reindexer, file: str | Non
         yield R.notice_html(str(exc)), gr.update()
         return
     yield from reindexed(pipeline, reindexer, T.UI_UPLOAD_SAVED.format(name=saved.doc_id, chars=saved.chars))
+
+
+def _cannot_start(pipeline: Pipeline, password: str | None, chosen: str | None, none_chosen: str) -> str | None:
+    """Why a change of the documents cannot start: no admin access, or
+    nothing chosen to change (``none_chosen`` says what)."""
+    return admin_refusal(pipeline.settings, password) or (None if chosen else none_chosen)
 
 
 def _read_upload(path: Path, limit: int) -> bytes:
@@ -93,12 +96,9 @@ def _read_upload(path: Path, limit: int) -> bytes:
 def change_and_reindex(pipeline: Pipeline, reindexer: Reindexer, doc_id: str | None, file: str | None,
                        keep_old: bool, password: str | None) -> Iterator[tuple[str, str]]:
     """Delete ``doc_id`` (no file) or replace it with ``file``, then re-index."""
-    refusal = admin_refusal(pipeline.settings, password)
-    if refusal:
-        yield R.notice_html(refusal), gr.update()
-        return
-    if not doc_id:
-        yield R.notice_html(T.ERR_DOC_NONE_CHOSEN), gr.update()
+    problem = _cannot_start(pipeline, password, doc_id, T.ERR_DOC_NONE_CHOSEN)
+    if problem:
+        yield R.notice_html(problem), gr.update()
         return
     try:
         if file:
