@@ -66,15 +66,11 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
         fit = _intent_fit(c.text, info.intent, info.attribute, info.terms)
         c.score = lexical_weight * lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
-        if _is_heading(c) and not _asks_about_place(c, weights):
+        if is_heading_sentence(c.text, c.hit.chunk.section) and not _asks_about_place(c, weights):
             # A title or section heading names a topic without saying
             # anything about it: an answer only to a question about the
             # document's structure (whose words are the chunk's context).
             c.score *= 0.5
-
-
-def _is_heading(c: Candidate) -> bool:
-    return is_heading_sentence(c.text, c.hit.chunk.section)
 
 
 def _asks_about_place(c: Candidate, weights: dict[str, float]) -> bool:

@@ -86,8 +86,8 @@ class Settings(BaseSettings):
     every_sentence_intents: tuple[str, ...] = ("list",)
     max_question_chars: int = 500
     # Answers drawn from several documents (comparisons, which documents):
-    # sentences quoted per document, and how close a document's best sentence
-    # must score to the best document's to count as answering.
+    # sentences a comparison quotes per document, and how close a document's
+    # best sentence must score to the best document's to count as answering.
     max_sentences_per_document: int = 2
     # Passages searched in each document for such an answer.
     passages_per_document: int = 2
