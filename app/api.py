@@ -231,6 +231,18 @@ def create_app(library: Library, ui: UiBuilder | None = None, settings: Settings
         except UnknownKnowledgeBase as exc:
             raise ApiError(404, str(exc)) from exc
 
+    def follow(pipeline: Pipeline) -> None:
+        # Another worker may have changed the index since this one last
+        # looked: every answer and document list is read from the current one.
+        watcher = (watchers or {}).get(pipeline.kb or "")
+        if watcher is not None:
+            watcher.follow()
+
+    async def current(kb: str | None) -> Pipeline:
+        pipeline = pipeline_of(kb)
+        await anyio.to_thread.run_sync(follow, pipeline)
+        return pipeline
+
     limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
     # Many threads time-slicing one core (and the GIL) make every answer slow
     # at once; a short line keeps each answer fast and the event loop free.
@@ -284,11 +296,9 @@ def create_app(library: Library, ui: UiBuilder | None = None, settings: Settings
         if len(history) > settings.max_history_items:
             raise ApiError(422, T.ERR_API_TOO_MANY_HISTORY.format(n=len(history), limit=settings.max_history_items))
         pipeline = pipeline_of(body.kb)
-        watcher = (watchers or {}).get(pipeline.kb or "")
 
         def current_answer() -> Answer:
-            if watcher is not None:
-                watcher.follow()
+            follow(pipeline)
             return pipeline.ask(body.q, history, body.id)
 
         try:
@@ -326,13 +336,13 @@ def create_app(library: Library, ui: UiBuilder | None = None, settings: Settings
     @app.get("/api/documents", response_model=list[DocumentOut], dependencies=guarded,
              responses=_errors(401, 404, 429, 500), summary="资料库中的文件")
     async def documents(kb: str | None = None) -> list[dict]:
-        return document_rows(pipeline_of(kb))
+        return document_rows(await current(kb))
 
     @app.get("/api/documents/{doc_id:path}", response_model=DocumentText, dependencies=guarded,
              responses=_errors(401, 404, 429, 500), summary="一个文件的全文")
     async def document(doc_id: str, kb: str | None = None) -> dict:
         # Looked up among the indexed documents only: no path is ever opened.
-        pipeline = pipeline_of(kb)
+        pipeline = await current(kb)
         row = next((r for r in document_rows(pipeline) if r["doc_id"] == doc_id), None)
         if row is None:
             raise ApiError(404, T.ERR_API_NO_DOCUMENT.format(doc=_quoted(doc_id)))

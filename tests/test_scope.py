@@ -62,7 +62,11 @@ def _candidate(section: list[str], text: str, context: str = ""):
 
 def test_titles_and_headings_are_recognised_and_answer_only_structural_questions():
     from app import texts as T
-    from app.answering import _asks_about_place, _is_heading
+    from app.answering import _asks_about_place
+    from app.chunking import is_heading_sentence
+
+    def _is_heading(c) -> bool:
+        return is_heading_sentence(c.text, c.hit.chunk.section)
 
     title = _candidate([T.TITLE_SECTION], "领导知识产权工作会议讲话", f"{T.TITLE_SECTION} 题目 名称")
     heading = _candidate(["二、突出重点，推动工作"], "二、突出重点，推动工作。", "第二部分 二、突出重点，推动工作")
