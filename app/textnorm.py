@@ -28,25 +28,22 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-def to_halfwidth(text: str) -> str:
-    """Full-width ASCII forms (digits, letters, ％) and the ideographic space
-    become their half-width forms; CJK punctuation is left alone."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if code == 0x3000:
-            out.append(" ")
-        elif 0xFF01 <= code <= 0xFF5E and not _is_cjk_punct(ch):
-            out.append(chr(code - 0xFEE0))
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def _is_cjk_punct(ch: str) -> bool:
     # Chinese text uses these full-width forms as its own punctuation; keeping
     # them lets sentence splitting and display behave the same on both sides.
     return ch in "，！？；：（）［］｛｝"
+
+
+_HALFWIDTH = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)
+                              if not _is_cjk_punct(chr(code))}}
+# Exactly the characters outside Unicode's letter and number categories.
+_NOT_LETTER_OR_NUMBER = re.compile(r"[\W_]+")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII forms (digits, letters, ％) and the ideographic space
+    become their half-width forms; CJK punctuation is left alone."""
+    return text.translate(_HALFWIDTH)
 
 
 def to_simplified(text: str) -> str:
@@ -89,11 +86,12 @@ def has_letters(text: str) -> bool:
     return any(unicodedata.category(c)[0] in "LN" for c in text)
 
 
+@lru_cache(maxsize=8192)
 def compare_form(text: str) -> str:
     """Form used to compare answers with expectations and sources: simplified,
-    half-width, without whitespace and punctuation, lower-case."""
-    text = to_simplified(to_halfwidth(text)).lower()
-    return "".join(c for c in text if unicodedata.category(c)[0] in "LN")
+    half-width, without whitespace and punctuation, lower-case. Cached: one
+    question compares each of its terms with the same passages many times."""
+    return _NOT_LETTER_OR_NUMBER.sub("", to_simplified(to_halfwidth(text)).lower())
 
 
 def bigrams(text: str) -> set[str]:
