@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Iterable, TextIO
 
 from . import texts as T
@@ -76,6 +77,29 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
               f"{m['n_sentences']} 个句子，本次编码 {m.get('n_embedded', 0) if rebuilt else 0} 句"
               f"（模型 {m['model_id']}，位置 {index.path}）")
     return status
+
+
+def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the shipped sentence vectors of the documents in some folders
+    (by default every knowledge base of the corpus folder)."""
+    from .embeddings import load_embedder
+    from .index_store import seed_vectors
+    from .kb import discover
+    from .vector_seed import write_seed
+
+    if settings.vector_seed_path is None:
+        print("错误：未设置向量种子文件（POLICYQA_VECTOR_SEED_PATH）", file=sys.stderr)
+        return 2
+    folders = [Path(f) for f in args.folders] or [kb.settings.corpus_dir for kb in discover(settings)[0]]
+    missing = [str(f) for f in folders if not f.is_dir()]
+    if missing:
+        print(f"错误：找不到文件夹：{'、'.join(missing)}", file=sys.stderr)
+        return 2
+    embedder = load_embedder(settings)
+    vectors, embedded = seed_vectors(folders, settings, embedder, _progress_bar())
+    write_seed(settings.vector_seed_path, settings.embedding_model, vectors)
+    print(f"向量种子已写入 {settings.vector_seed_path}：{len(vectors)} 个句子，本次编码 {embedded} 句")
+    return 0
 
 
 def format_for_person(answer) -> str:
@@ -217,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="构建或更新索引")
     b.add_argument("--force", action="store_true", help="即使索引是最新的也重建（全部重新编码）")
     b.add_argument("--kb", help="只构建这个资料库（默认全部）")
+    sd = sub.add_parser("seed", help="为随附文档写入句向量种子，使首次建索引更快")
+    sd.add_argument("folders", nargs="*", help="文档文件夹（默认：资料文件夹中的全部资料库）")
     a = sub.add_parser("ask", help="提问")
     a.add_argument("question", nargs="?", help="问题")
     a.add_argument("--json", action="store_true", help="输出一个 JSON 对象")
@@ -249,6 +275,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "ask" and not args.jsonl and args.question is None:
         parser.error("请给出问题，或使用 --jsonl FILE")
     settings = get_settings()
-    handler = {"build": cmd_build, "ask": cmd_ask, "serve": cmd_serve, "feedback": cmd_feedback,
+    handler = {"build": cmd_build, "seed": cmd_seed, "ask": cmd_ask, "serve": cmd_serve, "feedback": cmd_feedback,
                "quiz": cmd_quiz, "facts": cmd_facts}[args.command]
     return handler(args, settings)

@@ -35,6 +35,7 @@ from .settings import Settings
 from .texts import ERR_CORPUS_EMPTY
 from .tokenize import fingerprint as tokenizer_fingerprint
 from .tokenize import index_tokens
+from .vector_seed import load_seed
 
 # 2: the dense index holds one vector per sentence (was: per chunk).
 # 3: documents carry their metadata; sentence keys make vectors reusable.
@@ -186,6 +187,27 @@ def reusable_vectors(index_dir: Path, model_id: str, dim: int) -> dict[str, np.n
     return dict(zip(keys, vecs))
 
 
+def corpus_sentences(docs: list[Document], settings: Settings) -> list[str]:
+    """The distinct sentences a build of ``docs`` embeds, in order."""
+    chunks = chunk_corpus(docs, settings.chunk_target_chars, settings.chunk_overlap_sentences)
+    doc_text = {d.doc_id: d.text for d in docs}
+    return list(dict.fromkeys(doc_text[c.doc_id][a:b] for c in chunks for a, b in c.sentences))
+
+
+def seed_vectors(folders: list[Path], settings: Settings, embedder: Embedder,
+                 progress: Progress | None = None) -> tuple[dict[str, np.ndarray], int]:
+    """Vectors of every sentence of the documents in ``folders`` (for the
+    shipped seed), taken from the current seed where it has them; and how
+    many were embedded now. Sentences no longer in any folder drop out."""
+    sentences = list(dict.fromkeys(t for folder in folders
+                                   for t in corpus_sentences(load_corpus(folder)[0], settings)))
+    known = load_seed(settings.vector_seed_path, settings.embedding_model, embedder.dim)
+    todo = [t for t in sentences if sentence_key(t) not in known]
+    for text, vec in zip(todo, _embed_batches(todo, embedder, settings, "sentences", progress)):
+        known[sentence_key(text)] = vec
+    return {k: known[k] for k in map(sentence_key, sentences)}, len(todo)
+
+
 def build_into(folder: Path, docs: list[Document], settings: Settings, embedder: Embedder,
                identity: dict, progress: Progress | None = None,
                known: dict[str, np.ndarray] | None = None) -> None:
@@ -306,7 +328,11 @@ def ensure_index(settings: Settings, embedder: Embedder, progress: Progress | No
             if found:
                 return found, issues, False
         tmp = index_dir / f"tmp-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
-        known = {} if force else reusable_vectors(index_dir, settings.embedding_model, embedder.dim)
+        # A forced build embeds everything; otherwise the live version's
+        # vectors, then the shipped ones, spare embedding known sentences.
+        known = {} if force else {
+            **load_seed(settings.vector_seed_path, settings.embedding_model, embedder.dim),
+            **reusable_vectors(index_dir, settings.embedding_model, embedder.dim)}
         try:
             build_into(tmp, docs, settings, embedder, identity, progress, known)
             final = swap_in(index_dir, tmp)

@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     # A folder of knowledge bases (one sub-folder each) or of documents (one base).
     corpus_dir: Path = PROJECT_ROOT / "corpus"
     index_dir: Path = PROJECT_ROOT / "index"
+    # Sentence vectors of the shipped documents (``python -m app seed``): a
+    # build takes theirs instead of embedding them again. None: embed all.
+    vector_seed_path: Path | None = PROJECT_ROOT / "index" / ".seed" / "sentence-vectors.npz"
     # The base answered when none is named (the speech; the first base if absent).
     default_kb: str = "speech"
     max_corpus_file_bytes: int = 20 * 1024 * 1024

@@ -1,0 +1,92 @@
+"""The shipped sentence vectors: a build takes theirs and embeds only the
+sentences they lack; a seed of another model or a damaged one is ignored;
+``python -m app seed`` writes one that covers its folders."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.index_store import corpus_sentences, ensure_index, sentence_key
+from app.corpus import load_corpus
+from app.settings import PROJECT_ROOT, Settings
+from app.vector_seed import load_seed, write_seed
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from app.embeddings import load_embedder
+
+    return load_embedder(Settings())
+
+
+def _seed_of(folder: Path, settings: Settings, embedder, drop: int = 0) -> dict[str, np.ndarray]:
+    """Real vectors of the sentences of ``folder``, but for the last ``drop``."""
+    sentences = corpus_sentences(load_corpus(folder)[0], settings)
+    kept = sentences[:len(sentences) - drop]
+    return dict(zip(map(sentence_key, kept), embedder.embed_documents_np(kept)))
+
+
+def test_a_build_embeds_only_what_the_seed_lacks(tmp_path, corpus_copy, embedder):
+    seed = tmp_path / "seed.npz"
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index", vector_seed_path=seed)
+    write_seed(seed, settings.embedding_model, _seed_of(corpus_copy, settings, embedder, drop=3))
+    index, _, rebuilt = ensure_index(settings, embedder)
+    assert rebuilt and index.manifest["n_embedded"] == 3
+    fresh, _, _ = ensure_index(settings.model_copy(update={"index_dir": tmp_path / "fresh"}), embedder, force=True)
+    assert fresh.manifest["n_embedded"] == fresh.manifest["n_sentences"] - _repeats(fresh)
+    # Half precision moves a cosine by about 1e-3: the same passages are found.
+    seeded, embedded = index.sentence_vecs.astype(np.float32), fresh.sentence_vecs.astype(np.float32)
+    assert np.min(np.sum(seeded * embedded, axis=1)) > 0.999
+
+
+def _repeats(index) -> int:
+    sentences = [index.docs[c.doc_id]["text"][a:b] for c in index.chunks for a, b in c.sentences]
+    return len(sentences) - len(set(sentences))
+
+
+@pytest.mark.parametrize("damage", ["other_model", "other_dimension", "garbage", "missing"])
+def test_a_seed_that_does_not_fit_is_ignored(tmp_path, corpus_copy, embedder, damage):
+    seed = tmp_path / "seed.npz"
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index", vector_seed_path=seed)
+    vectors = _seed_of(corpus_copy, settings, embedder)
+    if damage == "other_model":
+        write_seed(seed, "another-model", vectors)
+    elif damage == "other_dimension":
+        write_seed(seed, settings.embedding_model, {k: v[:100] for k, v in vectors.items()})
+    elif damage == "garbage":
+        seed.write_bytes(b"PK\x03\x04 not a zip at all")
+    assert load_seed(seed, settings.embedding_model, embedder.dim) == {}
+    index, _, _ = ensure_index(settings, embedder)
+    assert index.manifest["n_embedded"] == index.manifest["n_sentences"] - _repeats(index)
+
+
+def test_the_seed_command_covers_its_folders_and_drops_the_rest(tmp_path, corpus_copy, embedder, capsys,
+                                                                monkeypatch):
+    from app.cli import main
+
+    seed = tmp_path / "seed.npz"
+    settings = Settings(vector_seed_path=seed)
+    write_seed(seed, settings.embedding_model, {sentence_key("一句不在任何文件里的话。"): np.ones(embedder.dim)})
+    from app.settings import get_settings
+
+    monkeypatch.setenv("POLICYQA_VECTOR_SEED_PATH", str(seed))
+    get_settings.cache_clear()  # the CLI reads the settings once per process
+    assert main(["seed", str(corpus_copy)]) == 0
+    assert main(["seed", str(tmp_path / "no-such-folder")]) == 2
+    get_settings.cache_clear()
+    written = load_seed(seed, settings.embedding_model, embedder.dim)
+    assert set(written) == set(map(sentence_key, corpus_sentences(load_corpus(corpus_copy)[0], settings)))
+    assert "找不到文件夹" in capsys.readouterr().err
+
+
+def test_the_shipped_seed_covers_the_shipped_documents(embedder):
+    """Keeps ``index/.seed`` in step with ``corpus/``: a change to a shipped
+    document must come with ``python -m app seed`` (see the README)."""
+    settings = Settings()
+    shipped = load_seed(settings.vector_seed_path, settings.embedding_model, embedder.dim)
+    for folder in sorted((PROJECT_ROOT / "corpus").iterdir()):
+        if folder.is_dir():
+            keys = set(map(sentence_key, corpus_sentences(load_corpus(folder)[0], settings)))
+            assert not keys - set(shipped), f"{folder.name}: {len(keys - set(shipped))} sentences not in the seed"
