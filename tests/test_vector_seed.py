@@ -21,17 +21,23 @@ def embedder():
     return load_embedder(Settings())
 
 
-def _seed_of(folder: Path, settings: Settings, embedder, drop: int = 0) -> dict[str, np.ndarray]:
-    """Real vectors of the sentences of ``folder``, but for the last ``drop``."""
-    sentences = corpus_sentences(load_corpus(folder)[0], settings)
-    kept = sentences[:len(sentences) - drop]
-    return dict(zip(map(sentence_key, kept), embedder.embed_documents_np(kept)))
+@pytest.fixture(scope="module")
+def speech_vectors(embedder) -> dict[str, np.ndarray]:
+    """Real vectors of the test corpus's sentences, in order, embedded once."""
+    from isolation import TEST_CORPUS
+
+    sentences = corpus_sentences(load_corpus(TEST_CORPUS)[0], Settings())
+    return dict(zip(map(sentence_key, sentences), embedder.embed_documents_np(sentences)))
 
 
-def test_a_build_embeds_only_what_the_seed_lacks(tmp_path, corpus_copy, embedder):
+def _but_last(vectors: dict[str, np.ndarray], drop: int) -> dict[str, np.ndarray]:
+    return dict(list(vectors.items())[:len(vectors) - drop])
+
+
+def test_a_build_embeds_only_what_the_seed_lacks(tmp_path, corpus_copy, embedder, speech_vectors):
     seed = tmp_path / "seed.npz"
     settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index", vector_seed_path=seed)
-    write_seed(seed, settings.embedding_model, _seed_of(corpus_copy, settings, embedder, drop=3))
+    write_seed(seed, settings.embedding_model, _but_last(speech_vectors, 3))
     index, _, rebuilt = ensure_index(settings, embedder)
     assert rebuilt and index.manifest["n_embedded"] == 3
     fresh, _, _ = ensure_index(settings.model_copy(update={"index_dir": tmp_path / "fresh"}), embedder, force=True)
@@ -47,10 +53,10 @@ def _repeats(index) -> int:
 
 
 @pytest.mark.parametrize("damage", ["other_model", "other_dimension", "garbage", "missing"])
-def test_a_seed_that_does_not_fit_is_ignored(tmp_path, corpus_copy, embedder, damage):
+def test_a_seed_that_does_not_fit_is_ignored(tmp_path, corpus_copy, embedder, speech_vectors, damage):
     seed = tmp_path / "seed.npz"
     settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index", vector_seed_path=seed)
-    vectors = _seed_of(corpus_copy, settings, embedder)
+    vectors = speech_vectors
     if damage == "other_model":
         write_seed(seed, "another-model", vectors)
     elif damage == "other_dimension":
