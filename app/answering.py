@@ -10,13 +10,15 @@ import numpy as np
 
 from .chunking import is_heading_sentence
 from .legal import HEADER, article_of
-from .question import QuestionInfo
+from .question import QuestionInfo, analyze, question_parts
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
 
-_HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两]+(?:个|件|人|项|家|次|名|条|亿|万)")
+_HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]+(?:个|件|人|项|家|次|名|条|亿|万|年|日|天|周|倍|元|岁|小时|分之)")
+# "第十五条", "第三款": where a provision sits, not a figure it states.
+_REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
 # How Chinese legal and official texts define a term: "X，是指……",
@@ -97,7 +99,7 @@ def _sentence_similarities(cands: list[Candidate], retrieval: Retrieval,
 def _intent_fit(text: str, intent: str, attribute: str | None = None, terms: tuple[str, ...] = ()) -> float:
     if intent in ("count", "duration"):
         # A figure of what is asked ("保护期为10年") before any figure.
-        if not _HAS_NUMBER.search(text):
+        if not _HAS_NUMBER.search(_REFERENCE.sub("", text)):
             return 0.0
         return 1.0 if attribute is None or compare_form(attribute) in compare_form(text) else 0.5
     if intent == "date":
@@ -121,9 +123,29 @@ def _defines(term: str, form: str) -> bool:
     return f"{term}是指" in form or f"{term}系指" in form or form.endswith(f"为{term}")
 
 
+def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
+                     settings: Settings) -> list[Candidate]:
+    """The sentences that answer each question of ``info`` (a compound
+    question asks two things: each is answered by its own sentences), the
+    candidates left scored for the whole question."""
+    parts = question_parts(info.text)
+    chosen: list[Candidate] = []
+    if len(parts) > 1:
+        for part in parts:
+            score_candidates(cands, analyze(part), retrieval, snapshot)
+            chosen += [c for c in select(cands, analyze(part), settings) if c not in chosen]
+    score_candidates(cands, info, retrieval, snapshot)
+    if len(parts) == 1:
+        return select(cands, info, settings)
+    return sorted(chosen, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
 def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus: bool = True) -> list[Candidate]:
     """The best sentence, the ones close to it, and for a "how many" or
-    "which ones" question the best sentence that carries the figure or list."""
+    "which ones" question the best sentence that carries the figure or list.
+    ``focus``: one answer to one question (sentences that repeat are left
+    out, a provision's further figures are added); off for the per-document
+    sentences of comparisons and which-documents answers."""
     if not cands:
         return []
     ranked = sorted(cands, key=lambda c: -c.score)
@@ -138,6 +160,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
     if info.intent == "list":
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
+    if focus and info.intent in ("count", "duration"):
+        chosen = _with_further_figures(chosen, cands, info)
     seen: set[tuple[str, int]] = set()
     unique = []
     for c in _with_gaps_filled(chosen, cands):  # overlapping passages can hold the same sentence
@@ -187,6 +211,30 @@ def _with_gaps_filled(chosen: list[Candidate], cands: list[Candidate]) -> list[C
         i = same.index(c)
         if i + 2 < len(same) and same[i + 2] in chosen and same[i + 1] not in out:
             out.append(same[i + 1])
+    return out
+
+
+def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info: QuestionInfo,
+                          reach: int = 2) -> list[Candidate]:
+    """A provision often states a figure and then, in its next sentences,
+    the figure for a graver or another case ("处十万元以上一百万元以下的罚
+    款；情节严重的，处五十万元以上五百万元以下的罚款"): those sentences of
+    the same article that state a figure and a term of the question join
+    a how-many or how-long answer. Only in articles: elsewhere the next
+    sentence with a figure is as often about something else."""
+    terms = [compare_form(t) for t in info.terms]
+    out = list(chosen)
+    for c in chosen:
+        if not c.hit.chunk.address or not _intent_fit(c.text, info.intent):
+            continue
+        same = [d for d in cands if d.hit is c.hit]
+        for d in same[same.index(c) + 1:same.index(c) + 1 + reach]:
+            form = compare_form(d.text)
+            if _provision(d) != _provision(c) or not _intent_fit(d.text, info.intent) \
+                    or not any(t in form for t in terms):
+                break
+            if d not in out:
+                out.append(d)
     return out
 
 

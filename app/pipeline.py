@@ -14,7 +14,7 @@ from typing import Iterator
 
 from . import texts as T
 from .answer import Answer, Decision, Trace, TraceHit, refusal
-from .answering import Candidate, candidates, score_candidates, select, sentence_vector
+from .answering import Candidate, candidates, score_candidates, select, select_answering, sentence_vector
 from .chunking import Chunk, is_heading_sentence
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
@@ -31,6 +31,7 @@ from .numerals import to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Heading, resolve
 from .question import QuestionInfo, analyze
+from .tokenize import word_bounds
 from .retrieval import HybridRetriever, Retrieval
 from .scope_model import load_scope_model
 from .settings import Settings, get_settings
@@ -238,8 +239,7 @@ class Pipeline:
 
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
-        score_candidates(cands, prep.info, prep.retrieval, prep.snapshot)
-        chosen = select(cands, prep.info, self.settings)
+        chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
         best = max(chosen, key=lambda c: c.score, default=None)
         if best is not None:
@@ -446,11 +446,12 @@ def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:
 def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
     """``question`` without the stretches it shares with the titles (at
     least ``shortest`` characters: "专利法", "洛阳市", "若干规定"), longest
-    first; the question itself when too little would be left."""
+    first, each made of whole words ("集成电路布图设计保护期" keeps its
+    "保护期"); the question itself when too little would be left."""
     rest = question
     for title in titles:
-        while (common := _longest_common(rest, title)) and len(common) >= shortest:
-            rest = rest.replace(common, " ")
+        while span := _common_words(rest, title, shortest):
+            rest = f"{rest[:span[0]]} {rest[span[1]:]}"
     return rest if set(analyze(rest).terms) - _COMPARING else question
 
 
@@ -458,14 +459,17 @@ def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
 _COMPARING = frozenset("不同 区别 差异 变化 异同 一致 相同 差别 规定 分别".split())
 
 
-def _longest_common(a: str, b: str) -> str:
-    best = ""
-    for i in range(len(a)):
-        for j in range(i + len(best) + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = a[i:j]
-            else:
+def _common_words(text: str, title: str, shortest: int) -> tuple[int, int] | None:
+    """The longest stretch of whole words of ``text`` found in ``title``,
+    if it has at least ``shortest`` characters."""
+    bounds = word_bounds(text)
+    best: tuple[int, int] | None = None
+    for n, i in enumerate(bounds):
+        for j in bounds[n + 1:]:
+            if text[i:j] not in title:
                 break
+            if j - i >= shortest and (best is None or j - i > best[1] - best[0]):
+                best = (i, j)
     return best
 
 

@@ -40,6 +40,16 @@ class QuestionInfo:
     attribute: str | None = None
 
 
+_QUESTION_END = re.compile(r"(?<=[？?])")
+
+
+def question_parts(text: str) -> list[str]:
+    """The questions of a compound question ("保护期是多少年？从什么时候起
+    算？"), each with its question mark; one part for a simple question."""
+    parts = [p.strip() for p in _QUESTION_END.split(text) if len(re.sub(r"\W", "", p)) >= 2]
+    return parts or [text]
+
+
 # Pure and immutable: the pipeline, the scope check and follow-up handling
 # analyse the same texts, so the work is done once per text.
 @lru_cache(maxsize=4096)

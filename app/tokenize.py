@@ -75,6 +75,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     return list(pos_tags(_CJK_GAP.sub("", to_halfwidth(text))))
 
 
+def word_bounds(text: str) -> list[int]:
+    """Offsets in ``text`` where a word starts or ends (jieba's plain cut)."""
+    return sorted({0, len(text), *(end for _, _, end in _jieba().tokenize(text))})
+
+
 def word_frequency(word: str) -> int:
     """How often jieba's dictionary (general Chinese) has seen ``word``."""
     return _jieba().dt.FREQ.get(word, 0) or 0

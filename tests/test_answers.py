@@ -183,11 +183,27 @@ def test_what_a_question_asks_for(question, intent, attribute):
     # a definition, of another term
     ("本法所称的发明创造是指发明、实用新型和外观设计。", "definition", None, ("实用新型专利",), 0.5),
     ("职务发明创造申请专利的权利属于该单位。", "definition", None, ("职务发明创造",), 0.0),
+    # figures written in Chinese numerals, and where a provision sits (no figure)
+    ("侵犯专利权的诉讼时效为三年。", "duration", "诉讼时效", (), 1.0),
+    ("处五十万元以上五百万元以下的罚款。", "count", None, (), 1.0),
+    ("第十二条 依照本法第十五条规定的方式执行。", "count", None, (), 0.0),
 ])
 def test_a_sentence_fits_what_is_asked(text, intent, attribute, terms, fit):
     from app.answering import _intent_fit
 
     assert _intent_fit(text, intent, attribute, terms) == fit
+
+
+@pytest.mark.parametrize("question,parts", [
+    ("外观设计专利权的保护期是多少年？从什么时候起算？", ["外观设计专利权的保护期是多少年？", "从什么时候起算？"]),
+    ("去年全省申请了多少件专利？", ["去年全省申请了多少件专利？"]),
+    ("专利法第十二条", ["专利法第十二条"]),
+    ("保护期多久？？", ["保护期多久？"]),  # a lone mark is no question
+])
+def test_a_compound_question_is_cut_into_its_questions(question, parts):
+    from app.question import question_parts
+
+    assert question_parts(question) == parts
 
 
 def test_the_register_does_not_change_what_is_asked_for(pipeline):
@@ -221,6 +237,8 @@ def test_dates_read_in_chinese(iso, text):
     ("山东省和洛阳市对假冒专利的罚款标准有什么不同？", ["山东省专利条例", "洛阳市专利促进与保护条例"],
      "对假冒专利的罚款标准有什么不同"),  # "专利" is shorter than a name: it stays
     ("专利法和商标法有什么不同？", ["中华人民共和国专利法", "中华人民共和国商标法"], "专利法和商标法有什么不同"),
+    # only whole words go: the title's "保护" leaves the question's "保护期"
+    ("集成电路布图设计的保护期是几年？", ["集成电路布图设计保护条例"], "的保护期是几年"),
 ])
 def test_the_point_compared_is_the_question_without_the_documents_names(question, titles, left):
     from app.pipeline import without_names

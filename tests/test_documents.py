@@ -238,6 +238,18 @@ def test_inside_a_named_document_its_name_is_not_searched(library) -> None:
     assert "保护期为10年" in answer.answer and "第一条" not in answer.answer
 
 
+def test_a_how_much_answer_gives_the_provisions_further_figures(library) -> None:
+    # the fine, then the fine where the case is grave: one article, two sentences
+    answer = library.pipeline("ip-law").ask("反不正当竞争法规定侵犯商业秘密的罚款数额是多少？")
+    assert "处十万元以上一百万元以下的罚款" in answer.answer
+    assert "情节严重的，处五十万元以上五百万元以下的罚款" in answer.answer
+
+
+def test_each_question_of_a_compound_question_is_answered(library) -> None:
+    answer = library.pipeline("ip-law").ask("注册商标的有效期是几年？期满未办理续展手续的会怎样？")
+    assert "有效期为十年" in answer.answer and "注销其注册商标" in answer.answer
+
+
 def test_a_quote_of_one_version_says_which_it_is(library) -> None:
     answer = library.pipeline("ip-law").ask("实施细则第十二条是怎么规定的？")
     assert answer.answer.startswith("《中华人民共和国专利法实施细则》（2023年12月11日版，现行）第十二条：")
