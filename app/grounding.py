@@ -10,6 +10,7 @@ from .textnorm import bigrams, compare_form, numbers
 
 # The one pattern of a citation marker "[n]" (answers, UI, exports).
 MARKER = re.compile(r"\[(\d+)\]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40})[”\"」』》]")
 # A sentence ends as the chunker ends it: punctuation, then any closing quotes.
 _ANSWER_SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)\"']*|\n|$)(?:\s*(?:\[\d+\])+)?")
@@ -90,6 +91,9 @@ def check_sentence(sentence: str, passages: dict[int, str], min_overlap: float) 
     missing_numbers = sorted(numbers(body) - source_numbers)
     if missing_numbers:
         reasons.append(f"numbers not in cited passages: {missing_numbers}")
+    misplaced = _figures_from_elsewhere(body, sources, min_overlap)
+    if misplaced:
+        reasons.append(f"figures not stated about what the sentence says: {misplaced}")
     joined = compare_form("".join(sources))
     missing_terms = [q for q in quoted_terms(body) if compare_form(q) not in joined]
     if missing_terms:
@@ -98,6 +102,38 @@ def check_sentence(sentence: str, passages: dict[int, str], min_overlap: float) 
     if ov < min_overlap:
         reasons.append(f"overlap {ov:.2f} below {min_overlap}")
     return SentenceCheck(sentence, cited, not reasons, reasons, ov)
+
+
+_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+_CLAUSE_WORDS = 4  # a clause with fewer characters is judged by its characters
+_SOURCE_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+
+
+def _figures_from_elsewhere(body: str, sources: list[str], min_overlap: float) -> list[str]:
+    """Figures of the claim that no cited sentence states about what the
+    claim's clause says: a figure must come from the sentence that counts
+    the thing the clause counts ("授权专利1047件" does not state how many
+    were trained), and a bare figure counts nothing."""
+    sentences = [m.group(0) for s in sources for m in _SOURCE_SENTENCE.finditer(s)]
+    misplaced = []
+    for clause in (m.group(0) for m in _CLAUSE.finditer(body)):
+        words = compare_form(_NUMBER.sub("", clause))
+        for n in sorted(numbers(clause)):
+            stating = [compare_form(_NUMBER.sub("", t)) for t in sentences if n in numbers(t)]
+            if stating and not any(_said_in(words, t, min_overlap) for t in stating):
+                misplaced.append(n)  # a figure in no cited sentence is reported as such
+    return misplaced
+
+
+def _said_in(words: str, sentence: str, min_overlap: float) -> bool:
+    """Whether a clause's words (its figures taken out) come from
+    ``sentence``: half the claim threshold of their character pairs, as a
+    figure's clause is short and may echo the question ("去年全省"); every
+    character of a clause too short for pairs ("授权件")."""
+    if len(words) < _CLAUSE_WORDS:
+        return bool(words) and all(ch in sentence for ch in words)
+    pairs = {words[i:i + 2] for i in range(len(words) - 1)}
+    return sum(p in sentence for p in pairs) / len(pairs) >= min_overlap / 2
 
 
 def check_answer(text: str, passages: dict[int, str], min_overlap: float) -> list[SentenceCheck]:

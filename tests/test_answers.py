@@ -244,3 +244,15 @@ def test_the_point_compared_is_the_question_without_the_documents_names(question
     from app.pipeline import without_names
 
     assert re.sub(r"[\s和？]", "", without_names(question, titles)).startswith(re.sub(r"[\s和？]", "", left))
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("去年全省申请专利2178件。[1]", True),  # words of the question around the text's figure
+    ("申请专利2178件，授权1047件。[1]", True),
+    ("去年全省共培训1047人次。[1]", False),  # 1047 counts granted patents, not trainees
+    ("1047[1]", False),  # a bare figure counts nothing
+    ("共培训3500人次，授权1047件。[1]", True),
+])
+def test_a_figure_must_be_stated_about_what_the_claim_says(claim, supported):
+    passage = {1: "全年申请专利达到了2178件，授权专利1047件。举办培训班12期，共培训3500人次。"}
+    assert all(c.supported for c in check_answer(claim, passage, 0.5)) is supported

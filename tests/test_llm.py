@@ -75,6 +75,23 @@ def test_invented_figure_is_dropped(make_pipeline):
     assert T.LLM_DROPPED_NOTE.format(n=1) in answer.answer
 
 
+def test_a_figure_taken_from_another_sentence_is_dropped(make_pipeline):
+    """Words of one sentence of the passage, a figure of another one: every
+    word is in the cited passage, yet the figure is not stated about them."""
+    def reply(body: dict) -> str:
+        block = passages_of(body)
+        n, sentence = figure_sentence(block)
+        figure = sorted(numbers(sentence))[0]
+        passage = re.search(rf"\[{n}\] (.+?)(?:\n\n\[\d+\] |\n\n问题：)", block, re.S).group(1)
+        other = next(s for s in re.split(r"(?<=[。；;！？])", passage) if s.strip() and not numbers(s))
+        return f"{sentence}[{n}]{other.rstrip('。；;！？')}，共{figure}。[{n}]"
+
+    with StandIn(reply) as server:
+        answer = make_pipeline(mode="llm", llm_base_url=server.base_url).ask(QUESTION)
+    assert answer.mode == "llm" and "共" not in answer.answer
+    assert T.LLM_DROPPED_NOTE.format(n=1) in answer.answer
+
+
 def test_answer_with_only_unsupported_text_falls_back(make_pipeline):
     with StandIn(lambda body: "全省专利申请量为 98765 件。[1] 这是编造的结论。") as server:
         answer = make_pipeline(mode="llm", llm_base_url=server.base_url).ask(QUESTION)
