@@ -5,7 +5,8 @@ not only its topic? Two checks, pure functions over texts:
   ("江苏省专利条例", "电子商务法第四十二条");
 * a how-many / when question whose value no retrieved sentence states: a
   sentence states it when it carries a value of the asked kind (a figure, a
-  date) beside the thing asked about.
+  date; a figure in the unit the question names: 多少钱 wants 元) beside the
+  thing asked about.
 """
 from __future__ import annotations
 
@@ -46,6 +47,24 @@ _COUNT = re.compile(rf"\d|[{_N}]+\s*(?:个|件|人|项|家|次|名|元|万|亿|�
 _ADDRESS = re.compile(rf"第[{_N}\d]+[编章节条款项目]")
 _DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内")
 _VALUE = {"count": _COUNT, "date": _DATE}
+# Units a how-many question may name, by what they measure: a sentence
+# states the value asked only with a figure in a unit of the same kind
+# ("多少钱" is not answered by "购买果冻一盒", nor "多少户" by "2个月").
+_UNITS = {
+    "money": "元 块钱 块",
+    "day": "天 日 个工作日 工作日",
+    "month": "个月 月",
+    "year": "年",
+    "hour": "个小时 小时",
+    "area": "平方米 平米 平方公里 亩 公顷",
+    "weight": "吨 公斤 千克",
+}
+_UNIT_KIND = {u: kind for kind, units in _UNITS.items() for u in units.split()}
+# Counted things: the measure word itself is the unit (户, 枚, 级, 部 …).
+_MEASURES = "户 枚 级 部 件 人 名 项 家 次 套 台 辆 所 倍 岁 条 篇 本 张 只 座".split()
+_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(钱|" + "|".join(sorted({*_UNIT_KIND, *_MEASURES}, key=len, reverse=True))
+                         + ")")
+_FIGURE = rf"(?:\d[\d,.]*|[{_N}]+)\s*[多余万亿千百]*\s*"
 # Share of the question's term weight a sentence with a value must cover
 # to state that value, when it does not name the asked attribute.
 MIN_VALUE_COVERAGE = 0.25
@@ -120,6 +139,18 @@ def _held(name: str, known: Callable[[str], bool]) -> bool:
     return any(known(name[i:]) for i in range(1, len(name) - 4))
 
 
+def asked_unit(question: str) -> re.Pattern[str] | None:
+    """A figure in the unit a how-many question names ("多少钱" -> 元,
+    "多少天" -> 天 or 日, "几级" -> 级), or None when it names none."""
+    m = _ASKED_UNIT.search(question)
+    if m is None:
+        return None
+    asked = "元" if m.group(1) == "钱" else m.group(1)
+    kind = _UNIT_KIND.get(asked)
+    units = _UNITS[kind].split() if kind else [asked]
+    return re.compile(_FIGURE + "(?:" + "|".join(sorted(units, key=len, reverse=True)) + ")")
+
+
 def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[dict[str, float]]) -> bool:
     """For a how-many or when question: some sentence carries a value of
     that kind together with what is asked about (the asked attribute, or a
@@ -129,8 +160,9 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     if pattern is None or info.latin or _SEVERAL.search(info.text) or _WHICH.search(info.text):
         return True
     attribute = compare_form(info.attribute) if info.attribute else ""
+    unit = asked_unit(info.text) if info.intent == "count" else None
     for sentence in sentences:
-        if not pattern.search(_ADDRESS.sub("", sentence)):
+        if not (unit or pattern).search(_ADDRESS.sub("", sentence)):
             continue
         form = compare_form(sentence)
         if attribute and attribute in form:

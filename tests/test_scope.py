@@ -97,3 +97,20 @@ def test_a_value_question_about_something_the_corpus_never_names_is_refused(pipe
     assert refused.refused and refused.decision.reason == "unknown_attribute"
     answered = pipeline.ask("领导小组有多少个成员单位？")
     assert not answered.refused and answered.decision.reason == "answered" and answered.decision.probability
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    ("那盒果冻的价格是多少钱？", "郑某在网上店铺购买果冻一盒。", False),  # a figure, not a price
+    ("那盒果冻的价格是多少钱？", "那盒果冻的价格为5.5元。", True),
+    ("合同总金额是多少钱？", "合计金额达2.6万余元。", True),
+    ("处理期限是多少天？", "处理期限为受理之日起十五日。", True),  # 日 measures days too
+    ("一共搬迁了多少户？", "已于2个月内将危险区内的居民搬迁。", False),
+    ("小胡被鉴定为几级伤残？", "小胡被鉴定为十级伤残。", True),
+    ("韩先生分得了多少份额？", "韩先生仅分得24%的份额。", True),  # 份额 names no unit
+])
+def test_a_figure_states_a_value_only_in_the_unit_asked(question, sentence, stated):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    readings = [{t: 1.0 for t in info.terms}]
+    assert value_stated(info, [sentence], readings) is stated
