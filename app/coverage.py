@@ -47,6 +47,11 @@ _COUNT = re.compile(rf"\d|[{_N}]+\s*(?:个|件|人|项|家|次|名|元|万|亿|�
 _ADDRESS = re.compile(rf"第[{_N}\d]+[编章节条款项目]")
 _DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内")
 _VALUE = {"count": _COUNT, "date": _DATE}
+# A when question that asks for a day, or a year, is answered by a date of
+# that precision ("哪一天" is not answered by "2个月后", nor "哪一年" by "5月").
+_DAY = re.compile(rf"\d+\s*[日号]|[{_N}]+\s*[日号]")
+_YEAR = re.compile(rf"(?:19|20)\d\d\s*年|[〇零一二三四五六七八九]{{4}}\s*年|去年|今年|明年|前年")
+_ASKED_DATE = ((re.compile(r"哪一?天|几号|几日|哪一?日"), _DAY), (re.compile(r"哪一?年|几几年|年份"), _YEAR))
 # Units a how-many question may name, by what they measure: a sentence
 # states the value asked only with a figure in a unit of the same kind
 # ("多少钱" is not answered by "购买果冻一盒", nor "多少户" by "2个月").
@@ -151,6 +156,12 @@ def asked_unit(question: str) -> re.Pattern[str] | None:
     return re.compile(_FIGURE + "(?:" + "|".join(sorted(units, key=len, reverse=True)) + ")")
 
 
+def asked_date(question: str) -> re.Pattern[str] | None:
+    """A date of the precision a when question asks for (a day, a year),
+    or None when it asks for none in particular ("什么时候")."""
+    return next((date for asks, date in _ASKED_DATE if asks.search(question)), None)
+
+
 def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[dict[str, float]]) -> bool:
     """For a how-many or when question: some sentence carries a value of
     that kind together with what is asked about (the asked attribute, or a
@@ -160,7 +171,7 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     if pattern is None or info.latin or _SEVERAL.search(info.text) or _WHICH.search(info.text):
         return True
     attribute = compare_form(info.attribute) if info.attribute else ""
-    unit = asked_unit(info.text) if info.intent == "count" else None
+    unit = asked_unit(info.text) if info.intent == "count" else asked_date(info.text)
     for sentence in sentences:
         if not (unit or pattern).search(_ADDRESS.sub("", sentence)):
             continue

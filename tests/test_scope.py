@@ -114,3 +114,18 @@ def test_a_figure_states_a_value_only_in_the_unit_asked(question, sentence, stat
     info = analyze(question)
     readings = [{t: 1.0 for t in info.terms}]
     assert value_stated(info, [sentence], readings) is stated
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    ("快递公司是哪一天与张某解除劳动合同的？", "2个月后，快递公司与张某解除劳动合同。", False),
+    ("快递公司是哪一天与张某解除劳动合同的？", "2020年6月3日，快递公司与张某解除劳动合同。", True),
+    ("条例是哪一年开始施行的？", "本条例自公布之日起施行。", False),
+    ("条例是哪一年开始施行的？", "本条例自2015年5月1日起施行。", True),
+    ("条例什么时候开始施行？", "本条例自5月1日起施行。", True),  # no precision asked
+])
+def test_a_when_question_is_answered_by_a_date_as_precise_as_asked(question, sentence, stated):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    assert info.intent == "date"
+    assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
