@@ -67,8 +67,12 @@ _UNITS = {
 _UNIT_KIND = {u: kind for kind, units in _UNITS.items() for u in units.split()}
 # Counted things: the measure word itself is the unit (户, 枚, 级, 部 …).
 _MEASURES = "户 枚 级 部 件 人 名 项 家 次 套 台 辆 所 倍 岁 条 篇 本 张 只 座".split()
-_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(钱|" + "|".join(sorted({*_UNIT_KIND, *_MEASURES}, key=len, reverse=True))
+_ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(sorted({*_UNIT_KIND, *_MEASURES}, key=len, reverse=True))
                          + ")")
+# What an asked attribute measures, when the question names no unit: money
+# (工资, 价款, 出让金, 登记费, 预算; a share of something also states it), area.
+_MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算)$")
+_SHARE = r"|百分之|%|％"
 _FIGURE = rf"(?:\d[\d,.]*|[{_N}]+)\s*[多余万亿千百]*\s*"
 # Share of the question's term weight a sentence with a value must cover
 # to state that value, when it does not name the asked attribute.
@@ -144,16 +148,25 @@ def _held(name: str, known: Callable[[str], bool]) -> bool:
     return any(known(name[i:]) for i in range(1, len(name) - 4))
 
 
-def asked_unit(question: str) -> re.Pattern[str] | None:
+def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] | None:
     """A figure in the unit a how-many question names ("多少钱" -> 元,
-    "多少天" -> 天 or 日, "几级" -> 级), or None when it names none."""
+    "多少天" -> 天 or 日, "几级" -> 级), else in the unit its attribute is
+    measured in ("月工资是多少" -> 元 or a share, "面积是多少" -> 平方米);
+    None when neither says."""
     m = _ASKED_UNIT.search(question)
-    if m is None:
-        return None
-    asked = "元" if m.group(1) == "钱" else m.group(1)
-    kind = _UNIT_KIND.get(asked)
-    units = _UNITS[kind].split() if kind else [asked]
-    return re.compile(_FIGURE + "(?:" + "|".join(sorted(units, key=len, reverse=True)) + ")")
+    if m is not None:
+        asked = "元" if m.group(1) == "钱" else m.group(1)
+        kind = _UNIT_KIND.get(asked)
+        return _figure_in(_UNITS[kind].split() if kind else [asked])
+    if attribute and _MONEY_NOUN.search(attribute):
+        return _figure_in(_UNITS["money"].split(), _SHARE)
+    if attribute and attribute.endswith("面积"):
+        return _figure_in(_UNITS["area"].split())
+    return None
+
+
+def _figure_in(units: list[str], extra: str = "") -> re.Pattern[str]:
+    return re.compile(_FIGURE + "(?:" + "|".join(sorted(units, key=len, reverse=True)) + ")" + extra)
 
 
 def asked_date(question: str) -> re.Pattern[str] | None:
@@ -171,7 +184,7 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     if pattern is None or info.latin or _SEVERAL.search(info.text) or _WHICH.search(info.text):
         return True
     attribute = compare_form(info.attribute) if info.attribute else ""
-    unit = asked_unit(info.text) if info.intent == "count" else asked_date(info.text)
+    unit = asked_unit(info.text, info.attribute) if info.intent == "count" else asked_date(info.text)
     for sentence in sentences:
         if not (unit or pattern).search(_ADDRESS.sub("", sentence)):
             continue

@@ -107,6 +107,12 @@ def test_a_value_question_about_something_the_corpus_never_names_is_refused(pipe
     ("一共搬迁了多少户？", "已于2个月内将危险区内的居民搬迁。", False),
     ("小胡被鉴定为几级伤残？", "小胡被鉴定为十级伤残。", True),
     ("韩先生分得了多少份额？", "韩先生仅分得24%的份额。", True),  # 份额 names no unit
+    # no unit named: the attribute says what it is measured in
+    ("张某在职期间的月工资是多少？", "2019年12月，张某在职期间申请仲裁。", False),
+    ("张某在职期间的月工资是多少？", "张某在职期间的月工资为6000元。", True),
+    ("转让专利的报酬是多少？", "从转让费中提取不低于百分之三十作为报酬。", True),  # not a money noun
+    ("发明人的奖金是多少？", "奖金按利润的百分之五提取。", True),  # a share states money
+    ("总投资估算是多少亿元？", "总投资估算约为8.5亿元。", True),
 ])
 def test_a_figure_states_a_value_only_in_the_unit_asked(question, sentence, stated):
     from app.coverage import value_stated
