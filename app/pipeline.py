@@ -301,7 +301,7 @@ class Pipeline:
                 rank = {g: i for i, g in enumerate(prep.naming.groups)}
                 return sorted(prep.naming.docs, key=lambda d: rank.get(version_key(snapshot.metas[d].title), 0))
             return None
-        if not _WHICH_DOCUMENTS.search(prep.asked) or len(snapshot.metas) < 2:
+        if not asks_which_documents(prep.asked) or len(snapshot.metas) < 2:
             return None
         scope = snapshot.names.current if len(snapshot.names.current) < len(snapshot.metas) else None
         wide = prep.retriever.retrieve(prep.asked, k=self.settings.which_documents_passages,
@@ -419,6 +419,18 @@ _WHICH = r"哪(?:些|几部|几个|几份|个)"
 _PLACES = r"地方|省|市|城市|地区"
 _KINDS = r"法规|法律|文件|规定|条例|司法解释|规章"
 _WHICH_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES}|{_KINDS}|法)")
+_WHICH_KIND = re.compile(rf"{_WHICH}(?:{_KINDS}|法)")
+# A which-places question asks which documents only when it asks what they
+# rule ("哪些地方规定了……"); "包括哪些城市" asks for the places themselves.
+_RULING = re.compile(r"规定|要求|法规|条例|明确|立法|办法|作出|作了")
+
+
+def asks_which_documents(question: str) -> bool:
+    """Whether ``question`` asks which documents (or which places' rules)
+    say something, rather than what the documents say."""
+    if _WHICH_KIND.search(question):
+        return True
+    return bool(_WHICH_DOCUMENTS.search(question) and _RULING.search(question))
 # The part of a which-documents question that names documents: a kind of
 # document is named ("哪个城市" alone asks for a place).
 _ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"

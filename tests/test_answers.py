@@ -256,3 +256,16 @@ def test_the_point_compared_is_the_question_without_the_documents_names(question
 def test_a_figure_must_be_stated_about_what_the_claim_says(claim, supported):
     passage = {1: "全年申请专利达到了2178件，授权专利1047件。举办培训班12期，共培训3500人次。"}
     assert all(c.supported for c in check_answer(claim, passage, 0.5)) is supported
+
+
+@pytest.mark.parametrize("question,which", [
+    ("员工离职前得把实验资料还给单位——哪些地方的法规有这种要求？", True),
+    ("哪些城市规定了职务发明的最低奖金？", True),
+    ("哪几部法规提到了展会知识产权保护？", True),
+    ("我国地震重点监视防御区具体包括哪些城市？", False),  # the cities themselves are asked
+    ("开通了英文版的省级政府网站分别是哪些省份？", False),
+])
+def test_which_places_asks_for_documents_only_with_what_they_rule(question, which):
+    from app.pipeline import asks_which_documents
+
+    assert asks_which_documents(question) is which
