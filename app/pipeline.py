@@ -315,6 +315,7 @@ class Pipeline:
         snapshot, exhaustive = prep.snapshot, prep.naming is None
         # Which documents: one line each; a comparison: each side's provision.
         per_document = (self.settings.which_documents_sentences if exhaustive
+                        else self.settings.max_sentences_per_version if prep.naming.versions
                         else self.settings.max_sentences_per_document)
         per_doc = []
         for doc in docs:

