@@ -14,6 +14,7 @@ from typing import Iterator
 
 from . import texts as T
 from .answer import Answer, Decision, Trace, TraceHit, refusal
+from .answer_cache import AnswerCache
 from .answering import Candidate, candidates, score_candidates, select, select_answering, sentence_vector
 from .chunking import Chunk, is_heading_sentence
 from .citing import Quote, citation, compose
@@ -105,6 +106,7 @@ class Pipeline:
         self._mmap = mmap
         self._lock = threading.Lock()
         self.corpus_issues: list[CorpusIssue] = []
+        self.answers = AnswerCache(self.settings.answer_cache_size)
         self.reload(progress=progress)
         self._llm = None
 
@@ -121,6 +123,7 @@ class Pipeline:
         with self._lock:
             # One assignment: a reader sees the old retriever or the new one, never a mix.
             self.retriever, self.corpus_issues = retriever, issues
+        self.answers.clear()  # answers of the old version are never asked for again
 
     @property
     def snapshot(self) -> IndexSnapshot:
@@ -199,8 +202,17 @@ class Pipeline:
     def stream(self, question: object, history: list[str] | None = None, qid: str | int | None = None,
                mode: str | None = None, trace: bool = False) -> Iterator[tuple[str, Answer | None]]:
         """Yield (text so far, None) while answering, then (text, Answer)."""
-        prep = self.prepare(question, history)
+        started = time.perf_counter()
         mode = mode or self.settings.mode
+        # A stand-alone question asked before on this index version.
+        asked_before = not history and not trace and isinstance(question, str)
+        if asked_before:
+            cached = self.answers.get((self.retriever.index.path.name, question, mode), qid,
+                                      (time.perf_counter() - started) * 1e3)
+            if cached is not None:
+                yield cached.answer, cached
+                return
+        prep = self.prepare(question, history)
         t0 = time.perf_counter()
         if not prep.decision.answer:
             answer = self.refusal(prep, mode, prep.decision)
@@ -235,6 +247,8 @@ class Pipeline:
                              "answer": (time.perf_counter() - t0) * 1e3,
                              "total": (time.perf_counter() - prep.started) * 1e3,
                              **{f"retrieve_{k}": v for k, v in prep.retrieval.timings_ms.items()}}
+        if asked_before:
+            self.answers.put((prep.retriever.index.path.name, question, mode), replace(answer))
         yield answer.answer, answer
 
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:

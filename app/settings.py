@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     sentence_tie_ratio: float = 0.85
     every_sentence_intents: tuple[str, ...] = ("list",)
     max_question_chars: int = 500
+    # Stand-alone extractive answers kept per pipeline, for the same question
+    # asked again on the same index version (0: none kept).
+    answer_cache_size: int = 512
     # Answers drawn from several documents (comparisons, which documents):
     # sentences a comparison quotes per document, and how close a document's
     # best sentence must score to the best document's to count as answering.
