@@ -17,8 +17,9 @@ from .snapshot import IndexSnapshot
 from .textnorm import compare_form
 
 _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]+(?:个|件|人|项|家|次|名|条|亿|万|年|日|天|周|元|岁|小时|分之)")
-# "第十五条", "第三款": where a provision sits, not a figure it states.
-_REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]")
+# "第十五条", "第三款": where a provision sits, not a figure it states; and
+# "20xx年", a year left out of a published text.
+_REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
 # How Chinese legal and official texts define a term: "X，是指……",
