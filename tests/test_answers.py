@@ -187,6 +187,7 @@ def test_what_a_question_asks_for(question, intent, attribute):
     ("侵犯专利权的诉讼时效为三年。", "duration", "诉讼时效", (), 1.0),
     ("处五十万元以上五百万元以下的罚款。", "count", None, (), 1.0),
     ("第十二条 依照本法第十五条规定的方式执行。", "count", None, (), 0.0),
+    ("20xx年我省知识产权工作取得了可喜的进展。", "count", None, (), 0.0),  # a year left out
 ])
 def test_a_sentence_fits_what_is_asked(text, intent, attribute, terms, fit):
     from app.answering import _intent_fit
