@@ -73,6 +73,7 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(
 # (工资, 价款, 出让金, 登记费, 预算; a share of something also states it), area.
 _MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算)$")
 _SHARE = r"|百分之|%|％"
+_COUNTED = re.compile(r"(?:多少|几)([\u4e00-\u9fff]{1,8})[？?。]?$")
 _FIGURE = rf"(?:\d[\d,.]*|[{_N}]+)\s*[多余万亿千百]*\s*"
 # Share of the question's term weight a sentence with a value must cover
 # to state that value, when it does not name the asked attribute.
@@ -158,7 +159,8 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
         asked = "元" if m.group(1) == "钱" else m.group(1)
         kind = _UNIT_KIND.get(asked)
         return _figure_in(_UNITS[kind].split() if kind else [asked])
-    if attribute and _MONEY_NOUN.search(attribute):
+    counted = _COUNTED.search(question)  # "赔偿多少损害赔偿金": the words the question word counts
+    if any(_MONEY_NOUN.search(w) for w in (attribute, counted and counted.group(1)) if w):
         return _figure_in(_UNITS["money"].split(), _SHARE)
     if attribute and attribute.endswith("面积"):
         return _figure_in(_UNITS["area"].split())

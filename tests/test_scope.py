@@ -113,6 +113,9 @@ def test_a_value_question_about_something_the_corpus_never_names_is_refused(pipe
     ("转让专利的报酬是多少？", "从转让费中提取不低于百分之三十作为报酬。", True),  # not a money noun
     ("发明人的奖金是多少？", "奖金按利润的百分之五提取。", True),  # a share states money
     ("总投资估算是多少亿元？", "总投资估算约为8.5亿元。", True),
+    # what the question word counts names the unit too
+    ("法院判决李某赔偿张某多少损害赔偿金？", "2020年3月，李某与张某登记结婚，法院判决撤销婚姻。", False),
+    ("工商银行向金属材料公司实际发放了多少融资？", "工商银行向金属材料公司发放了7000000元的融资。", True),
 ])
 def test_a_figure_states_a_value_only_in_the_unit_asked(question, sentence, stated):
     from app.coverage import value_stated
