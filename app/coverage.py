@@ -79,6 +79,10 @@ _FIGURE = rf"(?:\d[\d,.]*|[{_N}]+)\s*[多余万亿千百]*\s*"
 # to state that value, when it does not name the asked attribute.
 MIN_VALUE_COVERAGE = 0.25
 # "分别是多少" asks several values at once, one per document or thing.
+# "位于哪个城市", "包括哪些省份": the places themselves are asked (not which
+# places' rules say something: a question about rules is about documents).
+_ASKS_PLACE = re.compile(r"哪(?:个|些|几个|座|一个)(?:城市|省份|省|地区|国家|县|市)|位于哪")
+_PLACE_NAME = re.compile("|".join(_PROVINCES))
 _SEVERAL = re.compile(r"分别|各自|各是")
 # "哪几个部门" asks for a list, whatever its 几 says.
 _WHICH = re.compile(r"哪几|哪些")
@@ -178,17 +182,17 @@ def asked_date(question: str) -> re.Pattern[str] | None:
 
 
 def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[dict[str, float]]) -> bool:
-    """For a how-many or when question: some sentence carries a value of
-    that kind together with what is asked about (the asked attribute, or a
-    share of the term weight of one reading of the question: the whole of
-    it or one of its sentences). Other questions: True."""
-    pattern = _VALUE.get(info.intent)
-    if pattern is None or info.latin or _SEVERAL.search(info.text) or _WHICH.search(info.text):
+    """For a how-many, when or which-place question: some sentence carries
+    a value of that kind together with what is asked about (the asked
+    attribute, or a share of the term weight of one reading of the
+    question: the whole of it or one of its sentences). Other questions:
+    True."""
+    has_value = _value_test(info)
+    if has_value is None:
         return True
     attribute = compare_form(info.attribute) if info.attribute else ""
-    unit = asked_unit(info.text, info.attribute) if info.intent == "count" else asked_date(info.text)
     for sentence in sentences:
-        if not (unit or pattern).search(_ADDRESS.sub("", sentence)):
+        if not has_value(_ADDRESS.sub("", sentence)):
             continue
         form = compare_form(sentence)
         if attribute and attribute in form:
@@ -198,3 +202,23 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
             if sum(w for t, w in weights.items() if compare_form(t) in form) / total >= MIN_VALUE_COVERAGE:
                 return True
     return False
+
+
+def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
+    """What a sentence must carry to state the value ``info`` asks for, or
+    None when the question asks for no value of a checkable kind."""
+    if info.latin or _SEVERAL.search(info.text):
+        return None
+    if _ASKS_PLACE.search(info.text) and not _RULES.search(info.text):
+        return names_place
+    pattern = _VALUE.get(info.intent)
+    if pattern is None or _WHICH.search(info.text):
+        return None
+    unit = asked_unit(info.text, info.attribute) if info.intent == "count" else asked_date(info.text)
+    return (unit or pattern).search
+
+
+def names_place(sentence: str) -> bool:
+    """The sentence names a place: a province of China or a country, or a
+    word jieba tags a place name (兰州, 中山市)."""
+    return bool(_PLACE_NAME.search(sentence)) or any(flag == "ns" and len(w) >= 2 for w, flag in tagged(sentence))

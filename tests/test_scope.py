@@ -138,3 +138,16 @@ def test_a_when_question_is_answered_by_a_date_as_precise_as_asked(question, sen
     info = analyze(question)
     assert info.intent == "date"
     assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    ("那家教育咨询公司位于哪个城市？", "某教育咨询公司不认可上述证据的真实性。", False),
+    ("那家教育咨询公司位于哪个城市？", "某教育咨询公司位于兰州，主张林某每周工作5天。", True),
+    ("中国专利周分会场是在哪个城市举办的？", "中国专利周甘肃分会场活动成功举办。", True),  # 甘肃 is a place
+    ("哪些城市规定了职务发明的最低奖金？", "单位应当发给发明人奖金。", True),  # asks which rules: not checked here
+])
+def test_a_which_place_question_is_answered_only_by_a_sentence_naming_a_place(question, sentence, stated):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
