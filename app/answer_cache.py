@@ -4,9 +4,9 @@ An answer is a pure function of the question, the index version and the
 settings: a class of fifty trainees asking the same suggested question, or
 an office asking the day's question again, needs it computed once. A new
 index version (an upload, a rebuild, another worker's change) has other
-keys, so nothing is ever served from a version no longer current. Only
-stand-alone extractive answers are kept: a follow-up depends on its
-history, and an LLM answer may be a fallback after a passing failure.
+keys, so nothing is ever served from a version no longer current. The
+pipeline keeps only stand-alone extractive answers: a follow-up depends on
+its history, and an LLM answer may be a fallback after a passing failure.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ class AnswerCache:
                        timings_ms={"retrieve": 0.0, "answer": 0.0, "total": elapsed_ms, "cached": 1.0})
 
     def put(self, key: Key, answer: Answer) -> None:
-        if self.size <= 0 or answer.mode != "extractive" or answer.trace is not None:
+        if self.size <= 0:
             return
         with self._lock:
             self._answers[key] = answer

@@ -204,8 +204,9 @@ class Pipeline:
         """Yield (text so far, None) while answering, then (text, Answer)."""
         started = time.perf_counter()
         mode = mode or self.settings.mode
-        # A stand-alone question asked before on this index version.
-        asked_before = not history and not trace and isinstance(question, str)
+        # A stand-alone extractive question asked before on this index
+        # version (an LLM answer may be a fallback after a passing failure).
+        asked_before = not history and not trace and mode == "extractive" and isinstance(question, str)
         if asked_before:
             cached = self.answers.get((self.retriever.index.path.name, question, mode), qid,
                                       (time.perf_counter() - started) * 1e3)

@@ -3,6 +3,8 @@ from the cache; a follow-up, a trace, another version or a disabled cache
 compute it afresh."""
 from __future__ import annotations
 
+from app import texts as T
+
 QUESTION = "去年全省申请了多少件专利？"
 
 
@@ -26,6 +28,15 @@ def test_follow_ups_traces_and_a_disabled_cache_compute_afresh(make_pipeline):
     off = make_pipeline(answer_cache_size=0)
     off.ask(QUESTION)
     assert "cached" not in off.ask(QUESTION).timings_ms
+
+
+def test_llm_answers_are_not_kept(make_pipeline):
+    # the endpoint is down: the answer is the extractive fallback, which must
+    # not stand in for the model's answer once the endpoint is back
+    pipeline = make_pipeline(mode="llm", llm_base_url="http://127.0.0.1:9/v1", llm_timeout_s=1)
+    first = pipeline.ask(QUESTION)
+    assert first.answer.startswith(T.LLM_FALLBACK_NOTE)
+    assert "cached" not in pipeline.ask(QUESTION).timings_ms
 
 
 def test_a_new_index_version_is_never_answered_from_the_old_one(make_pipeline):
