@@ -129,15 +129,15 @@ def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     """The sentences that answer each question of ``info`` (a compound
     question asks two things: each is answered by its own sentences), the
     candidates left scored for the whole question."""
-    parts = question_parts(info.text)
-    chosen: list[Candidate] = []
-    if len(parts) > 1:
-        for part in parts:
-            score_candidates(cands, analyze(part), retrieval, snapshot)
-            chosen += [c for c in select(cands, analyze(part), settings) if c not in chosen]
-    score_candidates(cands, info, retrieval, snapshot)
+    parts = [analyze(p) for p in question_parts(info.text)]
     if len(parts) == 1:
+        score_candidates(cands, info, retrieval, snapshot)
         return select(cands, info, settings)
+    chosen: list[Candidate] = []
+    for part in parts:
+        score_candidates(cands, part, retrieval, snapshot)
+        chosen += [c for c in select(cands, part, settings) if c not in chosen]
+    score_candidates(cands, info, retrieval, snapshot)  # what follows reads the whole question's scores
     return sorted(chosen, key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 

@@ -78,11 +78,11 @@ _FIGURE = rf"(?:\d[\d,.]*|[{_N}]+)\s*[多余万亿千百]*\s*"
 # Share of the question's term weight a sentence with a value must cover
 # to state that value, when it does not name the asked attribute.
 MIN_VALUE_COVERAGE = 0.25
-# "分别是多少" asks several values at once, one per document or thing.
 # "位于哪个城市", "包括哪些省份": the places themselves are asked (not which
 # places' rules say something: a question about rules is about documents).
 _ASKS_PLACE = re.compile(r"哪(?:个|些|几个|座|一个)(?:城市|省份|省|地区|国家|县|市)|位于哪")
 _PLACE_NAME = re.compile("|".join(_PROVINCES))
+# "分别是多少" asks several values at once, one per document or thing.
 _SEVERAL = re.compile(r"分别|各自|各是")
 # "哪几个部门" asks for a list, whatever its 几 says.
 _WHICH = re.compile(r"哪几|哪些")

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textnorm import bigrams, compare_form, numbers
+from .textnorm import bigrams, compare_form, numbers, without_numbers
 
 # The one pattern of a citation marker "[n]" (answers, UI, exports).
 MARKER = re.compile(r"\[(\d+)\]")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
 _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,40})[”\"」』》]")
 # A sentence ends as the chunker ends it: punctuation, then any closing quotes.
 _ANSWER_SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)\"']*|\n|$)(?:\s*(?:\[\d+\])+)?")
@@ -117,9 +116,9 @@ def _figures_from_elsewhere(body: str, sources: list[str], min_overlap: float) -
     sentences = [m.group(0) for s in sources for m in _SOURCE_SENTENCE.finditer(s)]
     misplaced = []
     for clause in (m.group(0) for m in _CLAUSE.finditer(body)):
-        words = compare_form(_NUMBER.sub("", clause))
+        words = compare_form(without_numbers(clause))
         for n in sorted(numbers(clause)):
-            stating = [compare_form(_NUMBER.sub("", t)) for t in sentences if n in numbers(t)]
+            stating = [compare_form(without_numbers(t)) for t in sentences if n in numbers(t)]
             if stating and not any(_said_in(words, t, min_overlap) for t in stating):
                 misplaced.append(n)  # a figure in no cited sentence is reported as such
     return misplaced

@@ -439,6 +439,10 @@ _WHICH_KIND = re.compile(rf"{_WHICH}(?:{_KINDS}|法)")
 # A which-places question asks which documents only when it asks what they
 # rule ("哪些地方规定了……"); "包括哪些城市" asks for the places themselves.
 _RULING = re.compile(r"规定|要求|法规|条例|明确|立法|办法|作出|作了")
+# The part of a which-documents question that names documents: a kind of
+# document is named ("哪个城市" alone asks for a place).
+_ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"
+                              r"(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
 
 
 def asks_which_documents(question: str) -> bool:
@@ -447,10 +451,6 @@ def asks_which_documents(question: str) -> bool:
     if _WHICH_KIND.search(question):
         return True
     return bool(_WHICH_DOCUMENTS.search(question) and _RULING.search(question))
-# The part of a which-documents question that names documents: a kind of
-# document is named ("哪个城市" alone asks for a place).
-_ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"
-                              r"(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
 
 
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")

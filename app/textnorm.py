@@ -13,6 +13,7 @@ _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff]"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER_WRITTEN = re.compile(r"\d+(?:[.,]\d+)*[%％]?")
 # Markup a question may carry when pasted from a web page or a chat:
 # script/style elements with their content, any other tag, Markdown emphasis,
 # code ticks and heading or quote marks at a line start.
@@ -98,6 +99,11 @@ def bigrams(text: str) -> set[str]:
     """Character pairs of the comparison form (a one-character text is its own pair)."""
     t = compare_form(text)
     return {t[i:i + 2] for i in range(len(t) - 1)} if len(t) > 1 else ({t} if t else set())
+
+
+def without_numbers(text: str) -> str:
+    """``text`` with its digit-written numbers (1,000, 2.5, 24%) taken out."""
+    return _NUMBER_WRITTEN.sub("", text)
 
 
 def numbers(text: str) -> set[str]:
