@@ -88,17 +88,21 @@ def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
     from .vector_seed import write_seed
 
     if settings.vector_seed_path is None:
-        print("错误：未设置向量种子文件（POLICYQA_VECTOR_SEED_PATH）", file=sys.stderr)
+        print(T.SEED_UNSET, file=sys.stderr)
         return 2
     folders = [Path(f) for f in args.folders] or [kb.settings.corpus_dir for kb in discover(settings)[0]]
     missing = [str(f) for f in folders if not f.is_dir()]
     if missing:
-        print(f"错误：找不到文件夹：{'、'.join(missing)}", file=sys.stderr)
+        print(T.SEED_NO_FOLDER.format(folders="、".join(missing)), file=sys.stderr)
         return 2
     embedder = load_embedder(settings)
     vectors, embedded = seed_vectors(folders, settings, embedder, _progress_bar())
-    write_seed(settings.vector_seed_path, settings.embedding_model, vectors)
-    print(f"向量种子已写入 {settings.vector_seed_path}：{len(vectors)} 个句子，本次编码 {embedded} 句")
+    try:
+        write_seed(settings.vector_seed_path, settings.embedding_model, vectors)
+    except OSError as exc:
+        print(T.SEED_NOT_WRITTEN.format(path=settings.vector_seed_path, reason=exc.strerror or exc), file=sys.stderr)
+        return 2
+    print(T.SEED_WRITTEN.format(path=settings.vector_seed_path, n=len(vectors), embedded=embedded))
     return 0
 
 

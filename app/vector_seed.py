@@ -49,7 +49,10 @@ def write_seed(path: Path, model_id: str, vectors: dict[str, np.ndarray]) -> Non
     keys = sorted(vectors)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
-    np.savez_compressed(tmp, model_id=np.array(model_id), keys=np.array([k.encode("ascii") for k in keys],
-                                                                          dtype=f"S{KEY_BYTES}"),
-                        vectors=np.stack([vectors[k] for k in keys]).astype(np.float16))
-    tmp.replace(path)
+    try:
+        np.savez_compressed(tmp, model_id=np.array(model_id),
+                            keys=np.array([k.encode("ascii") for k in keys], dtype=f"S{KEY_BYTES}"),
+                            vectors=np.stack([vectors[k] for k in keys]).astype(np.float16))
+        tmp.replace(path)  # the old seed stays whole until the new one is
+    finally:
+        tmp.unlink(missing_ok=True)

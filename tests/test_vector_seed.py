@@ -81,10 +81,18 @@ def test_the_seed_command_covers_its_folders_and_drops_the_rest(tmp_path, corpus
     get_settings.cache_clear()  # the CLI reads the settings once per process
     assert main(["seed", str(corpus_copy)]) == 0
     assert main(["seed", str(tmp_path / "no-such-folder")]) == 2
+    # a seed that cannot be written (its folder is a file): said in Chinese
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    monkeypatch.setenv("POLICYQA_VECTOR_SEED_PATH", str(blocked / "seed.npz"))
+    get_settings.cache_clear()
+    assert main(["seed", str(corpus_copy)]) == 2
+    assert blocked.read_text() == "x"
     get_settings.cache_clear()
     written = load_seed(seed, settings.embedding_model, embedder.dim)
     assert set(written) == set(map(sentence_key, corpus_sentences(load_corpus(corpus_copy)[0], settings)))
-    assert "找不到文件夹" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "找不到文件夹" in err and "无法写入" in err
 
 
 def test_the_shipped_seed_covers_the_shipped_documents(embedder):
