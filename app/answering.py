@@ -4,11 +4,12 @@ that is not a sentence of a cited passage."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .chunking import is_heading_sentence
+from .coverage import asked_unit
 from .legal import HEADER, article_of
 from .question import QuestionInfo, analyze, question_parts
 from .retrieval import Hit, Retrieval
@@ -25,6 +26,16 @@ _LIST_SEP = re.compile(r"[、，,]")
 # How Chinese legal and official texts define a term: "X，是指……",
 # "本法所称X，……", "……的，为X。", "X包括……".
 _DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?为[^，,。；;]{2,16}[。；;]?$|^[^，,。]{2,16}包括")
+# The term such a sentence defines, as it writes it: "本法所称X，……",
+# "X，是指……", "……为X。" (asides in brackets and article labels taken out).
+_DEFINED = (re.compile(r"所称的?“?([^，,。；;：:“”]{2,16}?)”?[，,]?(?:是指|系指|[，,])"),
+            re.compile(r"^([^，,。；;：:“”]{2,24}?)[，,]?(?:是指|系指)"),
+            re.compile(r"(?:称为|为)“?([^，,。；;：:为“”]{2,16})”?[。；;]?$"))
+_ASIDE = re.compile(r"[（(][^（()）]{0,16}[）)]|^第[一二三四五六七八九十百千零〇\d]+条\s*")
+# Words that give a cause or a purpose: a why question's answer.
+_CAUSE = re.compile(r"因为|由于|原因|因此|所以|为了|目的|旨在|鉴于|以便|导致|造成|因")
+# An enumeration's lead-in: "下列", "以下", or a sentence that ends in a colon.
+_LEAD_IN = re.compile(r"(?:下列|以下)[^。]*[：:]\s*$|[：:]\s*$")
 
 
 @dataclass
@@ -35,6 +46,9 @@ class Candidate:
     end: int
     text: str
     score: float = 0.0
+    # The question's terms the sentence states, each with its share of the
+    # question's term weight (set by score_candidates).
+    terms: dict[str, float] = field(default_factory=dict)
 
 
 def candidates(retrieval: Retrieval, index_docs: dict[str, dict], info: QuestionInfo | None = None) -> list[Candidate]:
@@ -65,9 +79,10 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     lexical_weight = 0.0 if info.latin else 1.0
     for c, s in zip(cands, sem):
         form = compare_form(c.text)
-        lex = sum(w for t, w in weights.items() if compare_form(t) in form) / total
+        c.terms = {t: w / total for t, w in weights.items() if compare_form(t) in form}
+        lex = sum(c.terms.values())
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
-        fit = _intent_fit(c.text, info.intent, info.attribute, info.terms)
+        fit = _intent_fit(c.text, info)
         c.score = lexical_weight * lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
         if is_heading_sentence(c.text, c.hit.chunk.section) and not _asks_about_place(c, weights):
             # A title or section heading names a topic without saying
@@ -97,31 +112,47 @@ def _sentence_similarities(cands: list[Candidate], retrieval: Retrieval,
     return vecs @ retrieval.query_vec
 
 
-def _intent_fit(text: str, intent: str, attribute: str | None = None, terms: tuple[str, ...] = ()) -> float:
+def _intent_fit(text: str, info: QuestionInfo) -> float:
+    """How well a sentence has the form of an answer to what is asked (0-1):
+    a figure, a date, a list, a definition of the asked term, a cause."""
+    intent = info.intent
     if intent in ("count", "duration"):
-        # A figure of what is asked ("保护期为10年") before any figure.
-        if not _HAS_NUMBER.search(_REFERENCE.sub("", text)):
+        # A figure of what is asked ("保护期为10年") before any figure, and
+        # one in the unit asked ("多少年") before one in another ("3个月").
+        figures = _REFERENCE.sub("", text)
+        if not _HAS_NUMBER.search(figures):
             return 0.0
-        return 1.0 if attribute is None or compare_form(attribute) in compare_form(text) else 0.5
+        unit = asked_unit(info.text, info.attribute) if intent == "count" else None
+        if unit is not None and not unit.search(figures):
+            return 0.25
+        return 1.0 if info.attribute is None or compare_form(info.attribute) in compare_form(text) else 0.5
     if intent == "date":
         return 1.0 if _HAS_DATE.search(text) else 0.0
     if intent == "list":
+        # An enumeration's lead-in ("对下列各项，不授予专利权：") introduces
+        # the items a which-ones question asks for.
+        if _LEAD_IN.search(text):
+            return 1.0
         return min(1.0, len(_LIST_SEP.findall(text)) / 4)
     if intent == "definition":
         if not _DEFINES.search(text):
             return 0.0
         # The sentence that defines a term of the question, before one that
         # defines another term ("发明创造是指……" for "发明是指什么").
-        form = compare_form(text)
-        return 1.0 if any(_defines(compare_form(t), form) for t in terms) else 0.5
+        asked = compare_form(info.text)
+        return 1.0 if any(term in asked for term in _defined_terms(text)) else 0.5
+    if intent == "why":
+        return 1.0 if _CAUSE.search(text) else 0.0
     return 0.0
 
 
-def _defines(term: str, form: str) -> bool:
-    """Whether ``form`` (a sentence in compare form, punctuation gone)
-    defines ``term`` itself, not a longer term it begins ("发明创造是指"
-    defines no "发明"): "X是指……", "……为X" or "……称为X" at its end."""
-    return f"{term}是指" in form or f"{term}系指" in form or form.endswith(f"为{term}")
+def _defined_terms(text: str) -> list[str]:
+    """The term a sentence defines, by the first pattern that finds one
+    (compare form, at least two characters); none when none does."""
+    bare = _ASIDE.sub("", text.strip())
+    found = next((m.group(1) for rx in _DEFINED for m in [rx.search(bare)] if m), "")
+    term = compare_form(found)
+    return [term] if len(term) >= 2 else []
 
 
 def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
@@ -154,11 +185,13 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     chosen = [c for c in ranked if c.score >= settings.sentence_keep_ratio * best.score]
     chosen = chosen[: settings.max_answer_sentences]
     if focus and info.intent not in settings.every_sentence_intents:
-        chosen = _each_adds_a_term(chosen, info, settings.sentence_tie_ratio)
-    if info.intent in ("count", "duration", "date", "list") and not any(_intent_fit(c.text, info.intent) for c in chosen):
-        fitting = next((c for c in ranked if _intent_fit(c.text, info.intent) > 0), None)
+        chosen = _each_adds_a_term(chosen, settings.sentence_tie_ratio)
+    if info.intent in ("count", "duration", "date", "list") and not any(_intent_fit(c.text, info) for c in chosen):
+        fitting = next((c for c in ranked if _intent_fit(c.text, info) > 0), None)
         if fitting is not None and fitting.score >= 0.5 * best.score:
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
+    if focus and info.intent in ("count", "duration", "date"):
+        chosen = _stating_the_value(chosen, info)
     if info.intent == "list":
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
     if focus and info.intent in ("count", "duration"):
@@ -173,26 +206,33 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
-def _each_adds_a_term(chosen: list[Candidate], info: QuestionInfo, tie_ratio: float) -> list[Candidate]:
+def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float) -> list[Candidate]:
     """The chosen sentences, best first, each kept only when it states a
     term of the question that the ones kept before it do not, or scores
     nearly as well as the best (two readings the scores cannot separate): a
     second sentence that repeats what the first says about the same words
     answers nothing more (the statute of limitations, then the one for
     royalties)."""
-    terms = [compare_form(t) for t in info.terms]
     kept: list[Candidate] = []
     covered: set[str] = set()
     # The best sentence's own provision speaks first: the rest of an
     # article that answers is read before another document's echo of it.
     home = _provision(chosen[0]) if chosen else None
     for c in sorted(chosen, key=lambda c: _provision(c) != home):
-        form = compare_form(c.text)
-        found = {t for t in terms if t in form}
-        if not kept or found - covered or c.score >= tie_ratio * kept[0].score:
+        if not kept or set(c.terms) - covered or c.score >= tie_ratio * kept[0].score:
             kept.append(c)
-            covered |= found
+            covered |= set(c.terms)
     return kept
+
+
+def _stating_the_value(chosen: list[Candidate], info: QuestionInfo) -> list[Candidate]:
+    """A how-many, how-long or when answer: once a chosen sentence states a
+    value, another provision's sentence that states none answers nothing
+    (the best sentence's own provision keeps its context)."""
+    if not any(_intent_fit(c.text, info) for c in chosen):
+        return chosen
+    home = _provision(max(chosen, key=lambda c: c.score))
+    return [c for c in chosen if _intent_fit(c.text, info) or _provision(c) == home]
 
 
 def _provision(c: Candidate) -> tuple[str, str]:
@@ -226,12 +266,12 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     terms = [compare_form(t) for t in info.terms]
     out = list(chosen)
     for c in chosen:
-        if not c.hit.chunk.address or not _intent_fit(c.text, info.intent):
+        if not c.hit.chunk.address or not _intent_fit(c.text, info):
             continue
         same = [d for d in cands if d.hit is c.hit]
         for d in same[same.index(c) + 1:same.index(c) + 1 + reach]:
             form = compare_form(d.text)
-            if _provision(d) != _provision(c) or not _intent_fit(d.text, info.intent) \
+            if _provision(d) != _provision(c) or not _intent_fit(d.text, info) \
                     or not any(t in form for t in terms):
                 break
             if d not in out:

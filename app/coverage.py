@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from .question import QuestionInfo
 from .textnorm import compare_form
@@ -153,6 +154,7 @@ def _held(name: str, known: Callable[[str], bool]) -> bool:
     return any(known(name[i:]) for i in range(1, len(name) - 4))
 
 
+@lru_cache(maxsize=4096)  # asked of every candidate sentence
 def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] | None:
     """A figure in the unit a how-many question names ("多少钱" -> 元,
     "多少天" -> 天 or 日, "几级" -> 级), else in the unit its attribute is

@@ -140,25 +140,26 @@ def test_a_quote_keeps_the_one_sentence_between_two_chosen_ones():
 
 def test_a_sentence_joins_only_when_it_adds_a_question_term():
     from app.answering import _each_adds_a_term
-    from app.question import analyze
 
-    info = analyze("侵犯专利权的诉讼时效是几年？")
     hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="专利法", address="第七十四条", chunk_id="c1"))
     best, repeat, other = _sentences(hit, ["侵犯专利权的诉讼时效为三年。",
                                            "要求支付使用费的诉讼时效为三年。",
                                            "专利权人可以请求赔偿。"])
+    best.terms = {"专利权": 0.4, "诉讼时效": 0.6}
+    repeat.terms = {"诉讼时效": 0.6}
     best.score, repeat.score, other.score = 2.0, 1.6, 1.5
     # the second one says the same about the same words: left out
-    assert _each_adds_a_term([best, repeat], info, tie_ratio=0.9) == [best]
+    assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best]
     # scored as well as the best: the scores cannot tell them apart, both stay
     repeat.score = 1.9
-    assert _each_adds_a_term([best, repeat], info, tie_ratio=0.9) == [best, repeat]
+    assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best, repeat]
     # a two-part question: the sentence with the second part's words joins
-    info = analyze("发明专利申请几年内请求实质审查？逾期不请求会怎样？")
     first, second = _sentences(hit, ["发明专利申请自申请日起三年内可以请求实质审查。",
                                      "申请人无正当理由逾期不请求实质审查的，该申请即被视为撤回。"])
+    first.terms = {"发明专利": 0.3, "实质审查": 0.3}
+    second.terms = {"实质审查": 0.3, "逾期": 0.4}
     first.score, second.score = 2.0, 1.5
-    assert _each_adds_a_term([first, second], info, tie_ratio=0.9) == [first, second]
+    assert _each_adds_a_term([first, second], tie_ratio=0.9) == [first, second]
 
 
 @pytest.mark.parametrize("question,intent,attribute", [
@@ -174,25 +175,35 @@ def test_what_a_question_asks_for(question, intent, attribute):
     assert (info.intent, info.attribute) == (intent, attribute)
 
 
-@pytest.mark.parametrize("text,intent,attribute,terms,fit", [
-    ("布图设计专有权的保护期为10年。", "duration", "保护期", (), 1.0),
-    ("自收到通知之日起3个月内提出。", "duration", "保护期", (), 0.5),  # a figure, of something else
-    ("国家鼓励技术创新。", "count", "保护期", (), 0.0),
-    ("执行本单位的任务所完成的发明创造为职务发明创造。", "definition", None, ("职务发明创造",), 1.0),
-    ("发明，是指对产品、方法或者其改进所提出的新的技术方案。", "definition", None, ("发明",), 1.0),
+@pytest.mark.parametrize("text,question,intent,attribute,fit", [
+    ("布图设计专有权的保护期为10年。", "保护期有多长？", "duration", "保护期", 1.0),
+    ("自收到通知之日起3个月内提出。", "保护期有多长？", "duration", "保护期", 0.5),  # a figure, of something else
+    ("国家鼓励技术创新。", "保护期是多少？", "count", "保护期", 0.0),
+    # a figure in another unit than the one asked
+    ("自该新药获得上市许可之日起3个月内提出。", "期限补偿最长可以补多少年？", "count", None, 0.25),
+    ("补偿期限不超过五年。", "期限补偿最长可以补多少年？", "count", None, 1.0),
+    ("执行本单位的任务所完成的发明创造为职务发明创造。", "什么是职务发明创造？", "definition", None, 1.0),
+    ("发明，是指对产品、方法或者其改进所提出的新的技术方案。", "专利法所称的发明是指什么？", "definition", None, 1.0),
+    ("第八条 功能性特征，是指对于结构、组分、步骤进行限定的技术特征。", "功能性特征怎么界定？", "definition", None, 1.0),
+    ("本条例所称计算机软件（以下简称软件），是指计算机程序及其有关文档。", "什么是计算机软件？", "definition", None, 1.0),
     # a definition, of another term
-    ("本法所称的发明创造是指发明、实用新型和外观设计。", "definition", None, ("实用新型专利",), 0.5),
-    ("职务发明创造申请专利的权利属于该单位。", "definition", None, ("职务发明创造",), 0.0),
+    ("本法所称的发明创造是指发明、实用新型和外观设计。", "专利法所称的发明是指什么？", "definition", None, 0.5),
+    ("职务发明创造申请专利的权利属于该单位。", "什么是职务发明创造？", "definition", None, 0.0),
     # figures written in Chinese numerals, and where a provision sits (no figure)
-    ("侵犯专利权的诉讼时效为三年。", "duration", "诉讼时效", (), 1.0),
-    ("处五十万元以上五百万元以下的罚款。", "count", None, (), 1.0),
-    ("第十二条 依照本法第十五条规定的方式执行。", "count", None, (), 0.0),
-    ("20xx年我省知识产权工作取得了可喜的进展。", "count", None, (), 0.0),  # a year left out
+    ("侵犯专利权的诉讼时效为三年。", "诉讼时效多长？", "duration", "诉讼时效", 1.0),
+    ("处五十万元以上五百万元以下的罚款。", "罚款是多少？", "count", None, 1.0),
+    ("第十二条 依照本法第十五条规定的方式执行。", "罚款是多少？", "count", None, 0.0),
+    ("20xx年我省知识产权工作取得了可喜的进展。", "申请了多少？", "count", None, 0.0),  # a year left out
+    # an enumeration's lead-in answers a which-ones question
+    ("第二十五条 对下列各项，不授予专利权：", "哪些情形不授予专利权？", "list", None, 1.0),
+    ("对违反法律的发明创造，不授予专利权。", "哪些情形不授予专利权？", "list", None, 0.25),  # one separator
+    ("死亡原因为心肌梗死等。", "李某是因为什么死亡的？", "why", None, 1.0),
 ])
-def test_a_sentence_fits_what_is_asked(text, intent, attribute, terms, fit):
+def test_a_sentence_fits_what_is_asked(text, question, intent, attribute, fit):
     from app.answering import _intent_fit
+    from app.question import QuestionInfo
 
-    assert _intent_fit(text, intent, attribute, terms) == fit
+    assert _intent_fit(text, QuestionInfo(question, intent, (), (), False, attribute)) == fit
 
 
 @pytest.mark.parametrize("question,parts", [
