@@ -83,6 +83,8 @@ MIN_VALUE_COVERAGE = 0.25
 # places' rules say something: a question about rules is about documents).
 _ASKS_PLACE = re.compile(r"哪(?:个|些|几个|座|一个)(?:城市|省份|省|地区|国家|县|市)|位于哪")
 _PLACE_NAME = re.compile("|".join(_PROVINCES))
+# Words between an attribute and the question word that measures it.
+_LINK = "是|为|有|达到|达|约|大约|总共|一共|共|能|可以|可"
 # "分别是多少" asks several values at once, one per document or thing.
 _SEVERAL = re.compile(r"分别|各自|各是")
 # "哪几个部门" asks for a list, whatever its 几 says.
@@ -187,23 +189,40 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     """For a how-many, when or which-place question: some sentence carries
     a value of that kind together with what is asked about (the asked
     attribute, or a share of the term weight of one reading of the
-    question: the whole of it or one of its sentences). Other questions:
+    question: the whole of it or one of its sentences). When a how-many
+    question asks the figure of a named thing ("手术费是多少", "多少费用")
+    and the text names that thing, only a figure beside its name states it:
+    a figure of the same passage's other things does not. Other questions:
     True."""
     has_value = _value_test(info)
     if has_value is None:
         return True
+    sentences = list(sentences)
     attribute = compare_form(info.attribute) if info.attribute else ""
-    for sentence in sentences:
+    forms = [compare_form(s) for s in sentences]
+    named = bool(attribute) and _asks_figure_of(info) and any(attribute in f for f in forms)
+    for sentence, form in zip(sentences, forms):
         if not has_value(_ADDRESS.sub("", sentence)):
             continue
-        form = compare_form(sentence)
         if attribute and attribute in form:
             return True
+        if named:
+            continue
         for weights in readings:
             total = sum(weights.values()) or 1.0
             if sum(w for t, w in weights.items() if compare_form(t) in form) / total >= MIN_VALUE_COVERAGE:
                 return True
     return False
+
+
+def _asks_figure_of(info: QuestionInfo) -> bool:
+    """A how-many question whose question word measures its attribute
+    itself: "手术费是多少", "多少费用" (not "实际申请了多少", where the
+    noun before the question word only stands near it)."""
+    if info.intent != "count" or not info.attribute:
+        return False
+    a = re.escape(info.attribute)
+    return bool(re.search(rf"{a}(?:{_LINK})?(?:多少|几)|(?:多少|几)[{_N}个件项名位元]?{a}", info.text))
 
 
 def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:

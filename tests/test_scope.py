@@ -125,6 +125,26 @@ def test_a_figure_states_a_value_only_in_the_unit_asked(question, sentence, stat
     assert value_stated(info, [sentence], readings) is stated
 
 
+def test_the_figure_of_a_named_thing_is_stated_only_beside_its_name():
+    from app.coverage import value_stated
+
+    info = analyze("邹某在医美机构做修复术的手术费是多少？")
+    assert info.attribute == "手术费"
+    readings = [{t: 1.0 for t in info.terms}]
+    other = "邹某在医美机构做了修复术，医美机构赔偿邹某各项损失共计25万元。"
+    named = "修复术的手术费另行结算。"
+    # the text names the fee but states no figure of it: another figure of
+    # the passage does not answer
+    assert value_stated(info, [other, named], readings) is False
+    assert value_stated(info, [other, "修复术的手术费为3万元。"], readings) is True
+    # the text never names the fee: the figure beside most of the question's words may state it
+    assert value_stated(info, [other], readings) is True
+    # "实际申请了多少": the noun before the question word is not what it measures
+    info = analyze("实际申请了多少？")
+    assert info.attribute == "实际"
+    assert value_stated(info, ["全年申请专利达到了2178件。", "实际工作有进展。"], [{t: 1.0 for t in info.terms}])
+
+
 @pytest.mark.parametrize("question,sentence,stated", [
     ("快递公司是哪一天与张某解除劳动合同的？", "2个月后，快递公司与张某解除劳动合同。", False),
     ("快递公司是哪一天与张某解除劳动合同的？", "2020年6月3日，快递公司与张某解除劳动合同。", True),
