@@ -207,19 +207,22 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
 
 
 def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float) -> list[Candidate]:
-    """The chosen sentences, best first, each kept only when it states a
-    term of the question that the ones kept before it do not, or scores
-    nearly as well as the best (two readings the scores cannot separate): a
-    second sentence that repeats what the first says about the same words
-    answers nothing more (the statute of limitations, then the one for
-    royalties)."""
+    """The chosen sentences, best first, each kept only when it scores
+    nearly as well as the best (two readings the scores cannot separate),
+    or, in the best sentence's own provision, states a term of the question
+    that the ones kept before it do not: a second sentence that repeats
+    what the first says about the same words answers nothing more (the
+    statute of limitations, then the one for royalties), and another
+    passage's sentence that shares a word of the question ("去年11月29日……"
+    for "去年培训了多少人才") is not an answer for that."""
     kept: list[Candidate] = []
     covered: set[str] = set()
     # The best sentence's own provision speaks first: the rest of an
     # article that answers is read before another document's echo of it.
     home = _provision(chosen[0]) if chosen else None
     for c in sorted(chosen, key=lambda c: _provision(c) != home):
-        if not kept or set(c.terms) - covered or c.score >= tie_ratio * kept[0].score:
+        adds = _provision(c) == home and set(c.terms) - covered
+        if not kept or adds or c.score >= tie_ratio * kept[0].score:
             kept.append(c)
             covered |= set(c.terms)
     return kept

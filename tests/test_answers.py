@@ -160,6 +160,11 @@ def test_a_sentence_joins_only_when_it_adds_a_question_term():
     second.terms = {"实质审查": 0.3, "逾期": 0.4}
     first.score, second.score = 2.0, 1.5
     assert _each_adds_a_term([first, second], tie_ratio=0.9) == [first, second]
+    # another provision's sentence that shares a word of the question does not join for that
+    elsewhere = SimpleNamespace(chunk=SimpleNamespace(doc_id="专利法", address="第四十二条", chunk_id="c2"))
+    (echo,) = _sentences(elsewhere, ["申请人逾期未缴纳年费的，专利权终止。"])
+    echo.terms, echo.score = {"逾期": 0.4}, 1.5
+    assert _each_adds_a_term([first, echo], tie_ratio=0.9) == [first]
 
 
 @pytest.mark.parametrize("question,intent,attribute", [
