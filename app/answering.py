@@ -59,10 +59,17 @@ def candidates(retrieval: Retrieval, index_docs: dict[str, dict], info: Question
     for rank, hit in enumerate(retrieval.hits):
         text = index_docs[hit.chunk.doc_id]["text"]
         for a, b in hit.chunk.sentences:
-            out.append(Candidate(rank, hit, a, b, text[a:b]))
+            if says_something(text[a:b]):
+                out.append(Candidate(rank, hit, a, b, text[a:b]))
     if info is not None and info.intent != "date":
         return [c for c in out if tuple(c.hit.chunk.section[:1]) != (HEADER,)] or out
     return out
+
+
+def says_something(sentence: str) -> bool:
+    """A sentence of two content characters or more: "（略）。", where a
+    published text left its content out, says nothing to quote."""
+    return len(compare_form(sentence)) >= 2
 
 
 def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retrieval,

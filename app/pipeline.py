@@ -15,7 +15,8 @@ from typing import Iterator
 from . import texts as T
 from .answer import Answer, Decision, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
-from .answering import Candidate, candidates, score_candidates, select, select_answering, sentence_vector
+from .answering import (Candidate, candidates, says_something, score_candidates, select, select_answering,
+                        sentence_vector)
 from .chunking import Chunk, is_heading_sentence
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
@@ -522,7 +523,7 @@ def _with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, 
         if c.doc_id != chunk.doc_id or c.section[:len(path)] != path or len(body) >= limit - 1:
             break
         body += [Quote(c, score, a, b, text[a:b]) for a, b in c.sentences
-                 if a >= end and not is_heading_sentence(text[a:b], c.section)]
+                 if a >= end and not is_heading_sentence(text[a:b], c.section) and says_something(text[a:b])]
     return [Quote(chunk, score, start, end, text[start:end]), *body[:limit - 1]] if body else []
 
 

@@ -286,3 +286,11 @@ def test_which_places_asks_for_documents_only_with_what_they_rule(question, whic
     from app.pipeline import asks_which_documents
 
     assert asks_which_documents(question) is which
+
+
+def test_a_sentence_whose_content_was_left_out_is_not_quoted():
+    from app.answering import says_something
+
+    assert not says_something("（略）。")
+    assert not says_something("……")
+    assert says_something("我都完全同意。")
