@@ -197,6 +197,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         fitting = next((c for c in ranked if _intent_fit(c.text, info) > 0), None)
         if fitting is not None and fitting.score >= 0.5 * best.score:
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
+    if info.intent == "definition":
+        chosen = _defining_the_term_asked(chosen, ranked, info, best.score)
     if focus and info.intent in ("count", "duration", "date"):
         chosen = _stating_the_value(chosen, info)
     if info.intent == "list":
@@ -233,6 +235,17 @@ def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float) -> list[Candida
             kept.append(c)
             covered |= set(c.terms)
     return kept
+
+
+def _defining_the_term_asked(chosen: list[Candidate], ranked: list[Candidate], info: QuestionInfo,
+                             best_score: float) -> list[Candidate]:
+    """A definition question is answered by the sentence that defines the
+    term it asks about, when one scores at least half the best, and not by
+    one that defines another term ("发明创造是指……" for "发明是指什么")."""
+    exact = next((c for c in ranked if _intent_fit(c.text, info) == 1.0), None)
+    if exact is None or exact in chosen or exact.score < 0.5 * best_score:
+        return chosen
+    return [exact, *(c for c in chosen if _intent_fit(c.text, info) != 0.5)]
 
 
 def _stating_the_value(chosen: list[Candidate], info: QuestionInfo) -> list[Candidate]:

@@ -294,3 +294,19 @@ def test_a_sentence_whose_content_was_left_out_is_not_quoted():
     assert not says_something("（略）。")
     assert not says_something("……")
     assert says_something("我都完全同意。")
+
+
+def test_a_definition_question_is_answered_by_the_definition_of_its_own_term():
+    from app.answering import _defining_the_term_asked
+    from app.question import QuestionInfo
+
+    info = QuestionInfo("专利法所称的发明是指什么？", "definition", ("发明",), (), False, None)
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="专利法", address="第二条", chunk_id="c1"))
+    other, own, far = _sentences(hit, ["本法所称的发明创造是指发明、实用新型和外观设计。",
+                                       "发明，是指对产品、方法或者其改进所提出的新的技术方案。",
+                                       "外观设计，是指对产品的形状所作出的富有美感的新设计。"])
+    other.score, own.score, far.score = 2.1, 1.8, 0.9
+    assert _defining_the_term_asked([other], [other, own, far], info, other.score) == [own]
+    # the question's own term defined nowhere well enough: the best sentence stays
+    own.score = 1.0
+    assert _defining_the_term_asked([other], [other, own, far], info, other.score) == [other]
