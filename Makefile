@@ -51,4 +51,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV)
-	find index -mindepth 1 -maxdepth 1 ! -name README.md ! -name .seed -exec rm -rf {} +
+	find index -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +

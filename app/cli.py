@@ -81,16 +81,15 @@ def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
     """Write the shipped sentence vectors of the documents in some folders
-    (by default every knowledge base of the corpus folder)."""
+    (by default the shipped ones, ``settings.seed_folders``)."""
     from .embeddings import load_embedder
     from .index_store import seed_vectors
-    from .kb import discover
     from .vector_seed import write_seed
 
     if settings.vector_seed_path is None:
         print(T.SEED_UNSET, file=sys.stderr)
         return 2
-    folders = [Path(f) for f in args.folders] or [kb.settings.corpus_dir for kb in discover(settings)[0]]
+    folders = [Path(f) for f in args.folders] or list(settings.seed_folders)
     missing = [str(f) for f in folders if not f.is_dir()]
     if missing:
         print(T.SEED_NO_FOLDER.format(folders="、".join(missing)), file=sys.stderr)
@@ -246,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--force", action="store_true", help="即使索引是最新的也重建（全部重新编码）")
     b.add_argument("--kb", help="只构建这个资料库（默认全部）")
     sd = sub.add_parser("seed", help="为随附文档写入句向量种子，使首次建索引更快")
-    sd.add_argument("folders", nargs="*", help="文档文件夹（默认：资料文件夹中的全部资料库）")
+    sd.add_argument("folders", nargs="*", help="文档文件夹（默认：项目自带文档的文件夹）")
     a = sub.add_parser("ask", help="提问")
     a.add_argument("question", nargs="?", help="问题")
     a.add_argument("--json", action="store_true", help="输出一个 JSON 对象")

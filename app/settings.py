@@ -32,7 +32,13 @@ class Settings(BaseSettings):
     index_dir: Path = PROJECT_ROOT / "index"
     # Sentence vectors of the shipped documents (``python -m app seed``): a
     # build takes theirs instead of embedding them again. None: embed all.
-    vector_seed_path: Path | None = PROJECT_ROOT / "index" / ".seed" / "sentence-vectors.npz"
+    # Source data, shipped with the code: not under the index folder, which
+    # is the app's own to rebuild and delete.
+    vector_seed_path: Path | None = PROJECT_ROOT / "app" / "resources" / "sentence-vectors.npz"
+    # The document folders the project ships, whose sentences the seed holds.
+    seed_folders: tuple[Path, ...] = (PROJECT_ROOT / "corpus" / "speech", PROJECT_ROOT / "corpus" / "ip-law",
+                                      PROJECT_ROOT / "eval" / "corpora" / "cases" / "docs",
+                                      PROJECT_ROOT / "eval" / "corpora" / "notices" / "docs")
     # The base answered when none is named (the speech; the first base if absent).
     default_kb: str = "speech"
     max_corpus_file_bytes: int = 20 * 1024 * 1024
