@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .question import QuestionInfo
 from .textnorm import compare_form
-from .tokenize import stopwords, tagged, words
+from .tokenize import stopwords, tagged, word_bounds, words
 
 _N = "零〇一二三四五六七八九十百千万亿两"
 # Endings of a document's name. 规定/办法 name a document only after a word
@@ -57,7 +57,7 @@ _ASKED_DATE = ((re.compile(r"哪一?天|几号|几日|哪一?日"), _DAY), (re.c
 # states the value asked only with a figure in a unit of the same kind
 # ("多少钱" is not answered by "购买果冻一盒", nor "多少户" by "2个月").
 _UNITS = {
-    "money": "元 块钱 块",
+    "money": "元 块钱",
     "day": "天 日 个工作日 工作日",
     "month": "个月 月",
     "year": "年",
@@ -73,7 +73,7 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(
 # What an asked attribute measures, when the question names no unit: money
 # (工资, 价款, 出让金, 登记费, 预算; a share of something also states it), area.
 _MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算)$")
-_SHARE = r"|百分之|%|％"
+_SHARE = rf"百分之[{_N}]+|\d[\d.]*\s*[%％]"
 _COUNTED = re.compile(r"(?:多少|几)([\u4e00-\u9fff]{1,8})[？?。]?$")
 _FIGURE = rf"(?:\d[\d,.]*|[{_N}]+)\s*[多余万亿千百]*\s*"
 # Share of the question's term weight a sentence with a value must cover
@@ -81,7 +81,7 @@ _FIGURE = rf"(?:\d[\d,.]*|[{_N}]+)\s*[多余万亿千百]*\s*"
 MIN_VALUE_COVERAGE = 0.25
 # "位于哪个城市", "包括哪些省份": the places themselves are asked (not which
 # places' rules say something: a question about rules is about documents).
-_ASKS_PLACE = re.compile(r"哪(?:个|些|几个|座|一个)(?:城市|省份|省|地区|国家|县|市)|位于哪")
+_ASKS_PLACE = re.compile(r"哪(?:个|些|几个|座|一个)(?:城市|省份|省|地区|国家|县|市)")
 _PLACE_NAME = re.compile("|".join(_PROVINCES))
 # Words between an attribute and the question word that measures it.
 _LINK = "是|为|有|达到|达|约|大约|总共|一共|共|能|可以|可"
@@ -162,21 +162,26 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
     "多少天" -> 天 or 日, "几级" -> 级), else in the unit its attribute is
     measured in ("月工资是多少" -> 元 or a share, "面积是多少" -> 平方米);
     None when neither says."""
-    m = _ASKED_UNIT.search(question)
+    # The unit is a word of its own: not the first character of a noun
+    # ("多少人民币", "多少天然气", "多少年终奖").
+    bounds = word_bounds(question)
+    m = next((m for m in _ASKED_UNIT.finditer(question) if m.end(1) in bounds), None)
     if m is not None:
         asked = "元" if m.group(1) == "钱" else m.group(1)
         kind = _UNIT_KIND.get(asked)
         return _figure_in(_UNITS[kind].split() if kind else [asked])
     counted = _COUNTED.search(question)  # "赔偿多少损害赔偿金": the words the question word counts
     if any(_MONEY_NOUN.search(w) for w in (attribute, counted and counted.group(1)) if w):
-        return _figure_in(_UNITS["money"].split(), _SHARE)
+        return _figure_in(_UNITS["money"].split(), share=True)
     if attribute and attribute.endswith("面积"):
         return _figure_in(_UNITS["area"].split())
     return None
 
 
-def _figure_in(units: list[str], extra: str = "") -> re.Pattern[str]:
-    return re.compile(_FIGURE + "(?:" + "|".join(sorted(units, key=len, reverse=True)) + ")" + extra)
+def _figure_in(units: list[str], share: bool = False) -> re.Pattern[str]:
+    """A figure in one of ``units``, or with ``share`` a percentage too."""
+    figure = _FIGURE + "(?:" + "|".join(sorted(units, key=len, reverse=True)) + ")"
+    return re.compile(f"{figure}|{_SHARE}" if share else figure)
 
 
 def asked_date(question: str) -> re.Pattern[str] | None:
@@ -230,13 +235,20 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     None when the question asks for no value of a checkable kind."""
     if info.latin or _SEVERAL.search(info.text):
         return None
-    if _ASKS_PLACE.search(info.text) and not _RULES.search(info.text):
+    if _asks_place(info.text) and not _RULES.search(info.text):
         return names_place
     pattern = _VALUE.get(info.intent)
     if pattern is None or _WHICH.search(info.text):
         return None
     unit = asked_unit(info.text, info.attribute) if info.intent == "count" else asked_date(info.text)
     return (unit or pattern).search
+
+
+def _asks_place(text: str) -> bool:
+    """"位于哪个城市", "哪个省": the place asked is a word of its own, not
+    the start of another ("哪个市场监督管理部门", "哪个省级部门")."""
+    bounds = word_bounds(text)
+    return "位于哪" in text or any(m.end() in bounds for m in _ASKS_PLACE.finditer(text))
 
 
 def names_place(sentence: str) -> bool:

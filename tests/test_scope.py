@@ -171,3 +171,35 @@ def test_a_which_place_question_is_answered_only_by_a_sentence_naming_a_place(qu
 
     info = analyze(question)
     assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
+
+
+@pytest.mark.parametrize("question,unit_asked", [
+    ("要赔多少天的工资？", True),
+    ("几级伤残？", True),
+    # the first character of a noun is no unit
+    ("要交多少人民币？", False),
+    ("进口了多少天然气？", False),
+    ("发了多少年终奖？", False),
+])
+def test_a_unit_is_a_word_of_its_own(question, unit_asked):
+    from app.coverage import asked_unit
+
+    assert (asked_unit(question) is not None) is unit_asked
+
+
+def test_a_place_is_asked_only_by_a_place_word():
+    from app.coverage import value_stated
+
+    # "哪个市场监督管理部门" asks for a department, not a 市
+    info = analyze("由哪个市场监督管理部门负责查处？")
+    assert value_stated(info, ["由县级以上人民政府市场监督管理部门负责查处。"], [{t: 1.0 for t in info.terms}])
+    info = analyze("那家公司位于哪个城市？")
+    assert not value_stated(info, ["那家公司不认可上述证据。"], [{t: 1.0 for t in info.terms}])
+
+
+def test_a_share_is_a_figure_with_its_percent_sign():
+    from app.coverage import asked_unit
+
+    money = asked_unit("月工资是多少？", "月工资")
+    assert money.search("月工资为8000元") and money.search("按利润的百分之五") and money.search("提取5%")
+    assert not money.search("增长%") and not money.search("他们一块儿去")
