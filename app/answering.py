@@ -16,6 +16,7 @@ from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
+from .tokenize import word_bounds
 
 _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]+(?:个|件|人|项|家|次|名|条|亿|万|年|日|天|周|元|岁|小时|分之)")
 # "第十五条", "第三款": where a provision sits, not a figure it states; and
@@ -33,9 +34,9 @@ _DEFINED = (re.compile(r"所称的?“?([^，,。；;：:“”]{2,16}?)”?[，
             re.compile(r"(?:称为|为)“?([^，,。；;：:为“”]{2,16})”?[。；;]?$"))
 _ASIDE = re.compile(r"[（(][^（()）]{0,16}[）)]|^第[一二三四五六七八九十百千零〇\d]+条\s*")
 # Words that give a cause or a purpose: a why question's answer.
-_CAUSE = re.compile(r"因为|由于|原因|因此|所以|为了|目的|旨在|鉴于|以便|导致|造成|因")
-# An enumeration's lead-in: "下列", "以下", or a sentence that ends in a colon.
-_LEAD_IN = re.compile(r"(?:下列|以下)[^。]*[：:]\s*$|[：:]\s*$")
+_CAUSE = re.compile(r"因为|由于|原因|因此|所以|为了|目的|旨在|鉴于|以便|导致|造成")
+# An enumeration's lead-in: a sentence that ends in a colon ("对下列各项，……：").
+_LEAD_IN = re.compile(r"[：:]\s*$")
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Candidate:
     end: int
     text: str
     score: float = 0.0
+    fit: float = 0.0  # how well it has the form of an answer (see _intent_fit)
     # The question's terms the sentence states, each with its share of the
     # question's term weight (set by score_candidates).
     terms: dict[str, float] = field(default_factory=dict)
@@ -89,7 +91,7 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         c.terms = {t: w / total for t, w in weights.items() if compare_form(t) in form}
         lex = sum(c.terms.values())
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
-        fit = _intent_fit(c.text, info)
+        c.fit = fit = _intent_fit(c.text, info)
         c.score = lexical_weight * lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
         if is_heading_sentence(c.text, c.hit.chunk.section) and not _asks_about_place(c, weights):
             # A title or section heading names a topic without saying
@@ -146,20 +148,32 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
             return 0.0
         # The sentence that defines a term of the question, before one that
         # defines another term ("发明创造是指……" for "发明是指什么").
-        asked = compare_form(info.text)
-        return 1.0 if any(term in asked for term in _defined_terms(text)) else 0.5
+        term = _defined_term(text)
+        return 1.0 if term and _names_word(info.text, term) else 0.5
     if intent == "why":
         return 1.0 if _CAUSE.search(text) else 0.0
     return 0.0
 
 
-def _defined_terms(text: str) -> list[str]:
+def _defined_term(text: str) -> str | None:
     """The term a sentence defines, by the first pattern that finds one
-    (compare form, at least two characters); none when none does."""
+    (at least two characters), or None."""
     bare = _ASIDE.sub("", text.strip())
     found = next((m.group(1) for rx in _DEFINED for m in [rx.search(bare)] if m), "")
-    term = compare_form(found)
-    return [term] if len(term) >= 2 else []
+    return found if len(compare_form(found)) >= 2 else None
+
+
+def _names_word(question: str, term: str) -> bool:
+    """Whether ``question`` holds ``term`` as whole words: "发明" is not
+    named by "什么是发明创造"."""
+    question, term = compare_form(question), compare_form(term)
+    bounds = set(word_bounds(question))
+    start = question.find(term)
+    while start >= 0:
+        if start in bounds and start + len(term) in bounds:
+            return True
+        start = question.find(term, start + 1)
+    return False
 
 
 def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
@@ -193,8 +207,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     chosen = chosen[: settings.max_answer_sentences]
     if focus and info.intent not in settings.every_sentence_intents:
         chosen = _each_adds_a_term(chosen, settings.sentence_tie_ratio)
-    if info.intent in ("count", "duration", "date", "list") and not any(_intent_fit(c.text, info) for c in chosen):
-        fitting = next((c for c in ranked if _intent_fit(c.text, info) > 0), None)
+    if info.intent in ("count", "duration", "date", "list") and not any(c.fit for c in chosen):
+        fitting = next((c for c in ranked if c.fit > 0), None)
         if fitting is not None and fitting.score >= 0.5 * best.score:
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
     if info.intent == "definition":
@@ -242,20 +256,20 @@ def _defining_the_term_asked(chosen: list[Candidate], ranked: list[Candidate], i
     """A definition question is answered by the sentence that defines the
     term it asks about, when one scores at least half the best, and not by
     one that defines another term ("发明创造是指……" for "发明是指什么")."""
-    exact = next((c for c in ranked if _intent_fit(c.text, info) == 1.0), None)
+    exact = next((c for c in ranked if c.fit == 1.0), None)
     if exact is None or exact in chosen or exact.score < 0.5 * best_score:
         return chosen
-    return [exact, *(c for c in chosen if _intent_fit(c.text, info) != 0.5)]
+    return [exact, *(c for c in chosen if c.fit != 0.5)]
 
 
 def _stating_the_value(chosen: list[Candidate], info: QuestionInfo) -> list[Candidate]:
     """A how-many, how-long or when answer: once a chosen sentence states a
     value, another provision's sentence that states none answers nothing
     (the best sentence's own provision keeps its context)."""
-    if not any(_intent_fit(c.text, info) for c in chosen):
+    if not any(c.fit for c in chosen):
         return chosen
     home = _provision(max(chosen, key=lambda c: c.score))
-    return [c for c in chosen if _intent_fit(c.text, info) or _provision(c) == home]
+    return [c for c in chosen if c.fit or _provision(c) == home]
 
 
 def _provision(c: Candidate) -> tuple[str, str]:
@@ -289,12 +303,12 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     terms = [compare_form(t) for t in info.terms]
     out = list(chosen)
     for c in chosen:
-        if not c.hit.chunk.address or not _intent_fit(c.text, info):
+        if not c.hit.chunk.address or not c.fit:
             continue
         same = [d for d in cands if d.hit is c.hit]
         for d in same[same.index(c) + 1:same.index(c) + 1 + reach]:
             form = compare_form(d.text)
-            if _provision(d) != _provision(c) or not _intent_fit(d.text, info) \
+            if _provision(d) != _provision(c) or not d.fit \
                     or not any(t in form for t in terms):
                 break
             if d not in out:

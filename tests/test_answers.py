@@ -193,6 +193,8 @@ def test_what_a_question_asks_for(question, intent, attribute):
     ("本条例所称计算机软件（以下简称软件），是指计算机程序及其有关文档。", "什么是计算机软件？", "definition", None, 1.0),
     # a definition, of another term
     ("本法所称的发明创造是指发明、实用新型和外观设计。", "专利法所称的发明是指什么？", "definition", None, 0.5),
+    # "发明" is not the term "什么是发明创造" asks about
+    ("本法所称发明，是指对产品、方法或者其改进所提出的新的技术方案。", "什么是发明创造？", "definition", None, 0.5),
     ("职务发明创造申请专利的权利属于该单位。", "什么是职务发明创造？", "definition", None, 0.0),
     # figures written in Chinese numerals, and where a provision sits (no figure)
     ("侵犯专利权的诉讼时效为三年。", "诉讼时效多长？", "duration", "诉讼时效", 1.0),
@@ -203,6 +205,7 @@ def test_what_a_question_asks_for(question, intent, attribute):
     ("第二十五条 对下列各项，不授予专利权：", "哪些情形不授予专利权？", "list", None, 1.0),
     ("对违反法律的发明创造，不授予专利权。", "哪些情形不授予专利权？", "list", None, 0.25),  # one separator
     ("死亡原因为心肌梗死等。", "李某是因为什么死亡的？", "why", None, 1.0),
+    ("因特网服务提供者应当保存记录。", "为什么要保存记录？", "why", None, 0.0),  # 因特网 gives no cause
 ])
 def test_a_sentence_fits_what_is_asked(text, question, intent, attribute, fit):
     from app.answering import _intent_fit
@@ -297,7 +300,7 @@ def test_a_sentence_whose_content_was_left_out_is_not_quoted():
 
 
 def test_a_definition_question_is_answered_by_the_definition_of_its_own_term():
-    from app.answering import _defining_the_term_asked
+    from app.answering import _defining_the_term_asked, _intent_fit
     from app.question import QuestionInfo
 
     info = QuestionInfo("专利法所称的发明是指什么？", "definition", ("发明",), (), False, None)
@@ -306,6 +309,9 @@ def test_a_definition_question_is_answered_by_the_definition_of_its_own_term():
                                        "发明，是指对产品、方法或者其改进所提出的新的技术方案。",
                                        "外观设计，是指对产品的形状所作出的富有美感的新设计。"])
     other.score, own.score, far.score = 2.1, 1.8, 0.9
+    for c in (other, own, far):
+        c.fit = _intent_fit(c.text, info)
+    assert (other.fit, own.fit) == (0.5, 1.0)
     assert _defining_the_term_asked([other], [other, own, far], info, other.score) == [own]
     # the question's own term defined nowhere well enough: the best sentence stays
     own.score = 1.0
