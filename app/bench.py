@@ -80,11 +80,13 @@ def most_asked(rows: list[dict]) -> str:
 
 
 def private_settings(root: Path, corpus_from: Path | None = None, **overrides: object) -> Settings:
-    """Settings on folders under ``root``; the corpus is copied there."""
+    """Settings on folders under ``root``; the corpus is copied there. No
+    answer cache unless asked for: the benchmarks ask the same questions
+    round after round, and would time the cache instead of the pipeline."""
     corpus = root / "corpus"
     if corpus_from is not None and not corpus.exists():
         shutil.copytree(corpus_from, corpus)
-    return Settings(corpus_dir=corpus, index_dir=root / "index", **overrides)
+    return Settings(corpus_dir=corpus, index_dir=root / "index", **{"answer_cache_size": 0, **overrides})
 
 
 def say(text: str) -> None:
@@ -174,7 +176,9 @@ def bench_library_build(work: Path, extra: Path) -> dict:
     from .embeddings import load_embedder
     from .index_store import ensure_index
 
-    settings = private_settings(work / "library", corpus_from=PROJECT_ROOT / "corpus" / "ip-law")
+    # No shipped vectors: the build and the added document are embedded.
+    settings = private_settings(work / "library", corpus_from=PROJECT_ROOT / "corpus" / "ip-law",
+                                vector_seed_path=None)
     embedder = load_embedder(settings)
     t0 = time.perf_counter()
     index, _, _ = ensure_index(settings, embedder, force=True)
@@ -514,11 +518,13 @@ class Answered:
 
 
 async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_requests: int,
-                    kb: str | None = None, answered: list[Answered] | None = None) -> dict:
+                    kb: str | None = None, answered: list[Answered] | None = None,
+                    stop: asyncio.Event | None = None) -> dict:
     """``clients`` concurrent loops posting questions (to knowledge base
-    ``kb``; the default one when None) until ``seconds`` pass or
-    ``max_requests`` have been sent; each loop waits for its answer. Every
-    answer is appended to ``answered`` when one is given."""
+    ``kb``; the default one when None) until ``seconds`` pass (or, when
+    given, until ``stop`` is set) or ``max_requests`` have been sent; each
+    loop waits for its answer. Every answer is appended to ``answered``
+    when one is given."""
     import httpx
 
     latencies: list[float] = []
@@ -531,7 +537,7 @@ async def load_test(base: str, qs: list[str], clients: int, seconds: float, max_
     async def client(i: int, http: httpx.AsyncClient) -> None:
         nonlocal sent
         j = i
-        while time.monotonic() < deadline and sent < max_requests:
+        while (not stop.is_set() if stop else time.monotonic() < deadline) and sent < max_requests:
             sent += 1
             body = {"q": qs[j % len(qs)], "id": j, **({"kb": kb} if kb else {})}
             started = time.monotonic()
@@ -695,11 +701,12 @@ async def serving_workers(base: str, kb: str, workers: int, attempts: int = 200)
 
 async def load_with_change(base: str, kb: str, qs: list[str], clients: int, seconds: float, workers: int,
                            delete: str, upload: Path) -> dict:
-    """A load test on ``kb`` during which, from a sixth of the run on, the
+    """A load test on ``kb`` during which, a sixth of ``seconds`` in, the
     admin page deletes ``delete`` and then uploads ``upload``, each waiting
-    until the page reports the index rebuilt. No answer to a question sent
-    after the deletion returned may cite the deleted document; answers
-    citing the uploaded one should follow its upload."""
+    until the page reports the index rebuilt; the load goes on for the
+    other five sixths after that, however long the rebuilds took. No answer
+    to a question sent after the deletion returned may cite the deleted
+    document; answers citing the uploaded one should follow its upload."""
     import httpx
 
     async with httpx.AsyncClient(base_url=base, timeout=30) as http:
@@ -708,7 +715,8 @@ async def load_with_change(base: str, kb: str, qs: list[str], clients: int, seco
     page = AdminPage(base, "" if default else f"/kb/{kb}")
     answered: list[Answered] = []
     start = time.monotonic()
-    load = asyncio.create_task(load_test(base, qs, clients, seconds, 200_000, kb=kb, answered=answered))
+    stop = asyncio.Event()
+    load = asyncio.create_task(load_test(base, qs, clients, seconds, 200_000, kb=kb, answered=answered, stop=stop))
     await asyncio.sleep(seconds / 6)
     delete_sent = time.monotonic()
     delete_status = await page.delete(delete)
@@ -717,6 +725,8 @@ async def load_with_change(base: str, kb: str, qs: list[str], clients: int, seco
     uploaded_at = time.monotonic()
     # Asked while the clients still run, so that every worker is accepting.
     serving = await serving_workers(base, kb, workers)
+    await asyncio.sleep(seconds * 5 / 6)
+    stop.set()
     result = await load
     added = sorted({d for docs in serving.values() for d in docs} - before)
     new_doc = added[0] if len(added) == 1 else ""
@@ -761,7 +771,10 @@ def bench_http_library(work: Path, clients: int, seconds: float, workers: int) -
     deleted, added = most_asked(rows), most_asked(notices)
     mixed = qs + [r["q"] for r in notices if added in (r.get("docs") or ())]
     load_avg = os.getloadavg()[0]
-    proc, base = start_server(settings, workers, log=root / "serve.log", env={"GRADIO_TEMP_DIR": str(root / "gradio")})
+    # Served without the shipped vectors: the uploaded notice is embedded
+    # by the worker that takes it, as any user's document would be.
+    proc, base = start_server(settings.model_copy(update={"vector_seed_path": None}), workers,
+                              log=root / "serve.log", env={"GRADIO_TEMP_DIR": str(root / "gradio")})
     try:
         alone = asyncio.run(load_test(base, qs, 1, min(seconds, 10), max_requests=300, kb=LIBRARY_KB))
         steady = costed(proc, lambda: asyncio.run(load_test(base, qs, clients, seconds, max_requests=200_000,

@@ -46,6 +46,12 @@ class Turns:
         self._issued = 0
         self._serving = 0
 
+    @property
+    def issued(self) -> int:
+        """Turns asked for so far (served, being served or waiting)."""
+        with self._changed:
+            return self._issued
+
     @contextmanager
     def turn(self) -> Iterator[None]:
         with self._changed:
