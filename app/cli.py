@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Iterable, TextIO
@@ -87,22 +88,39 @@ def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
     from .vector_seed import write_seed
 
     if settings.vector_seed_path is None:
-        print(T.SEED_UNSET, file=sys.stderr)
+        print(T.ERR_SEED_UNSET, file=sys.stderr)
         return 2
     folders = [Path(f) for f in args.folders] or list(settings.seed_folders)
     missing = [str(f) for f in folders if not f.is_dir()]
     if missing:
-        print(T.SEED_NO_FOLDER.format(folders="、".join(missing)), file=sys.stderr)
+        print(T.ERR_SEED_NO_FOLDER.format(folders="、".join(missing)), file=sys.stderr)
+        return 2
+    target = settings.vector_seed_path
+    # Said before minutes of embedding, not after.
+    if not _writable_folder(target.parent):
+        print(T.ERR_SEED_NOT_WRITTEN.format(path=target, reason=T.SEED_NOT_WRITABLE), file=sys.stderr)
         return 2
     embedder = load_embedder(settings)
     vectors, embedded = seed_vectors(folders, settings, embedder, _progress_bar())
-    try:
-        write_seed(settings.vector_seed_path, settings.embedding_model, vectors)
-    except OSError as exc:
-        print(T.SEED_NOT_WRITTEN.format(path=settings.vector_seed_path, reason=exc.strerror or exc), file=sys.stderr)
+    if not vectors:
+        print(T.ERR_SEED_NO_DOCUMENTS, file=sys.stderr)
         return 2
-    print(T.SEED_WRITTEN.format(path=settings.vector_seed_path, n=len(vectors), embedded=embedded))
+    try:
+        write_seed(target, settings.embedding_model, vectors)
+    except OSError as exc:
+        print(T.ERR_SEED_NOT_WRITTEN.format(path=target, reason=exc.strerror or exc), file=sys.stderr)
+        return 2
+    print(T.SEED_WRITTEN.format(path=target, n=len(vectors), embedded=embedded))
     return 0
+
+
+def _writable_folder(folder: Path) -> bool:
+    """The folder exists (made if need be) and this process may write in it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def format_for_person(answer) -> str:

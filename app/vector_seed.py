@@ -13,6 +13,8 @@ Written by ``python -m app seed``; read-only otherwise.
 from __future__ import annotations
 
 import logging
+import os
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -35,24 +37,31 @@ def load_seed(path: Path | None, model_id: str, dim: int) -> dict[str, np.ndarra
             keys, vectors = data["keys"], data["vectors"]
         if vectors.ndim != 2 or vectors.shape[1] != dim or len(keys) != len(vectors):
             raise ValueError(f"shape {vectors.shape} for {len(keys)} keys, dimension {dim}")
-    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        if keys.dtype != np.dtype(f"S{KEY_BYTES}"):
+            raise ValueError(f"keys of type {keys.dtype}")
+        names = [k.decode("ascii") for k in keys]
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:  # UnicodeDecodeError too
         log.warning("vector seed %s ignored: %s", path, exc)
         return {}
-    vectors = vectors.astype(np.float32)
-    return dict(zip((k.decode("ascii") for k in keys), vectors))
+    return dict(zip(names, vectors.astype(np.float32)))
 
 
 def write_seed(path: Path, model_id: str, vectors: dict[str, np.ndarray]) -> None:
     """Store ``vectors`` (sentence key -> vector), keys sorted so that the
     same vectors always make the same file. Half precision: a cosine moves
     by about 1e-3, and the file by half."""
+    if not vectors:
+        raise ValueError("no vectors to write")
     keys = sorted(vectors)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npz")
+    tmp = path.with_name(f".{path.stem}-{uuid.uuid4().hex}.tmp.npz")  # two writers never share one
     try:
-        np.savez_compressed(tmp, model_id=np.array(model_id),
-                            keys=np.array([k.encode("ascii") for k in keys], dtype=f"S{KEY_BYTES}"),
-                            vectors=np.stack([vectors[k] for k in keys]).astype(np.float16))
+        with tmp.open("wb") as out:
+            np.savez_compressed(out, model_id=np.array(model_id),
+                                keys=np.array([k.encode("ascii") for k in keys], dtype=f"S{KEY_BYTES}"),
+                                vectors=np.stack([vectors[k] for k in keys]).astype(np.float16))
+            out.flush()
+            os.fsync(out.fileno())
         tmp.replace(path)  # the old seed stays whole until the new one is
     finally:
         tmp.unlink(missing_ok=True)

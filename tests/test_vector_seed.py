@@ -54,7 +54,7 @@ def _repeats(index) -> int:
     return len(sentences) - len(set(sentences))
 
 
-@pytest.mark.parametrize("damage", ["other_model", "other_dimension", "garbage", "missing"])
+@pytest.mark.parametrize("damage", ["other_model", "other_dimension", "garbage", "bad_keys", "missing"])
 def test_a_seed_that_does_not_fit_is_ignored(tmp_path, corpus_copy, embedder, speech_vectors, damage):
     seed = tmp_path / "seed.npz"
     settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index", vector_seed_path=seed)
@@ -65,6 +65,9 @@ def test_a_seed_that_does_not_fit_is_ignored(tmp_path, corpus_copy, embedder, sp
         write_seed(seed, settings.embedding_model, {k: v[:100] for k, v in vectors.items()})
     elif damage == "garbage":
         seed.write_bytes(b"PK\x03\x04 not a zip at all")
+    elif damage == "bad_keys":  # keys that are no sentence keys (not ASCII)
+        np.savez(seed, model_id=np.array(settings.embedding_model), keys=np.array([b"\xff" * 20], dtype="S20"),
+                 vectors=np.ones((1, embedder.dim), dtype=np.float16))
     assert load_seed(seed, settings.embedding_model, embedder.dim) == {}
     index, _, _ = ensure_index(settings, embedder)
     assert index.manifest["n_embedded"] == index.manifest["n_sentences"] - _repeats(index)
@@ -83,6 +86,8 @@ def test_the_seed_command_covers_its_folders_and_drops_the_rest(tmp_path, corpus
     get_settings.cache_clear()  # the CLI reads the settings once per process
     assert main(["seed", str(corpus_copy)]) == 0
     assert main(["seed", str(tmp_path / "no-such-folder")]) == 2
+    (tmp_path / "empty").mkdir()
+    assert main(["seed", str(tmp_path / "empty")]) == 2  # no documents: the seed stays as it was
     # a seed that cannot be written (its folder is a file): said in Chinese
     blocked = tmp_path / "a-file"
     blocked.write_text("x")
@@ -94,7 +99,7 @@ def test_the_seed_command_covers_its_folders_and_drops_the_rest(tmp_path, corpus
     written = load_seed(seed, settings.embedding_model, embedder.dim)
     assert set(written) == set(map(sentence_key, corpus_sentences(load_corpus(corpus_copy)[0], settings)))
     err = capsys.readouterr().err
-    assert "找不到文件夹" in err and "无法写入" in err
+    assert "找不到文件夹" in err and "无法写入" in err and "没有可读取的文档" in err
 
 
 def test_the_shipped_seed_covers_the_shipped_documents(tmp_path, embedder):
