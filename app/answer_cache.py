@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from .answer import Answer
 
-Key = tuple[str, str, str]
+Key = tuple[str, str]  # (index version, question)
 
 
 class AnswerCache:
@@ -26,8 +26,8 @@ class AnswerCache:
         self._lock = threading.Lock()
 
     def get(self, key: Key, qid: str | int | None, elapsed_ms: float) -> Answer | None:
-        """A copy of the kept answer, with this request's id and timings (the
-        same keys as a computed answer's: nothing was retrieved or chosen)."""
+        """A copy of the kept answer, with this request's id and its own
+        timings (nothing was retrieved or chosen; "cached" marks it)."""
         with self._lock:
             answer = self._answers.get(key)
             if answer is None:

@@ -205,11 +205,12 @@ class Pipeline:
         """Yield (text so far, None) while answering, then (text, Answer)."""
         started = time.perf_counter()
         mode = mode or self.settings.mode
-        # A stand-alone extractive question asked before on this index
-        # version (an LLM answer may be a fallback after a passing failure).
-        asked_before = not history and not trace and mode == "extractive" and isinstance(question, str)
-        if asked_before:
-            cached = self.answers.get((self.retriever.index.path.name, question, mode), qid,
+        # Only a stand-alone extractive answer is kept and served again on the
+        # same index version (an LLM answer may be a fallback after a passing
+        # failure; a follow-up depends on its history).
+        cacheable = not history and not trace and mode == "extractive" and isinstance(question, str)
+        if cacheable:
+            cached = self.answers.get((self.retriever.index.path.name, question), qid,
                                       (time.perf_counter() - started) * 1e3)
             if cached is not None:
                 yield cached.answer, cached
@@ -249,8 +250,8 @@ class Pipeline:
                              "answer": (time.perf_counter() - t0) * 1e3,
                              "total": (time.perf_counter() - prep.started) * 1e3,
                              **{f"retrieve_{k}": v for k, v in prep.retrieval.timings_ms.items()}}
-        if asked_before:
-            self.answers.put((prep.retriever.index.path.name, question, mode), replace(answer))
+        if cacheable:
+            self.answers.put((prep.retriever.index.path.name, question), replace(answer))
         yield answer.answer, answer
 
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
