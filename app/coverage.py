@@ -1,12 +1,13 @@
 """Refusal by coverage: does the library hold what a question asks for,
-not only its topic? Two checks, pure functions over texts:
+not only its topic? Pure functions over texts:
 
 * a document or place the question names that the library does not hold
   ("江苏省专利条例", "电子商务法第四十二条");
-* a how-many / when question whose value no retrieved sentence states: a
-  sentence states it when it carries a value of the asked kind (a figure, a
-  date; a figure in the unit the question names: 多少钱 wants 元) beside the
-  thing asked about.
+* a how-many / when / which-place question whose value no retrieved
+  sentence states: a sentence states it when it carries a value of the
+  asked kind (a figure, a date as precise as asked, a place; a figure in
+  the unit the question names: 多少钱 wants 元) beside the thing asked
+  about, beside its very name when the question measures a named thing.
 """
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ _DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+
 _VALUE = {"count": _COUNT, "date": _DATE}
 # A when question that asks for a day, or a year, is answered by a date of
 # that precision ("哪一天" is not answered by "2个月后", nor "哪一年" by "5月").
-_DAY = re.compile(rf"\d+\s*[日号]|[{_N}]+\s*[日号]")
+_DAY = re.compile(rf"(?<![〕\]])\d+\s*[日号]|[{_N}]+\s*[日号]")  # not a document number (国发〔2020〕1号)
 _YEAR = re.compile(rf"(?:19|20)\d\d\s*年|[〇零一二三四五六七八九]{{4}}\s*年|去年|今年|明年|前年")
 _ASKED_DATE = ((re.compile(r"哪一?天|几号|几日|哪一?日"), _DAY), (re.compile(r"哪一?年|几几年|年份"), _YEAR))
 # Units a how-many question may name, by what they measure: a sentence

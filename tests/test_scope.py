@@ -148,6 +148,8 @@ def test_the_figure_of_a_named_thing_is_stated_only_beside_its_name():
 @pytest.mark.parametrize("question,sentence,stated", [
     ("快递公司是哪一天与张某解除劳动合同的？", "2个月后，快递公司与张某解除劳动合同。", False),
     ("快递公司是哪一天与张某解除劳动合同的？", "2020年6月3日，快递公司与张某解除劳动合同。", True),
+    # a document number is no day
+    ("快递公司是哪一天与张某解除劳动合同的？", "依据国发〔2020〕1号文件，快递公司与张某解除劳动合同。", False),
     ("条例是哪一年开始施行的？", "本条例自公布之日起施行。", False),
     ("条例是哪一年开始施行的？", "本条例自2015年5月1日起施行。", True),
     ("条例什么时候开始施行？", "本条例自5月1日起施行。", True),  # no precision asked
