@@ -189,9 +189,24 @@ def reusable_vectors(index_dir: Path, model_id: str, dim: int) -> dict[str, np.n
 
 def corpus_sentences(docs: list[Document], settings: Settings) -> list[str]:
     """The distinct sentences a build of ``docs`` embeds, in order."""
-    chunks = chunk_corpus(docs, settings.chunk_target_chars, settings.chunk_overlap_sentences)
+    return list(dict.fromkeys(_sentences(chunk_corpus(docs, settings.chunk_target_chars,
+                                                     settings.chunk_overlap_sentences), docs)))
+
+
+def _sentences(chunks: list[Chunk], docs: list[Document]) -> list[str]:
+    """Every chunk's sentences, in order (a sentence of two chunks twice)."""
     doc_text = {d.doc_id: d.text for d in docs}
-    return list(dict.fromkeys(doc_text[c.doc_id][a:b] for c in chunks for a, b in c.sentences))
+    return [doc_text[c.doc_id][a:b] for c in chunks for a, b in c.sentences]
+
+
+def _embed_missing(sentences: list[str], known: dict[str, np.ndarray], embedder: Embedder, settings: Settings,
+                   progress: Progress | None) -> int:
+    """Add to ``known`` the vectors of the distinct ``sentences`` it lacks
+    (by key); returns how many were embedded."""
+    todo = list(dict.fromkeys(t for t in sentences if sentence_key(t) not in known))
+    for text, vec in zip(todo, _embed_batches(todo, embedder, settings, "sentences", progress)):
+        known[sentence_key(text)] = vec
+    return len(todo)
 
 
 def seed_vectors(folders: list[Path], settings: Settings, embedder: Embedder,
@@ -199,13 +214,11 @@ def seed_vectors(folders: list[Path], settings: Settings, embedder: Embedder,
     """Vectors of every sentence of the documents in ``folders`` (for the
     shipped seed), taken from the current seed where it has them; and how
     many were embedded now. Sentences no longer in any folder drop out."""
-    sentences = list(dict.fromkeys(t for folder in folders
-                                   for t in corpus_sentences(load_corpus(folder)[0], settings)))
+    sentences = list(dict.fromkeys(t for folder in folders for t in corpus_sentences(
+        load_corpus(folder, max_bytes=settings.max_corpus_file_bytes)[0], settings)))
     known = load_seed(settings.vector_seed_path, settings.embedding_model, embedder.dim)
-    todo = [t for t in sentences if sentence_key(t) not in known]
-    for text, vec in zip(todo, _embed_batches(todo, embedder, settings, "sentences", progress)):
-        known[sentence_key(text)] = vec
-    return {k: known[k] for k in map(sentence_key, sentences)}, len(todo)
+    embedded = _embed_missing(sentences, known, embedder, settings, progress)
+    return {k: known[k] for k in map(sentence_key, sentences)}, embedded
 
 
 def build_into(folder: Path, docs: list[Document], settings: Settings, embedder: Embedder,
@@ -216,17 +229,14 @@ def build_into(folder: Path, docs: list[Document], settings: Settings, embedder:
     chunks = chunk_corpus(docs, settings.chunk_target_chars, settings.chunk_overlap_sentences)
     if not chunks:
         raise IndexUnusable(ERR_CORPUS_EMPTY)
-    doc_text = {d.doc_id: d.text for d in docs}
-    sentences = [doc_text[c.doc_id][a:b] for c in chunks for a, b in c.sentences]
+    sentences = _sentences(chunks, docs)
     keys = [sentence_key(t) for t in sentences]
     known = dict(known or {})
     # Passages are searched through their best sentence: on the eval set this
     # beats whole-passage vectors clearly (hit@1 0.62 -> 0.73 dense-only, and
     # cross-lingual questions 0.14 -> 0.64), and it is what the answer quotes.
     # Each distinct sentence is embedded once, and only if no earlier build has it.
-    todo = list(dict.fromkeys(t for t, k in zip(sentences, keys) if k not in known))
-    for text, vec in zip(todo, _embed_batches(todo, embedder, settings, "sentences", progress)):
-        known[sentence_key(text)] = vec
+    embedded = _embed_missing(sentences, known, embedder, settings, progress)
     sentence_vecs = (np.stack([known[k] for k in keys]).astype(np.float32) if keys
                      else np.zeros((0, embedder.dim), dtype=np.float32))
     folder.mkdir(parents=True)
@@ -244,7 +254,7 @@ def build_into(folder: Path, docs: list[Document], settings: Settings, embedder:
         "dim": int(sentence_vecs.shape[1]),
         "n_chunks": len(chunks),
         "n_sentences": len(sentences),
-        "n_embedded": len(todo),
+        "n_embedded": embedded,
         "dense_index": "hnsw" if len(sentences) > settings.ann_threshold else "flat",
         "hnsw_ef_search": settings.hnsw_ef_search,
         "documents": [{"doc_id": d.doc_id, "sha256": d.sha256, "chars": len(d.text)} for d in docs],
