@@ -45,8 +45,9 @@ _GENERIC = frozenset("法律 法规 规定 条例 办法 文件 政策 国家 �
                      "年 年版 版 修订 修订后 修改后 原 原来".split())
 _COUNT = re.compile(rf"\d|[{_N}]+\s*(?:个|件|人|项|家|次|名|元|万|亿|年|月|日|天|倍|种|类|部|批|所|位|岁|小时|周|级|份|张"
                     rf"|辆|台|户|吨|米|公里|平方|工作日)|百分之|倍")
-# Where a provision stands (第一百一十条, 第二款) is no value of what it says.
-_ADDRESS = re.compile(rf"第[{_N}\d]+[编章节条款项目]")
+# Where a provision stands (第一百一十条, 第二款) is no value of what it
+# says, nor is "20xx年", a year a published text left out.
+_ADDRESS = re.compile(rf"第[{_N}\d]+[编章节条款项目]|\d+[xX]+")
 _DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内")
 _VALUE = {"count": _COUNT, "date": _DATE}
 # A when question that asks for a day, or a year, is answered by a date of

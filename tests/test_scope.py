@@ -205,3 +205,12 @@ def test_a_share_is_a_figure_with_its_percent_sign():
     money = asked_unit("月工资是多少？", "月工资")
     assert money.search("月工资为8000元") and money.search("按利润的百分之五") and money.search("提取5%")
     assert not money.search("增长%") and not money.search("他们一块儿去")
+
+
+def test_a_year_left_out_of_a_text_is_no_value():
+    from app.coverage import value_stated
+
+    info = analyze("去年的工作目标是多少？")
+    readings = [{t: 1.0 for t in info.terms}]
+    assert not value_stated(info, ["20xx年的工作目标已经确定。"], readings)
+    assert value_stated(info, ["20xx年的工作目标是申请专利3000件。"], readings)
