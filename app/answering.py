@@ -83,17 +83,19 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
                      snapshot: IndexSnapshot) -> None:
     """Lexical coverage of the question's terms (IDF-weighted), semantic
     similarity of the sentence, the passage's rank, and the fit of the
-    sentence to what is asked (a figure, a date, a list)."""
+    sentence to what is asked (a figure in the unit asked, a date, a list or
+    its lead-in, the definition of the asked term, a cause)."""
     if not cands:
         return
     weights = {t: snapshot.idf(t) for t in info.terms}
+    forms = {t: compare_form(t) for t in weights}
     total = sum(weights.values()) or 1.0
     sem = _sentence_similarities(cands, retrieval, snapshot)
     lo, hi = float(sem.min()), float(sem.max())
     lexical_weight = 0.0 if info.latin else 1.0
     for c, s in zip(cands, sem):
         form = compare_form(c.text)
-        c.terms = {t: w / total for t, w in weights.items() if compare_form(t) in form}
+        c.terms = {t: w / total for t, w in weights.items() if forms[t] in form}
         lex = sum(c.terms.values())
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
         c.fit = fit = _intent_fit(c.text, info)
