@@ -79,6 +79,14 @@ def says_something(sentence: str) -> bool:
     return len(compare_form(sentence)) >= 2
 
 
+def answer_wording(info: QuestionInfo) -> tuple[str, ...]:
+    """Words of the form the answer takes, searched with the question: a
+    legal text defines a term as "X，是指……", and "什么是发明创造" alone
+    finds every article that uses the term before the one that defines it
+    (ip-law definitions 0.80 -> 0.90 correct)."""
+    return ("是指",) if info.intent == "definition" else ()
+
+
 def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retrieval,
                      snapshot: IndexSnapshot) -> None:
     """Lexical coverage of the question's terms (IDF-weighted), semantic
@@ -264,9 +272,9 @@ def _defining_the_term_asked(chosen: list[Candidate], ranked: list[Candidate], i
     term it asks about, when one scores at least half the best, and not by
     one that defines another term ("发明创造是指……" for "发明是指什么")."""
     exact = next((c for c in ranked if c.fit == 1.0), None)
-    if exact is None or exact in chosen or exact.score < 0.5 * best_score:
+    if exact is None or exact.score < 0.5 * best_score:
         return chosen
-    return [exact, *(c for c in chosen if c.fit != 0.5)]
+    return [exact, *(c for c in chosen if c is not exact and c.fit != 0.5)]
 
 
 def _stating_the_value(chosen: list[Candidate], info: QuestionInfo) -> list[Candidate]:

@@ -15,8 +15,8 @@ from typing import Iterator
 from . import texts as T
 from .answer import Answer, Decision, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
-from .answering import (Candidate, candidates, says_something, score_candidates, select, select_answering,
-                        sentence_vector)
+from .answering import (Candidate, answer_wording, candidates, says_something, score_candidates, select,
+                        select_answering, sentence_vector)
 from .chunking import Chunk, is_heading_sentence
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
@@ -175,7 +175,7 @@ class Pipeline:
                 info = replace(analyze(point), intent=info.intent)
         else:
             point = asked
-        retrieval = retriever.retrieve(point or typed, extra_terms=carried, docs=scope)
+        retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info)), docs=scope)
         absent = tuple(absent_names(asked, snapshot.holds))
         articles, missing = _named_articles(asked, naming, snapshot) if not absent else ([], "")
         headings: list[Heading] = []

@@ -99,7 +99,8 @@ class HybridRetriever:
     def retrieve(self, query: str, k: int | None = None, extra_terms: tuple[str, ...] = (),
                  docs: frozenset[str] | None = None, qvec: np.ndarray | None = None) -> Retrieval:
         """Top-k passages for ``query``. ``extra_terms`` (carried from an
-        earlier turn) join both the lexical and the dense query; ``docs``
+        earlier turn, or words of the form the answer takes) join both the
+        lexical and the dense query; ``docs``
         restricts the search to those documents; ``qvec``, the query's vector
         when it is already known (one question searched document by document)."""
         s = self.settings

@@ -316,3 +316,11 @@ def test_a_definition_question_is_answered_by_the_definition_of_its_own_term():
     # the question's own term defined nowhere well enough: the best sentence stays
     own.score = 1.0
     assert _defining_the_term_asked([other], [other, own, far], info, other.score) == [other]
+
+
+def test_a_definition_question_searches_for_how_texts_define():
+    from app.answering import answer_wording
+    from app.question import analyze
+
+    assert answer_wording(analyze("什么是发明创造？")) == ("是指",)
+    assert answer_wording(analyze("去年申请了多少件专利？")) == ()
