@@ -222,6 +222,14 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     return False
 
 
+def states_value(info: QuestionInfo, sentence: str) -> bool | None:
+    """Whether ``sentence`` carries a value of the kind ``info`` asks for
+    (where a provision stands is no value); None when the question asks
+    for no value of a checkable kind."""
+    has_value = _value_test(info)
+    return None if has_value is None else bool(has_value(_ADDRESS.sub("", sentence)))
+
+
 def _asks_figure_of(info: QuestionInfo) -> bool:
     """A how-many question whose question word measures its attribute
     itself: "手术费是多少", "多少费用" (not "实际申请了多少", where the

@@ -1,11 +1,15 @@
 """The one place a question is judged answerable or not. Every cause of a
 refusal is a reason of the returned ``Decision``; the eval's calibration
-reads the same decision instead of repeating the logic."""
+reads the same decision instead of repeating the logic. ``decide`` judges
+from what the search found; ``decide_quoted`` judges once more from the
+sentences chosen to answer."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from . import texts as T
 from .answer import Decision
-from .coverage import value_stated
+from .coverage import states_value, value_stated
 from .question import QuestionInfo
 from .retrieval import Retrieval
 from .scope import answer_probability, asks_about_unknown, readings_of, signals
@@ -44,3 +48,14 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     p = answer_probability(sig, model)
     ok = p >= model.threshold or named
     return Decision(ok, "answered" if ok else "out_of_scope", p, values)
+
+
+def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str]) -> Decision:
+    """``decision``, unless ``info`` asks for a value (how many, when, which
+    place) and none of the ``quoted`` sentences, the ones that answer it
+    best, states a value of that kind: a figure stated elsewhere in the
+    passages is about something else ("月工资是多少" answered by the date
+    the claim was filed)."""
+    if quoted and not any(states_value(info, s) is not False for s in quoted):
+        return replace(decision, answer=False, reason="value_not_quoted")
+    return decision

@@ -22,7 +22,7 @@ from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
 from .coverage import absent_names
 from .corpus import CorpusIssue
-from .decide import decide
+from .decide import decide, decide_quoted
 from .embeddings import Embedder, load_embedder
 from .grounding import overlap
 from .guard import asked_part
@@ -257,6 +257,9 @@ class Pipeline:
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
+        decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen])
+        if not decision.answer:
+            return self.refusal(prep, "extractive", decision)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
         best = max(chosen, key=lambda c: c.score, default=None)
         if best is not None:

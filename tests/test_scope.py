@@ -214,3 +214,21 @@ def test_a_year_left_out_of_a_text_is_no_value():
     readings = [{t: 1.0 for t in info.terms}]
     assert not value_stated(info, ["20xx年的工作目标已经确定。"], readings)
     assert value_stated(info, ["20xx年的工作目标是申请专利3000件。"], readings)
+
+
+def test_an_answer_to_a_value_question_must_quote_a_value_of_the_kind_asked():
+    from app.answer import Decision
+    from app.decide import decide_quoted
+
+    answered = Decision(True, "answered", 0.9)
+    wage = analyze("张某在职期间的月工资是多少？")
+    # the passages hold a figure somewhere, but the sentences that answer best state only a date
+    refused = decide_quoted(answered, wage, ["2019年12月，张某向劳动人事争议仲裁委员会申请仲裁。"])
+    assert not refused.answer and refused.reason == "value_not_quoted" and refused.probability == 0.9
+    assert decide_quoted(answered, wage, ["张某申请仲裁。", "张某在职期间的月工资为6000元。"]) is answered
+    # where a provision stands is no value of what it says
+    days = analyze("办理时限是多少个工作日？")
+    assert not decide_quoted(answered, days, ["依照本条例第十五条办理。"]).answer
+    # a question that asks for no value is not judged by its sentences
+    how = analyze("怎样加强知识产权队伍建设？")
+    assert decide_quoted(answered, how, ["要进一步加强知识产权队伍的自身建设。"]) is answered
