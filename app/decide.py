@@ -15,6 +15,7 @@ from .retrieval import Retrieval
 from .scope import answer_probability, asks_about_unknown, readings_of, signals
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
+from .textnorm import compare_form
 
 
 def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
@@ -50,12 +51,27 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     return Decision(ok, "answered" if ok else "out_of_scope", p, values)
 
 
-def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str]) -> Decision:
-    """``decision``, unless ``info`` asks for a value (how many, when, which
-    place) and none of the ``quoted`` sentences, the ones that answer it
-    best, states a value of that kind: a figure stated elsewhere in the
-    passages is about something else ("月工资是多少" answered by the date
-    the claim was filed)."""
-    if quoted and not any(states_value(info, s) is not False for s in quoted):
+def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str], mentioned: tuple[str, ...] = (),
+                  quoting: list[str] | None = None) -> Decision:
+    """``decision``, judged once more from the ``quoted`` sentences, the ones
+    that answer best, and the texts of the documents ``quoting`` them:
+
+    * a question asking for a value (how many, when, which place) is refused
+      when no quoted sentence states a value of that kind: a figure stated
+      elsewhere in the passages is about something else ("月工资是多少"
+      answered by the date the claim was filed);
+    * a document or place the question names that the library only
+      mentions (``mentioned``: no title names it) must be named by a quoting
+      document: otherwise the quotes are another document's provisions on the
+      topic ("种子法对……是怎么规定的" answered from a regulation that never
+      cites it)."""
+    if not decision.answer or not quoted:
+        return decision
+    if not any(states_value(info, s) is not False for s in quoted):
         return replace(decision, answer=False, reason="value_not_quoted")
+    forms = [compare_form(t) for t in quoting or ()]
+    elsewhere = [n for n in mentioned if not any(compare_form(n) in f for f in forms)]
+    if elsewhere:
+        return replace(decision, answer=False, reason="absent_document",
+                       message=T.ABSENT_NAMES.format(names="、".join(f"“{n}”" for n in elsewhere)))
     return decision

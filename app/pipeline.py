@@ -88,6 +88,9 @@ class Prepared:
     headings: list[Heading] = field(default_factory=list)
     # Typed words read as the corpus words they are typos of: (typed, read).
     readings: list[tuple[str, str]] = field(default_factory=list)
+    # Documents and places named that no title of the library names, though
+    # its text does ("种子法" cited by a regulation): their own text is not here.
+    mentioned: tuple[str, ...] = ()
 
     @property
     def snapshot(self) -> IndexSnapshot:
@@ -177,6 +180,7 @@ class Pipeline:
             point = asked
         retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info)), docs=scope)
         absent = tuple(absent_names(asked, snapshot.holds))
+        mentioned = tuple(n for n in absent_names(asked, snapshot.names.knows) if n not in absent)
         articles, missing = _named_articles(asked, naming, snapshot) if not absent else ([], "")
         headings: list[Heading] = []
         if retrieval.hits and not carried and not articles and not missing:
@@ -190,7 +194,7 @@ class Pipeline:
                           article=bool(articles), missing_article=missing)
         return Prepared(typed, retriever, info, retrieval, decision, started,
                         (time.perf_counter() - started) * 1e3, asked, point, carried, naming, articles, headings,
-                        readings)
+                        readings, mentioned)
 
     def ask(self, question: object, history: list[str] | None = None, qid: str | int | None = None,
             mode: str | None = None, trace: bool = False) -> Answer:
@@ -257,7 +261,8 @@ class Pipeline:
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
-        decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen])
+        decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned,
+                                 [prep.snapshot.docs[d]["text"] for d in {c.hit.chunk.doc_id for c in chosen}])
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]

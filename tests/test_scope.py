@@ -232,3 +232,19 @@ def test_an_answer_to_a_value_question_must_quote_a_value_of_the_kind_asked():
     # a question that asks for no value is not judged by its sentences
     how = analyze("怎样加强知识产权队伍建设？")
     assert decide_quoted(answered, how, ["要进一步加强知识产权队伍的自身建设。"]) is answered
+
+
+def test_a_document_the_library_only_mentions_must_be_named_by_the_quoting_document():
+    from app.answer import Decision
+    from app.decide import decide_quoted
+
+    answered = Decision(True, "answered", 0.9)
+    info = analyze("种子法对侵犯植物新品种权的赔偿数额是怎么规定的？")
+    quoted = ["侵犯品种权的，应当给予合理赔偿。"]
+    regulation = "植物新品种保护条例。侵犯品种权的，应当给予合理赔偿。"
+    refused = decide_quoted(answered, info, quoted, ("种子法",), [regulation])
+    assert not refused.answer and refused.reason == "absent_document" and "种子法" in refused.message
+    # a judgment that cites the law it applies answers for it
+    judgment = "依照《中华人民共和国种子法》第七十二条，侵犯品种权的，应当给予合理赔偿。"
+    assert decide_quoted(answered, info, quoted, ("种子法",), [judgment]) is answered
+    assert decide_quoted(answered, info, quoted, (), [regulation]) is answered
