@@ -40,6 +40,10 @@ _DEFINED = (re.compile(r"所称的?“?([^，,。；;：:“”]{2,16}?)”?[，
 _ASIDE = re.compile(r"[（(][^（()）]{0,16}[）)]|^第[一二三四五六七八九十百千零〇\d]+条\s*")
 # Words that give a cause or a purpose: a why question's answer.
 _CAUSE = re.compile(r"因为|由于|原因|因此|所以|为了|目的|旨在|鉴于|以便|导致|造成")
+# "这次会议", "本届大会": the occasion the text itself is about.
+_THIS_OCCASION = re.compile(r"(?:这|本|此)一?[次届期轮]([\u4e00-\u9fff]{2})")
+# Another occasion of the same kind: "第一次会议", "上次会议", "首届大会".
+_OTHER_OCCASION = r"(?:第[一二三四五六七八九十百\d]+|[上下前首])[次届期轮]"
 # An enumeration's lead-in: a sentence that ends in a colon ("对下列各项，……：").
 _LEAD_IN = re.compile(r"[：:]\s*$")
 
@@ -68,9 +72,22 @@ def candidates(retrieval: Retrieval, index_docs: dict[str, dict], info: Question
         for a, b in hit.chunk.sentences:
             if says_something(text[a:b]):
                 out.append(Candidate(rank, hit, a, b, text[a:b]))
+    if info is not None:
+        out = [c for c in out if not names_another_occasion(info.text, c.text)]
     if info is not None and info.intent != "date":
         return [c for c in out if tuple(c.hit.chunk.section[:1]) != (HEADER,)] or out
     return out
+
+
+def names_another_occasion(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` is about another occasion than the one the
+    question points at with 这次 / 本次 / 此次 ("这次会议" is the meeting
+    the text speaks at; "领导小组第一次会议", "上次会议" are others)."""
+    m = _THIS_OCCASION.search(question)
+    if m is None:
+        return False
+    noun = re.escape(m.group(1))
+    return bool(re.search(rf"{_OTHER_OCCASION}{noun}", sentence)) and not re.search(rf"[这本此]次{noun}", sentence)
 
 
 def says_something(sentence: str) -> bool:

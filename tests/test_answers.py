@@ -214,6 +214,26 @@ def test_a_sentence_fits_what_is_asked(text, question, intent, attribute, fit):
     assert _intent_fit(text, QuestionInfo(question, intent, (), (), False, attribute)) == fit
 
 
+@pytest.mark.parametrize("question,sentence,another", [
+    ("这次会议是在哪天召开的？", "元月19日省政府召开了领导小组第一次会议。", True),
+    ("本次大会有多少人参加？", "上次大会有300人参加。", True),
+    ("这次会议是在哪天召开的？", "今天我们召开全省知识产权工作会议。", False),
+    ("这次会议是在哪天召开的？", "这次会议是继第一次会议之后召开的。", False),  # names this one too
+    ("领导小组第一次会议是哪天召开的？", "元月19日省政府召开了领导小组第一次会议。", False),  # no 这次 asked
+])
+def test_a_sentence_about_another_occasion_does_not_answer_for_this_one(question, sentence, another):
+    from app.answering import names_another_occasion
+
+    assert names_another_occasion(question, sentence) is another
+
+
+def test_the_date_of_this_meeting_is_not_another_meetings_date(pipeline):
+    refused = pipeline.ask("这次会议是在哪天召开的？")
+    assert refused.refused and "元月19日" not in refused.answer
+    answered = pipeline.ask("领导小组第一次会议是哪天召开的？")
+    assert not answered.refused and "元月19日" in answered.answer
+
+
 @pytest.mark.parametrize("question,parts", [
     ("外观设计专利权的保护期是多少年？从什么时候起算？", ["外观设计专利权的保护期是多少年？", "从什么时候起算？"]),
     ("去年全省申请了多少件专利？", ["去年全省申请了多少件专利？"]),
