@@ -485,11 +485,14 @@ def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
     """``question`` without the stretches it shares with the titles (at
     least ``shortest`` characters: "专利法", "洛阳市", "若干规定"), longest
     first, each made of whole words ("集成电路布图设计保护期" keeps its
-    "保护期"); the question itself when too little would be left."""
+    "保护期"); the question itself when too little would be left. The
+    longest stretch of any title goes first, so the result does not depend
+    on the titles' order ("上海市专利保护条例和青岛市专利保护规定" loses
+    both names whole, not one name and the other's "专利保护")."""
     rest = question
-    for title in titles:
-        while span := _common_words(rest, title, shortest):
-            rest = f"{rest[:span[0]]} {rest[span[1]:]}"
+    while spans := [s for title in titles if (s := _common_words(rest, title, shortest))]:
+        start, end = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
+        rest = f"{rest[:start]} {rest[end:]}"
     return rest if set(analyze(rest).terms) - _COMPARING else question
 
 

@@ -279,6 +279,11 @@ def test_dates_read_in_chinese(iso, text):
     ("专利法和商标法有什么不同？", ["中华人民共和国专利法", "中华人民共和国商标法"], "专利法和商标法有什么不同"),
     # only whole words go: the title's "保护" leaves the question's "保护期"
     ("集成电路布图设计的保护期是几年？", ["集成电路布图设计保护条例"], "的保护期是几年"),
+    # in either order of the titles, both names go whole
+    ("上海市专利保护条例和青岛市专利保护规定对答辩期限有什么区别？", ["上海市专利保护条例", "青岛市专利保护规定"],
+     "对答辩期限有什么区别"),
+    ("上海市专利保护条例和青岛市专利保护规定对答辩期限有什么区别？", ["青岛市专利保护规定", "上海市专利保护条例"],
+     "对答辩期限有什么区别"),
 ])
 def test_the_point_compared_is_the_question_without_the_documents_names(question, titles, left):
     from app.pipeline import without_names
