@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from .numerals import to_int
 from .question import QuestionInfo
 from .textnorm import compare_form
 from .tokenize import stopwords, tagged, word_bounds, words
@@ -89,6 +90,10 @@ _PLACE_NAME = re.compile("|".join(_PROVINCES))
 _LINK = "是|为|有|达到|达|约|大约|总共|一共|共|能|可以|可"
 # "分别是多少" asks several values at once, one per document or thing.
 _SEVERAL = re.compile(r"分别|各自|各是")
+# "哪三大战略", "哪两个部门": a list of so many things, stated only by an
+# enumeration of them (the items between 、 和 与 及 ；) or its lead-in.
+_ASKS_N_THINGS = re.compile(r"哪([两二三四五六七八九十])")
+_ITEM_SEP = re.compile(r"[、；;]|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])")
 # "哪几个部门" asks for a list, whatever its 几 says.
 _WHICH = re.compile(r"哪几|哪些")
 
@@ -243,7 +248,11 @@ def _asks_figure_of(info: QuestionInfo) -> bool:
 def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     """What a sentence must carry to state the value ``info`` asks for, or
     None when the question asks for no value of a checkable kind."""
-    if info.latin or _SEVERAL.search(info.text):
+    if info.latin:
+        return None
+    if (many := _ASKS_N_THINGS.search(info.text)) is not None:
+        return _enumerates(to_int(many.group(1)) or 2)
+    if _SEVERAL.search(info.text):
         return None
     if _asks_place(info.text) and not _RULES.search(info.text):
         return names_place
@@ -252,6 +261,11 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         return None
     unit = asked_unit(info.text, info.attribute) if info.intent == "count" else asked_date(info.text)
     return (unit or pattern).search
+
+
+def _enumerates(n: int) -> Callable[[str], bool]:
+    """A sentence enumerating ``n`` things, or the lead-in of a list."""
+    return lambda sentence: len(_ITEM_SEP.findall(sentence)) >= n - 1 or bool(re.search(r"[：:]\s*$", sentence))
 
 
 def _asks_place(text: str) -> bool:

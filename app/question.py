@@ -26,6 +26,11 @@ _ASKS_VALUE = re.compile(r"^(?:谁|多少|多长|多久|多大|多高|几|哪天
 # the corpus's world: the thing asked about is found elsewhere then.
 _GENERIC_NOUNS = frozenset("名字 名称 内容 时间 日期 数字 数量 数目 情况 东西 事情 方面 地方 部分".split())
 _CLAUSE_END = re.compile(r"^[，,。；;：:？?！!]+$")
+# "是什么意思" asks what a phrase means: 意思 is no word of the text asked about.
+_MEANING_ASKED = re.compile(r"(?:是|指)?(?:什么|啥)意思")
+# A phrase the question quotes names one thing ("“四抓三支撑”"), figures
+# and all: it is a term as it stands, besides the words it is cut into.
+_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]")
 
 
 @dataclass(frozen=True)
@@ -59,8 +64,14 @@ def analyze(text: str) -> QuestionInfo:
     corpus never mentions is a sign the question is about something else."""
     intent = next((name for name, rx in _INTENTS if rx.search(text)), "what")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
-    terms = tuple(t for t in content_terms(text) if not is_number(t) or t in years)
+    words = (t for t in content_terms(_MEANING_ASKED.sub("", text)) if not is_number(t) or t in years)
+    terms = tuple(dict.fromkeys((*words, *quoted_phrases(text))))
     return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text))
+
+
+def quoted_phrases(text: str) -> list[str]:
+    """The phrases a question quotes, as it writes them."""
+    return [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).strip()) >= 2]
 
 
 def asked_attribute(text: str) -> str | None:

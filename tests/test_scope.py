@@ -248,3 +248,23 @@ def test_a_document_the_library_only_mentions_must_be_named_by_the_quoting_docum
     judgment = "依照《中华人民共和国种子法》第七十二条，侵犯品种权的，应当给予合理赔偿。"
     assert decide_quoted(answered, info, quoted, ("种子法",), [judgment]) is answered
     assert decide_quoted(answered, info, quoted, (), [regulation]) is answered
+
+
+def test_a_quoted_phrase_is_a_term_as_written_and_the_meaning_frame_is_none():
+    terms = analyze("“四抓三支撑”是什么意思？").terms
+    assert "四抓三支撑" in terms and "意思" not in terms
+    # only the frame goes: 意思 of a term the question names stays
+    assert "意思" in analyze("什么是意思表示？").terms
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    ("“四抓三支撑”具体指哪四抓、哪三支撑？", "坚持省委、省政府确定的“四抓三支撑”的总体思路。", False),
+    ("胡锦涛强调要大力实施哪三大战略？", "大力实施科教兴国战略、人才强国战略和知识产权战略。", True),
+    ("由哪两个部门牵头？", "省科技厅、省知识产权局要主动与各部门合作。", True),
+    ("要从哪三个环节上把好关？", "要从以下环节把好关：", True),  # the lead-in of the list
+])
+def test_a_list_of_so_many_things_is_stated_by_an_enumeration(question, sentence, stated):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
