@@ -25,7 +25,7 @@ _N = "零〇一二三四五六七八九十百千万亿两"
 # that makes them one (若干规定, 管理办法); bare, they are verbs and nouns of
 # every question ("怎么规定", "有什么办法"). 解释 and 决定 only in 《》.
 _TYPE = r"(?:法典|法|条例|细则|(?:若干|管理|保护|暂行|实施|促进)(?:规定|办法))"
-_DOC_NAME = re.compile(rf"《([^《》]{{2,40}})》|([\u4e00-\u9fff]{{2,16}}?{_TYPE})"
+_DOC_NAME = re.compile(rf"《([^《》]{{2,40}})》|([\u4e00-\u9fff]{{1,16}}?法典|[\u4e00-\u9fff]{{2,16}}?{_TYPE})"
                        r"(?=第|规定|中|里|对|的|是|有|怎么|如何|要求|[，,。？?、：:\s]|$)")
 # A phrase with these is a clause of the question, not a document's name.
 _NOT_A_NAME = re.compile(r"[的哪啥咋怎吗呢么要搞弄把让给被]")
@@ -38,7 +38,9 @@ _PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江
 _PLACE = re.compile(rf"((?:{'|'.join(_PROVINCES)})(?:省|市|自治区|特别行政区)?)"
                     rf"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}}市)(?=[\u4e00-\u9fff]{{0,12}}?{_TYPE})")
 _AND = re.compile(r"[和与及、]")
-_PLACE_FIRST = re.compile(r"^([\u4e00-\u9fff]{2,7}?(?:省|自治区|市|新区|区|县))(.*)$")
+# A name that starts with a place: a province named bare ("浙江专利条例"),
+# or any place with its 省 / 市 / 区 / 县.
+_PLACE_FIRST = re.compile(rf"^((?:{'|'.join(_PROVINCES)})(?:省|市|自治区)?|[\u4e00-\u9fff]{{2,7}}?(?:省|自治区|市|新区|区|县))(.*)$")
 _RULES = re.compile(r"条例|规定|办法|法规|政策|细则|法律|规章|文件|要求|标准")
 # Words that make a phrase ending in 法/规定 generic, not a document's name.
 _GENERIC = frozenset("法律 法规 规定 条例 办法 文件 政策 国家 地方 具体 有关 相关 上述 以下 下列 哪些 什么 这个 那个 "
@@ -145,8 +147,10 @@ def _reads_as_name(name: str) -> bool:
 
 
 def _generic(name: str) -> bool:
+    """A name made only of generic words ("有关法律", "本法"); a one-character
+    core names a law of its own ("民法典", "宪法")."""
     core = re.sub(rf"{_TYPE}$", "", name)
-    content = [t for t in words(core) if t not in stopwords() and t not in _GENERIC and len(t) > 1]
+    content = [t for t in words(core) if t not in stopwords() and t not in _GENERIC and (len(t) > 1 or t == core)]
     return not content
 
 
@@ -156,7 +160,8 @@ def _held(name: str, known: Callable[[str], bool]) -> bool:
     library knows."""
     if known(name):
         return True
-    # A held place's document named short ("洛阳市条例", "浦东新区若干规定").
+    # A held place's document named short ("洛阳市条例", "浦东新区若干规定",
+    # "浙江专利条例").
     short = _PLACE_FIRST.match(name)
     if short and known(short.group(1)) and len(short.group(2)) <= 4:
         return True

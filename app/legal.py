@@ -13,6 +13,7 @@ _N = NUMERAL_CHARS
 ARTICLE = re.compile(rf"^第([{_N}\d]+)条(?:之([{_N}]+))?(?=[\s\u3000]|$)")
 # An article named in a question: 第十二条, 第12条, 第十二条第二款, 第十二条之一.
 ARTICLE_REF = re.compile(rf"第\s*([{_N}\d]+)\s*条(?:之([{_N}]+))?(?:第\s*([{_N}\d]+)\s*款)?(?:第\s*([{_N}\d]+)\s*项)?")
+_ARTICLE_IN_DIGITS = re.compile(r"第\s*(\d+)\s*条")
 _PART = re.compile(rf"^第([{_N}\d]+)\s*(编|章|节)(?:[\s\u3000]+\S.*)?$")
 _ANNEX = re.compile(r"^附\s*(?:件|录)[\s\d一二三四五六七八九十：:]*")
 _ITEM = re.compile(rf"^[（(][{_N}\d]+[）)]")
@@ -147,3 +148,19 @@ def article_of(address: str) -> str:
     """The article of an address: 第十二条 of 第十二条第二款, 第十二条之一 as it is."""
     m = re.match(rf"第[{_N}\d]+条(?:之[{_N}]+)?", address)
     return m.group(0) if m else address
+
+
+def with_article_numerals(text: str) -> str:
+    """``text`` with article numbers written in Chinese numerals, as
+    articles are numbered (第1185条 -> 第一千一百八十五条)."""
+    return _ARTICLE_IN_DIGITS.sub(lambda m: f"第{to_chinese(int(m.group(1)))}条", text)
+
+
+def reference_to(question: str, name: str) -> str:
+    """How ``question`` refers to ``name``: the name, and the article of it
+    the question names right after it ("民法典第1185条" ->
+    "民法典第一千一百八十五条"), the article's number in Chinese numerals."""
+    at = question.find(name)
+    m = ARTICLE_REF.match(question[at + len(name):].lstrip("》 \u3000")) if at >= 0 else None
+    number = to_int(m.group(1)) if m else None
+    return f"{name}第{to_chinese(number)}条" if number else name

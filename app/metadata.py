@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .numerals import NUMERAL_CHARS
+from .tokenize import word_bounds
 
 # Bump when what is read changes, so stored indexes (which keep it) go stale.
 METADATA_VERSION = "1"
@@ -191,13 +192,15 @@ def place_names(meta: DocMeta) -> tuple[str, ...]:
 
 def title_names(meta: DocMeta) -> tuple[str, ...]:
     """How people name a document by its title: the title, and every tail of
-    it of at least four characters that ends with the title's type word
-    (专利法 of 中华人民共和国专利法, 惩罚性赔偿的解释, 商标法实施条例)."""
+    it of at least three characters that ends with the title's type word
+    and starts a word of it (专利法 of 中华人民共和国专利法, 惩罚性赔偿的解释,
+    商标法实施条例; not 权保护条例 of 知识产权保护条例, which would name it in
+    "信息网络传播权保护条例")."""
     title = version_key(meta.title)
     names = {title}
     if not any(title.endswith(t) for t in _TYPE_WORDS):
         return tuple(names)
-    for i in range(1, len(title)):
+    for i in word_bounds(title)[1:-1]:
         tail = title[i:]
         if len(tail) >= 3 and not tail.startswith(("的", "关于", "和", "与", "及")):
             names.add(tail)

@@ -26,7 +26,7 @@ from .decide import decide, decide_quoted
 from .embeddings import Embedder, load_embedder
 from .grounding import overlap
 from .guard import asked_part
-from .legal import ARTICLE, article_of, article_refs
+from .legal import ARTICLE, article_of, article_refs, reference_to, with_article_numerals
 from .metadata import version_key
 from .naming import Naming
 from .numerals import to_chinese
@@ -180,7 +180,7 @@ class Pipeline:
             point = asked
         retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info)), docs=scope)
         absent = tuple(absent_names(asked, snapshot.holds))
-        mentioned = tuple(n for n in absent_names(asked, snapshot.names.knows) if n not in absent)
+        mentioned = tuple(reference_to(asked, n) for n in absent_names(asked, snapshot.names.knows) if n not in absent)
         articles, missing = _named_articles(asked, naming, snapshot) if not absent else ([], "")
         headings: list[Heading] = []
         if retrieval.hits and not carried and not articles and not missing:
@@ -262,7 +262,8 @@ class Pipeline:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned,
-                                 [prep.snapshot.docs[d]["text"] for d in {c.hit.chunk.doc_id for c in chosen}])
+                                 [with_article_numerals(prep.snapshot.docs[d]["text"])
+                                  for d in {c.hit.chunk.doc_id for c in chosen}] if prep.mentioned else [])
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]

@@ -264,6 +264,9 @@ def test_places_and_short_names_resolve_to_their_documents(library) -> None:
         "浙江省专利条例(2015-09-25).txt", "河南省专利保护条例(2005-12-02).txt"}
     assert names.resolve("商标法的规定").docs == {TRADEMARK_LAW}
     assert names.resolve("哪些情形不授予专利权？") is None
+    # a tail of a title that starts inside one of its words names nothing:
+    # 权保护条例 of 知识产权保护条例 is no name of 广东省知识产权保护条例
+    assert names.resolve("信息网络传播权保护条例规定的通知删除规则是什么？") is None
 
 
 def test_documents_and_places_the_library_does_not_hold_are_refused(library) -> None:
@@ -272,6 +275,18 @@ def test_documents_and_places_the_library_does_not_hold_are_refused(library) -> 
         answer = pipeline.ask(question)
         assert answer.refused and answer.decision.reason == "absent_document", question
     assert not pipeline.ask("浙江省专利条例对职务发明人的奖励有什么规定？").refused
+    # a held province's document named without its 省
+    assert pipeline.ask("浙江专利条例第三十条是怎么规定的？").answer.startswith("《浙江省专利条例》第三十条：")
+
+
+def test_a_law_the_library_only_cites_is_answered_only_where_cited(library) -> None:
+    pipeline = library.pipeline("ip-law")
+    # 民法典 is cited by a judicial interpretation, its article 1185 by none
+    answer = pipeline.ask("民法典第一千一百八十五条关于故意侵害知识产权惩罚性赔偿的原文是什么？")
+    assert answer.refused and answer.decision.reason == "absent_document"
+    assert "民法典第一千一百八十五条" in answer.answer
+    answer = pipeline.ask("种子法对侵犯植物新品种权的赔偿数额是怎么规定的？")
+    assert answer.refused and answer.decision.reason == "absent_document"
 
 
 def test_adding_a_document_embeds_only_its_own_sentences(tmp_path: Path, corpus_copy: Path) -> None:

@@ -268,3 +268,12 @@ def test_a_list_of_so_many_things_is_stated_by_an_enumeration(question, sentence
 
     info = analyze(question)
     assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
+
+
+def test_a_reference_keeps_the_article_named_after_the_document():
+    from app.legal import reference_to, with_article_numerals
+
+    assert reference_to("民法典第1185条是怎么规定的？", "民法典") == "民法典第一千一百八十五条"
+    assert reference_to("《民法典》第一千一百八十五条的原文", "民法典") == "民法典第一千一百八十五条"
+    assert reference_to("民法典对惩罚性赔偿怎么规定？", "民法典") == "民法典"
+    assert with_article_numerals("民法典第1217条规定") == "民法典第一千二百一十七条规定"
