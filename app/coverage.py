@@ -258,7 +258,10 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     if (many := _ASKS_N_THINGS.search(info.text)) is not None:
         return _enumerates(to_int(many.group(1)) or 2)
     if _SEVERAL.search(info.text):
-        return None
+        # Several things' values: each in the unit the question names
+        # ("分别是多少钱"), whatever each thing is called.
+        unit = asked_unit(info.text) if info.intent == "count" else None
+        return unit.search if unit is not None else None
     if _asks_place(info.text) and not _RULES.search(info.text):
         return names_place
     pattern = _VALUE.get(info.intent)

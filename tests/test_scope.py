@@ -116,6 +116,9 @@ def test_a_value_question_about_something_the_corpus_never_names_is_refused(pipe
     # what the question word counts names the unit too
     ("法院判决李某赔偿张某多少损害赔偿金？", "2020年3月，李某与张某登记结婚，法院判决撤销婚姻。", False),
     ("工商银行向金属材料公司实际发放了多少融资？", "工商银行向金属材料公司发放了7000000元的融资。", True),
+    # several things' values, each in the unit named
+    ("申请费和审查费分别是多少钱？", "申请品种权的，应当向审批机关缴纳申请费和审查费。", False),
+    ("申请费和审查费分别是多少钱？", "申请费为每件1000元，审查费为每件2000元。", True),
 ])
 def test_a_figure_states_a_value_only_in_the_unit_asked(question, sentence, stated):
     from app.coverage import value_stated
