@@ -53,6 +53,7 @@ _COUNT = re.compile(rf"\d|[{_N}]+\s*(?:个|件|人|项|家|次|名|元|万|亿|�
 _ADDRESS = re.compile(rf"第[{_N}\d]+[编章节条款项目]|\d+[xX]+")
 _DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内")
 _VALUE = {"count": _COUNT, "date": _DATE}
+_CALENDAR_DATE = re.compile(r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 # A when question that asks for a day, or a year, is answered by a date of
 # that precision ("哪一天" is not answered by "2个月后", nor "哪一年" by "5月").
 _DAY = re.compile(rf"(?<![〕\]])\d+\s*[日号]|[{_N}]+\s*[日号]")  # not a document number (国发〔2020〕1号)
@@ -267,8 +268,11 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     pattern = _VALUE.get(info.intent)
     if pattern is None or _WHICH.search(info.text):
         return None
-    unit = asked_unit(info.text, info.attribute) if info.intent == "count" else asked_date(info.text)
-    return (unit or pattern).search
+    if info.intent == "count":
+        # A date ("到2022年", "5月1日") is when, never how many.
+        test = (asked_unit(info.text, info.attribute) or pattern).search
+        return lambda sentence: bool(test(_CALENDAR_DATE.sub("", sentence)))
+    return (asked_date(info.text) or pattern).search
 
 
 def _enumerates(n: int) -> Callable[[str], bool]:

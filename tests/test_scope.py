@@ -116,6 +116,10 @@ def test_a_value_question_about_something_the_corpus_never_names_is_refused(pipe
     # what the question word counts names the unit too
     ("法院判决李某赔偿张某多少损害赔偿金？", "2020年3月，李某与张某登记结婚，法院判决撤销婚姻。", False),
     ("工商银行向金属材料公司实际发放了多少融资？", "工商银行向金属材料公司发放了7000000元的融资。", True),
+    # a date is when, never how many
+    ("职工全年制度工作日是多少天？", "2000年3月17日发布的通知同时废止。", False),
+    ("职工全年制度工作日是多少天？", "年工作日：365天-104天-11天＝250天。", True),
+    ("到2022年粉丝量达到多少？", "到2022年，建成政务新媒体矩阵体系。", False),
     # several things' values, each in the unit named
     ("申请费和审查费分别是多少钱？", "申请品种权的，应当向审批机关缴纳申请费和审查费。", False),
     ("申请费和审查费分别是多少钱？", "申请费为每件1000元，审查费为每件2000元。", True),
