@@ -46,9 +46,17 @@ class IndexWatcher:
     def check(self) -> bool:
         """Serve the current version if it is another one; True if swapped.
         Callers at once take turns: one loads a new version, the others
-        then find it served."""
+        then find it served. While this process builds or loads a version
+        itself (an upload's reload), the look is skipped: that reload
+        serves the newest version when it is done, and a question does not
+        wait for it."""
         with self._checking:
-            return self._check()
+            if not self.pipeline.changing.acquire(blocking=False):
+                return False
+            try:
+                return self._check()
+            finally:
+                self.pipeline.changing.release()
 
     def follow(self) -> None:
         """``check()``, a failure logged: the version served stays."""

@@ -109,6 +109,10 @@ class Pipeline:
         self.embedder = embedder or load_embedder(self.settings)
         self._mmap = mmap
         self._lock = threading.Lock()
+        # Held while a version is built or loaded to be served: a watcher
+        # that finds it held leaves the swap to its holder, so an older
+        # version loaded meanwhile never replaces the newer one.
+        self.changing = threading.Lock()
         self.corpus_issues: list[CorpusIssue] = []
         self.answers = AnswerCache(self.settings.answer_cache_size)
         self.reload(progress=progress)
@@ -116,8 +120,9 @@ class Pipeline:
 
     # --- index ---------------------------------------------------------------
     def reload(self, progress: Progress | None = None, force: bool = False) -> bool:
-        index, issues, rebuilt = ensure_index(self.settings, self.embedder, progress, force, self._mmap)
-        self.use_index(index, issues)
+        with self.changing:
+            index, issues, rebuilt = ensure_index(self.settings, self.embedder, progress, force, self._mmap)
+            self.use_index(index, issues)
         return rebuilt
 
     def use_index(self, index: LoadedIndex, issues: list[CorpusIssue]) -> None:

@@ -110,3 +110,14 @@ def test_every_worker_serves_a_build_made_by_another_process(settings, pipeline,
     assert {answer for _, _, answer in seen} == old | {"new"}
     new_version = current_dir(index_dir).name
     assert all(version == new_version for _, version, answer in seen if answer == "new")
+
+
+def test_a_look_while_this_process_rebuilds_leaves_the_swap_to_the_rebuild(two):
+    builder, follower, watcher = two
+    served = follower.index.path
+    (follower.settings.corpus_dir / NEW_DOC).write_text(NEW_TEXT, encoding="utf-8")
+    builder.reload()
+    with follower.changing:  # the follower is itself building or loading a version
+        assert not watcher.check()
+        assert follower.index.path == served
+    assert watcher.check() and follower.index.path == builder.index.path
