@@ -19,9 +19,9 @@ CHUNKER_VERSION = "5"
 
 _NUM = "一二三四五六七八九十百零〇"
 # "一、认清形势……", "第一部分 ……"
-_LEVEL1 = re.compile(rf"^(?:[{_NUM}]+[、．.]|第[{_NUM}]+(?:部分|章|节)[\s、：:]?)")
+LEVEL1_HEADING = re.compile(rf"^(?:[{_NUM}]+[、．.]|第[{_NUM}]+(?:部分|章|节)[\s、：:]?)")
 # "（一）……", "(二)", "一是……", "第一，……", "1. ……"
-_LEVEL2 = re.compile(rf"^(?:[（(][{_NUM}\d]+[）)]|[{_NUM}]+是|第[{_NUM}]+[，,、]|\d+[、．.](?!\d))")
+LEVEL2_HEADING = re.compile(rf"^(?:[（(][{_NUM}\d]+[）)]|[{_NUM}]+是|第[{_NUM}]+[，,、]|\d+[、．.](?!\d))")
 # Closing address of a speech ("同志们，……") after the body has started.
 _CLOSING = re.compile(r"^(?:同志们|各位(?:同志|代表|领导)?)[，,！!]")
 _SENT_END = re.compile(
@@ -159,7 +159,7 @@ def _heading_label(text: str, sentences: list[Sentence]) -> str:
 
 
 def _is_title(line: str) -> bool:
-    return len(line) <= 40 and not _SENT_END.search(line.rstrip("。")) and not _LEVEL1.match(line)
+    return len(line) <= 40 and not _SENT_END.search(line.rstrip("。")) and not LEVEL1_HEADING.match(line)
 
 
 def detect_structure(doc: Document) -> tuple[str | None, list[Paragraph]]:
@@ -179,9 +179,9 @@ def detect_structure(doc: Document) -> tuple[str | None, list[Paragraph]]:
         line = text[a:b]
         sentences = split_sentences(text, a, b)
         is_heading = False
-        if _LEVEL1.match(line):
+        if LEVEL1_HEADING.match(line):
             level1, level2, body_started, is_heading = _heading_label(text, sentences), None, True, True
-        elif _LEVEL2.match(line):
+        elif LEVEL2_HEADING.match(line):
             level2, body_started = _heading_label(text, sentences), True
             is_heading = len(sentences) == 1
         elif body_started and _CLOSING.match(line):

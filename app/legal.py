@@ -14,7 +14,7 @@ ARTICLE = re.compile(rf"^第([{_N}\d]+)条(?:之([{_N}]+))?(?=[\s\u3000]|$)")
 # An article named in a question: 第十二条, 第12条, 第十二条第二款, 第十二条之一.
 ARTICLE_REF = re.compile(rf"第\s*([{_N}\d]+)\s*条(?:之([{_N}]+))?(?:第\s*([{_N}\d]+)\s*款)?(?:第\s*([{_N}\d]+)\s*项)?")
 _ARTICLE_IN_DIGITS = re.compile(r"第\s*(\d+)\s*条")
-_PART = re.compile(rf"^第([{_N}\d]+)\s*(编|章|节)(?:[\s\u3000]+\S.*)?$")
+PART_HEADING = re.compile(rf"^第([{_N}\d]+)\s*(编|章|节)(?:[\s\u3000]+\S.*)?$")
 _ANNEX = re.compile(r"^附\s*(?:件|录)[\s\d一二三四五六七八九十：:]*")
 _ITEM = re.compile(rf"^[（(][{_N}\d]+[）)]")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -77,7 +77,7 @@ def legal_units(text: str, has_title: bool) -> list[LegalUnit]:
 
     for a, b in spans:
         line = text[a:b]
-        part = _PART.match(line)
+        part = PART_HEADING.match(line)
         article = ARTICLE.match(line)
         if part and len(line) <= 40 and "。" not in line:
             depth = _DEPTH[part.group(2)]

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from .. import texts as T
 from ..answer import Answer
-from ..chunking import _LEVEL1, _LEVEL2, is_heading_sentence  # the heading grammar the chunker uses
-from ..legal import _PART  # the heading grammar of legal text (编/章/节)
+from ..chunking import LEVEL1_HEADING, LEVEL2_HEADING, is_heading_sentence
+from ..legal import PART_HEADING
 from ..pipeline import Pipeline, QuestionError
 
 # A chip's section: (document id, heading labels from the outermost).
@@ -41,8 +41,8 @@ def heading_topic(heading: str, limit: int) -> str | None:
     cut at a clause boundary near ``limit`` characters; None for a label that
     is not a heading by the chunker's grammar (the opening, the closing, the
     title, an article number, a preamble)."""
-    legal = _PART.match(heading)
-    m = legal or _LEVEL1.match(heading) or _LEVEL2.match(heading)
+    legal = PART_HEADING.match(heading)
+    m = legal or LEVEL1_HEADING.match(heading) or LEVEL2_HEADING.match(heading)
     if m is None:
         return None
     topic = _SPACED.sub("", heading[m.end(2) if legal else m.end():].strip())
