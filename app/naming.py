@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .legal import ARTICLE_REF
 from .metadata import DocMeta, place_names, title_names, version_key
-from .textnorm import compare_form
+from .textnorm import bigrams, compare_form
 
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # A question about what changed between versions wants every version.
@@ -16,6 +17,15 @@ _VERSIONS = re.compile(r"修订前后|修改前后|新旧|旧版|老版|原来�
 # How many documents one name may point at and still name them: more is a
 # topic word ("保护条例"), not a name.
 MAX_GROUPS = 3
+# How legal Chinese shortens the issuing courts in the names of judicial
+# interpretations ("两高……的解释", "最高法……的规定").
+_ABBREVIATIONS = (("两高", "最高人民法院最高人民检察院"), ("最高法", "最高人民法院"), ("最高检", "最高人民检察院"),
+                  ("司法解释", "解释"))
+# The number of a document in a series: "……的解释（二）".
+_SERIES = re.compile(r"[（(]([一二三四五六七八九十])[)）]")
+# Share of the character pairs of a name written loosely that a title must
+# hold to be the document meant ("侵犯专利权纠纷司法解释（二）").
+MIN_LOOSE_MATCH = 0.6
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,7 @@ class NameIndex:
         mentions = [m for m in found if not any(o is not m and o[0] <= m[0] and m[1] <= o[1]
                                                  and o[1] - o[0] > m[1] - m[0] for o in found)]
         if not mentions:
-            return None
+            return self._loosely_named(question)
         mentions.sort()
         named: list[set[str]] = []
         for _, _, groups in mentions:
@@ -81,6 +91,35 @@ class NameIndex:
             else:
                 docs.add(_version_of(members, years).doc_id)
         return Naming(frozenset(docs), tuple(order), versions)
+
+
+    def _loosely_named(self, question: str) -> Naming | None:
+        """The document whose article a question asks for by a name written
+        loosely ("两高侵犯知识产权刑事案件解释（三）第七条", "2009年最高法关于审理
+        侵犯专利权纠纷案件的解释第十八条"): the one title that holds most of the
+        name's character pairs, at least ``MIN_LOOSE_MATCH`` of them, and the
+        same number in a series; None when no title, or more than one, does."""
+        ref = ARTICLE_REF.search(question)
+        if ref is None:
+            return None
+        name = question[:ref.start()]
+        for short, full in _ABBREVIATIONS:
+            name = name.replace(short, full)
+        series = _SERIES.search(name)
+        pairs = bigrams(_YEAR.sub("", _SERIES.sub("", name)))
+        if len(pairs) < 4:
+            return None
+        scored = sorted(((len(pairs & bigrams(key)) / len(pairs), key) for key in self.groups
+                         if _series_of(key) == (series.group(1) if series else None)), reverse=True)
+        if not scored or scored[0][0] < MIN_LOOSE_MATCH or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        key = scored[0][1]
+        return Naming(frozenset({_version_of(self.groups[key], set(_YEAR.findall(question))).doc_id}), (key,), False)
+
+
+def _series_of(title: str) -> str | None:
+    m = _SERIES.search(title)
+    return m.group(1) if m else None
 
 
 def _version_of(members: list[DocMeta], years: set[str]) -> DocMeta:

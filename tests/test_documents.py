@@ -269,6 +269,26 @@ def test_places_and_short_names_resolve_to_their_documents(library) -> None:
     assert names.resolve("信息网络传播权保护条例规定的通知删除规则是什么？") is None
 
 
+@pytest.mark.parametrize("question,article_of", [
+    ("两高侵犯知识产权刑事案件解释（三）第七条是什么内容？",
+     "最高人民法院 最高人民检察院关于办理侵犯知识产权刑事案件具体应用法律若干问题的解释（三）"),
+    ("2004年两高关于办理侵犯知识产权刑事案件的解释第十五条怎么规定？",
+     "最高人民法院、最高人民检察院关于办理侵犯知识产权刑事案件具体应用法律若干问题的解释"),
+    ("侵犯专利权纠纷司法解释（二）第19条规定了什么？", "最高人民法院关于审理侵犯专利权纠纷案件应用法律若干问题的解释（二）"),
+    ("2009年最高法关于审理侵犯专利权纠纷案件的解释第十八条讲什么？", "最高人民法院关于审理侵犯专利权纠纷案件应用法律若干问题的解释"),
+])
+def test_an_article_of_a_document_named_loosely_is_quoted_from_the_title_that_holds_the_name(
+        library, question, article_of) -> None:
+    answer = library.pipeline("ip-law").ask(question)
+    assert answer.decision.reason == "article" and answer.answer.startswith(f"《{article_of}》第"), answer.answer[:80]
+
+
+def test_a_loose_name_of_no_title_names_nothing(library) -> None:
+    names = library.pipeline("ip-law").snapshot.names
+    assert names.resolve("信息网络传播权保护条例第十四条是怎么规定的？") is None
+    assert names.resolve("刑事案件解释（五）第七条是什么内容？") is None  # no fifth in the series
+
+
 def test_documents_and_places_the_library_does_not_hold_are_refused(library) -> None:
     pipeline = library.pipeline("ip-law")
     for question in ("江苏省专利条例对职务发明人的奖励有什么规定？", "电子商务法第四十二条规定的通知删除义务是什么？"):
