@@ -227,6 +227,20 @@ def test_a_sentence_about_another_occasion_does_not_answer_for_this_one(question
     assert names_another_occasion(question, sentence) is another
 
 
+@pytest.mark.parametrize("question,sentence,another", [
+    ("宁某某的六套安置房总建筑面积是多少平方米？", "赵某某家庭共有两口人，合计选房面积为94平方米。", True),
+    ("撤销婚姻案中，李某隐瞒的是什么疾病？", "李某告知张某，其婚前患有梅毒。", False),
+    ("张某获赔多少？", "法院判决李某赔偿张某5万元。", False),
+    ("张某获赔多少？", "法院判决赔偿5万元。", False),  # names no party: may be about the one asked
+    ("张某在哪家公司工作？", "于某日向某公司提出申请。", False),  # 于某日, 某公司 name no party
+    ("公司应当支付多少加班费？", "张某主张加班费。", False),  # the question names no party
+])
+def test_a_sentence_about_other_parties_does_not_answer_for_the_party_asked(question, sentence, another):
+    from app.answering import names_another_party
+
+    assert names_another_party(question, sentence) is another
+
+
 def test_the_date_of_this_meeting_is_not_another_meetings_date(pipeline):
     refused = pipeline.ask("这次会议是在哪天召开的？")
     assert refused.refused and "元月19日" not in refused.answer
