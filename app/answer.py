@@ -20,6 +20,7 @@ Reason = Literal[
     "absent_document",     # names a document or place the library does not hold
     "value_not_stated",    # asks how many / when, and no retrieved sentence states it
     "value_not_quoted",    # the sentences that answer best state no value of the kind asked
+    "heading_alone",       # what answers best is a heading with no text under it
     "out_of_scope",        # the scope model judged the passages not to answer it
     "model_refused",       # LLM mode: the model said the passages do not answer it
 ]

@@ -52,7 +52,7 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
 
 
 def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str], mentioned: tuple[str, ...] = (),
-                  quoting: list[str] | None = None) -> Decision:
+                  quoting: list[str] | None = None, heading_alone: bool = False) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
     that answer best, and the texts of the documents ``quoting`` them:
 
@@ -64,9 +64,14 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str], men
       mentions (``mentioned``: no title names it) must be named by a quoting
       document: otherwise the quotes are another document's provisions on the
       topic ("种子法对……是怎么规定的" answered from a regulation that never
-      cites it)."""
+      cites it);
+    * ``heading_alone``: what answers best is a heading with nothing under
+      it ("五、关于大连新机场建设项目问题。（略）"), which names the topic and
+      says nothing about it."""
     if not decision.answer or not quoted:
         return decision
+    if heading_alone:
+        return replace(decision, answer=False, reason="heading_alone")
     if not any(states_value(info, s) is not False for s in quoted):
         return replace(decision, answer=False, reason="value_not_quoted")
     forms = [compare_form(t) for t in quoting or ()]

@@ -266,20 +266,23 @@ class Pipeline:
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
+        best = max(chosen, key=lambda c: c.score, default=None)
+        body: list[Quote] = []
+        headings = best is not None and prep.info.intent in _ASKS_ABOUT and all(
+            is_heading_sentence(c.text, c.hit.chunk.section) for c in chosen)
+        if headings:
+            # A heading names a topic and says nothing about it: what the
+            # text says about it is the body under it.
+            body = _with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
+                              self.settings.max_answer_sentences)
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned,
                                  [with_article_numerals(prep.snapshot.docs[d]["text"])
-                                  for d in {c.hit.chunk.doc_id for c in chosen}] if prep.mentioned else [])
+                                  for d in {c.hit.chunk.doc_id for c in chosen}] if prep.mentioned else [],
+                                 heading_alone=headings and not body and all(len(c.text) <= _TOPIC_LABEL for c in chosen))
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
-        quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
-        best = max(chosen, key=lambda c: c.score, default=None)
+        quotes = body or [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
         if best is not None:
-            if prep.info.intent in _ASKS_ABOUT and all(is_heading_sentence(c.text, c.hit.chunk.section)
-                                                       for c in chosen):
-                # A heading names a topic and says nothing about it: what the
-                # text says about it is the body under it.
-                quotes = _with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
-                                    self.settings.max_answer_sentences) or quotes
             if prep.info.intent == "list":
                 # A list in legal text is an article's lead-in and its items
                 # （一）……（五）: the article that holds the best sentence, whole.
@@ -474,6 +477,9 @@ _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 # alone. A heading may itself be the item, figure or date a list, count or
 # date question asks for ("（二）……免征增值税。" is a numbered provision).
 _ASKS_ABOUT = ("what", "how", "why")
+# A heading this short names a topic; a longer one ("（二十五）对……享受相应
+# 税收优惠政策。") is a numbered paragraph that says something itself.
+_TOPIC_LABEL = 40
 
 
 def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:

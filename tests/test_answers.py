@@ -101,6 +101,23 @@ def test_a_question_is_answered_from_the_index_it_started_on(tmp_path, corpus_co
     assert "other.txt" in pipeline.documents
 
 
+def test_a_heading_with_nothing_under_it_answers_nothing(tmp_path):
+    from app.pipeline import Pipeline
+    from app.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "复函.txt").write_text(
+        "国务院办公厅关于有关问题办理情况的函\n\n一、关于新机场建设项目问题。（略）\n\n"
+        "二、关于港口扩建项目问题。发展改革委同意港口扩建项目列入规划，并提出以下办理意见：分期建设，先建东港区。\n",
+        encoding="utf-8")
+    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+    refused = pipeline.ask("关于新机场建设项目问题，函里是怎么说的？")
+    assert refused.refused and refused.decision.reason == "heading_alone"
+    answered = pipeline.ask("关于港口扩建项目问题，函里是怎么说的？")
+    assert not answered.refused and "分期建设" in answered.answer
+
+
 def _sentences(hit: object, texts: list[str]):
     from app.answering import Candidate
 
