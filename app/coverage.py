@@ -89,6 +89,8 @@ MIN_VALUE_COVERAGE = 0.25
 # places' rules say something: a question about rules is about documents).
 _ASKS_PLACE = re.compile(r"哪(?:个|些|几个|座|一个)(?:城市|省份|省|地区|国家|县|市)")
 _PLACE_NAME = re.compile("|".join(_PROVINCES))
+# Words jieba may tag a place that name a kind of place, not one ("大中城市").
+_PLACE_KINDS = ("城市", "地区", "省份", "国家", "地方")
 # Words between an attribute and the question word that measures it.
 _LINK = "是|为|有|达到|达|约|大约|总共|一共|共|能|可以|可"
 # "分别是多少" asks several values at once, one per document or thing.
@@ -258,13 +260,13 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         return None
     if (many := _ASKS_N_THINGS.search(info.text)) is not None:
         return _enumerates(to_int(many.group(1)) or 2)
+    if _asks_place(info.text) and not _RULES.search(info.text):
+        return names_place
     if _SEVERAL.search(info.text):
         # Several things' values: each in the unit the question names
         # ("分别是多少钱"), whatever each thing is called.
         unit = asked_unit(info.text) if info.intent == "count" else None
         return unit.search if unit is not None else None
-    if _asks_place(info.text) and not _RULES.search(info.text):
-        return names_place
     pattern = _VALUE.get(info.intent)
     if pattern is None or _WHICH.search(info.text):
         return None
@@ -290,4 +292,5 @@ def _asks_place(text: str) -> bool:
 def names_place(sentence: str) -> bool:
     """The sentence names a place: a province of China or a country, or a
     word jieba tags a place name (兰州, 中山市)."""
-    return bool(_PLACE_NAME.search(sentence)) or any(flag == "ns" and len(w) >= 2 for w, flag in tagged(sentence))
+    return bool(_PLACE_NAME.search(sentence)) or any(flag == "ns" and len(w) >= 2 and not w.endswith(_PLACE_KINDS)
+                                                     for w, flag in tagged(sentence))

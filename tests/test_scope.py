@@ -174,6 +174,10 @@ def test_a_when_question_is_answered_by_a_date_as_precise_as_asked(question, sen
     ("那家教育咨询公司位于哪个城市？", "某教育咨询公司位于兰州，主张林某每周工作5天。", True),
     ("中国专利周分会场是在哪个城市举办的？", "中国专利周甘肃分会场活动成功举办。", True),  # 甘肃 is a place
     ("哪些城市规定了职务发明的最低奖金？", "单位应当发给发明人奖金。", True),  # asks which rules: not checked here
+    # a kind of place names none
+    ("重点监视防御区具体包括哪些城市？", "首先使重点监视防御区的大中城市具备抗御6级左右地震的能力。", False),
+    # several places asked at once are asked all the same
+    ("开通英文版的省级政府网站分别是哪些省份？", "省级政府网站中有10个开通了英文版。", False),
 ])
 def test_a_which_place_question_is_answered_only_by_a_sentence_naming_a_place(question, sentence, stated):
     from app.coverage import value_stated
