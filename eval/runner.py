@@ -3,13 +3,13 @@ item; then aggregate overall and per kind."""
 from __future__ import annotations
 
 import hashlib
-import json
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from app.bench import question_rows
 from app.embeddings import Embedder
 from app.pipeline import Pipeline, QuestionError
 from app.settings import Settings
@@ -21,13 +21,8 @@ KIND_ORDER = ("fact", "list", "policy", "paraphrase", "followup", "english",
               "false_premise", "out_of_scope", "injection")
 
 
-def load_items(path: Path) -> list[dict]:
-    items = []
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                items.append(json.loads(line))
-    return items
+# One reader of question files for the eval and the benchmarks.
+load_items = question_rows
 
 
 def settings_for(corpus: Path | None = None, index_dir: Path | None = None, kb: str | None = None,
