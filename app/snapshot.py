@@ -38,6 +38,12 @@ class IndexSnapshot:
         self.names = NameIndex(self.metas)
         # The corpus as one comparison-form text: does it name a thing at all?
         self._corpus_form = "\n".join(compare_form(d["text"]) for d in index.docs.values())
+        # Chunks of each document: a question that names documents searches theirs
+        # (one look-up, not a pass over every chunk of the library).
+        by_doc: dict[str, list[int]] = {}
+        for i, c in enumerate(index.chunks):
+            by_doc.setdefault(c.doc_id, []).append(i)
+        self._doc_chunks = {d: np.array(ids, dtype=np.int64) for d, ids in by_doc.items()}
         # Chunks of each article, in order: an article is quoted whole.
         self.articles: dict[tuple[str, str], list[int]] = {}
         self.article_count: dict[str, int] = {}
@@ -72,14 +78,18 @@ class IndexSnapshot:
         return self.names.knows(name) or compare_form(name) in self._corpus_form
 
     def chunks_of(self, docs: frozenset[str]) -> np.ndarray:
-        """Indices of the chunks of some documents."""
-        return np.array([i for i, c in enumerate(self.chunks) if c.doc_id in docs], dtype=np.int64)
+        """Indices of the chunks of some documents, in order."""
+        parts = [self._doc_chunks[d] for d in docs if d in self._doc_chunks]
+        return np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
 
     def rows_of(self, chunk_ids: np.ndarray) -> np.ndarray:
-        """Sentence-vector rows of some chunks."""
-        rows = self.index.sentence_rows
-        parts = [np.arange(rows[i], rows[i + 1]) for i in chunk_ids]
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        """Sentence-vector rows of some chunks, chunk after chunk."""
+        rows = np.asarray(self.index.sentence_rows, dtype=np.int64)
+        ids = np.asarray(chunk_ids, dtype=np.int64)
+        starts, counts = rows[ids], rows[ids + 1] - rows[ids]
+        # Each chunk's rows are its start plus 0, 1, … its count - 1.
+        before = np.cumsum(counts) - counts
+        return np.repeat(starts - before, counts) + np.arange(int(counts.sum()), dtype=np.int64)
 
     def _idf(self, df: int) -> float:
         return math.log(1 + (self.n_passages - df + 0.5) / (df + 0.5))

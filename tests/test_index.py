@@ -93,3 +93,16 @@ def test_empty_corpus_says_so(tmp_path, embedder):
     (tmp_path / "corpus").mkdir()
     with pytest.raises(IndexUnusable, match="资料库为空"):
         ensure_index(fresh(tmp_path, tmp_path / "corpus"), embedder)
+
+
+def test_the_chunks_and_sentence_rows_of_documents_are_looked_up_whole(pipeline):
+    import numpy as np
+
+    snapshot = pipeline.snapshot
+    docs = frozenset(list(snapshot.docs)[:1])
+    chunks = snapshot.chunks_of(docs)
+    assert list(chunks) == [i for i, c in enumerate(snapshot.chunks) if c.doc_id in docs]
+    rows = snapshot.index.sentence_rows
+    assert list(snapshot.rows_of(chunks)) == [r for i in chunks for r in range(rows[i], rows[i + 1])]
+    assert snapshot.rows_of(np.zeros(0, dtype=np.int64)).size == 0
+    assert snapshot.chunks_of(frozenset({"no such document"})).size == 0
