@@ -92,7 +92,6 @@ class NameIndex:
                 docs.add(_version_of(members, years).doc_id)
         return Naming(frozenset(docs), tuple(order), versions)
 
-
     def _loosely_named(self, question: str) -> Naming | None:
         """The document whose article a question asks for by a name written
         loosely ("两高侵犯知识产权刑事案件解释（三）第七条", "2009年最高法关于审理
