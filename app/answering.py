@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .chunking import is_heading_sentence
-from .coverage import asked_unit
+from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of
 from .question import QuestionInfo, analyze, question_parts
 from .retrieval import Hit, Retrieval
@@ -55,8 +55,6 @@ _PARTY = re.compile(rf"[{_SURNAMES}]某某?(?!某|公司|医院|银行|超市|�
 _THIS_OCCASION = re.compile(r"(?:这|本|此)一?[次届期轮]([\u4e00-\u9fff]{2})")
 # Another occasion of the same kind: "第一次会议", "上次会议", "首届大会".
 _OTHER_OCCASION = r"(?:第[一二三四五六七八九十百\d]+|[上下前首])[次届期轮]"
-# An enumeration's lead-in: a sentence that ends in a colon ("对下列各项，……：").
-_LEAD_IN = re.compile(r"[：:]\s*$")
 
 
 @dataclass
@@ -194,7 +192,7 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
     if intent == "list":
         # An enumeration's lead-in ("对下列各项，不授予专利权：") introduces
         # the items a which-ones question asks for.
-        if _LEAD_IN.search(text):
+        if LEAD_IN.search(text):
             return 1.0
         return min(1.0, len(_LIST_SEP.findall(text)) / 4)
     if intent == "definition":

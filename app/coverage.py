@@ -99,6 +99,8 @@ _SEVERAL = re.compile(r"分别|各自|各是")
 # enumeration of them (the items between 、 和 与 及 ；) or its lead-in.
 _ASKS_N_THINGS = re.compile(r"哪([两二三四五六七八九十])")
 _ITEM_SEP = re.compile(r"[、；;]|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])")
+# An enumeration's lead-in: a sentence that ends in a colon ("对下列各项，……：").
+LEAD_IN = re.compile(r"[：:]\s*$")
 # "哪几个部门" asks for a list, whatever its 几 says.
 _WHICH = re.compile(r"哪几|哪些")
 
@@ -279,7 +281,7 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
 
 def _enumerates(n: int) -> Callable[[str], bool]:
     """A sentence enumerating ``n`` things, or the lead-in of a list."""
-    return lambda sentence: len(_ITEM_SEP.findall(sentence)) >= n - 1 or bool(re.search(r"[：:]\s*$", sentence))
+    return lambda sentence: len(_ITEM_SEP.findall(sentence)) >= n - 1 or bool(LEAD_IN.search(sentence))
 
 
 def _asks_place(text: str) -> bool:
