@@ -275,10 +275,11 @@ class Pipeline:
             # text says about it is the body under it.
             body = _with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
                               self.settings.max_answer_sentences)
-        decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned,
-                                 [with_article_numerals(prep.snapshot.docs[d]["text"])
-                                  for d in {c.hit.chunk.doc_id for c in chosen}] if prep.mentioned else [],
-                                 heading_alone=headings and not body and all(len(c.text) <= _TOPIC_LABEL for c in chosen))
+        label_alone = headings and not body and all(len(c.text) <= _TOPIC_LABEL for c in chosen)
+        quoting = [with_article_numerals(prep.snapshot.docs[d]["text"])
+                   for d in {c.hit.chunk.doc_id for c in chosen}] if prep.mentioned else []
+        decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
+                                 heading_alone=label_alone)
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = body or [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
