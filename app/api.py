@@ -11,7 +11,8 @@ FAISS index and sentence vectors are mapped read-only from the same files,
 so the page cache holds one copy for all workers, the build lock in
 ``index_store`` makes sure at most one of them (re)builds the index, and
 each follows ``index/CURRENT`` to serve a version built by another
-(``index_watch``): once a second, and before each question.
+(``index_watch``): once a second, and before each question and document
+list, in the API and the web UI alike.
 """
 from __future__ import annotations
 
@@ -45,8 +46,6 @@ from .textnorm import has_binary
 if TYPE_CHECKING:
     import gradio as gr
 
-    from .answer import Answer
-    from .index_watch import IndexWatcher
     from .kb import Library
     from .pipeline import Pipeline
 
@@ -213,14 +212,14 @@ class _ApiShell:
         await self.app(scope, limited, marked)
 
 
-def create_app(library: Library, ui: UiBuilder | None = None, settings: Settings | None = None,
-               watchers: dict[str, IndexWatcher] | None = None) -> FastAPI:
+def create_app(library: Library, ui: UiBuilder | None = None, settings: Settings | None = None) -> FastAPI:
     """The API over the knowledge bases of ``library``; with ``ui`` the web
     UI is mounted. ``settings`` (access, limits) default to the library's.
-    A base with one of ``watchers`` catches up with its index on disk before
-    each question: asked after a change of its documents has been reported
-    done, a question is answered from the change by every worker, not up to
-    a watch interval later."""
+    A base whose pipeline an index watcher follows catches up with its index
+    on disk before each question (in the API and the web UI alike) and each
+    document list: asked after a change of its documents has been reported
+    done, it is answered from the change by every worker, not up to a watch
+    interval later."""
     from .kb import UnknownKnowledgeBase
 
     settings = settings or library.settings
@@ -231,16 +230,9 @@ def create_app(library: Library, ui: UiBuilder | None = None, settings: Settings
         except UnknownKnowledgeBase as exc:
             raise ApiError(404, str(exc)) from exc
 
-    def follow(pipeline: Pipeline) -> None:
-        # Another worker may have changed the index since this one last
-        # looked: every answer and document list is read from the current one.
-        watcher = (watchers or {}).get(pipeline.kb or "")
-        if watcher is not None:
-            watcher.follow()
-
     async def current(kb: str | None) -> Pipeline:
         pipeline = pipeline_of(kb)
-        await anyio.to_thread.run_sync(follow, pipeline)
+        await anyio.to_thread.run_sync(pipeline.follow_index)
         return pipeline
 
     limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
@@ -296,13 +288,9 @@ def create_app(library: Library, ui: UiBuilder | None = None, settings: Settings
         if len(history) > settings.max_history_items:
             raise ApiError(422, T.ERR_API_TOO_MANY_HISTORY.format(n=len(history), limit=settings.max_history_items))
         pipeline = pipeline_of(body.kb)
-
-        def current_answer() -> Answer:
-            follow(pipeline)
-            return pipeline.ask(body.q, history, body.id)
-
         try:
-            answer = await anyio.to_thread.run_sync(current_answer, limiter=in_flight)
+            # The pipeline catches up with its index first (follow_index).
+            answer = await anyio.to_thread.run_sync(pipeline.ask, body.q, history, body.id, limiter=in_flight)
         except QuestionError as exc:
             raise ApiError(422, str(exc)) from exc
         return JSONResponse(answer.to_json())
@@ -425,10 +413,9 @@ def serving_app(settings: Settings) -> FastAPI:
     from .kb import Library
 
     library = Library(settings, mmap=True)
-    watchers = {name: IndexWatcher(library.pipeline(name), settings.index_watch_interval_s) for name in library.bases}
-    for watcher in watchers.values():
-        watcher.start()
-    return create_app(library, ui=default_ui, watchers=watchers)
+    for name in library.bases:
+        IndexWatcher(library.pipeline(name), settings.index_watch_interval_s).start()
+    return create_app(library, ui=default_ui)
 
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None,

@@ -83,6 +83,9 @@ class IndexWatcher:
         return True
 
     def start(self) -> None:
+        """Look before each question the pipeline answers, and every
+        ``interval_s`` (when above 0) in a daemon thread."""
+        self.pipeline.follower = self.follow
         if self.interval_s > 0 and self._thread is None:
             self._thread = threading.Thread(target=self._run, name="policyqa-index-watch", daemon=True)
             self._thread.start()

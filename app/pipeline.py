@@ -10,7 +10,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import texts as T
 from .answer import Answer, Decision, Trace, TraceHit, refusal
@@ -113,6 +113,9 @@ class Pipeline:
         # that finds it held leaves the swap to its holder, so an older
         # version loaded meanwhile never replaces the newer one.
         self.changing = threading.Lock()
+        # Set by an index watcher (``index_watch``): looks whether another
+        # process or worker changed the index since the last look.
+        self.follower: Callable[[], None] | None = None
         self.corpus_issues: list[CorpusIssue] = []
         self.answers = AnswerCache(self.settings.answer_cache_size)
         self.reload(progress=progress)
@@ -124,6 +127,13 @@ class Pipeline:
             index, issues, rebuilt = ensure_index(self.settings, self.embedder, progress, force, self._mmap)
             self.use_index(index, issues)
         return rebuilt
+
+    def follow_index(self) -> None:
+        """Catch up with the index on disk, when a watcher follows it: asked
+        after a change of the documents was reported done (by this worker
+        or another), a question or a document list reads the change."""
+        if self.follower is not None:
+            self.follower()
 
     def use_index(self, index: LoadedIndex, issues: list[CorpusIssue]) -> None:
         """Answer from ``index`` from now on; questions under way finish on the old one."""
@@ -212,6 +222,7 @@ class Pipeline:
     def stream(self, question: object, history: list[str] | None = None, qid: str | int | None = None,
                mode: str | None = None, trace: bool = False) -> Iterator[tuple[str, Answer | None]]:
         """Yield (text so far, None) while answering, then (text, Answer)."""
+        self.follow_index()
         started = time.perf_counter()
         mode = mode or self.settings.mode
         # Only a stand-alone extractive answer is kept and served again on the

@@ -121,3 +121,13 @@ def test_a_look_while_this_process_rebuilds_leaves_the_swap_to_the_rebuild(two):
         assert not watcher.check()
         assert follower.index.path == served
     assert watcher.check() and follower.index.path == builder.index.path
+
+
+def test_a_started_watcher_looks_before_each_question_whatever_shell_asks(two):
+    builder, follower, watcher = two
+    watcher.start()  # interval 0: no thread, only the look before each question
+    (follower.settings.corpus_dir / NEW_DOC).write_text(NEW_TEXT, encoding="utf-8")
+    assert builder.reload()
+    # the web UI and the CLI call stream/ask directly, as the API does
+    assert _from_new_doc(follower.ask(NEW_QUESTION))
+    assert follower.index.path == builder.index.path
