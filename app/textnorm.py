@@ -37,6 +37,7 @@ def _is_cjk_punct(ch: str) -> bool:
 
 _HALFWIDTH = {0x3000: " ", **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)
                               if not _is_cjk_punct(chr(code))}}
+_SPACE_IN_CJK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # Exactly the characters outside Unicode's letter and number categories.
 _NOT_LETTER_OR_NUMBER = re.compile(r"[\W_]+")
 
@@ -61,10 +62,13 @@ def strip_markup(text: str) -> str:
 
 def normalize_question(text: str) -> str:
     """Traditional -> simplified, full-width digits/letters -> ASCII,
-    whitespace collapsed. Pure and idempotent."""
+    spaces between Chinese characters dropped, other whitespace collapsed.
+    Pure and idempotent."""
     text = _BINARY.sub(" ", text)
     text = to_halfwidth(text)
     text = to_simplified(text)
+    # Chinese puts no space between words: "哪 些 行 业" is 哪些行业.
+    text = _SPACE_IN_CJK.sub("", text)
     return _WS.sub(" ", text).strip()
 
 

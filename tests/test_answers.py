@@ -64,6 +64,25 @@ def test_bad_questions_get_chinese_messages(pipeline, bad, fragment):
         pipeline.ask(bad)
 
 
+@pytest.mark.parametrize("typed,read", [
+    ("哪 些 行 业 算 咱 们 的 支 柱 产 业 ？", "哪些行业算咱们的支柱产业 ？"),
+    ("专利法 第十二条", "专利法第十二条"),
+    ("How many patents 专利 were granted?", "How many patents 专利 were granted?"),  # spaces by Latin words stay
+    ("著作權法　規定", "著作权法规定"),  # the ideographic space too, and traditional characters
+])
+def test_spaces_between_chinese_characters_are_dropped(typed, read):
+    from app.textnorm import normalize_question
+
+    assert normalize_question(typed) == read
+    assert normalize_question(read) == read  # idempotent
+
+
+def test_a_question_typed_with_spaces_is_answered_as_without(pipeline):
+    spaced = pipeline.ask("哪 些 行 业 算 咱 们 的 支 柱 产 业 ？")
+    plain = pipeline.ask("哪些行业算咱们的支柱产业？")
+    assert not spaced.refused and spaced.answer == plain.answer
+
+
 def test_html_in_a_question_is_just_text(pipeline):
     answer = pipeline.ask("<script>alert(1)</script>去年全省申请了多少件专利？")
     assert answer.question.startswith("<script>")
