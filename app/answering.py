@@ -29,6 +29,10 @@ _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
+_MULTIPLE = re.compile(r"[一二三四五六七八九十两\d]+倍")
+# A question about a penalty ("怎么罚款", "如何处罚"): its answer is the
+# provision's fines, the graver cases' included.
+_ASKS_PENALTY = re.compile(r"罚")
 # How Chinese legal and official texts define a term: "X，是指……",
 # "本法所称X，……", "……的，为X。", "X包括……".
 _DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?为[^，,。；;]{2,16}[。；;]?$|^[^，,。]{2,16}包括")
@@ -269,7 +273,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _stating_the_value(chosen, info)
     if info.intent == "list":
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
-    if focus and info.intent in ("count", "duration"):
+    if focus and (info.intent in ("count", "duration") or _ASKS_PENALTY.search(info.text)):
         chosen = _with_further_figures(chosen, cands, info)
     seen: set[tuple[str, int]] = set()
     unique = []
@@ -350,22 +354,30 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     the figure for a graver or another case ("处十万元以上一百万元以下的罚
     款；情节严重的，处五十万元以上五百万元以下的罚款"): those sentences of
     the same article that state a figure and a term of the question join
-    a how-many or how-long answer. Only in articles: elsewhere the next
+    a how-many, how-long or penalty answer. Only in articles: elsewhere the next
     sentence with a figure is as often about something else."""
     terms = [compare_form(t) for t in info.terms]
     out = list(chosen)
     for c in chosen:
-        if not c.hit.chunk.address or not c.fit:
+        if not c.hit.chunk.address or not _states_figure(c):
             continue
         same = [d for d in cands if d.hit is c.hit]
         for d in same[same.index(c) + 1:same.index(c) + 1 + reach]:
             form = compare_form(d.text)
-            if _provision(d) != _provision(c) or not d.fit \
+            if _provision(d) != _provision(c) or not _states_figure(d) \
                     or not any(t in form for t in terms):
                 break
             if d not in out:
                 out.append(d)
     return out
+
+
+def _states_figure(c: Candidate) -> bool:
+    """The sentence fits a how-many question, or states a figure at all, a
+    multiple included (a fine asked with "怎么罚款" is a figure, "五倍以下的
+    罚款" too, though not asked with 多少)."""
+    figures = _REFERENCE.sub("", c.text)
+    return bool(c.fit) or bool(_HAS_NUMBER.search(figures) or _MULTIPLE.search(figures))
 
 
 def _with_clause_runs(chosen: list[Candidate], cands: list[Candidate], limit: int) -> list[Candidate]:

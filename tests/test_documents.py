@@ -348,3 +348,9 @@ def test_the_service_serves_every_knowledge_base(library) -> None:
     assert {r["status"] for r in rows} >= {"现行", "已被修订"}
     page = client.get("/kb/ip-law/")
     assert page.status_code == 200 and "知识产权法规库" in page.text  # the picker names every base
+
+
+def test_a_penalty_asked_how_is_answered_with_every_fine_of_the_article(library) -> None:
+    answer = library.pipeline("ip-law").ask("假冒专利的，专利执法部门可以怎么罚款？")
+    # the fine as a multiple, then the fine when there is no illegal income
+    assert "五倍以下的罚款" in answer.answer and "二十五万元以下的罚款" in answer.answer
