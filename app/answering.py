@@ -273,7 +273,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _stating_the_value(chosen, info)
     if info.intent == "list":
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
-    if focus and (info.intent in ("count", "duration") or _ASKS_PENALTY.search(info.text)):
+    if focus and (info.intent in ("count", "duration", "date") or _ASKS_PENALTY.search(info.text)):
         chosen = _with_further_figures(chosen, cands, info)
     seen: set[tuple[str, int]] = set()
     unique = []
@@ -354,7 +354,8 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     the figure for a graver or another case ("处十万元以上一百万元以下的罚
     款；情节严重的，处五十万元以上五百万元以下的罚款"): those sentences of
     the same article that state a figure and a term of the question join
-    a how-many, how-long or penalty answer. Only in articles: elsewhere the next
+    a how-many, how-long, when or penalty answer (the deadline, then the
+    later one a grace period allows). Only in articles: elsewhere the next
     sentence with a figure is as often about something else."""
     terms = [compare_form(t) for t in info.terms]
     out = list(chosen)

@@ -354,3 +354,8 @@ def test_a_penalty_asked_how_is_answered_with_every_fine_of_the_article(library)
     answer = library.pipeline("ip-law").ask("假冒专利的，专利执法部门可以怎么罚款？")
     # the fine as a multiple, then the fine when there is no illegal income
     assert "五倍以下的罚款" in answer.answer and "二十五万元以下的罚款" in answer.answer
+
+
+def test_a_deadline_asked_when_is_answered_with_the_grace_period_that_follows_it(library) -> None:
+    answer = library.pipeline("ip-law").ask("按专利合作条约提出的国际申请，最晚什么时候要办理进入中国国家阶段的手续？")
+    assert "30个月" in answer.answer and "32个月" in answer.answer
