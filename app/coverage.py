@@ -105,26 +105,28 @@ LEAD_IN = re.compile(r"[：:]\s*$")
 _WHICH = re.compile(r"哪几|哪些")
 
 
-def absent_names(question: str, known: Callable[[str], bool]) -> list[str]:
-    """Documents and places ``question`` names that ``known`` (the library:
-    its titles, then its text) does not hold."""
+def named_in(question: str) -> list[tuple[str, bool]]:
+    """The documents and places a question names, each with whether it is a
+    place: a document's name ("商标法和专利法" names two), and a place when
+    the question asks what its rules say (a weather question about 北京 is
+    simply off topic)."""
     out = []
     for m in _DOC_NAME.finditer(question):
-        # "商标法和专利法" names two documents.
         for part in filter(None, _AND.split(m.group(1) or m.group(2))):
             name = part if m.group(1) else _trim(part)
             if m.group(2) and not _reads_as_name(name):
                 continue
-            if name and not _generic(name) and not _held(name, known):
-                out.append(name)
-    # A place matters when the question asks what its rules say; a weather
-    # question about 北京 is simply off topic.
+            if name and not _generic(name):
+                out.append((name, False))
     places = _PLACE.finditer(question) if _RULES.search(question) else ()
-    for m in places:
-        place = m.group(1) or m.group(2)
-        if not known(place):
-            out.append(place)
+    out += [(m.group(1) or m.group(2), True) for m in places]
     return out
+
+
+def holds_name(name: str, place: bool, known: Callable[[str], bool]) -> bool:
+    """Whether ``known`` holds a named place, or a document's name or a
+    short form of it (see ``_held``)."""
+    return known(name) if place else _held(name, known)
 
 
 def _trim(name: str) -> str:

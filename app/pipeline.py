@@ -20,7 +20,7 @@ from .answering import (Candidate, answer_wording, candidates, says_something, s
 from .chunking import Chunk, is_heading_sentence
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
-from .coverage import absent_names
+from .coverage import holds_name, named_in
 from .corpus import CorpusIssue
 from .decide import decide, decide_quoted
 from .embeddings import Embedder, load_embedder
@@ -194,8 +194,11 @@ class Pipeline:
         else:
             point = asked
         retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info)), docs=scope)
-        absent = tuple(absent_names(asked, snapshot.holds))
-        mentioned = tuple(reference_to(asked, n) for n in absent_names(asked, snapshot.names.knows) if n not in absent)
+        # Named documents and places the library does not hold at all, and
+        # those only its text mentions (no title names them).
+        named = [(n, place) for n, place in named_in(asked) if not holds_name(n, place, snapshot.names.knows)]
+        absent = tuple(n for n, place in named if not holds_name(n, place, snapshot.holds))
+        mentioned = tuple(reference_to(asked, n) for n, _ in named if n not in absent)
         articles, missing = _named_articles(asked, naming, snapshot) if not absent else ([], "")
         headings: list[Heading] = []
         if retrieval.hits and not carried and not articles and not missing:
