@@ -45,7 +45,7 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     sentences = [snapshot.docs[h.chunk.doc_id]["text"][a:b] for h in retrieval.hits for a, b in h.chunk.sentences]
     readings = [{t: snapshot.idf(t) for t in terms} for terms in readings_of(info.text)]
     if not value_stated(info, sentences, readings):
-        return Decision(False, "value_not_stated", None, values)
+        return Decision(False, "value_not_stated", None, values, T.VALUE_NOT_GIVEN)
     p = answer_probability(sig, model)
     ok = p >= model.threshold or named
     return Decision(ok, "answered" if ok else "out_of_scope", p, values)
@@ -71,9 +71,9 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str], men
     if not decision.answer or not quoted:
         return decision
     if heading_alone:
-        return replace(decision, answer=False, reason="heading_alone")
+        return replace(decision, answer=False, reason="heading_alone", message=T.HEADING_ONLY)
     if not any(states_value(info, s) is not False for s in quoted):
-        return replace(decision, answer=False, reason="value_not_quoted")
+        return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)
     forms = [compare_form(t) for t in quoting or ()]
     elsewhere = [n for n in mentioned if not any(compare_form(n) in f for f in forms)]
     if elsewhere:

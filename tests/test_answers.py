@@ -133,6 +133,8 @@ def test_a_heading_with_nothing_under_it_answers_nothing(tmp_path):
     pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
     refused = pipeline.ask("关于新机场建设项目问题，函里是怎么说的？")
     assert refused.refused and refused.decision.reason == "heading_alone"
+    from app import texts as T
+    assert refused.answer == T.HEADING_ONLY and refused.citations  # the heading stays listed as related
     answered = pipeline.ask("关于港口扩建项目问题，函里是怎么说的？")
     assert not answered.refused and "分期建设" in answered.answer
 

@@ -236,6 +236,9 @@ def test_an_answer_to_a_value_question_must_quote_a_value_of_the_kind_asked():
     # the passages hold a figure somewhere, but the sentences that answer best state only a date
     refused = decide_quoted(answered, wage, ["2019年12月，张某向劳动人事争议仲裁委员会申请仲裁。"])
     assert not refused.answer and refused.reason == "value_not_quoted" and refused.probability == 0.9
+    # the user is told the documents touch the topic but give no such value
+    from app import texts as T
+    assert refused.message == T.VALUE_NOT_GIVEN
     assert decide_quoted(answered, wage, ["张某申请仲裁。", "张某在职期间的月工资为6000元。"]) is answered
     # where a provision stands is no value of what it says
     days = analyze("办理时限是多少个工作日？")
