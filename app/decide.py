@@ -45,7 +45,8 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     sentences = [snapshot.docs[h.chunk.doc_id]["text"][a:b] for h in retrieval.hits for a, b in h.chunk.sentences]
     readings = [{t: snapshot.idf(t) for t in terms} for terms in readings_of(info.text)]
     if not value_stated(info, sentences, readings):
-        return Decision(False, "value_not_stated", None, values, T.VALUE_NOT_GIVEN)
+        # Judged before the topic: the documents may not touch it at all.
+        return Decision(False, "value_not_stated", None, values)
     p = answer_probability(sig, model)
     ok = p >= model.threshold or named
     return Decision(ok, "answered" if ok else "out_of_scope", p, values)

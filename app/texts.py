@@ -6,7 +6,8 @@ REFUSAL_TEXT = "抱歉，资料中的文件没有涉及这个问题，无法根�
 RELATED_TITLE = "可能相关的原文段落"
 SOURCES_TITLE = "来源"
 ABSENT_NAMES = "资料库中没有{names}的原文，无法根据原文作答。"
-# The passages are on the topic but state no value of the kind asked.
+# The passages answer the topic (the refusal model judged so) but the
+# sentences that answer best state no value of the kind asked.
 VALUE_NOT_GIVEN = "资料中的文件谈到了相关内容，但没有写明所问的具体数字、日期、地点或各项内容，无法根据原文作答。"
 # What matches best is a heading with no text under it.
 HEADING_ONLY = "资料中的文件只有这一标题，标题下没有具体内容，无法根据原文作答。"
