@@ -12,6 +12,10 @@ OVERALL_ROWS = (
     ("hit@1", "retrieval hit@1"), ("hit@3", "retrieval hit@3"),
     ("hit@5", "retrieval hit@5"), ("mrr", "retrieval MRR"),
     ("context_precision", "context precision"), ("correctness", "answer correctness"),
+    ("sentence_precision", "sentence precision (quoted sentences on target)"),
+    ("evidence_recall", "evidence recall"), ("clean", "clean answers (correct, every quote on target)"),
+    ("documents_found", "documents found (multi-document items)"),
+    ("median_chars", "median answer length (chars)"),
     ("citation_validity", "citation validity"), ("faithfulness", "faithfulness"),
     ("unsupported_numbers", "unsupported numbers (count)"),
     ("refusal_recall", "refusal rate on should-refuse items"),
@@ -19,8 +23,8 @@ OVERALL_ROWS = (
     ("false_refusal", "false-refusal rate on answerable items"),
     ("handled", "items handled as expected"),
 )
-KIND_COLUMNS = ("n", "hit@1", "hit@5", "mrr", "correctness", "faithfulness", "citation_validity",
-                "refusal_recall", "false_refusal", "handled")
+KIND_COLUMNS = ("n", "hit@1", "hit@5", "mrr", "correctness", "sentence_precision", "clean",
+                "faithfulness", "citation_validity", "refusal_recall", "false_refusal", "handled")
 
 
 def fmt(value: object) -> str:
@@ -63,7 +67,10 @@ def render_markdown(card: dict, results: list[ItemResult], meta: dict, floors: d
         f"*faithfulness* = share of answer claim sentences supported by the passages they cite "
         f"(`app/grounding.check_answer`, bigram-overlap threshold {card['support_min_overlap']}, "
         "every number and quoted term present); *context precision* = share of cited passages "
-        "that hold evidence or on their own support a sentence citing them.",
+        "that hold evidence or on their own support a sentence citing them; *sentence precision* = "
+        "share of the quoted sentences of answered items that lie in the item's evidence sentences; "
+        "*evidence recall* = share of evidence sentences the answer quotes; *clean* = correct with "
+        "every quoted sentence on target.",
         "",
         "## Overall",
         "",
@@ -108,7 +115,7 @@ def render_png(path: Path, card: dict) -> None:
     kinds = [*card["per_kind"], "overall"]
     stats = [*card["per_kind"].values(), card["overall"]]
     series = (("hit@5", "retrieval hit@5"), ("handled", "handled as expected"),
-              ("faithfulness", "faithfulness"), ("citation_validity", "citation validity"))
+              ("sentence_precision", "sentence precision"), ("faithfulness", "faithfulness"))
     x = np.arange(len(kinds))
     width = 0.8 / len(series)
     fig, ax = plt.subplots(figsize=(12, 5.2), dpi=110)
