@@ -33,6 +33,8 @@ _MULTIPLE = re.compile(r"[一二三四五六七八九十两\d]+倍")
 # A question about a penalty ("怎么罚款", "如何处罚"): its answer is the
 # provision's fines, the graver cases' included.
 _ASKS_PENALTY = re.compile(r"罚")
+# Questions answered by a value: a figure, a length of time, a date.
+_VALUE_INTENTS = ("count", "duration", "date")
 # How Chinese legal and official texts define a term: "X，是指……",
 # "本法所称X，……", "……的，为X。", "X包括……".
 _DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?为[^，,。；;]{2,16}[。；;]?$|^[^，,。]{2,16}包括")
@@ -258,6 +260,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     if not cands:
         return []
     ranked = sorted(cands, key=lambda c: -c.score)
+    if info.intent in _VALUE_INTENTS:
+        ranked = _value_first(ranked, settings.sentence_tie_ratio)
     best = ranked[0]
     chosen = [c for c in ranked if c.score >= settings.sentence_keep_ratio * best.score]
     chosen = chosen[: settings.max_answer_sentences]
@@ -269,8 +273,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
     if info.intent == "definition":
         chosen = _defining_the_term_asked(chosen, ranked, info, best.score)
-    if focus and info.intent in ("count", "duration", "date"):
-        chosen = _stating_the_value(chosen, info)
+    if focus and info.intent in _VALUE_INTENTS:
+        chosen = _stating_the_value(chosen, best)
     if info.intent == "list":
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
     if focus and (info.intent in ("count", "duration", "date") or _ASKS_PENALTY.search(info.text)):
@@ -283,6 +287,17 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
             seen.add(key)
             unique.append(c)
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _value_first(ranked: list[Candidate], tie_ratio: float) -> list[Candidate]:
+    """A how-many, how-long or when question is answered by a sentence that
+    states a value: between two the scores cannot separate, the one that
+    states it leads ("自申请日起满十八个月，即行公布" before another
+    article's "在指定期限内提交……" for "发明专利申请提交后多久公布")."""
+    fitting = next((c for c in ranked if c.fit > 0), None)
+    if fitting is None or fitting is ranked[0] or fitting.score < tie_ratio * ranked[0].score:
+        return ranked
+    return [fitting, *(c for c in ranked if c is not fitting)]
 
 
 def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float) -> list[Candidate]:
@@ -318,13 +333,13 @@ def _defining_the_term_asked(chosen: list[Candidate], ranked: list[Candidate], i
     return [exact, *(c for c in chosen if c is not exact and c.fit != 0.5)]
 
 
-def _stating_the_value(chosen: list[Candidate], info: QuestionInfo) -> list[Candidate]:
+def _stating_the_value(chosen: list[Candidate], best: Candidate) -> list[Candidate]:
     """A how-many, how-long or when answer: once a chosen sentence states a
     value, another provision's sentence that states none answers nothing
     (the best sentence's own provision keeps its context)."""
     if not any(c.fit for c in chosen):
         return chosen
-    home = _provision(max(chosen, key=lambda c: c.score))
+    home = _provision(best)
     return [c for c in chosen if c.fit or _provision(c) == home]
 
 

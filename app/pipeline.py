@@ -382,13 +382,15 @@ class Pipeline:
         best = max((score for _, _, score in per_doc), default=0.0)
         kept = [(d, c) for d, c, score in per_doc if c and score >= self.settings.document_keep_ratio * best]
         if exhaustive and kept:
-            # Documents that state it say much the same thing: a document
-            # counts when its sentence reads like the best document's.
-            top = max(kept, key=lambda dc: max(c.score for c in dc[1]))[1][0]
-            anchor = sentence_vector(top, snapshot)
+            # Documents that state it use the question's words as the most
+            # telling one does; another rule on the same topic shares its
+            # topic, not its point (a sentence-vector likeness to the best
+            # document's, tried before, kept more of those: ip-law
+            # which-documents precision 0.41 -> 0.52, documents found
+            # 0.918 -> 0.925).
+            most_terms = max(_term_share(c) for _, c in kept)
             kept = [(d, c) for d, c in kept
-                    if max(float(sentence_vector(x, snapshot) @ anchor) for x in c)
-                    >= self.settings.which_documents_similarity]
+                    if _term_share(c) >= self.settings.which_documents_term_share * most_terms]
         silent = [d for d, c, score in per_doc if not exhaustive and (d, c) not in kept]
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for _, chosen in kept for c in chosen]
         text, citations = compose(quotes, snapshot, lead="" if quotes else None)
@@ -508,6 +510,12 @@ def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:
     return quotes if sum(bool(_ITEM.match(q.text)) for q in quotes) >= 2 else []
 
 
+def _term_share(chosen: list[Candidate]) -> float:
+    """The largest share of the question's words (IDF-weighted) that one of
+    ``chosen`` states."""
+    return max(sum(c.terms.values()) for c in chosen)
+
+
 def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
     """``question`` without the stretches it shares with the titles (at
     least ``shortest`` characters: "专利法", "洛阳市", "若干规定"), longest
@@ -516,9 +524,13 @@ def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
     longest stretch of any title goes first, so the result does not depend
     on the titles' order ("上海市专利保护条例和青岛市专利保护规定" loses
     both names whole, not one name and the other's "专利保护")."""
-    rest = question
-    while spans := [s for title in titles if (s := _common_words(rest, title, shortest))]:
+    rest, removed = question, []
+    # Words repeating part of a name already removed are what the question
+    # asks about ("专利代理条例所说的专利代理是什么"); a name written in two
+    # pieces ("上海市……科学技术进步条例") loses both.
+    while spans := [s for title in titles if (s := _common_words(rest, title, shortest, removed))]:
         start, end = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
+        removed.append(rest[start:end])
         rest = f"{rest[:start]} {rest[end:]}"
     return rest if set(analyze(rest).terms) - _COMPARING else question
 
@@ -527,16 +539,18 @@ def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
 _COMPARING = frozenset("不同 区别 差异 变化 异同 一致 相同 差别 规定 分别".split())
 
 
-def _common_words(text: str, title: str, shortest: int) -> tuple[int, int] | None:
+def _common_words(text: str, title: str, shortest: int, removed: list[str]) -> tuple[int, int] | None:
     """The longest stretch of whole words of ``text`` found in ``title``,
-    if it has at least ``shortest`` characters."""
+    if it has at least ``shortest`` characters and is no part of a stretch
+    already ``removed``."""
     bounds = word_bounds(text)
     best: tuple[int, int] | None = None
     for n, i in enumerate(bounds):
         for j in bounds[n + 1:]:
             if text[i:j] not in title:
                 break
-            if j - i >= shortest and (best is None or j - i > best[1] - best[0]):
+            if (j - i >= shortest and (best is None or j - i > best[1] - best[0])
+                    and not any(text[i:j] in r for r in removed)):
                 best = (i, j)
     return best
 

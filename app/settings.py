@@ -113,9 +113,10 @@ class Settings(BaseSettings):
     same_provision_overlap: float = 0.6
     # A which-documents answer quotes this many sentences of each document.
     which_documents_sentences: int = 1
-    # ... of each document whose sentence has at least this cosine with the
-    # best document's (documents that state a thing word it alike).
-    which_documents_similarity: float = 0.91
+    # ... of each document whose sentence states at least this share of the
+    # question's words (IDF-weighted) that the most telling document's
+    # sentence states.
+    which_documents_term_share: float = 0.4
     # A which-documents question considers the documents of this many passages.
     which_documents_passages: int = 30
 

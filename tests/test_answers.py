@@ -323,6 +323,20 @@ def test_dates_read_in_chinese(iso, text):
     assert chinese_date(iso) == text
 
 
+def test_a_value_question_prefers_the_sentence_stating_a_value_among_near_ties():
+    from app.answering import _value_first
+
+    hit = object()
+    vague, valued, far = _sentences(hit, ["申请人应当在指定期限内提交资料。", "自申请日起满十八个月，即行公布。",
+                                          "逾期未缴纳的，自次年起终止。"])
+    vague.fit, valued.fit, far.fit = 0.0, 1.0, 1.0
+    vague.score, valued.score, far.score = 1.9, 1.8, 1.2
+    assert _value_first([vague, valued, far], tie_ratio=0.85)[0] is valued
+    # a value far behind does not lead: the scores do tell them apart
+    valued.score = 1.5
+    assert _value_first([vague, valued, far], tie_ratio=0.85)[0] is vague
+
+
 @pytest.mark.parametrize("question,titles,left", [
     ("植物新品种保护条例和集成电路布图设计保护条例对年费分别怎么规定？",
      ["中华人民共和国植物新品种保护条例", "集成电路布图设计保护条例"], "对年费分别怎么规定"),
@@ -336,6 +350,11 @@ def test_dates_read_in_chinese(iso, text):
      "对答辩期限有什么区别"),
     ("上海市专利保护条例和青岛市专利保护规定对答辩期限有什么区别？", ["青岛市专利保护规定", "上海市专利保护条例"],
      "对答辩期限有什么区别"),
+    # words repeating part of the name already taken are what is asked
+    ("专利代理条例所说的专利代理是什么？", ["专利代理条例"], "所说的专利代理是什么"),
+    # a name written in two pieces loses both
+    ("上海市设立的科学技术奖，新旧两版科学技术进步条例的表述有何不同？", ["上海市科学技术进步条例"],
+     "设立的科学技术奖，新旧两版的表述有何不同"),
 ])
 def test_the_point_compared_is_the_question_without_the_documents_names(question, titles, left):
     from app.pipeline import without_names
