@@ -20,12 +20,14 @@ from .textnorm import compare_form
 
 def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
            carried: tuple[str, ...] = (), outline: bool = False, named: bool = False,
-           absent: tuple[str, ...] = (), article: bool = False, missing_article: str = "") -> Decision:
+           absent: tuple[tuple[str, bool], ...] = (), article: bool = False,
+           missing_article: str = "") -> Decision:
     """Answer or refuse ``asked`` (the question without instruction
     overrides) from what ``retrieval`` found. A question that names
     documents the library holds is about them: only the coverage checks
     (an absent document, an unstated value) refuse it, not the topic model.
-    ``absent``: documents or places named that the library does not hold;
+    ``absent``: documents or places named that the library does not hold,
+    each with whether it is a place;
     ``article`` / ``missing_article``: a named article found, or why not."""
     if not asked:
         return Decision(False, "no_question")
@@ -40,8 +42,7 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     if asks_about_unknown(info, snapshot):
         return Decision(False, "unknown_attribute", None, values)
     if absent:
-        return Decision(False, "absent_document", None, values,
-                        T.ABSENT_NAMES.format(names="、".join(f"“{n}”" for n in absent)))
+        return Decision(False, "absent_document", None, values, absent_message(absent))
     sentences = [snapshot.docs[h.chunk.doc_id]["text"][a:b] for h in retrieval.hits for a, b in h.chunk.sentences]
     readings = [{t: snapshot.idf(t) for t in terms} for terms in readings_of(info.text)]
     if not value_stated(info, sentences, readings):
@@ -52,7 +53,19 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     return Decision(ok, "answered" if ok else "out_of_scope", p, values)
 
 
-def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str], mentioned: tuple[str, ...] = (),
+def absent_message(names: tuple[tuple[str, bool], ...]) -> str:
+    """Why a question naming documents or places the library lacks is
+    refused, in the words each calls for: a document has no text here, a
+    place has no document about it."""
+    docs = "、".join(f"“{n}”" for n, place in names if not place)
+    places = "、".join(f"“{n}”" for n, place in names if place)
+    if docs and places:
+        return T.ABSENT_NAMES_AND_PLACES.format(names=docs, places=places)
+    return T.ABSENT_PLACES.format(places=places) if places else T.ABSENT_NAMES.format(names=docs)
+
+
+def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
+                  mentioned: tuple[tuple[str, bool], ...] = (),
                   quoting: list[str] | None = None, heading_alone: bool = False) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
     that answer best, and the texts of the documents ``quoting`` them:
@@ -76,8 +89,7 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str], men
     if not any(states_value(info, s) is not False for s in quoted):
         return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)
     forms = [compare_form(t) for t in quoting or ()]
-    elsewhere = [n for n in mentioned if not any(compare_form(n) in f for f in forms)]
+    elsewhere = tuple((n, place) for n, place in mentioned if not any(compare_form(n) in f for f in forms))
     if elsewhere:
-        return replace(decision, answer=False, reason="absent_document",
-                       message=T.ABSENT_NAMES.format(names="、".join(f"“{n}”" for n in elsewhere)))
+        return replace(decision, answer=False, reason="absent_document", message=absent_message(elsewhere))
     return decision

@@ -90,7 +90,7 @@ class Prepared:
     readings: list[tuple[str, str]] = field(default_factory=list)
     # Documents and places named that no title of the library names, though
     # its text does ("种子法" cited by a regulation): their own text is not here.
-    mentioned: tuple[str, ...] = ()
+    mentioned: tuple[tuple[str, bool], ...] = ()  # (name, is a place)
 
     @property
     def snapshot(self) -> IndexSnapshot:
@@ -197,8 +197,8 @@ class Pipeline:
         # Named documents and places the library does not hold at all, and
         # those only its text mentions (no title names them).
         named = [(n, place) for n, place in named_in(asked) if not holds_name(n, place, snapshot.names.knows)]
-        absent = tuple(n for n, place in named if not holds_name(n, place, snapshot.holds))
-        mentioned = tuple(reference_to(asked, n) for n, _ in named if n not in absent)
+        absent = tuple((n, place) for n, place in named if not holds_name(n, place, snapshot.holds))
+        mentioned = tuple((reference_to(asked, n), place) for n, place in named if (n, place) not in absent)
         articles, missing = _named_articles(asked, naming, snapshot) if not absent else ([], "")
         headings: list[Heading] = []
         if retrieval.hits and not carried and not articles and not missing:

@@ -6,6 +6,9 @@ REFUSAL_TEXT = "抱歉，资料中的文件没有涉及这个问题，无法根�
 RELATED_TITLE = "可能相关的原文段落"
 SOURCES_TITLE = "来源"
 ABSENT_NAMES = "资料库中没有{names}的原文，无法根据原文作答。"
+# ... a place no document is about ("日本的专利年费是多少").
+ABSENT_PLACES = "资料库中没有关于{places}的文件，无法根据原文作答。"
+ABSENT_NAMES_AND_PLACES = "资料库中没有{names}的原文，也没有关于{places}的文件，无法根据原文作答。"
 # The passages answer the topic (the refusal model judged so) but the
 # sentences that answer best state no value of the kind asked.
 VALUE_NOT_GIVEN = "资料中的文件谈到了相关内容，但没有写明所问的具体数字、日期、地点或各项内容，无法根据原文作答。"
@@ -197,6 +200,9 @@ UI_REINDEX_STAGE = {"sentences": "编码句子"}
 CLI_PROGRESS_SENTENCES = "编码句子"
 UI_REINDEX_PROGRESS = "正在重建索引：{stage} {done}/{total}"
 UI_REINDEX_STARTING = "正在重建索引……"
+# Logged when the shipped sentence vectors cannot be read: the first index
+# build then embeds every sentence, which takes minutes, and says why.
+SEED_IGNORED = "预先计算的句向量文件无法读取，已忽略（{path}：{error}）；建立索引时将重新计算全部句向量，耗时较长。"
 UI_REINDEX_DONE = "索引已更新，新文件现在可以提问了。资料库共 {docs} 个文件。"
 UI_REINDEX_FAILED = "重建索引失败，问答继续使用原有资料：{error}"
 UI_ADMIN_PASSWORD = "管理密码"

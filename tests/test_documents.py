@@ -294,6 +294,7 @@ def test_documents_and_places_the_library_does_not_hold_are_refused(library) -> 
     for question in ("江苏省专利条例对职务发明人的奖励有什么规定？", "电子商务法第四十二条规定的通知删除义务是什么？"):
         answer = pipeline.ask(question)
         assert answer.refused and answer.decision.reason == "absent_document", question
+    assert "没有关于“江苏省”的文件" in pipeline.ask("江苏省专利条例对职务发明人的奖励有什么规定？").answer
     assert not pipeline.ask("浙江省专利条例对职务发明人的奖励有什么规定？").refused
     # a held province's document named without its 省
     assert pipeline.ask("浙江专利条例第三十条是怎么规定的？").answer.startswith("《浙江省专利条例》第三十条：")

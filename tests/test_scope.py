@@ -256,12 +256,21 @@ def test_a_document_the_library_only_mentions_must_be_named_by_the_quoting_docum
     info = analyze("种子法对侵犯植物新品种权的赔偿数额是怎么规定的？")
     quoted = ["侵犯品种权的，应当给予合理赔偿。"]
     regulation = "植物新品种保护条例。侵犯品种权的，应当给予合理赔偿。"
-    refused = decide_quoted(answered, info, quoted, ("种子法",), [regulation])
+    refused = decide_quoted(answered, info, quoted, (("种子法", False),), [regulation])
     assert not refused.answer and refused.reason == "absent_document" and "种子法" in refused.message
     # a judgment that cites the law it applies answers for it
     judgment = "依照《中华人民共和国种子法》第七十二条，侵犯品种权的，应当给予合理赔偿。"
-    assert decide_quoted(answered, info, quoted, ("种子法",), [judgment]) is answered
+    assert decide_quoted(answered, info, quoted, (("种子法", False),), [judgment]) is answered
     assert decide_quoted(answered, info, quoted, (), [regulation]) is answered
+
+
+def test_a_refusal_for_what_the_library_lacks_words_documents_and_places_apart():
+    from app.decide import absent_message
+
+    assert absent_message((("种子法", False),)) == "资料库中没有“种子法”的原文，无法根据原文作答。"
+    assert absent_message((("日本", True),)) == "资料库中没有关于“日本”的文件，无法根据原文作答。"
+    both = absent_message((("种子法", False), ("江苏省", True)))
+    assert "没有“种子法”的原文" in both and "也没有关于“江苏省”的文件" in both
 
 
 def test_a_quoted_phrase_is_a_term_as_written_and_the_meaning_frame_is_none():
