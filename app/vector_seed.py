@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import texts as T
+
 log = logging.getLogger("policyqa.vector_seed")
 
 KEY_BYTES = 20  # the hex digits of ``index_store.sentence_key``
@@ -41,7 +43,7 @@ def load_seed(path: Path | None, model_id: str, dim: int) -> dict[str, np.ndarra
             raise ValueError(f"keys of type {keys.dtype}")
         names = [k.decode("ascii") for k in keys]
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:  # UnicodeDecodeError too
-        log.warning("vector seed %s ignored: %s", path, exc)
+        log.warning(T.SEED_IGNORED.format(path=path, error=exc))
         return {}
     return dict(zip(names, vectors.astype(np.float32)))
 

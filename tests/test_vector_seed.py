@@ -55,7 +55,7 @@ def _repeats(index) -> int:
 
 
 @pytest.mark.parametrize("damage", ["other_model", "other_dimension", "garbage", "bad_keys", "missing"])
-def test_a_seed_that_does_not_fit_is_ignored(tmp_path, corpus_copy, embedder, speech_vectors, damage):
+def test_a_seed_that_does_not_fit_is_ignored(tmp_path, corpus_copy, embedder, speech_vectors, damage, caplog):
     seed = tmp_path / "seed.npz"
     settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index", vector_seed_path=seed)
     vectors = speech_vectors
@@ -68,7 +68,11 @@ def test_a_seed_that_does_not_fit_is_ignored(tmp_path, corpus_copy, embedder, sp
     elif damage == "bad_keys":  # keys that are no sentence keys (not ASCII)
         np.savez(seed, model_id=np.array(settings.embedding_model), keys=np.array([b"\xff" * 20], dtype="S20"),
                  vectors=np.ones((1, embedder.dim), dtype=np.float16))
-    assert load_seed(seed, settings.embedding_model, embedder.dim) == {}
+    with caplog.at_level("WARNING", logger="policyqa.vector_seed"):
+        assert load_seed(seed, settings.embedding_model, embedder.dim) == {}
+    # a damaged seed says so in Chinese: the slow first build has a reason
+    damaged = damage in ("other_dimension", "garbage", "bad_keys")
+    assert any("句向量文件无法读取" in r.getMessage() for r in caplog.records) is damaged
     index, _, _ = ensure_index(settings, embedder)
     assert index.manifest["n_embedded"] == index.manifest["n_sentences"] - _repeats(index)
 
