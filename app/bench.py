@@ -896,10 +896,19 @@ def main(argv: list[str] | None = None) -> int:
     # A partial run replaces its own parts' figures and keeps the others'.
     results: dict = json.loads(args.out.read_text(encoding="utf-8")) if only and args.out.exists() else {}
     results["machine"] = {"cpus": os.cpu_count(), "python": sys.version.split()[0],
-                          "omp_num_threads": os.environ.get("OMP_NUM_THREADS"), "load_avg_at_start": os.getloadavg()[0]}
+                          "omp_num_threads": os.environ.get("OMP_NUM_THREADS")}
+    # When and under what load each part ran: a partial run stamps only its
+    # own parts, so kept figures keep the conditions they were measured in.
+    runs: dict = results.setdefault("runs", {})
 
     def wanted(part: str) -> bool:
-        return not only or part in only
+        if only and part not in only:
+            return False
+        runs[part] = {"at": time.strftime("%Y-%m-%dT%H:%M:%S"), "load_avg_at_start": os.getloadavg()[0]}
+        return True
+
+    def done(part: str) -> None:
+        runs[part]["load_avg_at_end"] = os.getloadavg()[0]
 
     with tempfile.TemporaryDirectory(prefix="policyqa-bench-") as tmp:
         work = Path(tmp)
@@ -908,17 +917,20 @@ def main(argv: list[str] | None = None) -> int:
             say("索引构建……")
             results["build"] = bench_build(settings)
             say(f"  {results['build']}")
+            done("build")
         if wanted("library"):
             say("法规库索引构建（真实、互不重复的句子），再加入一份文件……")
             extra = max((PROJECT_ROOT / "eval" / "corpora" / "notices" / "docs").glob("*.txt"),
                         key=lambda p: len(p.read_text(encoding="utf-8")))
             results["library_build"] = bench_library_build(work, extra)
             say(f"  {results['library_build']}")
+            done("library")
         if wanted("cold"):
             say("冷启动……")
             results["cold_start"] = bench_cold_start(settings)
             results["cold_ask"] = bench_cold_ask()
             say(f"  {results['cold_start']}\n  {results['cold_ask']}")
+            done("cold")
         if wanted("warm"):
             say(f"热态逐题耗时（{len(qs)} 题 × {args.rounds} 轮）……")
             results["warm"] = bench_warm(settings, qs, args.rounds)
@@ -927,19 +939,23 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"  {stage:16s} p50 {st['p50']:8.2f}  p95 {st['p95']:8.2f}  p99 {st['p99']:8.2f} ms")
             say(f"  不可再省部分 {w['irreducible_ms']}")
             say(f"  全流程 / 不可再省部分之和: {w['pipeline_over_irreducible']}")
+            done("warm")
         if wanted("neighbour"):
             say("同一批问题：单独运行，与占满全部 CPU 核的邻居进程同时运行（各两轮）……")
             results["neighbour"] = n = bench_neighbour(settings, qs)
             say(f"  单独 p50 {n['quiet_ms']['p50']:.1f} / p95 {n['quiet_ms']['p95']:.1f} ms；"
                 f"有邻居 p50 {n['neighbour_ms']['p50']:.1f} / p95 {n['neighbour_ms']['p95']:.1f} ms；"
                 f"倍数 {n['neighbour_over_quiet']}；回答一致：{n['answers_identical']}")
+            done("neighbour")
         if scales and wanted("scale"):
             say("规模测试……")
             results["scale"] = bench_scale(scales, 1, work)
+            done("scale")
         if args.clients > 0 and wanted("http"):
             say(f"HTTP：{args.clients} 个并发客户端，{args.seconds:.0f} 秒，{args.workers} 个服务进程……")
             results["http"] = bench_http(settings, qs, args.clients, args.seconds, args.workers)
             say(f"  {results['http']}")
+            done("http")
         if args.clients > 0 and wanted("http-library"):
             say(f"法规库 HTTP：{args.clients} 个并发客户端，各 {args.seconds:.0f} 秒，{args.workers} 个服务进程"
                 f"（先建两个资料库的索引）……")
@@ -949,7 +965,7 @@ def main(argv: list[str] | None = None) -> int:
             say(f"  同时删除一份文件、上传一份新文件：{_load_line(h['with_change'])}")
             for line in _change_lines(h["with_change"]):
                 say(f"    {line}")
-    results["machine"]["load_avg_at_end"] = os.getloadavg()[0]
+            done("http-library")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     chart(results, args.chart)

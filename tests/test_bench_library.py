@@ -5,6 +5,7 @@ document and uploads another."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import subprocess
@@ -91,3 +92,19 @@ def test_cpu_seconds_counts_the_children_of_a_process() -> None:
         assert used > 0.1  # the spinning child, while it lives
     finally:
         child.wait()
+
+
+def test_a_partial_run_keeps_the_other_parts_and_when_they_ran(tmp_path: Path) -> None:
+    from app import bench
+
+    out, png = tmp_path / "bench.json", tmp_path / "bench.png"
+    kept = json.loads((Path(bench.PROJECT_ROOT) / "eval" / "bench.json").read_text(encoding="utf-8"))["warm"]
+    out.write_text(json.dumps({"warm": kept, "runs": {"warm": {"at": "2026-11-01T10:00:00", "load_avg_at_start": 0.5,
+                                                                "load_avg_at_end": 0.7}}}), encoding="utf-8")
+    assert bench.main(["--only", "build", "--out", str(out), "--chart", str(png), "--scales", ""]) == 0
+    results = json.loads(out.read_text(encoding="utf-8"))
+    assert results["warm"] == kept and results["build"]["sentences"] > 0 and png.is_file()
+    # the kept part keeps its own stamp; the part run gets a new one
+    assert results["runs"]["warm"]["at"] == "2026-11-01T10:00:00"
+    assert set(results["runs"]["build"]) == {"at", "load_avg_at_start", "load_avg_at_end"}
+    assert "load_avg_at_start" not in results["machine"]
