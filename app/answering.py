@@ -33,8 +33,17 @@ _MULTIPLE = re.compile(r"[一二三四五六七八九十两\d]+倍")
 # A question about a penalty ("怎么罚款", "如何处罚"): its answer is the
 # provision's fines, the graver cases' included.
 _ASKS_PENALTY = re.compile(r"罚")
+# A person named with a title or form of address.
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}(?:同志|院士|教授|先生|女士|主任|局长|厅长|部长|省长|市长|县长|书记|法官|律师)")
+# A question asking which law or provision (not the content of a named one).
+_ASKS_PROVISION = re.compile(r"哪[一]?[条款部项]|什么(?:法律|法规|规定|条款)|依据.{0,4}(?:什么|哪)")
+_CITES_PROVISION = re.compile(r"《[^》]{2,40}》|第[一二三四五六七八九十百千零〇\d]+条")
 # Questions answered by a value: a figure, a length of time, a date.
 _VALUE_INTENTS = ("count", "duration", "date")
+# Words naming the kind of value asked, and their weight as terms of a value
+# question: a third of a content word's.
+_VALUE_WORDS = ("期限", "时限", "期间", "时间", "日期", "年限", "数额", "金额", "数量", "数目", "比例", "标准")
+_VALUE_WORD_WEIGHT = 0.3
 # How Chinese legal and official texts define a term: "X，是指……",
 # "本法所称X，……", "……的，为X。", "X包括……".
 _DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?为[^，,。；;]{2,16}[。；;]?$|^[^，,。]{2,16}包括")
@@ -138,7 +147,8 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     its lead-in, the definition of the asked term, a cause)."""
     if not cands:
         return
-    weights = {t: snapshot.idf(t) for t in info.terms}
+    weights = {t: snapshot.idf(t) * (_VALUE_WORD_WEIGHT if _names_the_value(t, info) else 1.0)
+               for t in info.terms}
     forms = {t: compare_form(t) for t in weights}
     total = sum(weights.values()) or 1.0
     sem = _sentence_similarities(cands, retrieval, snapshot)
@@ -156,6 +166,14 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
             # anything about it: an answer only to a question about the
             # document's structure (whose words are the chunk's context).
             c.score *= 0.5
+
+
+def _names_the_value(term: str, info: QuestionInfo) -> bool:
+    """Whether ``term`` names the kind of value a value question asks for
+    ("法定期限" in "法定期限是多久", "数额" in "赔偿数额是多少"): the
+    answer states the value, not the word ("九个月内审查完毕"), while
+    sentences that repeat the word ("法定期限届满") state none."""
+    return info.intent in _VALUE_INTENTS and term.endswith(_VALUE_WORDS)
 
 
 def _asks_about_place(c: Candidate, weights: dict[str, float]) -> bool:
@@ -210,6 +228,15 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         return 1.0 if term and _names_word(info.text, term) else 0.5
     if intent == "why":
         return 1.0 if _CAUSE.search(text) else 0.0
+    if intent == "who":
+        # The holder of the role asked ("由谁担任组长": "以……院士为组长")
+        # before a sentence about the body that has one.
+        if info.attribute and compare_form(info.attribute) in compare_form(text):
+            return 1.0
+        return 0.5 if _PERSON.search(text) else 0.0
+    if _ASKS_PROVISION.search(info.text):
+        # "违反了哪条法律规定" is answered by the sentence that cites it.
+        return 1.0 if _CITES_PROVISION.search(text) else 0.0
     return 0.0
 
 
@@ -372,7 +399,9 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     a how-many, how-long, when or penalty answer (the deadline, then the
     later one a grace period allows). Only in articles: elsewhere the next
     sentence with a figure is as often about something else."""
-    terms = [compare_form(t) for t in info.terms]
+    # A penalty question's further fines are on its point, whatever words
+    # it used for the penalty ("怎么处罚": "……可以并处三万元以下的罚款").
+    terms = [compare_form(t) for t in info.terms] + (["罚"] if _ASKS_PENALTY.search(info.text) else [])
     out = list(chosen)
     for c in chosen:
         if not c.hit.chunk.address or not _states_figure(c):

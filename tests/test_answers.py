@@ -9,6 +9,7 @@ import pytest
 from app import texts as T
 from app.grounding import check_answer, markers, unsupported_numbers
 from app.pipeline import QuestionError
+from app.question import analyze
 
 
 def passages(answer) -> dict[int, str]:
@@ -244,6 +245,14 @@ def test_what_a_question_asks_for(question, intent, attribute):
     ("对违反法律的发明创造，不授予专利权。", "哪些情形不授予专利权？", "list", None, 0.25),  # one separator
     ("死亡原因为心肌梗死等。", "李某是因为什么死亡的？", "why", None, 1.0),
     ("因特网服务提供者应当保存记录。", "为什么要保存记录？", "why", None, 0.0),  # 因特网 gives no cause
+    # who: the holder of the role asked, then any person named with a title
+    ("成立了以刘广润院士为组长的专家组。", "专家组由谁担任组长？", "who", "组长", 1.0),
+    ("朱晓力同志作了工作报告。", "报告是谁作的？", "who", "报告", 1.0),
+    ("国土资源部两次组成专家组进行了调查。", "专家组由谁担任组长？", "who", "组长", 0.0),
+    ("省知识产权局的洪宗宪同志作了通报。", "专家组由谁担任组长？", "who", "组长", 0.5),
+    # which provision: the sentence that cites one
+    ("其行为违反《中华人民共和国城乡规划法》第三十八条规定。", "拍卖行为违反了哪条法律规定？", "what", None, 1.0),
+    ("一审法院判决确认拍卖行为违法。", "拍卖行为违反了哪条法律规定？", "what", None, 0.0),
 ])
 def test_a_sentence_fits_what_is_asked(text, question, intent, attribute, fit):
     from app.answering import _intent_fit
@@ -321,6 +330,29 @@ def test_dates_read_in_chinese(iso, text):
     from app.citing import chinese_date
 
     assert chinese_date(iso) == text
+
+
+def test_the_words_naming_the_value_asked_weigh_little_in_a_value_question():
+    from app.answering import _names_the_value
+
+    info = analyze("商标局审查商标注册申请的法定期限是多久？")
+    assert _names_the_value("法定期限", info) and _names_the_value("期限", info)
+    assert not _names_the_value("商标注册", info)
+    # outside a value question the same word is content like any other
+    assert not _names_the_value("数额", analyze("赔偿数额怎么确定？"))
+
+
+def test_a_penalty_question_gets_the_articles_further_fines_whatever_it_calls_the_penalty():
+    from app.answering import _with_further_figures
+
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="若干规定", address="第六条", chunk_id="c1"))
+    first, further = _sentences(hit, ["单位和个人恶意申请商标注册的，可以并处违法所得五倍的罚款。",
+                                      "没有违法所得的，可以并处三万元以下的罚款。"])
+    first.fit = further.fit = 0.0
+    info = analyze("恶意申请商标注册的单位和个人怎么处罚？")
+    assert _with_further_figures([first], [first, further], info) == [first, further]
+    # a question that asks no penalty does not take the next figure on that ground
+    assert _with_further_figures([first], [first, further], analyze("恶意申请商标注册的要承担什么后果？")) == [first]
 
 
 def test_a_value_question_prefers_the_sentence_stating_a_value_among_near_ties():
