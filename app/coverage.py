@@ -51,7 +51,10 @@ _COUNT = re.compile(rf"\d|[{_N}]+\s*(?:个|件|人|项|家|次|名|元|万|亿|�
 # Where a provision stands (第一百一十条, 第二款) is no value of what it
 # says, nor is "20xx年", a year a published text left out.
 _ADDRESS = re.compile(rf"第[{_N}\d]+[编章节条款项目]|\d+[xX]+")
-_DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内")
+# ... relative dates too ("自登记注册的次月起", "自申请日起"): a "from when"
+# is answered by them.
+_DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内"
+                   r"|[次当][日月年]|日起")
 _VALUE = {"count": _COUNT, "date": _DATE}
 _CALENDAR_DATE = re.compile(r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 # A when question that asks for a day, or a year, is answered by a date of

@@ -66,7 +66,8 @@ def absent_message(names: tuple[tuple[str, bool], ...]) -> str:
 
 def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
                   mentioned: tuple[tuple[str, bool], ...] = (),
-                  quoting: list[str] | None = None, heading_alone: bool = False) -> Decision:
+                  quoting: list[str] | None = None, heading_alone: bool = False,
+                  about: list[float] | None = None, min_about: float = 0.0) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
     that answer best, and the texts of the documents ``quoting`` them:
 
@@ -81,12 +82,19 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
       cites it);
     * ``heading_alone``: what answers best is a heading with nothing under
       it ("五、关于大连新机场建设项目问题。（略）"), which names the topic and
-      says nothing about it."""
+      says nothing about it;
+    * ``about``: the share of the question's words (IDF-weighted) each
+      quoted sentence states. A value stated only by sentences sharing less
+      than ``min_about`` of them is another thing's ("世界知识产权日是哪一天"
+      answered by the date of a meeting)."""
     if not decision.answer or not quoted:
         return decision
     if heading_alone:
         return replace(decision, answer=False, reason="heading_alone", message=T.HEADING_ONLY)
     if not any(states_value(info, s) is not False for s in quoted):
+        return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)
+    shares = [a for s, a in zip(quoted, about or ()) if states_value(info, s)]
+    if shares and max(shares) < min_about:
         return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)
     forms = [compare_form(t) for t in quoting or ()]
     elsewhere = tuple((n, place) for n, place in mentioned if not any(compare_form(n) in f for f in forms))

@@ -96,6 +96,10 @@ class Settings(BaseSettings):
     # 0.487 -> 0.521, at the cost of two ip-law items whose best sentence
     # is another article's (correct 0.853 -> 0.844).
     sentence_tie_ratio: float = 0.92
+    # A how-many / when answer is refused when every quoted sentence that
+    # states a value shares less than this share of the question's words
+    # (IDF-weighted): the value is another thing's.
+    value_subject_share: float = 0.1
     every_sentence_intents: tuple[str, ...] = ("list",)
     max_question_chars: int = 500
     # Stand-alone extractive answers kept per pipeline, for the same question

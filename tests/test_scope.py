@@ -264,6 +264,23 @@ def test_a_document_the_library_only_mentions_must_be_named_by_the_quoting_docum
     assert decide_quoted(answered, info, quoted, (), [regulation]) is answered
 
 
+def test_a_value_stated_only_by_sentences_about_something_else_is_refused():
+    from app.answer import Decision
+    from app.decide import decide_quoted
+
+    answered = Decision(True, "answered", 0.9)
+    info = analyze("世界知识产权日是哪一天？")
+    quoted = ["当今世界，知识产权日益成为国家发展的战略性资源。", "元月19日省政府召开了领导小组第一次会议。"]
+    # the dated sentence shares almost none of the question's words
+    refused = decide_quoted(answered, info, quoted, about=[0.4, 0.02], min_about=0.1)
+    assert not refused.answer and refused.reason == "value_not_quoted"
+    assert decide_quoted(answered, info, quoted, about=[0.02, 0.4], min_about=0.1) is answered
+    # a relative date answers a "from when" question
+    when = analyze("职工从什么时候开始按企业办法参加社会保险？")
+    assert decide_quoted(answered, when, ["转制后自企业登记注册的次月起按企业办法参加社会保险。"], about=[0.6],
+                         min_about=0.1) is answered
+
+
 def test_a_refusal_for_what_the_library_lacks_words_documents_and_places_apart():
     from app.decide import absent_message
 
