@@ -12,6 +12,7 @@ from .retrieval import Retrieval
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
+from .tokenize import names_in, word_frequency
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,22 @@ def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
         top_d = [h.idx for h in retrieval.hits if h.dense_rank is not None and h.dense_rank < 3]
         top_b = [h.idx for h in retrieval.hits if h.bm25_rank is not None and h.bm25_rank < 3]
         agree = 1.0 if set(top_d) & set(top_b) else 0.0
-    readings = [_lexical(tuple(dict.fromkeys((*extra, *terms))), hits, snapshot) for terms in readings_of(info.text)]
+    named = names_in(info.text)
+    readings = [_lexical(tuple(t for t in dict.fromkeys((*extra, *terms)) if not _coined(t, named, snapshot)),
+                         hits, snapshot) for terms in readings_of(info.text)]
     coverage, unknown, char_cov, char_unknown = max(readings)
     return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
+
+
+def _coined(term: str, named: frozenset[str], snapshot: IndexSnapshot) -> bool:
+    """A cut of spoken phrasing, not a word: neither general Chinese
+    (jieba's dictionary) nor the corpus knows it, and the tagger does not
+    read it as a name or noun ("得装" of "脑子里得装着", "事该" of "这摊子
+    事该咋抓"). Counted as a word the corpus lacks, it made colloquial
+    questions look out of scope; a name the corpus lacks ("刘广润",
+    "玉门市") still counts."""
+    return (not term.isascii() and word_frequency(term) == 0 and not snapshot.in_vocabulary(term)
+            and term not in named)
 
 
 def _lexical(terms: tuple[str, ...], hits: list, snapshot: IndexSnapshot) -> tuple[float, float, float, float]:

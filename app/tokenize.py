@@ -75,6 +75,16 @@ def tagged(text: str) -> list[tuple[str, str]]:
     return list(pos_tags(_CJK_GAP.sub("", to_halfwidth(text))))
 
 
+# Tags of names and nouns (person, place, organisation, other proper noun,
+# abbreviation, idiom, set phrase, foreign word, noun).
+_NAME_TAGS = ("n", "j", "l", "i", "eng")
+
+
+def names_in(text: str) -> frozenset[str]:
+    """The words jieba's tagger reads as names or nouns in ``text``."""
+    return frozenset(w for w, flag in tagged(text) if flag.startswith(_NAME_TAGS))
+
+
 def word_bounds(text: str) -> list[int]:
     """Offsets in ``text`` where a word starts or ends (jieba's plain cut)."""
     return sorted({0, len(text), *(end for _, _, end in _jieba().tokenize(text))})

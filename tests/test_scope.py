@@ -317,3 +317,18 @@ def test_a_reference_keeps_the_article_named_after_the_document():
     assert reference_to("《民法典》第一千一百八十五条的原文", "民法典") == "民法典第一千一百八十五条"
     assert reference_to("民法典对惩罚性赔偿怎么规定？", "民法典") == "民法典"
     assert with_article_numerals("民法典第1217条规定") == "民法典第一千二百一十七条规定"
+
+
+def test_cuts_of_spoken_phrasing_are_not_words_the_corpus_lacks(pipeline):
+    from app.scope import _coined
+    from app.tokenize import names_in
+
+    snapshot = pipeline.snapshot
+    question = "当领导的脑子里得装着哪些理念？"
+    named = names_in(question)
+    assert _coined("得装", named, snapshot)  # no word of general Chinese, nor of the speech
+    assert not _coined("理念", named, snapshot)  # a word
+    # a name the corpus lacks is not a cut: it still says the question is about something else
+    assert not _coined("刘广润", names_in("刘广润院士担任组长吗？"), snapshot)
+    # a colloquial question on the speech's subject is answered, not refused as unknown words
+    assert not pipeline.ask("企业里头知识产权这摊子事该咋抓？").refused
