@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .chunking import is_heading_sentence
+from .chunking import is_heading_sentence, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of
 from .question import QuestionInfo, analyze, question_parts
@@ -161,7 +161,8 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
         c.fit = fit = _intent_fit(c.text, info)
         c.score = lexical_weight * lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
-        if is_heading_sentence(c.text, c.hit.chunk.section) and not _asks_about_place(c, weights):
+        if names_a_document(c.text) or (is_heading_sentence(c.text, c.hit.chunk.section)
+                                        and not _asks_about_place(c, weights)):
             # A title or section heading names a topic without saying
             # anything about it: an answer only to a question about the
             # document's structure (whose words are the chunk's context).

@@ -205,6 +205,18 @@ def is_heading_sentence(sentence: str, section: list[str] | tuple[str, ...]) -> 
     return any(form == compare_form(label) for label in section)
 
 
+# A line that only names a document: an attachment ("附件：1.……报告。",
+# "2.……专家组意见。") or a title ("关于……情况的报告。"), no clause in it.
+_DOCUMENT_NAME = re.compile(r"^(?:附件[:：]?\s*)?(?:\d{1,2}[.．、]\s*|(?=关于))[^，,；;：:。！？]{4,80}"
+                            r"(?:报告|通知|意见|决定|请示|批复|复函|函|纪要|方案|规定|办法|条例)。?$")
+
+
+def names_a_document(sentence: str) -> bool:
+    """Whether ``sentence`` is only the name of a document (an attachment,
+    a title in the text): like a heading, it says nothing about its topic."""
+    return bool(_DOCUMENT_NAME.match(sentence.strip()))
+
+
 def section_context(section: tuple[str, ...], is_title: bool = False) -> str:
     """Ordinal aliases of a section path ("二、…" -> "第二部分", "三是…" ->
     "第三点 第三项") plus its innermost label: how people refer to parts of

@@ -109,3 +109,17 @@ def test_structural_context_names_parts_and_points(speech: Document):
         if len(c.section) == 2 and c.section[1].startswith("三是"):
             assert "第二部分" in c.context and "第三点" in c.context
         assert c.context not in c.text  # context is indexed, never part of the quoted text
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("2.湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见。", True),  # an attachment
+    ("附件：1.国土资源部关于巴东县马鬃山村地质险情调研情况的报告。", True),
+    ("关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告", True),  # a title in the text
+    ("同意你省意见。", False),  # a reply's decision names no document
+    ("建议你省按照专家组意见，做好长期监测工作。", False),  # a clause: it says something
+    ("第二条 本条例所称专利代理，是指专利代理机构接受委托办理专利事务的行为。", False),
+])
+def test_a_line_that_only_names_a_document_is_told_apart(sentence, name):
+    from app.chunking import names_a_document
+
+    assert names_a_document(sentence) is name
