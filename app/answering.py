@@ -153,14 +153,13 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     total = sum(weights.values()) or 1.0
     sem = _sentence_similarities(cands, retrieval, snapshot)
     lo, hi = float(sem.min()), float(sem.max())
-    lexical_weight = 0.0 if info.latin else 1.0
     for c, s in zip(cands, sem):
         form = compare_form(c.text)
         c.terms = {t: w / total for t, w in weights.items() if forms[t] in form}
         lex = sum(c.terms.values())
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
         c.fit = fit = _intent_fit(c.text, info)
-        c.score = lexical_weight * lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
+        c.score = lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
         if names_a_document(c.text) or (is_heading_sentence(c.text, c.hit.chunk.section)
                                         and not _asks_about_place(c, weights)):
             # A title or section heading names a topic without saying

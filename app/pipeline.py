@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 from . import texts as T
 from .answer import Answer, Decision, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
+from .bridge import chinese_words
 from .answering import (Candidate, answer_wording, candidates, says_something, score_candidates, select,
                         select_answering, sentence_vector)
 from .chunking import Chunk, is_heading_sentence
@@ -193,7 +194,12 @@ class Pipeline:
                 info = replace(analyze(point), intent=info.intent)
         else:
             point = asked
-        retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info)), docs=scope)
+        if info.latin:
+            # An English question searches and is scored by the Chinese
+            # words it asks about; it is still judged as English (scope).
+            info = replace(info, terms=chinese_words(asked or typed, snapshot.uses))
+        retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info), *info.terms)
+                                       if info.latin else (*carried, *answer_wording(info)), docs=scope)
         # Named documents and places the library does not hold at all, and
         # those only its text mentions (no title names them).
         named = [(n, place) for n, place in named_in(asked) if not holds_name(n, place, snapshot.names.knows)]
