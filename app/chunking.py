@@ -211,10 +211,21 @@ _DOCUMENT_NAME = re.compile(r"^(?:附件[:：]?\s*)?(?:\d{1,2}[.．、]\s*|(?=�
                             r"(?:报告|通知|意见|决定|请示|批复|复函|函|纪要|方案|规定|办法|条例)。?$")
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?]")
+
+
 def names_a_document(sentence: str) -> bool:
     """Whether ``sentence`` is only the name of a document (an attachment,
     a title in the text): like a heading, it says nothing about its topic."""
     return bool(_DOCUMENT_NAME.match(sentence.strip()))
+
+
+def title_lines(text: str, longest: int = 60) -> list[str]:
+    """The lines of ``text`` that stand alone as a title: no clause
+    punctuation, not longer than ``longest`` ("进一步支持文化企业发展的规定"
+    heading the regulation a notice issues)."""
+    return [line.strip() for line in text.splitlines()
+            if 0 < len(line.strip()) <= longest and not _CLAUSE_MARK.search(line)]
 
 
 def section_context(section: tuple[str, ...], is_title: bool = False) -> str:

@@ -23,8 +23,9 @@ from .tokenize import stopwords, tagged, word_bounds, words
 _N = "零〇一二三四五六七八九十百千万亿两"
 # Endings of a document's name. 规定/办法 name a document only after a word
 # that makes them one (若干规定, 管理办法); bare, they are verbs and nouns of
-# every question ("怎么规定", "有什么办法"). 解释 and 决定 only in 《》.
-_TYPE = r"(?:法典|法|条例|细则|(?:若干|管理|保护|暂行|实施|促进)(?:规定|办法))"
+# every question ("怎么规定", "有什么办法"). 解释 and 决定 only in 《》. A
+# 指南 (审查指南, 办事指南) is a published document of its own.
+_TYPE = r"(?:法典|法|条例|细则|指南|(?:若干|管理|保护|暂行|实施|促进)(?:规定|办法))"
 _DOC_NAME = re.compile(rf"《([^《》]{{2,40}})》|([\u4e00-\u9fff]{{1,16}}?法典|[\u4e00-\u9fff]{{2,16}}?{_TYPE})"
                        r"(?=第|规定|中|里|对|的|是|有|怎么|如何|要求|[，,。？?、：:\s]|$)")
 # A phrase with these is a clause of the question, not a document's name.

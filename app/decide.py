@@ -69,17 +69,17 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
                   quoting: list[str] | None = None, heading_alone: bool = False,
                   about: list[float] | None = None, min_about: float = 0.0) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
-    that answer best, and the texts of the documents ``quoting`` them:
+    that answer best, and the texts of the passages ``quoting`` them:
 
     * a question asking for a value (how many, when, which place) is refused
       when no quoted sentence states a value of that kind: a figure stated
       elsewhere in the passages is about something else ("月工资是多少"
       answered by the date the claim was filed);
     * a document or place the question names that the library only
-      mentions (``mentioned``: no title names it) must be named by a quoting
-      document: otherwise the quotes are another document's provisions on the
-      topic ("种子法对……是怎么规定的" answered from a regulation that never
-      cites it);
+      mentions (``mentioned``: no title names it) must be named by a quoted
+      passage (``quoting``): otherwise the quotes are another document's
+      provisions on the topic ("种子法对……是怎么规定的" answered from a
+      regulation that never cites it there);
     * ``heading_alone``: what answers best is a heading with nothing under
       it ("五、关于大连新机场建设项目问题。（略）"), which names the topic and
       says nothing about it;

@@ -18,7 +18,7 @@ from .answer_cache import AnswerCache
 from .bridge import chinese_words
 from .answering import (Candidate, answer_wording, candidates, says_something, score_candidates, select,
                         select_answering, sentence_vector)
-from .chunking import Chunk, is_heading_sentence
+from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
 from .coverage import holds_name, named_in
@@ -296,8 +296,13 @@ class Pipeline:
             body = _with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
                               self.settings.max_answer_sentences)
         label_alone = headings and not body and all(len(c.text) <= _TOPIC_LABEL for c in chosen)
-        quoting = [with_article_numerals(prep.snapshot.docs[d]["text"])
-                   for d in {c.hit.chunk.doc_id for c in chosen}] if prep.mentioned else []
+        # A name the library only mentions is answered where a quoted
+        # passage names it, or where its document holds that text under its
+        # own title line: named in passing elsewhere in the document (a
+        # closing article "……制定专利审查指南"), the quote says nothing of it.
+        quoting = [with_article_numerals(t) for c in chosen
+                   for t in (c.hit.chunk.text, *title_lines(prep.snapshot.docs[c.hit.chunk.doc_id]["text"]))
+                   ] if prep.mentioned else []
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
                                  min_about=self.settings.value_subject_share)

@@ -123,3 +123,11 @@ def test_a_line_that_only_names_a_document_is_told_apart(sentence, name):
     from app.chunking import names_a_document
 
     assert names_a_document(sentence) is name
+
+
+def test_title_lines_are_the_lines_that_stand_alone():
+    from app.chunking import title_lines
+
+    text = ("国务院办公厅关于印发两个规定的通知\n各省、自治区、直辖市人民政府：\n现将两个规定印发给你们，请认真贯彻执行。\n"
+            "\n  进一步支持文化企业发展的规定  \n一、财政税收\n（一）……\n第一百四十八条 国务院专利行政部门制定专利审查指南。")
+    assert title_lines(text) == ["国务院办公厅关于印发两个规定的通知", "进一步支持文化企业发展的规定", "一、财政税收", "（一）……"]

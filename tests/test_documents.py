@@ -308,6 +308,9 @@ def test_a_law_the_library_only_cites_is_answered_only_where_cited(library) -> N
     assert "民法典第一千一百八十五条" in answer.answer
     answer = pipeline.ask("种子法对侵犯植物新品种权的赔偿数额是怎么规定的？")
     assert answer.refused and answer.decision.reason == "absent_document"
+    # a guide the 实施细则 names (its article 148) but the library does not hold
+    answer = pipeline.ask("专利审查指南对外观设计的审查标准是怎么写的？")
+    assert answer.refused and answer.decision.reason == "absent_document", answer.answer
 
 
 def test_adding_a_document_embeds_only_its_own_sentences(tmp_path: Path, corpus_copy: Path) -> None:
