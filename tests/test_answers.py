@@ -189,8 +189,14 @@ def test_a_sentence_joins_only_when_it_adds_a_question_term():
     best.score, repeat.score, other.score = 2.0, 1.6, 1.5
     # the second one says the same about the same words: left out
     assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best]
-    # scored as well as the best: the scores cannot tell them apart, both stay
+    # scored as well as the best, yet stating only part of its words: a weaker reading, left out
     repeat.score = 1.9
+    assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best]
+    # a reading of its own (words the best does not state) the scores cannot tell apart: both stay
+    repeat.terms = {"诉讼时效": 0.6, "使用费": 0.2}
+    assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best, repeat]
+    # ... and so does one that fits the asked form better (states the figure asked)
+    repeat.terms, repeat.fit = {"诉讼时效": 0.6}, 1.0
     assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best, repeat]
     # a two-part question: the sentence with the second part's words joins
     first, second = _sentences(hit, ["发明专利申请自申请日起三年内可以请求实质审查。",
@@ -210,6 +216,7 @@ def test_a_sentence_joins_only_when_it_adds_a_question_term():
     ("集成电路布图设计专有权的保护期有多长？", "duration", "保护期"),
     ("商标局审查商标注册申请的法定期限是多久？", "duration", "法定期限"),
     ("什么是职务发明创造？", "definition", None),
+    ("“功能性特征”怎么界定？", "definition", None),
     ("专利法所称的发明是指什么？", "definition", None),
 ])
 def test_what_a_question_asks_for(question, intent, attribute):
