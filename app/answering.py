@@ -10,7 +10,7 @@ import numpy as np
 
 from .chunking import is_heading_sentence, names_a_document
 from .coverage import LEAD_IN, asked_unit
-from .legal import HEADER, article_of
+from .legal import HEADER, article_of, is_item
 from .question import QuestionInfo, analyze, question_parts
 from .retrieval import Hit, Retrieval
 from .settings import Settings
@@ -23,7 +23,7 @@ from .tokenize import word_bounds
 # kind), these toward precision (a sentence fits when it states a figure
 # of the asked kind; "车一辆" or "倍数的" do not). Made one, they cost
 # precision (cases 0.470 -> 0.464) and change no refusal.
-_HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]+(?:个|件|人|项|家|次|名|条|亿|万|年|日|天|周|元|岁|小时|分之)")
+_HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]+(?:个|件|人|项|家|次|名|条|亿|万|年|日|天|周|元|岁|小时|分之|级|份|包|台|辆|届)")
 # "第十五条", "第三款": where a provision sits, not a figure it states; and
 # "20xx年", a year left out of a published text.
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
@@ -304,6 +304,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _stating_the_value(chosen, best)
     if info.intent == "list":
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
+    elif focus:
+        chosen = _with_best_item(chosen, cands, best.score)
     if focus and (info.intent in ("count", "duration", "date") or _ASKS_PENALTY.search(info.text)):
         chosen = _with_further_figures(chosen, cands, info)
     seen: set[tuple[str, int]] = set()
@@ -457,6 +459,33 @@ def _with_clause_runs(chosen: list[Candidate], cands: list[Candidate], limit: in
         if end > start and any(_continues(d.text) for d in same[start:end]):
             out += [d for d in same[start:end + 1] if d not in out]
     return out[:max(limit, len(chosen))]
+
+
+def _with_best_item(chosen: list[Candidate], cands: list[Candidate], best_score: float,
+                    share: float = 0.5) -> list[Candidate]:
+    """A chosen lead-in ("被告有下列情形的，人民法院可以认定为情节严重：")
+    says nothing until its items do: outside a list question, the item of
+    its enumeration that states question words the lead-in does not and
+    scores best joins it, when it scores ``share`` of the best sentence
+    (the item the question is about; none when no item is, as when a
+    definition lists what it includes)."""
+    out = list(chosen)
+    for c in chosen:
+        if not LEAD_IN.search(c.text):
+            continue
+        same = [d for d in cands if d.hit is c.hit]
+        items = []
+        for d in same[same.index(c) + 1:]:
+            if not is_item(d.text):
+                break
+            items.append(d)
+        # What an item adds to its lead-in tells it apart: the closing
+        # "（七）其他可以认定为情节严重的情形" repeats the lead-in's words.
+        item = max((d for d in items if set(d.terms) - set(c.terms)),
+                   key=lambda d: d.score - sum(w for t, w in d.terms.items() if t in c.terms), default=None)
+        if item is not None and item not in out and item.score >= share * best_score:
+            out.append(item)
+    return out
 
 
 def _continues(text: str) -> bool:

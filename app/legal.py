@@ -144,6 +144,11 @@ def article_refs(question: str) -> list[ArticleRef]:
     return out
 
 
+def is_item(sentence: str) -> bool:
+    """Whether ``sentence`` is an item of an enumeration: "（一）……"."""
+    return bool(_ITEM.match(sentence.strip()))
+
+
 def article_of(address: str) -> str:
     """The article of an address: 第十二条 of 第十二条第二款, 第十二条之一 as it is."""
     m = re.match(rf"第[{_N}\d]+条(?:之[{_N}]+)?", address)

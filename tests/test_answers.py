@@ -459,3 +459,24 @@ def test_a_definition_question_searches_for_how_texts_define():
 
     assert answer_wording(analyze("什么是发明创造？")) == ("是指",)
     assert answer_wording(analyze("去年申请了多少件专利？")) == ()
+
+
+def test_a_lead_in_brings_the_item_the_question_is_about():
+    from app.answering import _with_best_item
+
+    hit = object()
+    lead, first, second, last = _sentences(hit, ["被告有下列情形的，可以认定为情节严重：",
+                                                 "（一）被处罚后再次实施相同侵权行为；",
+                                                 "（二）以侵害知识产权为业；",
+                                                 "（三）其他可以认定为情节严重的情形。"])
+    lead.terms, lead.score = {"情节严重": 0.5}, 2.0
+    first.terms, first.score = {"侵权": 0.2}, 1.2
+    second.terms, second.score = {}, 0.8
+    last.terms, last.score = {"情节严重": 0.5}, 1.5  # repeats the lead-in: says nothing more
+    assert _with_best_item([lead], [lead, first, second, last], best_score=2.0) == [lead, first]
+    # no item states a word of the question the lead-in does not: the lead-in stays alone
+    first.terms = {}
+    assert _with_best_item([lead], [lead, first, second, last], best_score=2.0) == [lead]
+    # an item far below the best sentence is not what was asked
+    first.terms, first.score = {"侵权": 0.2}, 0.9
+    assert _with_best_item([lead], [lead, first, second, last], best_score=2.0) == [lead]
