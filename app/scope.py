@@ -12,7 +12,7 @@ from .retrieval import Retrieval
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
-from .tokenize import names_in, word_frequency
+from .tokenize import names_in, proper_names_in, word_frequency
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,13 @@ def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
     names ("局长是谁", "奖金标准是多少") is not answered by it, however
     close the rest of the question comes to a passage: none of the
     attribute's character pairs occurs anywhere in the corpus."""
-    grams = _bigrams(info.attribute) if info.attribute else set()
+    attribute = info.attribute
+    if attribute and word_frequency(attribute) == 0 and not snapshot.in_vocabulary(attribute) \
+            and attribute not in proper_names_in(info.text):
+        # A cut of spoken phrasing ("能罚" of "最高能罚多少钱"), no word of
+        # general Chinese, of the corpus or a name: it names no thing.
+        return False
+    grams = _bigrams(attribute) if attribute else set()
     return bool(grams) and not grams & snapshot.corpus_bigrams
 
 

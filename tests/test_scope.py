@@ -99,6 +99,17 @@ def test_a_value_question_about_something_the_corpus_never_names_is_refused(pipe
     assert not answered.refused and answered.decision.reason == "answered" and answered.decision.probability
 
 
+def test_a_cut_of_spoken_phrasing_is_no_thing_the_corpus_lacks(pipeline):
+    from app.scope import asks_about_unknown
+
+    snapshot = pipeline.snapshot
+    # "能罚" of "最高能罚多少钱" is read as the noun asked about; it names nothing
+    spoken = analyze("搞假冒的最高能罚多少钱？")
+    assert spoken.attribute == "能罚" and not asks_about_unknown(spoken, snapshot)
+    # a word of general Chinese the corpus never uses still is
+    assert asks_about_unknown(analyze("领导小组的秘书长是谁？"), snapshot)
+
+
 @pytest.mark.parametrize("question,sentence,stated", [
     ("那盒果冻的价格是多少钱？", "郑某在网上店铺购买果冻一盒。", False),  # a figure, not a price
     ("那盒果冻的价格是多少钱？", "那盒果冻的价格为5.5元。", True),
