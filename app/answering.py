@@ -44,6 +44,8 @@ _VALUE_INTENTS = ("count", "duration", "date")
 # question: a third of a content word's.
 _VALUE_WORDS = ("期限", "时限", "期间", "时间", "日期", "年限", "数额", "金额", "数量", "数目", "比例", "标准")
 _VALUE_WORD_WEIGHT = 0.3
+# Words naming a length of time a provision sets.
+_TIME_LIMITS = ("期限", "时限", "期间")
 # How Chinese legal and official texts define a term: "X，是指……",
 # "本法所称X，……", "……的，为X。", "X包括……".
 _DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?为[^，,。；;]{2,16}[。；;]?$|^[^，,。]{2,16}包括")
@@ -416,7 +418,9 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     sentence with a figure is as often about something else."""
     # A penalty question's further fines are on its point, whatever words
     # it used for the penalty ("怎么处罚": "……可以并处三万元以下的罚款").
-    terms = [compare_form(t) for t in info.terms] + (["罚"] if _ASKS_PENALTY.search(info.text) else [])
+    # So is a how-long question's further time limit ("延长期限最长不得超过二个月").
+    terms = [compare_form(t) for t in info.terms] + (["罚"] if _ASKS_PENALTY.search(info.text) else []) \
+        + (list(_TIME_LIMITS) if info.intent == "duration" else [])
     out = list(chosen)
     for c in chosen:
         if not c.hit.chunk.address or not _states_figure(c):

@@ -362,6 +362,18 @@ def test_a_penalty_question_gets_the_articles_further_fines_whatever_it_calls_th
     assert _with_further_figures([first], [first, further], analyze("恶意申请商标注册的要承担什么后果？")) == [first]
 
 
+
+def test_a_how_long_question_gets_the_articles_further_time_limit():
+    from app.answering import _with_further_figures
+
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="条例", address="第二十一条", chunk_id="c1"))
+    first, further = _sentences(hit, ["专利管理部门处理专利侵权纠纷案件，应当在受理之日起四个月内作出处理决定。",
+                                      "因特殊情况需要延长的，延长期限最长不得超过二个月。"])
+    first.fit, further.fit = 1.0, 1.0
+    info = analyze("专利管理部门处理专利侵权纠纷案件要在多长时间内作出决定？")
+    assert _with_further_figures([first], [first, further], info) == [first, further]
+
+
 def test_a_value_question_prefers_the_sentence_stating_a_value_among_near_ties():
     from app.answering import _value_first
 
