@@ -47,3 +47,9 @@ def to_chinese(n: int) -> str:
             out.append("零")
         out.append(digits[n])
     return "".join(out)
+
+
+def count_in_chinese(n: int) -> str:
+    """A count before a measure word: "两部" for 2, as articles are not
+    numbered ("第二条" but "两部文件")."""
+    return "两" if n == 2 else to_chinese(n)

@@ -30,10 +30,10 @@ from .guard import asked_part
 from .legal import ARTICLE, article_of, article_refs, reference_to, with_article_numerals
 from .metadata import version_key
 from .naming import Naming
-from .numerals import to_chinese
+from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Heading, resolve
-from .question import QuestionInfo, analyze
+from .question import QuestionInfo, analyze, suffixed_nouns
 from .tokenize import word_bounds
 from .retrieval import HybridRetriever, Retrieval
 from .scope_model import load_scope_model
@@ -169,7 +169,7 @@ class Pipeline:
         # Everyday words read as the words the documents use (官司 -> 诉讼).
         plain, asked = asked, snapshot.in_register_of_corpus(asked)
         # What is asked for is read before the register rewrites the
-        # question's own words ("多久" -> "期限" keeps a how-long question).
+        # question's own words ("赔多少" -> "赔偿数额" keeps a how-many question).
         info = replace(analyze(asked or typed), intent=analyze(plain or typed).intent)
         carried: tuple[str, ...] = ()
         previous = None
@@ -194,6 +194,8 @@ class Pipeline:
                 info = replace(analyze(point), intent=info.intent)
         else:
             point = asked
+        if not info.latin:
+            info = replace(info, terms=tuple(dict.fromkeys((*info.terms, *suffixed_nouns(point, snapshot.uses)))))
         if info.latin:
             # An English question searches and is scored by the Chinese
             # words it asks about; it is still judged as English (scope).
@@ -400,15 +402,16 @@ class Pipeline:
             # document's, tried before, kept more of those: ip-law
             # which-documents precision 0.41 -> 0.52, documents found
             # 0.918 -> 0.925).
-            most_terms = max(_term_share(c) for _, c in kept)
+            whole = whole_terms(prep.info.terms)
+            most_terms = max(_term_share(c, whole) for _, c in kept)
             kept = [(d, c) for d, c in kept
-                    if _term_share(c) >= self.settings.which_documents_term_share * most_terms]
+                    if _term_share(c, whole) >= self.settings.which_documents_term_share * most_terms]
         silent = [d for d, c, score in per_doc if not exhaustive and (d, c) not in kept]
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for _, chosen in kept for c in chosen]
         text, citations = compose(quotes, snapshot, lead="" if quotes else None)
         lines = [text.lstrip("\n")] if quotes else []
         if exhaustive:
-            lines.insert(0, T.WHICH_DOCS_COUNT.format(n=to_chinese(len(kept))))
+            lines.insert(0, T.WHICH_DOCS_COUNT.format(n=count_in_chinese(len(kept))))
         lines += [T.DOCUMENT_SILENT.format(title=snapshot.metas[d].title) for d in silent]
         return Answer(prep.question, "\n".join(lines), False, mode, citations, query=prep.retrieval.query)
 
@@ -522,10 +525,16 @@ def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:
     return quotes if sum(bool(_ITEM.match(q.text)) for q in quotes) >= 2 else []
 
 
-def _term_share(chosen: list[Candidate]) -> float:
+def _term_share(chosen: list[Candidate], whole: frozenset[str]) -> float:
     """The largest share of the question's words (IDF-weighted) that one of
-    ``chosen`` states."""
-    return max(sum(c.terms.values()) for c in chosen)
+    ``chosen`` states, of its ``whole`` words only: "技术" and "调查" stated
+    apart are not the "技术调查官" asked about."""
+    return max(sum(w for t, w in c.terms.items() if t in whole) for c in chosen)
+
+
+def whole_terms(terms: tuple[str, ...]) -> frozenset[str]:
+    """The terms no other term contains ("技术调查官", not its "技术")."""
+    return frozenset(t for t in terms if not any(t != o and t in o for o in terms))
 
 
 def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
@@ -607,7 +616,7 @@ def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) 
         for ref in refs:
             found = snapshot.articles.get((doc, ref.label), [])
             if not found:
-                return [], T.NO_SUCH_ARTICLE.format(title=snapshot.metas[doc].title, count=to_chinese(count),
+                return [], T.NO_SUCH_ARTICLE.format(title=snapshot.metas[doc].title, count=count_in_chinese(count),
                                                     article=ref.label)
             if ref.paragraph:
                 kuan = [i for i in found if snapshot.chunks[i].address.endswith(f"第{to_chinese(ref.paragraph)}款")]

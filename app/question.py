@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +47,8 @@ class QuestionInfo:
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])")
+_CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+_CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def question_parts(text: str) -> list[str]:
@@ -67,6 +70,30 @@ def analyze(text: str) -> QuestionInfo:
     words = (t for t in content_terms(_MEANING_ASKED.sub("", text)) if not is_number(t) or t in years)
     terms = tuple(dict.fromkeys((*words, *quoted_phrases(text))))
     return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text))
+
+
+def suffixed_nouns(text: str, uses: Callable[[str], bool], reach: int = 3) -> list[str]:
+    """Nouns the question makes with a one-character suffix, as the corpus
+    writes them ("技术调查官", "专利奖", "专利代理师"): jieba cuts them into
+    words and a single character ("技术/调查/官") that no term keeps, and
+    the words alone are every other sentence's ("技术", "调查"). Of the
+    nouns before the suffix, up to ``reach``, the longest the corpus uses
+    (``uses``)."""
+    pairs = tagged(text)
+    stop = stopwords()
+    out = []
+    for i, (char, flag) in enumerate(pairs):
+        if len(char) != 1 or not flag.startswith("n") or not _CJK_CHAR.match(char) or char in stop:
+            continue
+        parts = []
+        for word, tag in reversed(pairs[max(0, i - reach):i]):
+            if not _CJK_WORD.match(word) or word in stop or not tag.startswith(("n", "vn")):
+                break
+            parts.insert(0, word)
+        found = next((w for w in ("".join(parts[k:]) + char for k in range(len(parts))) if uses(w)), None)
+        if found:
+            out.append(found)
+    return out
 
 
 def quoted_phrases(text: str) -> list[str]:

@@ -492,3 +492,23 @@ def test_a_lead_in_brings_the_item_the_question_is_about():
     # an item far below the best sentence is not what was asked
     first.terms, first.score = {"侵权": 0.2}, 0.9
     assert _with_best_item([lead], [lead, first, second, last], best_score=2.0) == [lead]
+
+
+def test_nouns_made_with_a_one_character_suffix_are_terms_as_the_corpus_writes_them():
+    from app.question import suffixed_nouns
+
+    corpus = "人民法院可以指派技术调查官参与证据保全。省人民政府设立专利奖。专利代理师对其签名办理的业务负责。"
+    uses = corpus.__contains__
+    assert suffixed_nouns("哪些文件提到了技术调查官？", uses) == ["技术调查官"]
+    assert suffixed_nouns("哪些地方的法规规定由政府设立专利奖？", uses) == ["专利奖"]
+    assert suffixed_nouns("专利代理师资格考试考哪几个科目？", uses) == ["专利代理师"]
+    # not what the corpus writes, or no noun before the character: nothing
+    assert suffixed_nouns("技术调查员是谁？", uses) == []
+    assert suffixed_nouns("他被罚了多少钱？", uses) == []
+
+
+def test_which_documents_count_only_the_whole_words_asked():
+    from app.pipeline import whole_terms
+
+    assert whole_terms(("文件", "技术", "调查", "技术调查官")) == {"文件", "技术调查官"}
+    assert whole_terms(("政府", "设立", "专利", "专利奖")) == {"政府", "设立", "专利奖"}

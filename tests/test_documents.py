@@ -57,6 +57,10 @@ def test_article_addresses_and_chapter_paths() -> None:
 def test_numerals_and_article_references() -> None:
     for n in (1, 10, 12, 20, 22, 101, 110, 119):
         assert to_int(to_chinese(n)) == n
+    from app.numerals import count_in_chinese
+
+    # a count reads 两 (两部文件), an article's number 二 (第二条)
+    assert (count_in_chinese(2), count_in_chinese(12), count_in_chinese(73)) == ("两", "十二", "七十三")
     assert [r.label for r in article_refs("《著作权法》第22条和第一百零一条之一")] == ["第二十二条", "第一百零一条之一"]
     ref = article_refs("专利法第十二条第二款")[0]
     assert (ref.number, ref.paragraph) == (12, 2)
