@@ -402,7 +402,7 @@ class Pipeline:
             # document's, tried before, kept more of those: ip-law
             # which-documents precision 0.41 -> 0.52, documents found
             # 0.918 -> 0.925).
-            whole = whole_terms(prep.info.terms)
+            whole = point_words(prep.info.terms)
             most_terms = max(_term_share(c, whole) for _, c in kept)
             kept = [(d, c) for d, c in kept
                     if _term_share(c, whole) >= self.settings.which_documents_term_share * most_terms]
@@ -490,6 +490,9 @@ _WHICH_KIND = re.compile(rf"{_WHICH}(?:{_KINDS}|法)")
 # A which-places question asks which documents only when it asks what they
 # rule ("哪些地方规定了……"); "包括哪些城市" asks for the places themselves.
 _RULING = re.compile(r"规定|要求|法规|条例|明确|立法|办法|作出|作了")
+# A word of a which-documents question about the documents, not the point
+# they rule on ("文件", "明确规定", "地方").
+_DOCUMENT_WORD = re.compile(rf"(?:{_RULING.pattern}|{_KINDS}|{_PLACES})+")
 # The part of a which-documents question that names documents: a kind of
 # document is named ("哪个城市" alone asks for a place).
 _ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"
@@ -535,6 +538,13 @@ def _term_share(chosen: list[Candidate], whole: frozenset[str]) -> float:
 def whole_terms(terms: tuple[str, ...]) -> frozenset[str]:
     """The terms no other term contains ("技术调查官", not its "技术")."""
     return frozenset(t for t in terms if not any(t != o and t in o for o in terms))
+
+
+def point_words(terms: tuple[str, ...]) -> frozenset[str]:
+    """The whole words of a which-documents question that say what the
+    documents rule on, not that they rule ("明确规定", "法律法规" and
+    their parts go)."""
+    return frozenset(t for t in whole_terms(terms) if not _DOCUMENT_WORD.fullmatch(t))
 
 
 def without_names(question: str, titles: list[str], shortest: int = 3) -> str:

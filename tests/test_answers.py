@@ -512,3 +512,8 @@ def test_which_documents_count_only_the_whole_words_asked():
 
     assert whole_terms(("文件", "技术", "调查", "技术调查官")) == {"文件", "技术调查官"}
     assert whole_terms(("政府", "设立", "专利", "专利奖")) == {"政府", "设立", "专利奖"}
+    from app.pipeline import point_words
+
+    # the words saying that documents rule go, and the parts of those words with them
+    terms = ("专利权", "评价", "报告", "法律", "律法", "法规", "法律法规", "司法解释", "明确规定", "规定")
+    assert point_words(terms) == {"专利权", "评价", "报告"}
