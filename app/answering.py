@@ -226,8 +226,7 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
             return 0.0
         # The sentence that defines a term of the question, before one that
         # defines another term ("发明创造是指……" for "发明是指什么").
-        term = _defined_term(text)
-        return 1.0 if term and _names_word(info.text, term) else 0.5
+        return 1.0 if defines_asked_term(text, info.text) else 0.5
     if intent == "why":
         return 1.0 if _CAUSE.search(text) else 0.0
     if intent == "who":
@@ -240,6 +239,15 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         # "违反了哪条法律规定" is answered by the sentence that cites it.
         return 1.0 if _CITES_PROVISION.search(text) else 0.0
     return 0.0
+
+
+def defines_asked_term(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` defines a term ``question`` names ("本解释所称
+    故意，包括……" for "所说的“故意”包括什么")."""
+    if not _DEFINES.search(sentence):
+        return False
+    term = _defined_term(sentence)
+    return bool(term) and _names_word(question, term)
 
 
 def _defined_term(text: str) -> str | None:

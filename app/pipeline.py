@@ -16,18 +16,18 @@ from . import texts as T
 from .answer import Answer, Decision, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
 from .bridge import chinese_words
-from .answering import (Candidate, answer_wording, candidates, says_something, score_candidates, select,
-                        select_answering, sentence_vector)
+from .answering import (Candidate, answer_wording, candidates, defines_asked_term, says_something,
+                        score_candidates, select, select_answering, sentence_vector)
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
-from .coverage import holds_name, named_in
+from .coverage import LEAD_IN, holds_name, named_in
 from .corpus import CorpusIssue
 from .decide import decide, decide_quoted
 from .embeddings import Embedder, load_embedder
 from .grounding import overlap
 from .guard import asked_part
-from .legal import ARTICLE, article_of, article_refs, reference_to, with_article_numerals
+from .legal import ARTICLE, article_of, article_refs, is_item, reference_to, with_article_numerals
 from .metadata import version_key
 from .naming import Naming
 from .numerals import count_in_chinese, to_chinese
@@ -314,8 +314,13 @@ class Pipeline:
         if best is not None:
             if prep.info.intent == "list":
                 # A list in legal text is an article's lead-in and its items
-                # （一）……（五）: the article that holds the best sentence, whole.
-                quotes = _enumerating_article(prep.snapshot, best.hit.chunk) or quotes
+                # （一）……（五）: the enumeration of the best-scored chosen
+                # sentence whose article has one; the best sentence's own
+                # when it defines the term asked ("本解释所称故意，包括……").
+                listing = [best] if defines_asked_term(best.text, prep.info.text) else \
+                    sorted(chosen, key=lambda c: -c.score)
+                quotes = next(filter(None, (_enumerating_article(prep.snapshot, c.hit.chunk, c.text)
+                                            for c in listing)), quotes)
             quotes += self._earlier_wording(prep, best)
         text, citations = compose(quotes, prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
@@ -507,7 +512,6 @@ def asks_which_documents(question: str) -> bool:
     return bool(_WHICH_DOCUMENTS.search(question) and _RULING.search(question))
 
 
-_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 # What the text says about a topic, how or why: never answered by a heading
 # alone. A heading may itself be the item, figure or date a list, count or
 # date question asks for ("（二）……免征增值税。" is a numbered provision).
@@ -517,15 +521,35 @@ _ASKS_ABOUT = ("what", "how", "why")
 _TOPIC_LABEL = 40
 
 
-def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk) -> list[Quote]:
-    """Every sentence of the article ``chunk`` belongs to, when that article
-    enumerates items; else nothing."""
+def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk, best: str) -> list[Quote]:
+    """The enumeration of the article ``chunk`` belongs to: its lead-in and
+    all its items, the one that holds the ``best`` sentence when the article
+    has several; nothing when the article enumerates nothing."""
     if not chunk.address:
         return []
     parts = [snapshot.chunks[i] for i in snapshot.articles.get((chunk.doc_id, article_of(chunk.address)), [])]
     text = snapshot.docs[chunk.doc_id]["text"]
     quotes = [Quote(c, 1.0, a, b, text[a:b]) for c in parts for a, b in c.sentences]
-    return quotes if sum(bool(_ITEM.match(q.text)) for q in quotes) >= 2 else []
+    runs = enumerations([q.text for q in quotes])
+    chosen = next((r for r in runs if best in (q.text for q in quotes[r[0]:r[1]])), runs[0] if runs else None)
+    return quotes[chosen[0]:chosen[1]] if chosen else []
+
+
+def enumerations(sentences: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) spans of the enumerations among ``sentences``: two
+    items "（一）……" or more in a row, with the lead-in before them when
+    there is one ("对下列各项，不授予专利权："). The paragraphs around an
+    enumeration are other rules of its article."""
+    spans, i = [], 0
+    while i < len(sentences):
+        j = i
+        while j < len(sentences) and is_item(sentences[j]):
+            j += 1
+        if j - i >= 2:
+            lead = i - 1 if i > 0 and LEAD_IN.search(sentences[i - 1]) else i
+            spans.append((lead, j))
+        i = max(j, i + 1)
+    return spans
 
 
 def _term_share(chosen: list[Candidate], whole: frozenset[str]) -> float:

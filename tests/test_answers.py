@@ -517,3 +517,16 @@ def test_which_documents_count_only_the_whole_words_asked():
     # the words saying that documents rule go, and the parts of those words with them
     terms = ("专利权", "评价", "报告", "法律", "律法", "法规", "法律法规", "司法解释", "明确规定", "规定")
     assert point_words(terms) == {"专利权", "评价", "报告"}
+
+
+def test_an_enumeration_is_its_lead_in_and_its_items_not_the_paragraphs_around_it():
+    from app.pipeline import enumerations
+
+    article = ["第十四条 驰名商标应当根据当事人的请求进行认定。", "认定驰名商标应当考虑下列因素：",
+               "（一）相关公众的知晓程度；", "（二）使用的持续时间；", "（三）其他因素。",
+               "在商标争议处理过程中，商标评审委员会可以作出认定。",
+               "有下列情形之一的，不予认定：", "(一)已过期的；", "(二)已撤销的。"]
+    assert enumerations(article) == [(1, 5), (6, 9)]
+    # items without a lead-in are still an enumeration; one item alone is not
+    assert enumerations(["（一）甲；", "（二）乙。"]) == [(0, 2)]
+    assert enumerations(["下列情形：", "（一）甲。", "其他规定。"]) == []
