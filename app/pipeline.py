@@ -288,6 +288,8 @@ class Pipeline:
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
+        if prep.info.intent == "definition" and prep.naming is not None and not any(c.fit == 1.0 for c in chosen):
+            chosen = self._defined_where_cited(prep) or chosen
         best = max(chosen, key=lambda c: c.score, default=None)
         body: list[Quote] = []
         headings = best is not None and prep.info.intent in _ASKS_ABOUT and all(
@@ -324,6 +326,24 @@ class Pipeline:
             quotes += self._earlier_wording(prep, best)
         text, citations = compose(quotes, prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
+
+    def _defined_where_cited(self, prep: Prepared) -> list[Candidate]:
+        """A term of a named law is often defined by another document that
+        cites it ("专利法第十一条、第六十九条所称的许诺销售，是指……" in a
+        judicial interpretation): when the named documents define nothing
+        asked, the library's sentence that defines the term and names one
+        of them, if any."""
+        snapshot = prep.snapshot
+        names = {n for d in prep.naming.docs for n in short_names(snapshot.metas[d].title)}
+        scope = snapshot.names.current if len(snapshot.names.current) < len(snapshot.metas) else None
+        found = prep.retriever.retrieve(prep.point, k=self.settings.which_documents_passages,
+                                        extra_terms=(*answer_wording(prep.info), *names), docs=scope,
+                                        qvec=prep.retrieval.query_vec)
+        cands = candidates(found, snapshot.docs, prep.info)
+        score_candidates(cands, prep.info, found, snapshot)
+        forms = [compare_form(n) for n in names]
+        defining = [c for c in cands if c.fit == 1.0 and any(f in compare_form(c.text) for f in forms)]
+        return sorted(defining, key=lambda c: -c.score)[:1]
 
     def _earlier_wording(self, prep: Prepared, best: Candidate) -> list[Quote]:
         """When the best sentence comes from the current version of a
@@ -487,6 +507,8 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
     return tuple(max(chunk.sentences, key=lambda s: overlap(body, [doc_text[s[0]:s[1]]])))
 
 
+# The state's name that opens a national law's title, left out when cited.
+_STATE = "中华人民共和国"
 _WHICH = r"哪(?:些|几部|几个|几份|个)"
 _PLACES = r"地方|省|市|城市|地区"
 _KINDS = r"法规|法律|文件|规定|条例|司法解释|规章"
@@ -550,6 +572,12 @@ def enumerations(sentences: list[str]) -> list[tuple[int, int]]:
             spans.append((lead, j))
         i = max(j, i + 1)
     return spans
+
+
+def short_names(title: str) -> set[str]:
+    """How other documents cite a title: whole, or a national law without
+    its "中华人民共和国" ("专利法")."""
+    return {title, title.removeprefix(_STATE)} - {""}
 
 
 def _term_share(chosen: list[Candidate], whole: frozenset[str]) -> float:

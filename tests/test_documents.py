@@ -367,3 +367,13 @@ def test_a_penalty_asked_how_is_answered_with_every_fine_of_the_article(library)
 def test_a_deadline_asked_when_is_answered_with_the_grace_period_that_follows_it(library) -> None:
     answer = library.pipeline("ip-law").ask("按专利合作条约提出的国际申请，最晚什么时候要办理进入中国国家阶段的手续？")
     assert "30个月" in answer.answer and "32个月" in answer.answer
+
+
+def test_a_term_of_a_named_law_is_defined_where_another_document_cites_it(library) -> None:
+    from app.pipeline import short_names
+
+    assert short_names("中华人民共和国专利法") == {"中华人民共和国专利法", "专利法"}
+    assert short_names("浙江省专利条例") == {"浙江省专利条例"}
+    # 专利法 never defines 许诺销售; a judicial interpretation does, citing it
+    answer = library.pipeline("ip-law").ask("专利法里讲的许诺销售，指的是什么意思？")
+    assert not answer.refused and "所称的许诺销售，是指" in answer.answer, answer.answer[:120]
