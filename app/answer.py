@@ -21,6 +21,7 @@ Reason = Literal[
     "value_not_stated",    # asks how many / when, and no retrieved sentence states it
     "value_not_quoted",    # the sentences that answer best state no value of the kind asked
     "heading_alone",       # what answers best is a heading with no text under it
+    "year_not_stated",     # no quoted document mentions the year the question asks about
     "out_of_scope",        # the scope model judged the passages not to answer it
     "model_refused",       # LLM mode: the model said the passages do not answer it
 ]

@@ -67,7 +67,8 @@ def absent_message(names: tuple[tuple[str, bool], ...]) -> str:
 def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
                   mentioned: tuple[tuple[str, bool], ...] = (),
                   quoting: list[str] | None = None, heading_alone: bool = False,
-                  about: list[float] | None = None, min_about: float = 0.0) -> Decision:
+                  about: list[float] | None = None, min_about: float = 0.0,
+                  dated: list[str] | None = None) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
     that answer best, and the texts of the passages ``quoting`` them:
 
@@ -86,7 +87,11 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
     * ``about``: the share of the question's words (IDF-weighted) each
       quoted sentence states. A value stated only by sentences sharing less
       than ``min_about`` of them is another thing's ("世界知识产权日是哪一天"
-      answered by the date of a meeting)."""
+      answered by the date of a meeting);
+    * ``dated``: the texts and dates of the quoted documents. A question
+      about a year none of them mentions asks about another time than they
+      speak of ("广东省2023年知识产权保护白皮书" answered by the 2022
+      regulation that orders a white paper every year)."""
     if not decision.answer or not quoted:
         return decision
     if heading_alone:
@@ -96,6 +101,9 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
     shares = [a for s, a in zip(quoted, about or ()) if states_value(info, s)]
     if shares and max(shares) < min_about:
         return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)
+    if info.years and dated is not None and not any(y in t for y in info.years for t in dated):
+        return replace(decision, answer=False, reason="year_not_stated",
+                       message=T.YEAR_NOT_STATED.format(years="、".join(f"{y}年" for y in info.years)))
     forms = [compare_form(t) for t in quoting or ()]
     elsewhere = tuple((n, place) for n, place in mentioned if not any(compare_form(n) in f for f in forms))
     if elsewhere:

@@ -309,7 +309,9 @@ class Pipeline:
                    ] if prep.mentioned else []
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
-                                 min_about=self.settings.value_subject_share)
+                                 min_about=self.settings.value_subject_share,
+                                 dated=[t for d in {c.hit.chunk.doc_id for c in chosen}
+                                        for t in (prep.snapshot.docs[d]["text"], prep.snapshot.metas[d].date or "")])
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = body or [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]

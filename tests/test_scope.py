@@ -259,6 +259,23 @@ def test_an_answer_to_a_value_question_must_quote_a_value_of_the_kind_asked():
     assert decide_quoted(answered, how, ["要进一步加强知识产权队伍的自身建设。"]) is answered
 
 
+def test_a_year_no_quoted_document_mentions_is_another_time_than_they_speak_of():
+    from app.answer import Decision
+    from app.decide import decide_quoted
+
+    answered = Decision(True, "answered", 0.9)
+    asked = analyze("广东省2023年知识产权保护白皮书公布了哪些数据？")
+    quoted = ["省人民政府应当每年发布知识产权保护白皮书。"]
+    refused = decide_quoted(answered, asked, quoted, dated=["……每年发布知识产权保护白皮书……", "2022-03-29"])
+    assert not refused.answer and refused.reason == "year_not_stated" and "2023年" in refused.message
+    # the year in a document's text or date is the time the question asks about
+    assert decide_quoted(answered, asked, quoted, dated=["……2023年的白皮书……", "2022-03-29"]) is answered
+    assert decide_quoted(answered, asked, quoted, dated=["……", "2023-04-26"]) is answered
+    # one of two years is enough: the other document may simply not be quoted
+    two = analyze("2004年和2020年的解释对重大损失的标准分别是多少？")
+    assert decide_quoted(answered, two, ["……三十万元以上的。"], dated=["……", "2020-09-12"]) is answered
+
+
 def test_a_document_the_library_only_mentions_must_be_named_by_the_quoting_document():
     from app.answer import Decision
     from app.decide import decide_quoted
