@@ -271,6 +271,8 @@ def test_a_year_no_quoted_document_mentions_is_another_time_than_they_speak_of()
     # the year in a document's text or date is the time the question asks about
     assert decide_quoted(answered, asked, quoted, dated=["……2023年的白皮书……", "2022-03-29"]) is answered
     assert decide_quoted(answered, asked, quoted, dated=["……", "2023-04-26"]) is answered
+    # dated in Chinese numerals, as official documents sign off
+    assert decide_quoted(answered, asked, quoted, dated=["国务院办公厅\n二〇二三年三月一日", ""]) is answered
     # one of two years is enough: the other document may simply not be quoted
     two = analyze("2004年和2020年的解释对重大损失的标准分别是多少？")
     assert decide_quoted(answered, two, ["……三十万元以上的。"], dated=["……", "2020-09-12"]) is answered
