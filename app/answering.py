@@ -366,9 +366,9 @@ def _weaker_reading(c: Candidate, best: Candidate, slack: float = 0.05) -> bool:
     """Whether ``c`` is no other reading of the question than ``best`` but a
     weaker one: it states less of the question's words than ``best`` (by
     ``slack`` of their weight at least, and almost nothing besides), and fits
-    the asked form no better. Its near-tie score
-    is the passage's meaning and rank, not an answer ("元月19日……召开了领导
-    小组第一次会议" beside "省政府成立了……领导小组" for the group's name)."""
+    the asked form no better. Its near-tie score is the passage's meaning
+    and rank, not an answer ("元月19日……召开了领导小组第一次会议" beside
+    "省政府成立了……领导小组" for the group's name)."""
     extra = sum(w for t, w in c.terms.items() if t not in best.terms)
     lacks = sum(w for t, w in best.terms.items() if t not in c.terms)
     return extra < slack <= lacks and c.fit <= best.fit

@@ -10,14 +10,13 @@ from dataclasses import replace
 from . import texts as T
 from .answer import Decision
 from .coverage import states_value, value_stated
+from .numerals import year_spellings
 from .question import QuestionInfo
 from .retrieval import Retrieval
 from .scope import answer_probability, asks_about_unknown, readings_of, signals
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
-
-_CN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 
 
 def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
@@ -66,12 +65,6 @@ def absent_message(names: tuple[tuple[str, bool], ...]) -> str:
     return T.ABSENT_PLACES.format(places=places) if places else T.ABSENT_NAMES.format(names=docs)
 
 
-def year_forms(year: str) -> tuple[str, ...]:
-    """How a text may write a year: 2019, 二〇一九, 二零一九 (official
-    documents date themselves in Chinese numerals)."""
-    return (year, year.translate(_CN_DIGITS), year.translate(_CN_DIGITS).replace("〇", "零"))
-
-
 def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
                   mentioned: tuple[tuple[str, bool], ...] = (),
                   quoting: list[str] | None = None, heading_alone: bool = False,
@@ -109,7 +102,7 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
     shares = [a for s, a in zip(quoted, about or ()) if states_value(info, s)]
     if shares and max(shares) < min_about:
         return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)
-    if info.years and dated is not None and not any(w in t for y in info.years for w in year_forms(y) for t in dated):
+    if info.years and dated is not None and not any(w in t for y in info.years for w in year_spellings(y) for t in dated):
         return replace(decision, answer=False, reason="year_not_stated",
                        message=T.YEAR_NOT_STATED.format(years="、".join(f"{y}年" for y in info.years)))
     forms = [compare_form(t) for t in quoting or ()]

@@ -53,3 +53,13 @@ def count_in_chinese(n: int) -> str:
     """A count before a measure word: "两部" for 2, as articles are not
     numbered ("第二条" but "两部文件")."""
     return "两" if n == 2 else to_chinese(n)
+
+
+_DIGIT_NUMERALS = str.maketrans("0123456789", "〇一二三四五六七八九")
+
+
+def year_spellings(year: str) -> tuple[str, ...]:
+    """How a text may write a year: 2019, 二〇一九, 二零一九 (official
+    documents date themselves in Chinese numerals)."""
+    numerals = year.translate(_DIGIT_NUMERALS)
+    return year, numerals, numerals.replace("〇", "零")

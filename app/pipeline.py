@@ -194,12 +194,12 @@ class Pipeline:
                 info = replace(analyze(point), intent=info.intent)
         else:
             point = asked
-        if not info.latin:
-            info = replace(info, terms=tuple(dict.fromkeys((*info.terms, *suffixed_nouns(point, snapshot.uses)))))
         if info.latin:
             # An English question searches and is scored by the Chinese
             # words it asks about; it is still judged as English (scope).
             info = replace(info, terms=chinese_words(asked or typed, snapshot.uses))
+        else:
+            info = replace(info, terms=tuple(dict.fromkeys((*info.terms, *suffixed_nouns(point, snapshot.uses)))))
         retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info), *info.terms)
                                        if info.latin else (*carried, *answer_wording(info)), docs=scope)
         # Named documents and places the library does not hold at all, and
@@ -304,14 +304,17 @@ class Pipeline:
         # passage names it, or where its document holds that text under its
         # own title line: named in passing elsewhere in the document (a
         # closing article "……制定专利审查指南"), the quote says nothing of it.
-        quoting = [with_article_numerals(t) for c in chosen
-                   for t in (c.hit.chunk.text, *title_lines(prep.snapshot.docs[c.hit.chunk.doc_id]["text"]))
+        quoted_docs = {c.hit.chunk.doc_id for c in chosen}
+        quoting = [with_article_numerals(t) for t in (*(c.hit.chunk.text for c in chosen),
+                                                       *(line for d in quoted_docs
+                                                         for line in title_lines(prep.snapshot.docs[d]["text"])))
                    ] if prep.mentioned else []
+        # A year asked about is looked for in the quoted documents' texts and dates.
+        dated = [t for d in quoted_docs for t in (prep.snapshot.docs[d]["text"], prep.snapshot.metas[d].date or "")
+                 ] if prep.info.years else None
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
-                                 min_about=self.settings.value_subject_share,
-                                 dated=[t for d in {c.hit.chunk.doc_id for c in chosen}
-                                        for t in (prep.snapshot.docs[d]["text"], prep.snapshot.metas[d].date or "")])
+                                 min_about=self.settings.value_subject_share, dated=dated)
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = body or [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]
@@ -338,7 +341,7 @@ class Pipeline:
         snapshot = prep.snapshot
         names = {n for d in prep.naming.docs for n in short_names(snapshot.metas[d].title)}
         scope = snapshot.names.current if len(snapshot.names.current) < len(snapshot.metas) else None
-        found = prep.retriever.retrieve(prep.point, k=self.settings.which_documents_passages,
+        found = prep.retriever.retrieve(prep.point, k=self.settings.cited_definition_passages,
                                         extra_terms=(*answer_wording(prep.info), *names), docs=scope,
                                         qvec=prep.retrieval.query_vec)
         cands = candidates(found, snapshot.docs, prep.info)

@@ -127,6 +127,9 @@ class Settings(BaseSettings):
     which_documents_term_share: float = 0.4
     # A which-documents question considers the documents of this many passages.
     which_documents_passages: int = 30
+    # A definition question naming a law that defines nothing asked searches
+    # this many passages of the library for a definition citing that law.
+    cited_definition_passages: int = 30
 
     # --- refusal (scope) -----------------------------------------------------
     # The logistic refusal model's learned values, written by ``python -m eval
