@@ -3,8 +3,9 @@ eval/bench.json and plotted to eval/bench.png).
 
 Everything runs on private copies (a temp corpus_dir/index_dir), never on the
 working corpus/ and index/. Sections: index build, cold start and peak RSS of
-a serving process, warm per-stage latency over the eval questions against the
-irreducible parts (one embedding, one FAISS search, one BM25 query), the same
+a serving process, warm per-stage latency over the eval questions (the
+speech's, and the IP-law library's over the library) against the irreducible
+parts (one embedding, one FAISS search, one BM25 query), the same
 questions beside a neighbour process that keeps every core busy, scale on
 synthetic corpora recombined from the corpus' own sentences, and HTTP
 throughput with concurrent clients on loopback: over the speech, and over
@@ -239,6 +240,14 @@ def bench_warm(settings: Settings, qs: list[str], rounds: int) -> dict:
             "pipeline_over_irreducible": {"p50": round(stage_stats["total"]["p50"] / floor_stats["p50"], 2),
                                           "p95": round(stage_stats["total"]["p95"] / floor_stats["p95"], 2),
                                           "median_per_question": round(float(np.median(ratios)), 2)}}
+
+
+def _say_warm(w: dict) -> dict:
+    for stage, st in w["stages_ms"].items():
+        say(f"  {stage:16s} p50 {st['p50']:8.2f}  p95 {st['p95']:8.2f}  p99 {st['p99']:8.2f} ms")
+    say(f"  不可再省部分 {w['irreducible_ms']}")
+    say(f"  全流程 / 不可再省部分之和: {w['pipeline_over_irreducible']}")
+    return w
 
 
 def bench_neighbour(settings: Settings, qs: list[str]) -> dict:
@@ -885,7 +894,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60, help="HTTP 测试时长（秒）")
     parser.add_argument("--workers", type=int, default=2, help="HTTP 测试的服务进程数")
     parser.add_argument("--only", default="",
-                        help="只运行这些部分（逗号分隔：build,cold,warm,neighbour,scale,http,http-library,library）；"
+                        help="只运行这些部分（逗号分隔：build,cold,warm,warm-library,neighbour,scale,http,http-library,library）；"
                              "其余部分保留结果文件中原有的数字")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "eval" / "bench.json")
     parser.add_argument("--chart", type=Path, default=PROJECT_ROOT / "eval" / "bench.png")
@@ -933,13 +942,14 @@ def main(argv: list[str] | None = None) -> int:
             done("cold")
         if wanted("warm"):
             say(f"热态逐题耗时（{len(qs)} 题 × {args.rounds} 轮）……")
-            results["warm"] = bench_warm(settings, qs, args.rounds)
-            w = results["warm"]
-            for stage, st in w["stages_ms"].items():
-                say(f"  {stage:16s} p50 {st['p50']:8.2f}  p95 {st['p95']:8.2f}  p99 {st['p99']:8.2f} ms")
-            say(f"  不可再省部分 {w['irreducible_ms']}")
-            say(f"  全流程 / 不可再省部分之和: {w['pipeline_over_irreducible']}")
+            results["warm"] = _say_warm(bench_warm(settings, qs, args.rounds))
             done("warm")
+        if wanted("warm-library"):
+            lib_qs = questions(LIBRARY_QUESTIONS)
+            say(f"法规库热态逐题耗时（{len(lib_qs)} 题 × {args.rounds} 轮）……")
+            lib = private_settings(work / "library-warm", corpus_from=PROJECT_ROOT / "corpus" / LIBRARY_KB)
+            results["warm_library"] = _say_warm(bench_warm(lib, lib_qs, args.rounds))
+            done("warm-library")
         if wanted("neighbour"):
             say("同一批问题：单独运行，与占满全部 CPU 核的邻居进程同时运行（各两轮）……")
             results["neighbour"] = n = bench_neighbour(settings, qs)
