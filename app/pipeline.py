@@ -322,12 +322,15 @@ class Pipeline:
             if prep.info.intent == "list":
                 # A list in legal text is an article's lead-in and its items
                 # （一）……（五）: the enumeration of the best-scored chosen
-                # sentence whose article has one; the best sentence's own
-                # when it defines the term asked ("本解释所称故意，包括……").
-                listing = [best] if defines_asked_term(best.text, prep.info.text) else \
-                    sorted(chosen, key=lambda c: -c.score)
+                # sentence whose article has one. When the best sentence
+                # defines the term asked ("本解释所称故意，包括……"), it is
+                # the list, with its enumeration if it has one: another
+                # article's list about the term is not what the term includes.
+                defining = defines_asked_term(best.text, prep.info.text)
+                listing = [best] if defining else sorted(chosen, key=lambda c: -c.score)
+                own = [Quote(best.hit.chunk, best.hit.score, best.start, best.end, best.text)] if defining else quotes
                 quotes = next(filter(None, (_enumerating_article(prep.snapshot, c.hit.chunk, c.text)
-                                            for c in listing)), quotes)
+                                            for c in listing)), own)
             quotes += self._earlier_wording(prep, best)
         text, citations = compose(quotes, prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
