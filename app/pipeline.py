@@ -35,7 +35,7 @@ from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Heading, resolve
 from .question import QuestionInfo, analyze, suffixed_nouns
 from .tokenize import word_bounds
-from .retrieval import HybridRetriever, Retrieval
+from .retrieval import Hit, HybridRetriever, Retrieval
 from .scope_model import load_scope_model
 from .settings import Settings, get_settings
 from .snapshot import IndexSnapshot
@@ -288,8 +288,9 @@ class Pipeline:
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
-        if prep.info.intent == "definition" and prep.naming is not None and not any(c.fit == 1.0 for c in chosen):
-            chosen = self._defined_where_cited(prep) or chosen
+        if prep.info.intent == "definition" and not any(c.fit == 1.0 for c in chosen):
+            chosen = self._defining_sentence(prep) or (
+                self._defined_where_cited(prep) if prep.naming is not None else []) or chosen
         best = max(chosen, key=lambda c: c.score, default=None)
         body: list[Quote] = []
         headings = best is not None and prep.info.intent in _ASKS_ABOUT and all(
@@ -334,6 +335,34 @@ class Pipeline:
             quotes += self._earlier_wording(prep, best)
         text, citations = compose(quotes, prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
+
+    def _defining_sentence(self, prep: Prepared) -> list[Candidate]:
+        """The sentence of the searched documents that defines the term
+        asked ("本条例所称植物新品种，是指……"), found by its wording when the
+        passages retrieved hold none: the terms the law defines by the same
+        words ("新颖性，是指申请品种权的植物新品种……") crowd it out of them.
+        The retrieved documents are read first, then the rest in order."""
+        snapshot = prep.snapshot
+        searched = prep.naming.docs if prep.naming else snapshot.names.current
+        ranked = list(dict.fromkeys(h.chunk.doc_id for h in prep.retrieval.hits if h.chunk.doc_id in searched))
+        docs = ranked + sorted(d for d in searched if d not in ranked)
+        terms = sorted({t for t in prep.info.terms if len(t) >= 2}, key=len, reverse=True)
+        if not terms:
+            return []
+        wording = re.compile(_DEFINING.format(term="(" + "|".join(map(re.escape, terms)) + ")"))
+        best: tuple[int, Candidate] | None = None
+        for doc in docs:
+            for m in wording.finditer(snapshot.docs[doc]["text"]):
+                length = len(m.group(1) or m.group(2))
+                if best is not None and length <= best[0]:
+                    continue
+                found = _sentence_at(snapshot, doc, m.start())
+                if found is not None and defines_asked_term(found.text, prep.info.text):
+                    best = length, found
+        if best is None:
+            return []
+        best[1].fit, best[1].score = 1.0, max((h.score for h in prep.retrieval.hits), default=0.0)
+        return [best[1]]
 
     def _defined_where_cited(self, prep: Prepared) -> list[Candidate]:
         """A term of a named law is often defined by another document that
@@ -517,6 +546,8 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
 
 # The state's name that opens a national law's title, left out when cited.
 _STATE = "中华人民共和国"
+# How a legal text defines a term: "本法所称X，是指……", "X，是指……".
+_DEFINING = r"所称的?“?{term}”?[，,]?(?:是指|系指|，)|{term}”?[，,]?(?:是指|系指)"
 _WHICH = r"哪(?:些|几部|几个|几份|个)"
 _PLACES = r"地方|省|市|城市|地区"
 _KINDS = r"法规|法律|文件|规定|条例|司法解释|规章"
@@ -532,6 +563,17 @@ _DOCUMENT_WORD = re.compile(rf"(?:{_RULING.pattern}|{_KINDS}|{_PLACES})+")
 # document is named ("哪个城市" alone asks for a place).
 _ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"
                               r"(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
+
+
+def _sentence_at(snapshot: IndexSnapshot, doc: str, offset: int) -> Candidate | None:
+    """The sentence of ``doc`` that holds ``offset``, as a candidate of its chunk."""
+    for idx in snapshot.chunks_of(frozenset({doc})):
+        chunk = snapshot.chunks[idx]
+        for a, b in chunk.sentences:
+            if a <= offset < b:
+                hit = Hit(int(idx), chunk, 0.0, 0.0, 0.0, None, None)
+                return Candidate(0, hit, a, b, snapshot.docs[doc]["text"][a:b])
+    return None
 
 
 def asks_which_documents(question: str) -> bool:

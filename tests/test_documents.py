@@ -377,3 +377,18 @@ def test_a_term_of_a_named_law_is_defined_where_another_document_cites_it(librar
     # 专利法 never defines 许诺销售; a judicial interpretation does, citing it
     answer = library.pipeline("ip-law").ask("专利法里讲的许诺销售，指的是什么意思？")
     assert not answer.refused and "所称的许诺销售，是指" in answer.answer, answer.answer[:120]
+
+
+def test_a_definition_crowded_out_of_the_passages_is_found_by_its_wording(library) -> None:
+    # 品种权's conditions are defined "新颖性，是指申请品种权的植物新品种……": they
+    # fill the passages, and the article that defines the term itself is found
+    # by its words "所称植物新品种，是指".
+    answer = library.pipeline("ip-law").ask("植物新品种这个概念在条例里指的是什么？")
+    assert not answer.refused and "所称植物新品种，是指" in answer.answer, answer.answer[:160]
+    assert "新颖性，是指" not in answer.answer
+
+
+def test_what_a_defined_term_includes_is_its_definition_not_another_articles_list(library) -> None:
+    answer = library.pipeline("ip-law").ask("惩罚性赔偿的解释所称的故意包括哪些？")
+    assert "本解释所称故意，包括" in answer.answer, answer.answer[:160]
+    assert "（一）" not in answer.answer  # 第三条's list of what may be taken for intent
