@@ -29,7 +29,7 @@ _TYPE = r"(?:法典|法|条例|细则|指南|(?:若干|管理|保护|暂行|实�
 _DOC_NAME = re.compile(rf"《([^《》]{{2,40}})》|([\u4e00-\u9fff]{{1,16}}?法典|[\u4e00-\u9fff]{{2,16}}?{_TYPE})"
                        r"(?=第|规定|中|里|对|的|是|有|怎么|如何|要求|[，,。？?、：:\s]|$)")
 # A phrase with these is a clause of the question, not a document's name.
-_NOT_A_NAME = re.compile(r"[的哪啥咋怎吗呢么要搞弄把让给被]")
+_NOT_A_NAME = re.compile(r"[的哪啥咋怎吗呢么要搞弄把让给被这在]")
 # Provincial-level divisions of China (general knowledge, not any library's),
 # and a city named with 市 whose regulation is asked about.
 _PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "

@@ -362,3 +362,15 @@ def test_cuts_of_spoken_phrasing_are_not_words_the_corpus_lacks(pipeline):
     assert not _coined("刘广润", names_in("刘广润院士担任组长吗？"), snapshot)
     # a colloquial question on the speech's subject is answered, not refused as unknown words
     assert not pipeline.ask("企业里头知识产权这摊子事该咋抓？").refused
+
+
+@pytest.mark.parametrize("question, names", [
+    ("浙江省专利条例第三十条是怎么规定的？", [("浙江省专利条例", False), ("浙江省", True)]),
+    ("商标法和专利法规定的赔偿额度分别是多少？", [("商标法", False), ("专利法", False)]),
+    # a clause that ends in 条例 is no document's name
+    ("植物新品种这个概念在条例里指的是什么？", []),
+])
+def test_the_documents_a_question_names(question, names):
+    from app.coverage import named_in
+
+    assert named_in(question) == names
