@@ -310,7 +310,9 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
     if info.intent == "definition":
         chosen = _defining_the_term_asked(chosen, ranked, info, best.score)
-    if focus and info.intent in _VALUE_INTENTS:
+    if info.intent in _VALUE_INTENTS:
+        # Each compared document's answer too: its sentences that state a
+        # value, and the rest of that provision.
         chosen = _stating_the_value(chosen, best)
     if info.intent == "list":
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
