@@ -43,6 +43,9 @@ def test_colloquial_interrogatives_set_the_intent():
     assert analyze("咱为啥要制定这个纲要？").intent == "why"
     assert analyze("这事该咋办？").intent == "how"
     assert analyze("上海的战略是哪一年颁布的？").intent == "date"
+    assert analyze("开会的时间是哪天？").intent == "date"
+    # working hours asked how they are arranged: no date is asked
+    assert analyze("门店的营业时间是怎样安排的？").intent == "how"
 
 
 def test_quoted_lines_end_properly():
