@@ -2,6 +2,7 @@
 the question, each followed by the marker of its passage. Nothing is stated
 that is not a sentence of a cited passage."""
 from __future__ import annotations
+import os
 
 import re
 from dataclasses import dataclass, field
@@ -212,7 +213,10 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         unit = asked_unit(info.text, info.attribute) if intent == "count" else None
         if unit is not None and not unit.search(figures):
             return 0.25
-        return 1.0 if info.attribute is None or compare_form(info.attribute) in compare_form(text) else 0.5
+        # The word for the kind of value ("期限" of "期限是多长") is no
+        # attribute a sentence must name: the value states it ("二个月内").
+        return 1.0 if info.attribute is None or _names_the_value(info.attribute, info) \
+            or compare_form(info.attribute) in compare_form(text) else 0.5
     if intent == "date":
         return 1.0 if _HAS_DATE.search(text) else 0.0
     if intent == "list":
@@ -320,6 +324,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _with_best_item(chosen, cands, best.score)
     if focus and (info.intent in ("count", "duration", "date") or _ASKS_PENALTY.search(info.text)):
         chosen = _with_further_figures(chosen, cands, info)
+    if focus and os.environ.get("FITDOM") and (info.intent != "list" or not os.environ.get("FITDOM_NOLIST")):
+        chosen = _fitting_best(chosen, best, float(os.environ.get("FITDOM_R", "0.8")), bool(os.environ.get("FITDOM_B")))
     seen: set[tuple[str, int]] = set()
     unique = []
     for c in _with_gaps_filled(chosen, cands):  # overlapping passages can hold the same sentence
@@ -328,6 +334,18 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
             seen.add(key)
             unique.append(c)
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _fitting_best(chosen, best, ratio, drop_best):
+    near = [c for c in chosen if c.score >= ratio * best.score]
+    if not near:
+        return chosen
+    if os.environ.get("FITDOM_BIN"):
+        if not any(c.fit > 0 for c in near):
+            return chosen
+        return [c for c in chosen if c.score < ratio * best.score or c.fit > 0 or (c is best and not drop_best)]
+    mf = max(c.fit for c in near)
+    return [c for c in chosen if c.score < ratio * best.score or c.fit >= mf or (c is best and not drop_best)]
 
 
 def _value_first(ranked: list[Candidate], tie_ratio: float) -> list[Candidate]:
