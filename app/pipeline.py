@@ -322,13 +322,16 @@ class Pipeline:
         if best is not None:
             if prep.info.intent == "list":
                 # A list in legal text is an article's lead-in and its items
-                # （一）……（五）: the enumeration of the best-scored chosen
-                # sentence whose article has one. When the best sentence
-                # defines the term asked ("本解释所称故意，包括……"), it is
-                # the list, with its enumeration if it has one: another
+                # （一）……（五）: the enumeration of the chosen sentence whose
+                # article has one, a chosen lead-in before the best-scored
+                # others (an item may be one of another list that shares the
+                # question's words: "（七）出租权……计算机软件的……" for what a
+                # software copyright holder is entitled to). When the best
+                # sentence defines the term asked ("本解释所称故意，包括……"),
+                # it is the list, with its enumeration if it has one: another
                 # article's list about the term is not what the term includes.
                 defining = defines_asked_term(best.text, prep.info.text)
-                listing = [best] if defining else sorted(chosen, key=lambda c: -c.score)
+                listing = [best] if defining else sorted(chosen, key=lambda c: (not LEAD_IN.search(c.text), -c.score))
                 own = [Quote(best.hit.chunk, best.hit.score, best.start, best.end, best.text)] if defining else quotes
                 quotes = next(filter(None, (_enumerating_article(prep.snapshot, c.hit.chunk, c.text)
                                             for c in listing)), own)

@@ -392,3 +392,20 @@ def test_what_a_defined_term_includes_is_its_definition_not_another_articles_lis
     answer = library.pipeline("ip-law").ask("惩罚性赔偿的解释所称的故意包括哪些？")
     assert "本解释所称故意，包括" in answer.answer, answer.answer[:160]
     assert "（一）" not in answer.answer  # 第三条's list of what may be taken for intent
+
+
+def test_a_list_question_quotes_the_list_a_chosen_lead_in_heads(library) -> None:
+    # 著作权法's item "（七）出租权……计算机软件的……" shares the question's
+    # words; the software regulation's "软件著作权人享有下列各项权利：" heads
+    # the list asked.
+    answer = library.pipeline("ip-law").ask("计算机软件的著作权人有哪些权利？")
+    assert "软件著作权人享有下列各项权利" in answer.answer, answer.answer[:160]
+    assert "著作权包括下列人身权和财产权" not in answer.answer
+
+
+def test_the_word_for_the_kind_of_value_is_no_attribute_a_sentence_must_name() -> None:
+    from app.answering import _intent_fit
+    from app.question import analyze
+
+    info = analyze("专利侵权纠纷的处理期限是多长？")
+    assert _intent_fit("应当自受理之日起二个月内作出处理决定。", info) == 1.0
