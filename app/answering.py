@@ -2,7 +2,6 @@
 the question, each followed by the marker of its passage. Nothing is stated
 that is not a sentence of a cited passage."""
 from __future__ import annotations
-import os
 
 import re
 from dataclasses import dataclass, field
@@ -324,8 +323,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _with_best_item(chosen, cands, best.score)
     if focus and (info.intent in ("count", "duration", "date") or _ASKS_PENALTY.search(info.text)):
         chosen = _with_further_figures(chosen, cands, info)
-    if focus and os.environ.get("FITDOM") and (info.intent != "list" or not os.environ.get("FITDOM_NOLIST")):
-        chosen = _fitting_best(chosen, best, float(os.environ.get("FITDOM_R", "0.8")), bool(os.environ.get("FITDOM_B")))
+    if focus and info.intent not in settings.every_sentence_intents:
+        chosen = _fitting_best(chosen, best, settings.fit_tie_ratio)
     seen: set[tuple[str, int]] = set()
     unique = []
     for c in _with_gaps_filled(chosen, cands):  # overlapping passages can hold the same sentence
@@ -336,16 +335,16 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
-def _fitting_best(chosen, best, ratio, drop_best):
+def _fitting_best(chosen: list[Candidate], best: Candidate, ratio: float) -> list[Candidate]:
+    """Of the sentences scoring within ``ratio`` of the best, the ones that
+    fit the asked form best: a near tie that fits less (a figure in another
+    unit, or none; the definition of another term; no cause given) is a
+    sentence on the question's words, not an answer to it. The best-scored
+    sentence stays, and so do the ones further down (kept by another rule:
+    the rest of a provision, an item of its enumeration)."""
     near = [c for c in chosen if c.score >= ratio * best.score]
-    if not near:
-        return chosen
-    if os.environ.get("FITDOM_BIN"):
-        if not any(c.fit > 0 for c in near):
-            return chosen
-        return [c for c in chosen if c.score < ratio * best.score or c.fit > 0 or (c is best and not drop_best)]
-    mf = max(c.fit for c in near)
-    return [c for c in chosen if c.score < ratio * best.score or c.fit >= mf or (c is best and not drop_best)]
+    most = max((c.fit for c in near), default=0.0)
+    return [c for c in chosen if c is best or c.fit >= most or c.score < ratio * best.score]
 
 
 def _value_first(ranked: list[Candidate], tie_ratio: float) -> list[Candidate]:

@@ -530,3 +530,18 @@ def test_an_enumeration_is_its_lead_in_and_its_items_not_the_paragraphs_around_i
     # items without a lead-in are still an enumeration; one item alone is not
     assert enumerations(["（一）甲；", "（二）乙。"]) == [(0, 2)]
     assert enumerations(["下列情形：", "（一）甲。", "其他规定。"]) == []
+
+
+def test_a_near_tie_that_fits_the_asked_form_less_is_left_out():
+    from app.answering import _fitting_best
+
+    hit = object()
+    best, tie, other_unit, below = _sentences(hit, ["保全期限一次不得超过六个月。", "期限届满前可以续行保全。",
+                                                    "裁定书送达三日内执行。", "协助执行通知书载明期限。"])
+    for c, score, fit in ((best, 2.0, 1.0), (tie, 1.9, 0.0), (other_unit, 1.7, 0.25), (below, 1.2, 0.0)):
+        c.score, c.fit = score, fit
+    # the near ties that fit less go; a sentence further down, kept by
+    # another rule (the rest of a provision), stays
+    assert _fitting_best([best, tie, other_unit, below], best, 0.8) == [best, below]
+    # the best-scored sentence stays even when a near tie fits better
+    assert _fitting_best([tie, best], tie, 0.8) == [tie, best]
