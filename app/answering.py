@@ -288,6 +288,8 @@ def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         score_candidates(cands, part, retrieval, snapshot)
         chosen += [c for c in select(cands, part, settings) if c not in chosen]
     score_candidates(cands, info, retrieval, snapshot)  # what follows reads the whole question's scores
+    # The parts' answers read as one quote where a single sentence links them.
+    chosen += [c for c in _with_gaps_filled(chosen, cands) if c not in chosen]
     return sorted(chosen, key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 

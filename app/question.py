@@ -47,6 +47,9 @@ class QuestionInfo:
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])")
+_CLAUSE = re.compile(r"(?<=[，,；;])")
+# Words that make a clause ask something.
+_ASKING = re.compile(r"什么|啥|哪|多少|多久|多长|几[个件项次年天月种条]|怎|如何|谁|为何|是否|吗[？?]?$")
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -55,7 +58,23 @@ def question_parts(text: str) -> list[str]:
     """The questions of a compound question ("保护期是多少年？从什么时候起
     算？"), each with its question mark; one part for a simple question."""
     parts = [p.strip() for p in _QUESTION_END.split(text) if len(re.sub(r"\W", "", p)) >= 2]
-    return parts or [text]
+    return [c for p in parts for c in _asking_clauses(p)] or [text]
+
+
+def _asking_clauses(question: str) -> list[str]:
+    """A question whose comma-separated clauses ask two things ("……是什么态
+    度，对各市州有什么要求？"): each asking clause, with the clauses before it
+    that ask nothing (their context), is a question of its own."""
+    out, pending = [], ""
+    for clause in _CLAUSE.split(question):
+        pending += clause
+        if _ASKING.search(clause):
+            out.append(pending)
+            pending = ""
+    if len(out) < 2:
+        return [question]
+    out[-1] += pending
+    return [c.strip("，,；; ") for c in out]
 
 
 # Pure and immutable: the pipeline, the scope check and follow-up handling

@@ -307,6 +307,9 @@ def test_the_date_of_this_meeting_is_not_another_meetings_date(pipeline):
     ("去年全省申请了多少件专利？", ["去年全省申请了多少件专利？"]),
     ("专利法第十二条", ["专利法第十二条"]),
     ("保护期多久？？", ["保护期多久？"]),  # a lone mark is no question
+    # two clauses that each ask, the context before the first going with it
+    ("讲话对报告是什么态度，对各市州有什么要求？", ["讲话对报告是什么态度", "对各市州有什么要求？"]),
+    ("在广东，展会举办多长时间以上要设立纠纷处理机构？", ["在广东，展会举办多长时间以上要设立纠纷处理机构？"]),
 ])
 def test_a_compound_question_is_cut_into_its_questions(question, parts):
     from app.question import question_parts
