@@ -11,7 +11,7 @@ import numpy as np
 from .chunking import is_heading_sentence, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
-from .question import QuestionInfo, analyze, question_parts
+from .question import QuestionInfo, analyze, listed_words, question_parts
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
@@ -29,6 +29,8 @@ _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
+_ENUMERATES = re.compile(r"、|[和及与]")
+_CLAUSE = re.compile(r"[，,。；;：:]")
 _MULTIPLE = re.compile(r"[一二三四五六七八九十两\d]+倍")
 # A question about a penalty ("怎么罚款", "如何处罚"): its answer is the
 # provision's fines, the graver cases' included.
@@ -223,7 +225,14 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         # the items a which-ones question asks for.
         if LEAD_IN.search(text):
             return 1.0
-        return min(1.0, len(_LIST_SEP.findall(text)) / 4)
+        # A clause that enumerates beside the words whose items are asked
+        # ("要依托省内外大专院校、科研院所和大中型企业" for "依托哪些单位")
+        # is the list asked; a long sentence of many commas is not.
+        words = listed_words(info.text)
+        if words and any(_ENUMERATES.search(clause) and any(w in clause for w in words)
+                         for clause in _CLAUSE.split(text)):
+            return 1.0
+        return min(0.5, len(_LIST_SEP.findall(text)) / 8)
     if intent == "definition":
         if not _DEFINES.search(text):
             return 0.0
@@ -325,7 +334,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _with_best_item(chosen, cands, best.score)
     if focus and (info.intent in ("count", "duration", "date") or _ASKS_PENALTY.search(info.text)):
         chosen = _with_further_figures(chosen, cands, info)
-    if focus and info.intent not in settings.every_sentence_intents:
+    if focus:
         chosen = _fitting_best(chosen, best, settings.fit_tie_ratio)
     seen: set[tuple[str, int]] = set()
     unique = []

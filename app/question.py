@@ -48,6 +48,7 @@ class QuestionInfo:
 
 _QUESTION_END = re.compile(r"(?<=[？?])")
 _CLAUSE = re.compile(r"(?<=[，,；;])")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 # Words that make a clause ask something.
 _ASKING = re.compile(r"什么|啥|哪|多少|多久|多长|几[个件项次年天月种条]|怎|如何|谁|为何|是否|吗[？?]?$")
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
@@ -75,6 +76,27 @@ def _asking_clauses(question: str) -> list[str]:
         return [question]
     out[-1] += pending
     return [c.strip("，,；; ") for c in out]
+
+
+# Which-ones question words, as jieba cuts them ("哪 些" spaced too), and
+# the words beside them that name no item: particles, measure words.
+_WHICH_ONES = re.compile(r"^(?:哪|哪些|什么)$|^哪几")
+_NO_ITEM_WORD = frozenset("的 了 有 是 包括 包含 要 都 需要 应当 个 项 种 类 道 条 方面".split())
+
+
+@lru_cache(maxsize=4096)
+def listed_words(question: str) -> tuple[str, ...]:
+    """The words a which-ones question asks the items of: the word before
+    its question word and the one after ("依托哪些单位": 依托, 单位;
+    "支柱产业和优势行业有哪些": 行业). An answer enumerates its items beside
+    them."""
+    tokens = [t for t, _ in tagged(question)]
+    for i, token in enumerate(tokens):
+        if _WHICH_ONES.match(token):
+            before = next((w for w in reversed(tokens[:i]) if w not in _NO_ITEM_WORD and len(w) >= 2), None)
+            after = next((w for w in tokens[i + 1:] if w not in _NO_ITEM_WORD and _HAN.match(w)), None)
+            return tuple(w for w in (before, after) if w)
+    return ()
 
 
 # Pure and immutable: the pipeline, the scope check and follow-up handling

@@ -548,3 +548,25 @@ def test_a_near_tie_that_fits_the_asked_form_less_is_left_out():
     assert _fitting_best([best, tie, other_unit, below], best, 0.8) == [best, below]
     # the best-scored sentence stays even when a near tie fits better
     assert _fitting_best([tie, best], tie, 0.8) == [tie, best]
+
+
+@pytest.mark.parametrize("question,words", [
+    ("培养人才要依托哪些单位？", ("依托", "单位")),
+    ("讲话点名的支柱产业和优势行业有哪些？", ("行业",)),
+    ("哪 些 行 业 算 支 柱 产 业 ？", ("行业",)),
+    ("专利法的立法目的是什么？", ("目的",)),
+    ("去年申请了多少件专利？", ()),
+])
+def test_the_words_whose_items_a_which_ones_question_asks(question, words):
+    from app.question import listed_words
+
+    assert listed_words(question) == words
+
+
+def test_a_list_is_the_clause_that_enumerates_beside_the_asked_words():
+    from app.answering import _intent_fit
+
+    info = analyze("培养人才要依托哪些单位？")
+    assert _intent_fit("要依托省内外大专院校、科研院所和大中型企业，通过各种途径培养人才。", info) == 1.0
+    # many commas, and an enumeration of something else, are no such list
+    assert _intent_fit("力争在资源创造、利用、传播、转化、人才培养等方面实现突破。", info) < 1.0
