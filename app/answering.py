@@ -227,11 +227,13 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
             return 1.0
         # A clause that enumerates beside the words whose items are asked
         # ("要依托省内外大专院校、科研院所和大中型企业" for "依托哪些单位")
-        # is the list asked; a long sentence of many commas is not.
+        # is the list asked, a pair ("重点行业和支柱产业") less so; a long
+        # sentence of many commas is not.
         words = listed_words(info.text)
-        if words and any(_ENUMERATES.search(clause) and any(w in clause for w in words)
-                         for clause in _CLAUSE.split(text)):
-            return 1.0
+        joins = max((len(_ENUMERATES.findall(clause)) for clause in _CLAUSE.split(text)
+                     if any(w in clause for w in words)), default=0)
+        if joins:
+            return 1.0 if joins >= 2 else 0.75
         return min(0.5, len(_LIST_SEP.findall(text)) / 8)
     if intent == "definition":
         if not _DEFINES.search(text):

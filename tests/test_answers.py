@@ -570,3 +570,5 @@ def test_a_list_is_the_clause_that_enumerates_beside_the_asked_words():
     assert _intent_fit("要依托省内外大专院校、科研院所和大中型企业，通过各种途径培养人才。", info) == 1.0
     # many commas, and an enumeration of something else, are no such list
     assert _intent_fit("力争在资源创造、利用、传播、转化、人才培养等方面实现突破。", info) < 1.0
+    # a pair beside them is less of a list than three items
+    assert _intent_fit("要依托高校和企业培养人才。", info) == 0.75
