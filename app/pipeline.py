@@ -291,6 +291,8 @@ class Pipeline:
         if prep.info.intent == "definition" and not any(c.fit == 1.0 for c in chosen):
             chosen = self._defining_sentence(prep) or (
                 self._defined_where_cited(prep) if prep.naming is not None else []) or chosen
+        if prep.info.intent == "why":
+            chosen = _with_premise(chosen, prep.snapshot)
         best = max(chosen, key=lambda c: c.score, default=None)
         body: list[Quote] = []
         headings = best is not None and prep.info.intent in _ASKS_ABOUT and all(
@@ -549,6 +551,8 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
 
 # The state's name that opens a national law's title, left out when cited.
 _STATE = "中华人民共和国"
+# How a conclusion opens: its premise is the sentence before it.
+_CONCLUSION = re.compile(r"^(?:只有|因此|所以|为此|因而|由此可见|可见|这就要求|这就决定)")
 # How a legal text defines a term: "本法所称X，是指……", "X，是指……".
 _DEFINING = r"所称的?“?{term}”?[，,]?(?:是指|系指|，)|{term}”?[，,]?(?:是指|系指)"
 _WHICH = r"哪(?:些|几部|几个|几份|个)"
@@ -566,6 +570,23 @@ _DOCUMENT_WORD = re.compile(rf"(?:{_RULING.pattern}|{_KINDS}|{_PLACES})+")
 # document is named ("哪个城市" alone asks for a place).
 _ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"
                               r"(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
+
+
+def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Candidate]:
+    """A why question answered by a conclusion that gives no cause itself
+    ("只有依靠科技进步走自主创新道路，……才能……", "因此……"): its reason is
+    the sentence before it in the paragraph, the premise the text argues
+    from ("我省自然条件恶劣，……将使环境不堪重负"), in the passage before
+    when the conclusion opens its own."""
+    best = max(chosen, key=lambda c: c.score, default=None)
+    if best is None or best.fit or not _CONCLUSION.match(best.text):
+        return chosen
+    premise = _sentence_at(snapshot, best.hit.chunk.doc_id, best.start - 1)
+    if premise is None or is_heading_sentence(premise.text, premise.hit.chunk.section) or any(
+            c.hit.chunk.doc_id == best.hit.chunk.doc_id and c.start == premise.start for c in chosen):
+        return chosen
+    premise.score = best.score
+    return sorted([*chosen, premise], key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
 def _sentence_at(snapshot: IndexSnapshot, doc: str, offset: int) -> Candidate | None:

@@ -572,3 +572,20 @@ def test_a_list_is_the_clause_that_enumerates_beside_the_asked_words():
     assert _intent_fit("力争在资源创造、利用、传播、转化、人才培养等方面实现突破。", info) < 1.0
     # a pair beside them is less of a list than three items
     assert _intent_fit("要依托高校和企业培养人才。", info) == 0.75
+
+
+def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
+    from app.pipeline import Pipeline
+    from app.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "讲话.txt").write_text(
+        "关于水利工作的讲话\n\n"
+        "我县地处干旱山区，降水稀少，地下水位逐年下降，靠天吃饭的农业已经难以为继。"
+        "只有大力推广节水灌溉技术，才能保障全县粮食生产的稳定。\n\n推广工作由县水务局牵头。\n",
+        encoding="utf-8")
+    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+    answer = pipeline.ask("为什么要大力推广节水灌溉技术？")
+    assert not answer.refused and "地下水位逐年下降" in answer.answer, answer.answer
+    assert answer.answer.index("地下水位") < answer.answer.index("只有大力推广")
