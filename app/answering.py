@@ -334,7 +334,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
     elif focus:
         chosen = _with_best_item(chosen, cands, best.score)
-    if focus and (info.intent in ("count", "duration", "date") or _ASKS_PENALTY.search(info.text)):
+    if focus and (info.intent in ("count", "duration", "date") or asks_penalty(info.text)):
         chosen = _with_further_figures(chosen, cands, info)
     if focus:
         chosen = _fitting_best(chosen, best, settings.fit_tie_ratio)
@@ -459,16 +459,16 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     # A penalty question's further fines are on its point, whatever words
     # it used for the penalty ("怎么处罚": "……可以并处三万元以下的罚款").
     # So is a how-long question's further time limit ("延长期限最长不得超过二个月").
-    terms = [compare_form(t) for t in info.terms] + (["罚"] if _ASKS_PENALTY.search(info.text) else []) \
+    terms = [compare_form(t) for t in info.terms] + (["罚"] if asks_penalty(info.text) else []) \
         + (list(_TIME_LIMITS) if info.intent == "duration" else [])
     out = list(chosen)
     for c in chosen:
-        if not c.hit.chunk.address or not _states_figure(c):
+        if not c.hit.chunk.address or not states_figure(c):
             continue
         same = [d for d in cands if d.hit is c.hit]
         for d in same[same.index(c) + 1:same.index(c) + 1 + reach]:
             form = compare_form(d.text)
-            if _provision(d) != _provision(c) or not _states_figure(d) \
+            if _provision(d) != _provision(c) or not states_figure(d) \
                     or not any(t in form for t in terms):
                 break
             if d not in out:
@@ -476,7 +476,12 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     return out
 
 
-def _states_figure(c: Candidate) -> bool:
+def asks_penalty(question: str) -> bool:
+    """Whether a question asks how a breach is penalised ("会被罚多少钱")."""
+    return bool(_ASKS_PENALTY.search(question))
+
+
+def states_figure(c: Candidate) -> bool:
     """The sentence fits a how-many question, or states a figure at all, a
     multiple included (a fine asked with "怎么罚款" is a figure, "五倍以下的
     罚款" too, though not asked with 多少)."""

@@ -16,8 +16,8 @@ from . import texts as T
 from .answer import Answer, Decision, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
 from .bridge import chinese_words
-from .answering import (Candidate, answer_wording, candidates, defines_asked_term, says_something,
-                        score_candidates, select, select_answering, sentence_vector)
+from .answering import (Candidate, answer_wording, asks_penalty, candidates, defines_asked_term, says_something,
+                        score_candidates, select, select_answering, sentence_vector, states_figure)
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
@@ -27,7 +27,7 @@ from .decide import decide, decide_quoted
 from .embeddings import Embedder, load_embedder
 from .grounding import overlap
 from .guard import asked_part
-from .legal import ARTICLE, article_of, article_refs, is_item, reference_to, with_article_numerals
+from .legal import ARTICLE, article_of, article_refs, cites_article, is_item, reference_to, with_article_numerals
 from .metadata import version_key
 from .naming import Naming
 from .numerals import count_in_chinese, to_chinese
@@ -202,6 +202,10 @@ class Pipeline:
             info = replace(info, terms=tuple(dict.fromkeys((*info.terms, *suffixed_nouns(point, snapshot.uses)))))
         retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info), *info.terms)
                                        if info.latin else (*carried, *answer_wording(info)), docs=scope)
+        # A duty is stated in one article and its penalty in a later one that
+        # cites it: a penalty question reads those too.
+        if asks_penalty(asked):
+            retrieval = replace(retrieval, hits=[*retrieval.hits, *_penalty_hits(snapshot, retrieval.hits)])
         # Named documents and places the library does not hold at all, and
         # those only its text mentions (no title names them).
         named = [(n, place) for n, place in named_in(asked) if not holds_name(n, place, snapshot.names.knows)]
@@ -293,6 +297,8 @@ class Pipeline:
                 self._defined_where_cited(prep) if prep.naming is not None else []) or chosen
         if prep.info.intent == "why":
             chosen = _with_premise(chosen, prep.snapshot)
+        if asks_penalty(prep.asked):
+            chosen = _with_cited_fine(chosen, cands)
         best = max(chosen, key=lambda c: c.score, default=None)
         body: list[Quote] = []
         headings = best is not None and prep.info.intent in _ASKS_ABOUT and all(
@@ -551,6 +557,9 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
 
 # The state's name that opens a national law's title, left out when cited.
 _STATE = "中华人民共和国"
+# A fine, and a provision citing an article of its own document.
+_FINE = re.compile(r"罚")
+_CITES_OWN = re.compile(r"本(?:法|条例|规定|办法|细则|解释|决定)第")
 # How a conclusion opens: its premise is the sentence before it.
 _CONCLUSION = re.compile(r"^(?:只有|因此|所以|为此|因而|由此可见|可见|这就要求|这就决定)")
 # How a legal text defines a term: "本法所称X，是指……", "X，是指……".
@@ -570,6 +579,43 @@ _DOCUMENT_WORD = re.compile(rf"(?:{_RULING.pattern}|{_KINDS}|{_PLACES})+")
 # document is named ("哪个城市" alone asks for a place).
 _ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"
                               r"(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
+
+
+def _penalty_hits(snapshot: IndexSnapshot, hits: list[Hit], top: int = 3) -> list[Hit]:
+    """Passages of the documents found that penalise breaking the articles
+    found ("违反本法第十四条第五款规定的，……处十万元罚款"), not among the hits."""
+    seen = {h.idx for h in hits}
+    out = []
+    for h in hits[:top]:
+        if not h.chunk.address:
+            continue
+        article = article_of(h.chunk.address)
+        for idx in snapshot.chunks_of(frozenset({h.chunk.doc_id})):
+            chunk = snapshot.chunks[idx]
+            if int(idx) not in seen and "罚" in chunk.text and cites_article(chunk.text, article):
+                seen.add(int(idx))
+                out.append(Hit(int(idx), chunk, h.score, 0.0, 0.0, None, None))
+    return out
+
+
+def _with_cited_fine(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """A penalty question whose best sentence states a duty: the fine of the
+    article that cites the duty's joins it, and a fine another article
+    cites is another duty's (dropped)."""
+    duty = max(chosen, key=lambda c: c.score, default=None)
+    if duty is None or not duty.hit.chunk.address:
+        return chosen
+    article = article_of(duty.hit.chunk.address)
+    fines = [c for c in cands if c.hit.chunk.doc_id == duty.hit.chunk.doc_id and _FINE.search(c.text)
+             and states_figure(c) and cites_article(c.text, article)]
+    if not fines:
+        return chosen
+    fine = max(fines, key=lambda c: c.score)
+    # It speaks of what the article it cites says.
+    fine.terms = {**duty.terms, **fine.terms}
+    kept = [c for c in chosen if not (_FINE.search(c.text) and _CITES_OWN.search(c.text)
+                                      and not cites_article(c.text, article))]
+    return sorted({id(c): c for c in (*kept, fine)}.values(), key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
 def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Candidate]:

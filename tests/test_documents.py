@@ -409,3 +409,37 @@ def test_the_word_for_the_kind_of_value_is_no_attribute_a_sentence_must_name() -
 
     info = analyze("专利侵权纠纷的处理期限是多长？")
     assert _intent_fit("应当自受理之日起二个月内作出处理决定。", info) == 1.0
+
+
+def test_cites_article_reads_a_citation_of_the_documents_own_article() -> None:
+    from app.legal import cites_article
+
+    assert cites_article("违反本法第十四条第五款规定的，处十万元罚款。", "第十四条")
+    assert cites_article("违反本条例第七条规定的，责令改正。", "第七条")
+    assert not cites_article("违反本法第一百一十四条规定的，处罚款。", "第十四条")
+    assert not cites_article("依照商标法第十四条的规定认定。", "第十四条")  # another law's article
+
+
+def test_a_penalty_asked_of_a_duty_is_found_in_the_article_that_cites_it(tmp_path) -> None:
+    from app.pipeline import Pipeline
+    from app.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    duties = ["在河道管理范围内倾倒垃圾、渣土", "在堤防上修建房屋", "在河道内采砂", "在河道内设置拦河渔具",
+              "在河道管理范围内堆放物料", "损毁河道水文监测设施", "擅自填堵河道", "在河道内种植阻碍行洪的林木"]
+    fines = ["五千元以上五万元以下", "一万元以上十万元以下", "二万元以上二十万元以下", "二千元以上二万元以下",
+             "一千元以上一万元以下", "三万元以上三十万元以下", "五万元以上五十万元以下", "五百元以上五千元以下"]
+    articles = [f"第{n}条 任何单位和个人不得{d}。" for n, d in zip("五六七八九十", duties)]
+    articles += [f"第十{n}条 河道管理机构应当{w}。" for n, w in zip("一二三四五六七八", (
+        "定期巡查河道", "编制河道整治规划", "公布河道管理范围", "建立河长制度", "组织清淤疏浚",
+        "做好汛期值守", "加强堤防维护", "接受社会监督"))]
+    articles += [f"第二十{n}条 违反本条例第{a}条规定的，由河道管理机构责令改正，处{f}的罚款。"
+                 for n, a, f in zip("一二三四五六", "五六七八九十", fines)]
+    (corpus / "条例.txt").write_text("某市河道管理条例\n\n第一条 为了加强河道管理，制定本条例。\n\n"
+                                     + "\n\n".join(articles) + "\n", encoding="utf-8")
+    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+    answer = pipeline.ask("在河道管理范围内倾倒渣土会被罚多少钱？")
+    assert not answer.refused and "五千元以上五万元以下" in answer.answer, answer.answer
+    assert "第二十一条" in answer.answer and "第五条" in answer.answer
+    assert "一万元以上十万元以下" not in answer.answer  # another duty's fine
