@@ -249,7 +249,8 @@ def test_what_a_question_asks_for(question, intent, attribute):
     ("20xx年我省知识产权工作取得了可喜的进展。", "申请了多少？", "count", None, 0.0),  # a year left out
     # an enumeration's lead-in answers a which-ones question
     ("第二十五条 对下列各项，不授予专利权：", "哪些情形不授予专利权？", "list", None, 1.0),
-    ("对违反法律的发明创造，不授予专利权。", "哪些情形不授予专利权？", "list", None, 0.25),  # one separator
+    # one separator and no enumeration beside the asked words
+    ("对违反法律的发明创造，不授予专利权。", "哪些情形不授予专利权？", "list", None, 0.125),
     ("死亡原因为心肌梗死等。", "李某是因为什么死亡的？", "why", None, 1.0),
     ("因特网服务提供者应当保存记录。", "为什么要保存记录？", "why", None, 0.0),  # 因特网 gives no cause
     # who: the holder of the role asked, then any person named with a title
