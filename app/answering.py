@@ -419,12 +419,13 @@ def _defining_the_term_asked(chosen: list[Candidate], ranked: list[Candidate], i
 
 def _stating_the_value(chosen: list[Candidate], best: Candidate) -> list[Candidate]:
     """A how-many, how-long or when answer: once a chosen sentence states a
-    value, another provision's sentence that states none answers nothing
-    (the best sentence's own provision keeps its context)."""
+    value, a sentence that states none answers nothing, the rest of its
+    article included ("……可以向交易平台提供者投诉" before "接到投诉后，应当在
+    三个工作日内告知被投诉人"); the best-scored sentence stays, it says
+    what the value is of."""
     if not any(c.fit for c in chosen):
         return chosen
-    home = _provision(best)
-    return [c for c in chosen if c.fit or _provision(c) == home]
+    return [c for c in chosen if c.fit or c is best]
 
 
 def _provision(c: Candidate) -> tuple[str, str]:

@@ -590,3 +590,15 @@ def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     answer = pipeline.ask("为什么要大力推广节水灌溉技术？")
     assert not answer.refused and "地下水位逐年下降" in answer.answer, answer.answer
     assert answer.answer.index("地下水位") < answer.answer.index("只有大力推广")
+
+
+def test_once_a_value_is_stated_the_sentences_that_state_none_are_left_out():
+    from app.answering import _stating_the_value
+
+    hit = object()
+    lead, rule, value = _sentences(hit, ["权利人可以向交易平台提供者投诉。", "平台可以要求提供评价报告。",
+                                         "平台接到投诉后，应当在三个工作日内告知被投诉人。"])
+    lead.fit, rule.fit, value.fit = 0.0, 0.0, 1.0
+    # the best-scored sentence says what the value is of; the rest of the article does not
+    assert _stating_the_value([lead, rule, value], lead) == [lead, value]
+    assert _stating_the_value([lead, rule], lead) == [lead, rule]  # no value stated: nothing to go by
