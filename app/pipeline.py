@@ -299,6 +299,9 @@ class Pipeline:
             chosen = _with_premise(chosen, prep.snapshot)
         if asks_penalty(prep.asked):
             chosen = _with_cited_fine(chosen, cands)
+        if prep.info.intent not in ("count", "duration", "date"):
+            chosen = _with_what_follows(chosen, prep.snapshot, self.settings.max_list_sentences,
+                                        runs=prep.info.intent == "list")
         best = max(chosen, key=lambda c: c.score, default=None)
         body: list[Quote] = []
         headings = best is not None and prep.info.intent in _ASKS_ABOUT and all(
@@ -635,15 +638,47 @@ def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Cand
     return sorted([*chosen, premise], key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
-def _sentence_at(snapshot: IndexSnapshot, doc: str, offset: int) -> Candidate | None:
-    """The sentence of ``doc`` that holds ``offset``, as a candidate of its chunk."""
+def _sentence_at(snapshot: IndexSnapshot, doc: str, offset: int, after: bool = False) -> Candidate | None:
+    """The sentence of ``doc`` that holds ``offset`` (``after``: the first
+    that starts there or later), as a candidate of its chunk."""
     for idx in snapshot.chunks_of(frozenset({doc})):
         chunk = snapshot.chunks[idx]
         for a, b in chunk.sentences:
-            if a <= offset < b:
+            if (offset <= a) if after else (a <= offset < b):
                 hit = Hit(int(idx), chunk, 0.0, 0.0, 0.0, None, None)
                 return Candidate(0, hit, a, b, snapshot.docs[doc]["text"][a:b])
     return None
+
+
+def _with_what_follows(chosen: list[Candidate], snapshot: IndexSnapshot, reach: int,
+                       runs: bool) -> list[Candidate]:
+    """What a chosen sentence announces, read on past its passage: the lines
+    a lead-in introduces ("据此，日工资、小时工资的折算为：" then "日工资：月工资
+    收入÷月计薪天数", up to ``reach`` sentences, to a heading), and the rest
+    of a run of "；" clauses ("……存在一些问题：一是……；" then "二是……；",
+    "三是……。"). A legal enumeration's numbered items are quoted by the
+    list rules."""
+    out = list(chosen)
+    have = {(c.hit.chunk.doc_id, c.start) for c in chosen}
+    for c in chosen:
+        doc = c.hit.chunk.doc_id
+        lead_in, run = bool(LEAD_IN.search(c.text)), runs and c.text.rstrip().endswith(("；", ";"))
+        if not (lead_in or run):
+            continue
+        prev, taken = c, 0
+        while taken < reach:
+            nxt = _sentence_at(snapshot, doc, prev.end, after=True)
+            if nxt is None or is_item(nxt.text) or is_heading_sentence(nxt.text, nxt.hit.chunk.section):
+                break
+            if (doc, nxt.start) not in have:
+                have.add((doc, nxt.start))
+                nxt.score = c.score
+                out.append(nxt)
+            taken += 1
+            if not lead_in and not nxt.text.rstrip().endswith(("；", ";")):
+                break  # the run's closing clause
+            prev = nxt
+    return sorted(out, key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
 def asks_which_documents(question: str) -> bool:

@@ -602,3 +602,22 @@ def test_once_a_value_is_stated_the_sentences_that_state_none_are_left_out():
     # the best-scored sentence says what the value is of; the rest of the article does not
     assert _stating_the_value([lead, rule, value], lead) == [lead, value]
     assert _stating_the_value([lead, rule], lead) == [lead, rule]  # no value stated: nothing to go by
+
+
+def test_a_lead_in_brings_the_lines_it_announces(tmp_path):
+    from app.pipeline import Pipeline
+    from app.settings import Settings
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "通知.txt").write_text(
+        "关于加班工资计算问题的通知\n\n一、加班工资的计算。\n\n"
+        "用人单位安排劳动者延长工作时间的，应当支付加班工资。据此，加班工资的计算办法为：\n\n"
+        "工作日加班：小时工资×150%\n\n休息日加班：小时工资×200%\n\n法定节假日加班：小时工资×300%\n\n"
+        "二、本通知自发布之日起执行。\n", encoding="utf-8")
+    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+    answer = pipeline.ask("加班工资应当怎样计算？")
+    assert not answer.refused, answer.answer
+    for line in ("工作日加班：小时工资×150%", "休息日加班：小时工资×200%", "法定节假日加班：小时工资×300%"):
+        assert line in answer.answer, answer.answer
+    assert "本通知自发布之日起执行" not in answer.answer  # a heading ends what the lead-in announces
