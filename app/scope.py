@@ -12,7 +12,7 @@ from .retrieval import Retrieval
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
-from .tokenize import names_in, proper_names_in, word_frequency
+from .tokenize import names_in, proper_names_in, tagged, word_frequency
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,20 @@ def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
         top_b = [h.idx for h in retrieval.hits if h.bm25_rank is not None and h.bm25_rank < 3]
         agree = 1.0 if set(top_d) & set(top_b) else 0.0
     named = names_in(info.text)
-    readings = [_lexical(tuple(t for t in dict.fromkeys((*extra, *terms)) if not _coined(t, named, snapshot)),
+    # A claim put to the check ("自然条件优越、资源充足，是这样吗") may be
+    # false in what it says of its subject: like its figures, its
+    # describing words are no topic the corpus must use.
+    claimed = _describing(info.text) if info.intent == "yesno" else frozenset()
+    readings = [_lexical(tuple(t for t in dict.fromkeys((*extra, *terms))
+                               if not _coined(t, named, snapshot) and t not in claimed),
                          hits, snapshot) for terms in readings_of(info.text)]
     coverage, unknown, char_cov, char_unknown = max(readings)
     return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
+
+
+def _describing(text: str) -> frozenset[str]:
+    """The adjectives of a text, as the tagger reads them."""
+    return frozenset(w for w, tag in tagged(text) if tag.startswith("a"))
 
 
 def _coined(term: str, named: frozenset[str], snapshot: IndexSnapshot) -> bool:

@@ -377,3 +377,11 @@ def test_the_documents_a_question_names(question, names):
     from app.coverage import named_in
 
     assert named_in(question) == names
+
+
+@pytest.mark.parametrize("claim", ["讲话说甘肃自然条件优越，是这样吗？",
+                                   "听说甘肃资源充足、生态环境良好，讲话是这么说的吗？"])
+def test_a_claim_put_to_the_check_is_judged_by_its_subject_not_its_describing_words(pipeline, claim):
+    # the speech says the opposite (自然条件恶劣，……资源相对不足): answered, not refused
+    answer = pipeline.ask(claim)
+    assert not answer.refused, answer.decision
