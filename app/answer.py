@@ -18,6 +18,7 @@ Reason = Literal[
     "unknown_attribute",   # asks the value of a thing the documents never name
     "missing_article",     # names an article the named document does not have
     "absent_document",     # names a document or place the library does not hold
+    "not_in_document",     # asks a named document about a thing it never mentions
     "value_not_stated",    # asks how many / when, and no retrieved sentence states it
     "value_not_quoted",    # the sentences that answer best state no value of the kind asked
     "heading_alone",       # what answers best is a heading with no text under it

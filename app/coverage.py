@@ -82,6 +82,8 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(
                          + ")")
 # What an asked attribute measures, when the question names no unit: money
 # (工资, 价款, 出让金, 登记费, 预算; a share of something also states it), area.
+# Nouns for the kind of value asked, not a thing ("最低标准", "赔偿数额").
+_VALUE_NOUN = re.compile(r"(?:标准|数额|金额|期限|时限|比例|幅度|上限|下限|范围|数量)$")
 _MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算)$")
 _SHARE = rf"百分之[{_N}]+|\d[\d.]*\s*[%％]"
 _COUNTED = re.compile(r"(?:多少|几)([\u4e00-\u9fff]{1,8})[？?。]?$")
@@ -302,3 +304,22 @@ def names_place(sentence: str) -> bool:
     word jieba tags a place name (兰州, 中山市)."""
     return bool(_PLACE_NAME.search(sentence)) or any(flag == "ns" and len(w) >= 2 and not w.endswith(_PLACE_KINDS)
                                                      for w, flag in tagged(sentence))
+
+
+# A thing a question names by a compound noun of four characters or more
+# ("注册资本", "人工智能"): two-character nouns are often a reader's word
+# for what a document words otherwise (高校 for 高等院校).
+MIN_THING_CHARS = 4
+
+
+def things_not_in(point: str, terms: tuple[str, ...], document: str, library_uses: Callable[[str], bool]) -> list[str]:
+    """The things a question about one named document asks of it that the
+    document never mentions though the library does ("商标法对商标代理机构
+    的注册资本有什么要求": 商标法 never says 注册资本): the document does not
+    regulate them. Nouns of the question's ``point`` (its words without the
+    document's name), as the tagger reads them; words for the kind of value
+    asked ("最低标准") name no thing."""
+    nouns = {w for w, tag in tagged(point) if tag.startswith("n")}
+    form = compare_form(document)
+    return [t for t in terms if t in nouns and len(t) >= MIN_THING_CHARS and not _VALUE_NOUN.search(t)
+            and library_uses(t) and compare_form(t) not in form]

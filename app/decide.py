@@ -22,14 +22,16 @@ from .textnorm import compare_form
 def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
            carried: tuple[str, ...] = (), outline: bool = False, named: bool = False,
            absent: tuple[tuple[str, bool], ...] = (), article: bool = False,
-           missing_article: str = "") -> Decision:
+           missing_article: str = "", unmentioned: tuple[str, str] | None = None) -> Decision:
     """Answer or refuse ``asked`` (the question without instruction
     overrides) from what ``retrieval`` found. A question that names
     documents the library holds is about them: only the coverage checks
     (an absent document, an unstated value) refuse it, not the topic model.
     ``absent``: documents or places named that the library does not hold,
     each with whether it is a place;
-    ``article`` / ``missing_article``: a named article found, or why not."""
+    ``article`` / ``missing_article``: a named article found, or why not;
+    ``unmentioned``: the one named document's title and the things asked
+    of it that it never mentions (see ``coverage.things_not_in``)."""
     if not asked:
         return Decision(False, "no_question")
     if missing_article:
@@ -44,6 +46,9 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
         return Decision(False, "unknown_attribute", None, values)
     if absent:
         return Decision(False, "absent_document", None, values, absent_message(absent))
+    if unmentioned:
+        title, things = unmentioned
+        return Decision(False, "not_in_document", None, values, T.NOT_IN_DOCUMENT.format(title=title, things=things))
     sentences = [snapshot.docs[h.chunk.doc_id]["text"][a:b] for h in retrieval.hits for a, b in h.chunk.sentences]
     readings = [{t: snapshot.idf(t) for t in terms} for terms in readings_of(info.text)]
     if not value_stated(info, sentences, readings):

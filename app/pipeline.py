@@ -21,7 +21,7 @@ from .answering import (Candidate, answer_wording, asks_penalty, candidates, def
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
-from .coverage import LEAD_IN, holds_name, named_in
+from .coverage import LEAD_IN, holds_name, named_in, things_not_in
 from .corpus import CorpusIssue
 from .decide import decide, decide_quoted
 from .embeddings import Embedder, load_embedder
@@ -221,7 +221,8 @@ class Pipeline:
             if _ABOUT_DOCUMENTS.search(asked) else info
         decision = decide(asked, judged, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
                           carried, bool(headings), named=naming is not None, absent=absent,
-                          article=bool(articles), missing_article=missing)
+                          article=bool(articles), missing_article=missing,
+                          unmentioned=_unmentioned(snapshot, naming, point, info.terms))
         return Prepared(typed, retriever, info, retrieval, decision, started,
                         (time.perf_counter() - started) * 1e3, asked, point, carried, naming, articles, headings,
                         readings, mentioned)
@@ -582,6 +583,17 @@ _DOCUMENT_WORD = re.compile(rf"(?:{_RULING.pattern}|{_KINDS}|{_PLACES})+")
 # document is named ("哪个城市" alone asks for a place).
 _ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"
                               r"(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
+
+
+def _unmentioned(snapshot: IndexSnapshot, naming: Naming | None, point: str,
+                 terms: tuple[str, ...]) -> tuple[str, str] | None:
+    """The one document a question names and the things asked of it that it
+    never mentions, quoted for the refusal; None when it mentions them all."""
+    if naming is None or len(naming.docs) != 1:
+        return None
+    doc = next(iter(naming.docs))
+    things = things_not_in(point, terms, snapshot.docs[doc]["text"], snapshot.uses)
+    return (snapshot.metas[doc].title, "、".join(f"“{t}”" for t in things)) if things else None
 
 
 def _penalty_hits(snapshot: IndexSnapshot, hits: list[Hit], top: int = 3) -> list[Hit]:

@@ -385,3 +385,25 @@ def test_a_claim_put_to_the_check_is_judged_by_its_subject_not_its_describing_wo
     # the speech says the opposite (自然条件恶劣，……资源相对不足): answered, not refused
     answer = pipeline.ask(claim)
     assert not answer.refused, answer.decision
+
+
+def test_the_things_a_named_document_never_mentions():
+    from app.coverage import things_not_in
+
+    law = "第十九条 商标代理机构应当遵循诚实信用原则。第二十条 商标代理行业组织应当按照章程规定。"
+    library = {"注册资本", "商标代理机构", "诚实信用"}.__contains__
+    asked = things_not_in("对商标代理机构的注册资本有什么要求？", ("商标", "代理", "机构", "注册资本"), law, library)
+    assert asked == ["注册资本"]
+    # a word for the kind of value asked is no thing; a two-character noun
+    # may be the reader's word for the document's
+    assert things_not_in("奖金的最低标准是多少？", ("奖金", "最低标准"), law, lambda w: True) == []
+    assert things_not_in("高校的收入怎么分？", ("高校", "收入"), law, lambda w: True) == []
+    # a thing the library never names is left to the scope model
+    assert things_not_in("对转基因品种有什么规定？", ("转基因品种",), law, library) == []
+
+
+def test_a_named_document_is_not_asked_about_what_it_never_mentions(library):
+    answer = library.pipeline("ip-law").ask("专利法对人工智能生成的发明有什么规定？")
+    assert answer.refused and answer.decision.reason == "not_in_document"
+    assert "《中华人民共和国专利法》中没有提到“人工智能”" in answer.answer
+    assert library.pipeline("ip-law").ask("著作权法对计算机软件有什么规定？").refused is False
