@@ -16,7 +16,7 @@ from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
-from .tokenize import word_bounds
+from .tokenize import word_bounds, words
 
 # Kept apart from coverage's value tests on purpose: those err toward
 # answering (a question is refused only when no sentence has a value of the
@@ -125,8 +125,13 @@ def names_another_occasion(question: str, sentence: str) -> bool:
     m = _THIS_OCCASION.search(question)
     if m is None:
         return False
-    noun = re.escape(m.group(1))
-    return bool(re.search(rf"{_OTHER_OCCASION}{noun}", sentence)) and not re.search(rf"[这本此]次{noun}", sentence)
+    # The occasion is named after 这次 or elsewhere in the question ("这次讲话
+    # 是在什么会议上发表的": the meeting is this one too).
+    for noun in dict.fromkeys((m.group(1), *(w for w in words(question) if len(w) == 2))):
+        noun = re.escape(noun)
+        if re.search(rf"{_OTHER_OCCASION}{noun}", sentence) and not re.search(rf"[这本此]次{noun}", sentence):
+            return True
+    return False
 
 
 def says_something(sentence: str) -> bool:

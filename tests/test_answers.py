@@ -275,6 +275,9 @@ def test_a_sentence_fits_what_is_asked(text, question, intent, attribute, fit):
     ("这次会议是在哪天召开的？", "今天我们召开全省知识产权工作会议。", False),
     ("这次会议是在哪天召开的？", "这次会议是继第一次会议之后召开的。", False),  # names this one too
     ("领导小组第一次会议是哪天召开的？", "元月19日省政府召开了领导小组第一次会议。", False),  # no 这次 asked
+    # the occasion named elsewhere in the question: this speech's meeting
+    ("这次讲话是在什么会议上发表的？", "元月19日省政府召开了领导小组第一次会议。", True),
+    ("这次讲话是在什么会议上发表的？", "今天我们召开全省知识产权工作会议。", False),
 ])
 def test_a_sentence_about_another_occasion_does_not_answer_for_this_one(question, sentence, another):
     from app.answering import names_another_occasion
