@@ -680,7 +680,8 @@ def _with_what_follows(chosen: list[Candidate], snapshot: IndexSnapshot, reach: 
         prev, taken = c, 0
         while taken < reach:
             nxt = _sentence_at(snapshot, doc, prev.end, after=True)
-            if nxt is None or is_item(nxt.text) or is_heading_sentence(nxt.text, nxt.hit.chunk.section):
+            if nxt is None or is_item(nxt.text) or is_heading_sentence(nxt.text, nxt.hit.chunk.section) \
+                    or not says_something(nxt.text):  # a section's number alone on its line ("三")
                 break
             if (doc, nxt.start) not in have:
                 have.add((doc, nxt.start))
