@@ -33,7 +33,7 @@ from .naming import Naming
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Heading, resolve
-from .question import QuestionInfo, analyze, suffixed_nouns
+from .question import QuestionInfo, analyze, listed_kind, suffixed_nouns
 from .tokenize import word_bounds
 from .retrieval import Hit, HybridRetriever, Retrieval
 from .scope_model import load_scope_model
@@ -343,7 +343,13 @@ class Pipeline:
                 # it is the list, with its enumeration if it has one: another
                 # article's list about the term is not what the term includes.
                 defining = defines_asked_term(best.text, prep.info.text)
-                listing = [best] if defining else sorted(chosen, key=lambda c: (not LEAD_IN.search(c.text), -c.score))
+                kind = listed_kind(prep.info.text)
+                # A lead-in that lists the kind asked heads the list though
+                # the sentence cap left it out of the chosen ones.
+                heads = [c for c in cands if c not in chosen and LEAD_IN.search(c.text) and lists_kind(c.text, kind)
+                         and c.score >= self.settings.sentence_keep_ratio * best.score]
+                listing = [best] if defining else sorted([*chosen, *heads], key=lambda c: (
+                    not LEAD_IN.search(c.text), not lists_kind(c.text, kind), -c.score))
                 own = [Quote(best.hit.chunk, best.hit.score, best.start, best.end, best.text)] if defining else quotes
                 quotes = next(filter(None, (_enumerating_article(prep.snapshot, c.hit.chunk, c.text)
                                             for c in listing)), own)
@@ -564,6 +570,8 @@ _STATE = "中华人民共和国"
 # A fine, and a provision citing an article of its own document.
 _FINE = re.compile(r"罚")
 _CITES_OWN = re.compile(r"本(?:法|条例|规定|办法|细则|解释|决定)第")
+# What a lead-in announces: the words after 下列 / 以下 / 如下.
+_ANNOUNCED = re.compile(r"(?:下列|以下|如下)([^，,。；;：:]*)")
 # How a conclusion opens: its premise is the sentence before it.
 _CONCLUSION = re.compile(r"^(?:只有|因此|所以|为此|因而|由此可见|可见|这就要求|这就决定)")
 # How a legal text defines a term: "本法所称X，是指……", "X，是指……".
@@ -709,6 +717,13 @@ _ASKS_ABOUT = ("what", "how", "why")
 # A heading this short names a topic; a longer one ("（二十五）对……享受相应
 # 税收优惠政策。") is a numbered paragraph that says something itself.
 _TOPIC_LABEL = 40
+
+
+def lists_kind(lead_in: str, kind: str | None) -> bool:
+    """Whether a lead-in announces items of ``kind`` ("经营者不得实施下列侵
+    犯商业秘密的行为：" lists 行为; "……提供以下证据之一的，……：" lists 证据)."""
+    m = _ANNOUNCED.search(lead_in)
+    return bool(kind and m and kind in m.group(1))
 
 
 def _enumerating_article(snapshot: IndexSnapshot, chunk: Chunk, best: str) -> list[Quote]:

@@ -99,6 +99,25 @@ def listed_words(question: str) -> tuple[str, ...]:
     return ()
 
 
+def listed_kind(question: str) -> str | None:
+    """The kind of thing a which-ones question lists: the noun right after
+    its question word ("哪些情形不授予专利权": 情形), or the head of the
+    phrase it opens ("列举了哪些侵犯商业秘密的行为": 行为, after 的). Not
+    the word before a closing 有哪些: "合理使用情形有哪些" is answered by
+    "在下列情况下使用作品" before "有下列情形之一的职务作品"."""
+    tokens = [t for t, _ in tagged(question)]
+    for i, token in enumerate(tokens):
+        if _WHICH_ONES.match(token):
+            after = [t for t in tokens[i + 1:] if _HAN.match(t)]
+            if after and after[0] not in _NO_ITEM_WORD and dict(tagged(after[0])).get(after[0], "").startswith("n"):
+                return after[0]
+            if "的" in after[:8]:
+                j = len(after[:8]) - 1 - after[:8][::-1].index("的")
+                return after[j + 1] if j + 1 < len(after) else None
+            return None
+    return None
+
+
 # Pure and immutable: the pipeline, the scope check and follow-up handling
 # analyse the same texts, so the work is done once per text.
 @lru_cache(maxsize=4096)

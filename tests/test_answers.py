@@ -624,3 +624,28 @@ def test_a_lead_in_brings_the_lines_it_announces(tmp_path):
     for line in ("工作日加班：小时工资×150%", "休息日加班：小时工资×200%", "法定节假日加班：小时工资×300%"):
         assert line in answer.answer, answer.answer
     assert "本通知自发布之日起执行" not in answer.answer  # a heading ends what the lead-in announces
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("反不正当竞争法列举了哪些侵犯商业秘密的行为？", "行为"),
+    ("哪些情形不授予专利权？", "情形"),
+    ("林某提交了哪些证据？", "证据"),
+    ("著作权的合理使用情形有哪些？", None),  # the word before 有哪些 may be worded otherwise
+])
+def test_the_kind_of_thing_a_which_ones_question_lists(question, kind):
+    from app.question import listed_kind
+
+    assert listed_kind(question) == kind
+
+
+def test_a_lead_in_announces_the_kind_it_lists():
+    from app.pipeline import lists_kind
+
+    assert lists_kind("第九条 经营者不得实施下列侵犯商业秘密的行为：", "行为")
+    assert not lists_kind("权利人提供以下证据之一的，涉嫌侵权人应当证明其不存在侵犯商业秘密的行为：", "行为")
+    assert not lists_kind("第九条 经营者不得实施下列侵犯商业秘密的行为：", None)
+
+
+def test_a_which_ones_answer_quotes_the_list_of_the_kind_asked(library):
+    answer = library.pipeline("ip-law").ask("反不正当竞争法规定了哪些侵犯商业秘密的行为？")
+    assert "经营者不得实施下列侵犯商业秘密的行为" in answer.answer, answer.answer[:200]
