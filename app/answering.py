@@ -57,6 +57,8 @@ _DEFINED = (re.compile(r"所称的?“?([^，,。；;：:“”]{2,16}?)”?[，
             re.compile(r"^([^，,。；;：:“”]{2,24}?)[，,]?(?:是指|系指)"),
             re.compile(r"(?:称为|为)“?([^，,。；;：:为“”]{2,16})”?[。；;]?$"))
 _ASIDE = re.compile(r"[（(][^（()）]{0,16}[）)]|^第[一二三四五六七八九十百千零〇\d]+条\s*")
+# A sentence that opens by pointing back at what the one before it names.
+_POINTS_BACK = re.compile(r"^[^。]{0,8}?(?:这项|该项|此项|这一|上述|这些|此类|该类|这类)")
 # Words that give a cause or a purpose: a why question's answer.
 _CAUSE = re.compile(r"因为|由于|原因|因此|所以|为了|目的|旨在|鉴于|以便|导致|造成")
 # A party as judgments and case reports name one: a common surname and 某
@@ -175,6 +177,21 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
             # anything about it: an answer only to a question about the
             # document's structure (whose words are the chunk's context).
             c.score *= 0.5
+    _with_antecedents(cands)
+
+
+def _with_antecedents(cands: list[Candidate]) -> None:
+    """A sentence that opens by pointing back ("因此，这项工作由外交部和总
+    参谋部统一归口管理") speaks of what the sentence before it names: it
+    states that sentence's question words too, and scores for them."""
+    prev = None
+    for c in cands:
+        if prev is not None and prev.hit is c.hit and _POINTS_BACK.match(c.text):
+            gained = sum(w for t, w in prev.terms.items() if t not in c.terms)
+            if gained > 0:
+                c.terms = {**prev.terms, **c.terms}
+                c.score += gained
+        prev = c
 
 
 def _names_the_value(term: str, info: QuestionInfo) -> bool:

@@ -649,3 +649,17 @@ def test_a_lead_in_announces_the_kind_it_lists():
 def test_a_which_ones_answer_quotes_the_list_of_the_kind_asked(library):
     answer = library.pipeline("ip-law").ask("反不正当竞争法规定了哪些侵犯商业秘密的行为？")
     assert "经营者不得实施下列侵犯商业秘密的行为" in answer.answer, answer.answer[:200]
+
+
+def test_a_sentence_that_points_back_states_the_words_of_the_one_before():
+    from app.answering import _with_antecedents
+
+    hit = object()
+    before, pointing, other = _sentences(hit, ["遗弃化学武器的调查工作十分重要。", "因此，这项工作由外交部统一归口管理。",
+                                               "另有部门负责技术处理。"])
+    before.terms, pointing.terms, other.terms = {"化学武器": 0.3, "调查": 0.1}, {"归口": 0.2}, {"部门": 0.1}
+    for c in (before, pointing, other):
+        c.score = 1.0
+    _with_antecedents([before, pointing, other])
+    assert set(pointing.terms) == {"化学武器", "调查", "归口"} and abs(pointing.score - 1.4) < 1e-9
+    assert set(other.terms) == {"部门"} and other.score == 1.0  # it does not point back
