@@ -342,7 +342,9 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     chosen = chosen[: settings.max_answer_sentences]
     if focus and info.intent not in settings.every_sentence_intents:
         chosen = _each_adds_a_term(chosen, settings.sentence_tie_ratio)
-    if info.intent in ("count", "duration", "date", "list") and not any(c.fit for c in chosen):
+    # A value, a list or a person asked and none stated by the sentences
+    # chosen: the best sentence that states one joins them.
+    if info.intent in ("count", "duration", "date", "list", "who") and not any(c.fit for c in chosen):
         fitting = next((c for c in ranked if c.fit > 0), None)
         if fitting is not None and fitting.score >= 0.5 * best.score:
             chosen = [fitting, *chosen][: settings.max_answer_sentences]

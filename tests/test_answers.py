@@ -663,3 +663,16 @@ def test_a_sentence_that_points_back_states_the_words_of_the_one_before():
     _with_antecedents([before, pointing, other])
     assert set(pointing.terms) == {"化学武器", "调查", "归口"} and abs(pointing.score - 1.4) < 1e-9
     assert set(other.terms) == {"部门"} and other.score == 1.0  # it does not point back
+
+
+def test_a_who_question_brings_the_sentence_that_names_the_one_asked():
+    from app.answering import select
+    from app.settings import Settings
+
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="复函", address="", chunk_id="c1", section=[]))
+    agreed, payer, other = _sentences(hit, ["同意以某市名义申办运动会。", "运动会申办全部经费由某省人民政府承担。",
+                                            "申办工作要坚持节俭办赛的原则。"])
+    for c, score, fit in ((agreed, 2.0, 0.0), (other, 1.5, 0.0), (payer, 1.6, 1.0)):
+        c.score, c.fit, c.terms = score, fit, {}
+    chosen = select([agreed, other, payer], analyze("申办经费由谁承担？"), Settings())
+    assert payer in chosen and other not in chosen
