@@ -578,18 +578,22 @@ def test_a_list_is_the_clause_that_enumerates_beside_the_asked_words():
     assert _intent_fit("要依托高校和企业培养人才。", info) == 0.75
 
 
-def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
+def _pipeline_on(tmp_path, name: str, text: str):
+    """A pipeline over one document of its own, embedded afresh."""
     from app.pipeline import Pipeline
     from app.settings import Settings
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "讲话.txt").write_text(
+    (corpus / name).write_text(text, encoding="utf-8")
+    return Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+
+
+def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"
         "我县地处干旱山区，降水稀少，地下水位逐年下降，靠天吃饭的农业已经难以为继。"
-        "只有大力推广节水灌溉技术，才能保障全县粮食生产的稳定。\n\n推广工作由县水务局牵头。\n",
-        encoding="utf-8")
-    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+        "只有大力推广节水灌溉技术，才能保障全县粮食生产的稳定。\n\n推广工作由县水务局牵头。\n"))
     answer = pipeline.ask("为什么要大力推广节水灌溉技术？")
     assert not answer.refused and "地下水位逐年下降" in answer.answer, answer.answer
     assert answer.answer.index("地下水位") < answer.answer.index("只有大力推广")
@@ -608,17 +612,11 @@ def test_once_a_value_is_stated_the_sentences_that_state_none_are_left_out():
 
 
 def test_a_lead_in_brings_the_lines_it_announces(tmp_path):
-    from app.pipeline import Pipeline
-    from app.settings import Settings
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "通知.txt").write_text(
+    pipeline = _pipeline_on(tmp_path, "通知.txt", (
         "关于加班工资计算问题的通知\n\n一、加班工资的计算。\n\n"
         "用人单位安排劳动者延长工作时间的，应当支付加班工资。据此，加班工资的计算办法为：\n\n"
         "工作日加班：小时工资×150%\n\n休息日加班：小时工资×200%\n\n法定节假日加班：小时工资×300%\n\n"
-        "二、本通知自发布之日起执行。\n", encoding="utf-8")
-    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+        "二、本通知自发布之日起执行。\n"))
     answer = pipeline.ask("加班工资应当怎样计算？")
     assert not answer.refused, answer.answer
     for line in ("工作日加班：小时工资×150%", "休息日加班：小时工资×200%", "法定节假日加班：小时工资×300%"):
