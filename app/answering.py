@@ -29,7 +29,9 @@ _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
-_ENUMERATES = re.compile(r"、|[和及与]")
+# Words that join the items of an enumeration, as words of their own (not
+# the 及 of 及时 or 涉及).
+_JOINING_WORDS = frozenset("和 及 与 以及".split())
 _CLAUSE = re.compile(r"[，,。；;：:]")
 _MULTIPLE = re.compile(r"[一二三四五六七八九十两\d]+倍")
 # A question about a penalty ("怎么罚款", "如何处罚"): its answer is the
@@ -251,9 +253,9 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         # ("要依托省内外大专院校、科研院所和大中型企业" for "依托哪些单位")
         # is the list asked, a pair ("重点行业和支柱产业") less so; a long
         # sentence of many commas is not.
-        words = listed_words(info.text)
-        joins = max((len(_ENUMERATES.findall(clause)) for clause in _CLAUSE.split(text)
-                     if any(w in clause for w in words)), default=0)
+        asked = listed_words(info.text)
+        joins = max((_joins(clause) for clause in _CLAUSE.split(text) if any(w in clause for w in asked)),
+                    default=0)
         if joins:
             return 1.0 if joins >= 2 else 0.75
         return min(0.5, len(_LIST_SEP.findall(text)) / 8)
@@ -275,6 +277,11 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         # "违反了哪条法律规定" is answered by the sentence that cites it.
         return 1.0 if _CITES_PROVISION.search(text) else 0.0
     return 0.0
+
+
+def _joins(clause: str) -> int:
+    """How many joins of items a clause makes: its 、 and its joining words."""
+    return clause.count("、") + sum(1 for w in words(clause) if w in _JOINING_WORDS)
 
 
 def defines_asked_term(sentence: str, question: str) -> bool:

@@ -49,8 +49,12 @@ class QuestionInfo:
 _QUESTION_END = re.compile(r"(?<=[？?])")
 _CLAUSE = re.compile(r"(?<=[，,；;])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# Words that make a clause ask something.
-_ASKING = re.compile(r"什么|啥|哪|多少|多久|多长|几[个件项次年天月种条]|怎|如何|谁|为何|是否|吗[？?]?$")
+# Question words that make a clause before the last ask a thing of its own
+# (是否 and 吗 there mostly qualify a condition: "判断是否构成侵权，……"), and
+# the words that open a concession, not a question ("不管什么单位，……").
+_ASKING = re.compile(r"什么|啥|哪(?!怕)|多少|多久|多长|几[个件项次年天月种条]|怎|如何|谁|为何")
+_ASKS_YES_NO = re.compile(r"是否|吗[？?]?\s*$")
+_CONCEDING = re.compile(r"^\s*(?:不管|无论|不论|哪怕|即使|即便)")
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -67,9 +71,11 @@ def _asking_clauses(question: str) -> list[str]:
     度，对各市州有什么要求？"): each asking clause, with the clauses before it
     that ask nothing (their context), is a question of its own."""
     out, pending = [], ""
-    for clause in _CLAUSE.split(question):
+    clauses = _CLAUSE.split(question)
+    for i, clause in enumerate(clauses):
         pending += clause
-        if _ASKING.search(clause):
+        last = i == len(clauses) - 1
+        if (_ASKING.search(clause) or last and _ASKS_YES_NO.search(clause)) and not _CONCEDING.match(clause):
             out.append(pending)
             pending = ""
     if len(out) < 2:

@@ -314,6 +314,10 @@ def test_the_date_of_this_meeting_is_not_another_meetings_date(pipeline):
     # two clauses that each ask, the context before the first going with it
     ("讲话对报告是什么态度，对各市州有什么要求？", ["讲话对报告是什么态度", "对各市州有什么要求？"]),
     ("在广东，展会举办多长时间以上要设立纠纷处理机构？", ["在广东，展会举办多长时间以上要设立纠纷处理机构？"]),
+    # a condition or a concession before the question asks nothing of its own
+    ("判断是否构成侵权，应当考虑哪些因素？", ["判断是否构成侵权，应当考虑哪些因素？"]),
+    ("不管什么单位，都要遵守哪些规定？", ["不管什么单位，都要遵守哪些规定？"]),
+    ("哪怕是个人使用，也需要许可吗？", ["哪怕是个人使用，也需要许可吗？"]),
 ])
 def test_a_compound_question_is_cut_into_its_questions(question, parts):
     from app.question import question_parts
@@ -674,3 +678,10 @@ def test_a_who_question_brings_the_sentence_that_names_the_one_asked():
         c.score, c.fit, c.terms = score, fit, {}
     chosen = select([agreed, payer, other], analyze("申办经费由谁承担？"), Settings())
     assert payer in chosen and other not in chosen
+
+
+def test_a_joining_word_inside_another_word_joins_nothing():
+    from app.answering import _intent_fit
+
+    info = analyze("培养人才要依托哪些单位？")
+    assert _intent_fit("依托单位应当及时报告。", info) < 0.75  # 及时 is no 及
