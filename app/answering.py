@@ -357,9 +357,10 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
     if info.intent == "definition":
         chosen = _defining_the_term_asked(chosen, ranked, info, best.score)
+    first = list(chosen)
     if info.intent in _VALUE_INTENTS:
         # Each compared document's answer too: its sentences that state a
-        # value, and the rest of that provision.
+        # value (the best-scored one stays).
         chosen = _stating_the_value(chosen, best)
     if info.intent == "list":
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
@@ -368,7 +369,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     if focus and (info.intent in ("count", "duration", "date") or asks_penalty(info.text)):
         chosen = _with_further_figures(chosen, cands, info)
     if focus:
-        chosen = _fitting_best(chosen, best, settings.fit_tie_ratio)
+        chosen = _fitting_best(chosen, best, settings.fit_tie_ratio, first)
     seen: set[tuple[str, int]] = set()
     unique = []
     for c in _with_gaps_filled(chosen, cands):  # overlapping passages can hold the same sentence
@@ -379,16 +380,18 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
-def _fitting_best(chosen: list[Candidate], best: Candidate, ratio: float) -> list[Candidate]:
-    """Of the sentences scoring within ``ratio`` of the best, the ones that
-    fit the asked form best: a near tie that fits less (a figure in another
-    unit, or none; the definition of another term; no cause given) is a
-    sentence on the question's words, not an answer to it. The best-scored
-    sentence stays, and so do the ones further down (kept by another rule:
-    the rest of a provision, an item of its enumeration)."""
-    near = [c for c in chosen if c.score >= ratio * best.score]
+def _fitting_best(chosen: list[Candidate], best: Candidate, ratio: float,
+                  first: list[Candidate]) -> list[Candidate]:
+    """Of the ``first`` chosen sentences scoring within ``ratio`` of the best,
+    the ones that fit the asked form best: a near tie that fits less (a
+    figure in another unit, or none; the definition of another term; no
+    enumeration beside the words asked) is a sentence on the question's
+    words, not an answer to it. The best-scored sentence stays, and so do the
+    ones a later rule brought in (the rest of a run of clauses, an item of
+    an enumeration, an article's further figures)."""
+    near = [c for c in first if c.score >= ratio * best.score]
     most = max((c.fit for c in near), default=0.0)
-    return [c for c in chosen if c is best or c.fit >= most or c.score < ratio * best.score]
+    return [c for c in chosen if c is best or c.fit >= most or c not in near]
 
 
 def _value_first(ranked: list[Candidate], tie_ratio: float) -> list[Candidate]:

@@ -343,13 +343,14 @@ class Pipeline:
                 # it is the list, with its enumeration if it has one: another
                 # article's list about the term is not what the term includes.
                 defining = defines_asked_term(best.text, prep.info.text)
-                kind = listed_kind(prep.info.text)
+                kind, near = listed_kind(prep.info.text), self.settings.sentence_keep_ratio * best.score
                 # A lead-in that lists the kind asked heads the list though
-                # the sentence cap left it out of the chosen ones.
+                # the sentence cap left it out of the chosen ones; a lead-in
+                # a rule brought in, scoring under the chosen ones, does not.
                 heads = [c for c in cands if c not in chosen and LEAD_IN.search(c.text) and lists_kind(c.text, kind)
-                         and c.score >= self.settings.sentence_keep_ratio * best.score]
+                         and c.score >= near]
                 listing = [best] if defining else sorted([*chosen, *heads], key=lambda c: (
-                    not LEAD_IN.search(c.text), not lists_kind(c.text, kind), -c.score))
+                    not (LEAD_IN.search(c.text) and c.score >= near), not lists_kind(c.text, kind), -c.score))
                 own = [Quote(best.hit.chunk, best.hit.score, best.start, best.end, best.text)] if defining else quotes
                 quotes = next(filter(None, (_enumerating_article(prep.snapshot, c.hit.chunk, c.text)
                                             for c in listing)), own)

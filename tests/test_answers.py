@@ -551,11 +551,13 @@ def test_a_near_tie_that_fits_the_asked_form_less_is_left_out():
                                                     "裁定书送达三日内执行。", "协助执行通知书载明期限。"])
     for c, score, fit in ((best, 2.0, 1.0), (tie, 1.9, 0.0), (other_unit, 1.7, 0.25), (below, 1.2, 0.0)):
         c.score, c.fit = score, fit
-    # the near ties that fit less go; a sentence further down, kept by
-    # another rule (the rest of a provision), stays
-    assert _fitting_best([best, tie, other_unit, below], best, 0.8) == [best, below]
+    # the near ties that fit less go; a sentence further down stays
+    first = [best, tie, other_unit, below]
+    assert _fitting_best(first, best, 0.8, first) == [best, below]
+    # ... and so does a near tie a later rule brought in (an item of a run)
+    assert _fitting_best([best, tie], best, 0.8, [best]) == [best, tie]
     # the best-scored sentence stays even when a near tie fits better
-    assert _fitting_best([tie, best], tie, 0.8) == [tie, best]
+    assert _fitting_best([tie, best], tie, 0.8, [tie, best]) == [tie, best]
 
 
 @pytest.mark.parametrize("question,words", [
