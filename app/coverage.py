@@ -312,14 +312,15 @@ def names_place(sentence: str) -> bool:
 MIN_THING_CHARS = 4
 
 
-def things_not_in(point: str, terms: tuple[str, ...], document: str, library_uses: Callable[[str], bool]) -> list[str]:
+def things_not_in(point: str, terms: tuple[str, ...], document_form: str,
+                  library_uses: Callable[[str], bool]) -> list[str]:
     """The things a question about one named document asks of it that the
     document never mentions though the library does ("商标法对商标代理机构
     的注册资本有什么要求": 商标法 never says 注册资本): the document does not
     regulate them. Nouns of the question's ``point`` (its words without the
     document's name), as the tagger reads them; words for the kind of value
-    asked ("最低标准") name no thing."""
+    asked ("最低标准") name no thing. ``document_form``: the document's
+    text in comparison form."""
     nouns = {w for w, tag in tagged(point) if tag.startswith("n")}
-    form = compare_form(document)
     return [t for t in terms if t in nouns and len(t) >= MIN_THING_CHARS and not _VALUE_NOUN.search(t)
-            and library_uses(t) and compare_form(t) not in form]
+            and library_uses(t) and compare_form(t) not in document_form]

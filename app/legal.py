@@ -155,9 +155,9 @@ def article_of(address: str) -> str:
     return m.group(0) if m else address
 
 
-def cites_article(text: str, article: str) -> bool:
+def cites_article(text: str, article: str = "第") -> bool:
     """Whether ``text`` cites ``article`` of its own document ("违反本法第十四
-    条第五款规定的" cites 第十四条)."""
+    条第五款规定的" cites 第十四条); by default, any article of it."""
     return re.search(rf"本(?:法|条例|规定|办法|细则|解释|决定){re.escape(article)}", text) is not None
 
 

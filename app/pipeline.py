@@ -568,13 +568,10 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
 
 # The state's name that opens a national law's title, left out when cited.
 _STATE = "中华人民共和国"
-# A fine, and a provision citing an article of its own document.
-_FINE = re.compile(r"罚")
-_CITES_OWN = re.compile(r"本(?:法|条例|规定|办法|细则|解释|决定)第")
 # What a lead-in announces: the words after 下列 / 以下 / 如下.
 _ANNOUNCED = re.compile(r"(?:下列|以下|如下)([^，,。；;：:]*)")
 # How a conclusion opens: its premise is the sentence before it.
-_CONCLUSION = re.compile(r"^(?:只有|因此|所以|为此|因而|由此可见|可见|这就要求|这就决定)")
+_CONCLUSION = re.compile(r"^(?:只有|为此|因而|由此可见|可见|这就要求|这就决定)")
 # How a legal text defines a term: "本法所称X，是指……", "X，是指……".
 _DEFINING = r"所称的?“?{term}”?[，,]?(?:是指|系指|，)|{term}”?[，,]?(?:是指|系指)"
 _WHICH = r"哪(?:些|几部|几个|几份|个)"
@@ -601,7 +598,7 @@ def _unmentioned(snapshot: IndexSnapshot, naming: Naming | None, point: str,
     if naming is None or len(naming.docs) != 1:
         return None
     doc = next(iter(naming.docs))
-    things = things_not_in(point, terms, snapshot.docs[doc]["text"], snapshot.uses)
+    things = things_not_in(point, terms, snapshot.document_form(doc), snapshot.uses)
     return (snapshot.metas[doc].title, "、".join(f"“{t}”" for t in things)) if things else None
 
 
@@ -616,7 +613,7 @@ def _penalty_hits(snapshot: IndexSnapshot, hits: list[Hit], top: int = 3) -> lis
         article = article_of(h.chunk.address)
         for idx in snapshot.chunks_of(frozenset({h.chunk.doc_id})):
             chunk = snapshot.chunks[idx]
-            if int(idx) not in seen and "罚" in chunk.text and cites_article(chunk.text, article):
+            if int(idx) not in seen and _penalises(chunk.text) and cites_article(chunk.text, article):
                 seen.add(int(idx))
                 out.append(Hit(int(idx), chunk, h.score, 0.0, 0.0, None, None))
     return out
@@ -630,28 +627,35 @@ def _with_cited_fine(chosen: list[Candidate], cands: list[Candidate]) -> list[Ca
     if duty is None or not duty.hit.chunk.address:
         return chosen
     article = article_of(duty.hit.chunk.address)
-    fines = [c for c in cands if c.hit.chunk.doc_id == duty.hit.chunk.doc_id and _FINE.search(c.text)
+    fines = [c for c in cands if c.hit.chunk.doc_id == duty.hit.chunk.doc_id and _penalises(c.text)
              and states_figure(c) and cites_article(c.text, article)]
     if not fines:
         return chosen
-    fine = max(fines, key=lambda c: c.score)
+    found = max(fines, key=lambda c: c.score)
     # It speaks of what the article it cites says.
-    fine.terms = {**duty.terms, **fine.terms}
-    kept = [c for c in chosen if not (_FINE.search(c.text) and _CITES_OWN.search(c.text)
-                                      and not cites_article(c.text, article))]
+    fine = replace(found, terms={**duty.terms, **found.terms})
+    kept = [c for c in chosen if not (_penalises(c.text) and cites_article(c.text) and not cites_article(c.text, article))]
     return sorted({id(c): c for c in (*kept, fine)}.values(), key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _penalises(text: str) -> bool:
+    """Whether a provision sets a penalty (罚款, 处罚, 罚金)."""
+    return "罚" in text
 
 
 def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Candidate]:
     """A why question answered by a conclusion that gives no cause itself
-    ("只有依靠科技进步走自主创新道路，……才能……", "因此……"): its reason is
+    ("只有依靠科技进步走自主创新道路，……才能……", "为此……"): its reason is
     the sentence before it in the paragraph, the premise the text argues
     from ("我省自然条件恶劣，……将使环境不堪重负"), in the passage before
-    when the conclusion opens its own."""
+    when the conclusion opens its own. A paragraph's first sentence has none.
+    (因此 and 所以 are causes the sentence score already reads.)"""
     best = max(chosen, key=lambda c: c.score, default=None)
     if best is None or best.fit or not _CONCLUSION.match(best.text):
         return chosen
-    premise = _sentence_at(snapshot, best.hit.chunk.doc_id, best.start - 1)
+    doc = best.hit.chunk.doc_id
+    before = snapshot.docs[doc]["text"][:best.start].rstrip(" \t\u3000")
+    premise = None if not before or before.endswith("\n") else _sentence_at(snapshot, doc, len(before) - 1)
     if premise is None or is_heading_sentence(premise.text, premise.hit.chunk.section) or any(
             c.hit.chunk.doc_id == best.hit.chunk.doc_id and c.start == premise.start for c in chosen):
         return chosen
@@ -662,13 +666,12 @@ def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Cand
 def _sentence_at(snapshot: IndexSnapshot, doc: str, offset: int, after: bool = False) -> Candidate | None:
     """The sentence of ``doc`` that holds ``offset`` (``after``: the first
     that starts there or later), as a candidate of its chunk."""
-    for idx in snapshot.chunks_of(frozenset({doc})):
-        chunk = snapshot.chunks[idx]
-        for a, b in chunk.sentences:
-            if (offset <= a) if after else (a <= offset < b):
-                hit = Hit(int(idx), chunk, 0.0, 0.0, 0.0, None, None)
-                return Candidate(0, hit, a, b, snapshot.docs[doc]["text"][a:b])
-    return None
+    found = snapshot.sentence_at(doc, offset, after)
+    if found is None:
+        return None
+    idx, a, b = found
+    hit = Hit(idx, snapshot.chunks[idx], 0.0, 0.0, 0.0, None, None)
+    return Candidate(0, hit, a, b, snapshot.docs[doc]["text"][a:b])
 
 
 def _with_what_follows(chosen: list[Candidate], snapshot: IndexSnapshot, reach: int,

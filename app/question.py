@@ -111,11 +111,12 @@ def listed_kind(question: str) -> str | None:
     phrase it opens ("列举了哪些侵犯商业秘密的行为": 行为, after 的). Not
     the word before a closing 有哪些: "合理使用情形有哪些" is answered by
     "在下列情况下使用作品" before "有下列情形之一的职务作品"."""
-    tokens = [t for t, _ in tagged(question)]
-    for i, token in enumerate(tokens):
+    pairs = tagged(question)
+    for i, (token, _) in enumerate(pairs):
         if _WHICH_ONES.match(token):
-            after = [t for t in tokens[i + 1:] if _HAN.match(t)]
-            if after and after[0] not in _NO_ITEM_WORD and dict(tagged(after[0])).get(after[0], "").startswith("n"):
+            following = [(t, tag) for t, tag in pairs[i + 1:] if _HAN.match(t)]
+            after = [t for t, _ in following]
+            if following and after[0] not in _NO_ITEM_WORD and following[0][1].startswith("n"):
                 return after[0]
             if "的" in after[:8]:
                 j = len(after[:8]) - 1 - after[:8][::-1].index("的")

@@ -49,8 +49,9 @@ def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
     named = names_in(info.text)
     # A claim put to the check ("自然条件优越、资源充足，是这样吗") may be
     # false in what it says of its subject: like its figures, its
-    # describing words are no topic the corpus must use.
-    claimed = _describing(info.text) if info.intent == "yesno" else frozenset()
+    # describing words the corpus never uses are no topic it must use.
+    claimed = frozenset(w for w in _describing(info.text) if not snapshot.uses(w)) \
+        if info.intent == "yesno" else frozenset()
     readings = [_lexical(tuple(t for t in dict.fromkeys((*extra, *terms))
                                if not _coined(t, named, snapshot) and t not in claimed),
                          hits, snapshot) for terms in readings_of(info.text)]

@@ -5,6 +5,7 @@ character pairs, homophones, outlines, documents. Built once per index load
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cached_property
 
@@ -44,6 +45,9 @@ class IndexSnapshot:
         for i, c in enumerate(index.chunks):
             by_doc.setdefault(c.doc_id, []).append(i)
         self._doc_chunks = {d: np.array(ids, dtype=np.int64) for d, ids in by_doc.items()}
+        # Filled on first use (a question that reads a whole document).
+        self._doc_forms: dict[str, str] = {}
+        self._doc_sentences: dict[str, tuple[list[int], list[tuple[int, int, int]]]] = {}
         # Chunks of each article, in order: an article is quoted whole.
         self.articles: dict[tuple[str, str], list[int]] = {}
         self.article_count: dict[str, int] = {}
@@ -76,6 +80,30 @@ class IndexSnapshot:
     def holds(self, name: str) -> bool:
         """The library has a document of that name, or its text uses it."""
         return self.names.knows(name) or compare_form(name) in self._corpus_form
+
+    def document_form(self, doc: str) -> str:
+        """A document's text in comparison form, computed once."""
+        if doc not in self._doc_forms:
+            self._doc_forms[doc] = compare_form(self.docs[doc]["text"])
+        return self._doc_forms[doc]
+
+    def sentence_at(self, doc: str, offset: int, after: bool = False) -> tuple[int, int, int] | None:
+        """(chunk index, start, end) of the sentence of ``doc`` that holds
+        ``offset`` (``after``: the first that starts there or later)."""
+        if doc not in self._doc_sentences:
+            spans = sorted((a, b, int(i)) for i in self._doc_chunks.get(doc, ()) for a, b in self.chunks[i].sentences)
+            self._doc_sentences[doc] = ([a for a, _, _ in spans], spans)
+        starts, spans = self._doc_sentences[doc]
+        if after:
+            k = bisect_left(starts, offset)
+        else:
+            k = bisect_right(starts, offset) - 1
+            if k >= 0 and not offset < spans[k][1]:
+                k = -1
+        if not 0 <= k < len(spans):
+            return None
+        a, b, i = spans[k]
+        return i, a, b
 
     def chunks_of(self, docs: frozenset[str]) -> np.ndarray:
         """Indices of the chunks of some documents, in order."""

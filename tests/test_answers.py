@@ -276,8 +276,8 @@ def test_a_sentence_fits_what_is_asked(text, question, intent, attribute, fit):
     ("这次会议是在哪天召开的？", "这次会议是继第一次会议之后召开的。", False),  # names this one too
     ("领导小组第一次会议是哪天召开的？", "元月19日省政府召开了领导小组第一次会议。", False),  # no 这次 asked
     # the occasion named elsewhere in the question: this speech's meeting
-    ("这次讲话是在什么会议上发表的？", "元月19日省政府召开了领导小组第一次会议。", True),
-    ("这次讲话是在什么会议上发表的？", "今天我们召开全省知识产权工作会议。", False),
+    ("这次报告是在什么会议上作的？", "元月19日省政府召开了领导小组第一次会议。", True),
+    ("这次报告是在什么会议上作的？", "今天我们召开全省知识产权工作会议。", False),
 ])
 def test_a_sentence_about_another_occasion_does_not_answer_for_this_one(question, sentence, another):
     from app.answering import names_another_occasion
@@ -687,3 +687,16 @@ def test_a_joining_word_inside_another_word_joins_nothing():
 
     info = analyze("培养人才要依托哪些单位？")
     assert _intent_fit("依托单位应当及时报告。", info) < 0.75  # 及时 is no 及
+
+
+def test_a_snapshot_finds_the_sentence_at_an_offset(pipeline):
+    snapshot = pipeline.snapshot
+    chunk = next(c for c in snapshot.chunks if len(c.sentences) >= 2)
+    (a, b), (c, _) = chunk.sentences[0], chunk.sentences[1]
+    assert snapshot.sentence_at(chunk.doc_id, a)[1:] == (a, b)
+    assert snapshot.sentence_at(chunk.doc_id, b - 1)[1:] == (a, b)
+    assert snapshot.sentence_at(chunk.doc_id, b, after=True)[1] == c  # the next one
+    text = snapshot.docs[chunk.doc_id]["text"]
+    gap = text.find("\n")
+    assert snapshot.sentence_at(chunk.doc_id, gap) is None  # between paragraphs
+    assert snapshot.sentence_at(chunk.doc_id, len(text) + 10, after=True) is None

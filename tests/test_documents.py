@@ -418,6 +418,7 @@ def test_cites_article_reads_a_citation_of_the_documents_own_article() -> None:
     assert cites_article("违反本条例第七条规定的，责令改正。", "第七条")
     assert not cites_article("违反本法第一百一十四条规定的，处罚款。", "第十四条")
     assert not cites_article("依照商标法第十四条的规定认定。", "第十四条")  # another law's article
+    assert cites_article("违反本条例第七条规定的，责令改正。") and not cites_article("依照商标法第十四条的规定。")
 
 
 def test_a_penalty_asked_of_a_duty_is_found_in_the_article_that_cites_it(tmp_path) -> None:

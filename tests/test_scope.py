@@ -379,10 +379,10 @@ def test_the_documents_a_question_names(question, names):
     assert named_in(question) == names
 
 
-@pytest.mark.parametrize("claim", ["讲话说甘肃自然条件优越，是这样吗？",
-                                   "听说甘肃资源充足、生态环境良好，讲话是这么说的吗？"])
+@pytest.mark.parametrize("claim", ["讲话说甘肃自然条件优越，是这样吗？", "讲话认为我省资源充足，对吗？"])
 def test_a_claim_put_to_the_check_is_judged_by_its_subject_not_its_describing_words(pipeline, claim):
-    # the speech says the opposite (自然条件恶劣，……资源相对不足): answered, not refused
+    # the speech says the opposite (自然条件恶劣，……资源相对不足), and never
+    # uses 优越 or 充足: answered, not refused
     answer = pipeline.ask(claim)
     assert not answer.refused, answer.decision
 
@@ -390,9 +390,11 @@ def test_a_claim_put_to_the_check_is_judged_by_its_subject_not_its_describing_wo
 def test_the_things_a_named_document_never_mentions():
     from app.coverage import things_not_in
 
-    law = "第十九条 商标代理机构应当遵循诚实信用原则。第二十条 商标代理行业组织应当按照章程规定。"
+    from app.textnorm import compare_form
+
+    law = compare_form("第十九条 商标代理机构应当遵循诚实信用原则。第二十条 商标代理行业组织应当按照章程规定。")
     library = {"注册资本", "商标代理机构", "诚实信用"}.__contains__
-    asked = things_not_in("对商标代理机构的注册资本有什么要求？", ("商标", "代理", "机构", "注册资本"), law, library)
+    asked = things_not_in("代理机构的注册资本最少要多少？", ("代理", "机构", "注册资本"), law, library)
     assert asked == ["注册资本"]
     # a word for the kind of value asked is no thing; a two-character noun
     # may be the reader's word for the document's
