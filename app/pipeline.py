@@ -205,7 +205,8 @@ class Pipeline:
         # A duty is stated in one article and its penalty in a later one that
         # cites it: a penalty question reads those too.
         if asks_penalty(asked):
-            retrieval = replace(retrieval, hits=[*retrieval.hits, *_penalty_hits(snapshot, retrieval.hits)])
+            retrieval = replace(retrieval, hits=[*retrieval.hits, *_penalty_hits(
+                snapshot, retrieval.hits, self.settings.penalty_cited_passages)])
         # Named documents and places the library does not hold at all, and
         # those only its text mentions (no title names them).
         named = [(n, place) for n, place in named_in(asked) if not holds_name(n, place, snapshot.names.knows)]
@@ -602,9 +603,10 @@ def _unmentioned(snapshot: IndexSnapshot, naming: Naming | None, point: str,
     return (snapshot.metas[doc].title, "、".join(f"“{t}”" for t in things)) if things else None
 
 
-def _penalty_hits(snapshot: IndexSnapshot, hits: list[Hit], top: int = 3) -> list[Hit]:
-    """Passages of the documents found that penalise breaking the articles
-    found ("违反本法第十四条第五款规定的，……处十万元罚款"), not among the hits."""
+def _penalty_hits(snapshot: IndexSnapshot, hits: list[Hit], top: int) -> list[Hit]:
+    """Passages of the documents of the ``top`` hits that penalise breaking
+    the articles found ("违反本法第十四条第五款规定的，……处十万元罚款"), not
+    among the hits."""
     seen = {h.idx for h in hits}
     out = []
     for h in hits[:top]:

@@ -137,6 +137,9 @@ class Settings(BaseSettings):
     # A definition question naming a law that defines nothing asked searches
     # this many passages of the library for a definition citing that law.
     cited_definition_passages: int = 30
+    # A penalty question reads, in the documents of this many best passages,
+    # the articles that cite the articles found (where a law puts its fines).
+    penalty_cited_passages: int = 3
 
     # --- refusal (scope) -----------------------------------------------------
     # The logistic refusal model's learned values, written by ``python -m eval
