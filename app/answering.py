@@ -11,7 +11,7 @@ import numpy as np
 from .chunking import is_heading_sentence, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
-from .question import QuestionInfo, analyze, listed_words, question_parts
+from .question import QuestionInfo, analyze, listed_words, names_a_kind_of_value, question_parts
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
@@ -44,9 +44,8 @@ _ASKS_PROVISION = re.compile(r"哪[一]?[条款部项]|什么(?:法律|法规|�
 _CITES_PROVISION = re.compile(r"《[^》]{2,40}》|第[一二三四五六七八九十百千零〇\d]+条")
 # Questions answered by a value: a figure, a length of time, a date.
 _VALUE_INTENTS = ("count", "duration", "date")
-# Words naming the kind of value asked, and their weight as terms of a value
-# question: a third of a content word's.
-_VALUE_WORDS = ("期限", "时限", "期间", "时间", "日期", "年限", "数额", "金额", "数量", "数目", "比例", "标准")
+# The weight of a word naming the kind of value asked (question.VALUE_WORDS)
+# as a term of a value question: a third of a content word's.
 _VALUE_WORD_WEIGHT = 0.3
 # Words naming a length of time a provision sets.
 _TIME_LIMITS = ("期限", "时限", "期间")
@@ -201,7 +200,7 @@ def _names_the_value(term: str, info: QuestionInfo) -> bool:
     ("法定期限" in "法定期限是多久", "数额" in "赔偿数额是多少"): the
     answer states the value, not the word ("九个月内审查完毕"), while
     sentences that repeat the word ("法定期限届满") state none."""
-    return info.intent in _VALUE_INTENTS and term.endswith(_VALUE_WORDS)
+    return info.intent in _VALUE_INTENTS and names_a_kind_of_value(term)
 
 
 def _asks_about_place(c: Candidate, weights: dict[str, float]) -> bool:

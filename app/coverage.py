@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .numerals import to_int
-from .question import QuestionInfo
+from .question import QuestionInfo, names_a_kind_of_value
 from .textnorm import compare_form
 from .tokenize import stopwords, tagged, word_bounds, words
 
@@ -82,8 +82,6 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(
                          + ")")
 # What an asked attribute measures, when the question names no unit: money
 # (工资, 价款, 出让金, 登记费, 预算; a share of something also states it), area.
-# Nouns for the kind of value asked, not a thing ("最低标准", "赔偿数额").
-_VALUE_NOUN = re.compile(r"(?:标准|数额|金额|期限|时限|比例|幅度|上限|下限|范围|数量)$")
 _MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算)$")
 _SHARE = rf"百分之[{_N}]+|\d[\d.]*\s*[%％]"
 _COUNTED = re.compile(r"(?:多少|几)([\u4e00-\u9fff]{1,8})[？?。]?$")
@@ -322,5 +320,5 @@ def things_not_in(point: str, terms: tuple[str, ...], document_form: str,
     asked ("最低标准") name no thing. ``document_form``: the document's
     text in comparison form."""
     nouns = {w for w, tag in tagged(point) if tag.startswith("n")}
-    return [t for t in terms if t in nouns and len(t) >= MIN_THING_CHARS and not _VALUE_NOUN.search(t)
+    return [t for t in terms if t in nouns and len(t) >= MIN_THING_CHARS and not names_a_kind_of_value(t)
             and library_uses(t) and compare_form(t) not in document_form]

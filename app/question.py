@@ -34,6 +34,17 @@ _MEANING_ASKED = re.compile(r"(?:是|指)?(?:什么|啥)意思")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]")
 
 
+# Words naming the kind of value a question asks for ("期限" of "期限是多长",
+# "幅度" of "赔偿幅度是多少"): the answer states the value, not the word.
+VALUE_WORDS = ("期限", "时限", "期间", "时间", "日期", "年限", "数额", "金额", "数量", "数目", "比例", "标准",
+               "幅度", "上限", "下限")
+
+
+def names_a_kind_of_value(word: str) -> bool:
+    """Whether ``word`` names a kind of value ("处理期限", "最低标准")."""
+    return word.endswith(VALUE_WORDS)
+
+
 @dataclass(frozen=True)
 class QuestionInfo:
     text: str

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .question import QuestionInfo, analyze
+from .question import QuestionInfo, analyze, names_a_kind_of_value
 from .retrieval import Retrieval
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
@@ -126,6 +126,9 @@ def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
     close the rest of the question comes to a passage: none of the
     attribute's character pairs occurs anywhere in the corpus."""
     attribute = info.attribute
+    if attribute and names_a_kind_of_value(attribute):
+        # "赔偿上限是多少": the kind of value asked, not a thing of the corpus.
+        return False
     if attribute and word_frequency(attribute) == 0 and not snapshot.in_vocabulary(attribute) \
             and attribute not in proper_names_in(info.text):
         # A cut of spoken phrasing ("能罚" of "最高能罚多少钱"), no word of

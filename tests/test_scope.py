@@ -409,3 +409,12 @@ def test_a_named_document_is_not_asked_about_what_it_never_mentions(library):
     assert answer.refused and answer.decision.reason == "not_in_document"
     assert "《中华人民共和国专利法》中没有提到“人工智能”" in answer.answer
     assert library.pipeline("ip-law").ask("著作权法对计算机软件有什么规定？").refused is False
+
+
+def test_the_kind_of_value_asked_is_no_thing_the_corpus_must_name(pipeline):
+    from app.question import names_a_kind_of_value
+    from app.scope import asks_about_unknown
+
+    assert names_a_kind_of_value("处理期限") and names_a_kind_of_value("赔偿上限") and not names_a_kind_of_value("组长")
+    # the speech never says 上限; the question asks a figure, not about a thing it lacks
+    assert not asks_about_unknown(analyze("专利申请量的上限是多少？"), pipeline.snapshot)
