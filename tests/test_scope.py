@@ -46,6 +46,8 @@ def test_colloquial_interrogatives_set_the_intent():
     assert analyze("开会的时间是哪天？").intent == "date"
     # working hours asked how they are arranged: no date is asked
     assert analyze("门店的营业时间是怎样安排的？").intent == "how"
+    # within what time: a time limit is asked
+    assert analyze("对决定不服的，应当在什么时间内申请复议？").intent == "duration"
 
 
 def test_quoted_lines_end_properly():
