@@ -46,6 +46,11 @@ def test_colloquial_interrogatives_set_the_intent():
     assert analyze("开会的时间是哪天？").intent == "date"
     # working hours asked how they are arranged: no date is asked
     assert analyze("门店的营业时间是怎样安排的？").intent == "how"
+    # a claim put to the check with 吧, and the A-not-A questions, ask yes or no
+    assert analyze("去年授权专利有2178件，是吧？").intent == "yesno"
+    assert analyze("政务号能不能转载广告？").intent == "yesno"
+    assert analyze("复印几页书算不算侵权？").intent == "yesno"
+    assert analyze("要承担多大比例的责任？").intent == "count"
     # within what time: a time limit is asked
     assert analyze("对决定不服的，应当在什么时间内申请复议？").intent == "duration"
 
