@@ -24,7 +24,10 @@ def test_facts_sheet_one_row_per_fact(app) -> None:
 def test_class_mode_shows_type_prompt_and_source_in_large_text(app) -> None:
     app.page.locator("#pqa-large-toggle input").check()
     _open_trainer(app)
-    app.page.locator("#pqa-quiz-count input").fill("8")
+    count = app.page.locator("#pqa-quiz-count input")
+    count.fill("8")
+    count.press("Tab")
+    app.page.wait_for_function("() => document.querySelector('#pqa-quiz-count input').value === '8'")
     app.page.locator("#pqa-quiz-build").click()
     app.page.locator("#pqa-quiz .pqa-quiz-item").first.wait_for()
     app.screenshot("trainer")
