@@ -109,6 +109,27 @@ class Page:
         self.page.wait_for_function(
             "n => document.querySelectorAll('#pqa-chatbot .message.thought').length > n", arg=before)
 
+    def build_quiz(self, count: int, attempts: int = 4) -> None:
+        """Type the number of questions, build, and wait until the quiz on
+        screen has that many. On a loaded machine the page's first refresh
+        (examples, documents, sections) can land just after the typing and
+        show the trainer's fields again with their defaults: then type and
+        build again."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        field = self.page.locator("#pqa-quiz-count input")
+        shown = "n => document.querySelectorAll('#pqa-quiz .pqa-quiz-item').length === n"
+        for _ in range(attempts):
+            field.fill(str(count))
+            field.press("Tab")
+            self.page.locator("#pqa-quiz-build").click()
+            try:
+                self.page.wait_for_function(shown, arg=count, timeout=20000)
+                return
+            except PlaywrightTimeout:
+                continue
+        raise AssertionError(f"the quiz never showed {count} questions")
+
     def screenshot(self, name: str, full_page: bool = True) -> Path:
         """Full-page shots resize the viewport, which folds open chat panels
         again; use ``full_page=False`` to keep them open."""

@@ -24,12 +24,7 @@ def test_facts_sheet_one_row_per_fact(app) -> None:
 def test_class_mode_shows_type_prompt_and_source_in_large_text(app) -> None:
     app.page.locator("#pqa-large-toggle input").check()
     _open_trainer(app)
-    count = app.page.locator("#pqa-quiz-count input")
-    count.fill("8")
-    count.press("Tab")
-    app.page.wait_for_function("() => document.querySelector('#pqa-quiz-count input').value === '8'")
-    app.page.locator("#pqa-quiz-build").click()
-    app.page.locator("#pqa-quiz .pqa-quiz-item").first.wait_for()
+    app.build_quiz(8)
     app.screenshot("trainer")
     tab_size = app.page.get_by_role("tab", name=T.UI_TAB_TRAINER).evaluate(
         "e => parseFloat(getComputedStyle(e).fontSize)")

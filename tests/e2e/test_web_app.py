@@ -97,16 +97,8 @@ def _download(app, name: str) -> bytes:
 
 def test_quiz_builds_downloads_and_runs_in_class_mode(app) -> None:
     app.page.get_by_role("tab", name=T.UI_TAB_TRAINER).click()
-    # The build reads the count the app holds: the field is left (blur) and
-    # its value seen before the click, as a user's typing would be.
-    app.page.locator("#pqa-quiz-build").wait_for()
-    count = app.page.locator("#pqa-quiz-count input")
-    count.fill("5")
-    count.press("Tab")
-    app.page.wait_for_function("() => document.querySelector('#pqa-quiz-count input').value === '5'")
-    app.page.locator("#pqa-quiz-build").click()
+    app.build_quiz(5)
     first = app.page.locator("#pqa-quiz .pqa-quiz-item").first
-    first.wait_for()
     assert app.page.locator("#pqa-quiz .pqa-quiz-item").count() == 5
     app.page.locator("#pqa-quiz-files a[download$='.pdf']").first.wait_for()
     app.screenshot("trainer")
