@@ -365,7 +365,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
     elif focus:
         chosen = _with_best_item(chosen, cands, best.score)
-    if focus and (info.intent in ("count", "duration", "date") or asks_penalty(info.text)):
+    if focus and (info.intent in ("count", "duration", "date") or speaks_of_penalty(info.text)):
         chosen = _with_further_figures(chosen, cands, info)
     if focus:
         chosen = _fitting_best(chosen, best, settings.fit_tie_ratio, first)
@@ -493,7 +493,7 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     # A penalty question's further fines are on its point, whatever words
     # it used for the penalty ("怎么处罚": "……可以并处三万元以下的罚款").
     # So is a how-long question's further time limit ("延长期限最长不得超过二个月").
-    terms = [compare_form(t) for t in info.terms] + (["罚"] if asks_penalty(info.text) else []) \
+    terms = [compare_form(t) for t in info.terms] + (["罚"] if speaks_of_penalty(info.text) else []) \
         + (list(_TIME_LIMITS) if info.intent == "duration" else [])
     out = list(chosen)
     for c in chosen:
@@ -510,9 +510,10 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     return out
 
 
-def asks_penalty(question: str) -> bool:
-    """Whether a question asks how a breach is penalised ("会被罚多少钱")."""
-    return bool(_ASKS_PENALTY.search(question))
+def speaks_of_penalty(text: str) -> bool:
+    """Whether a question asks how a breach is penalised ("会被罚多少钱"), or
+    a provision sets a penalty (罚款, 处罚, 罚金)."""
+    return bool(_ASKS_PENALTY.search(text))
 
 
 def states_figure(c: Candidate) -> bool:
@@ -533,13 +534,13 @@ def _with_clause_runs(chosen: list[Candidate], cands: list[Candidate], limit: in
         same = [d for d in cands if d.hit is c.hit]
         i = same.index(c)
         start = end = i
-        while start > 0 and _continues(same[start - 1].text):
+        while start > 0 and continues_run(same[start - 1].text):
             start -= 1
-        if start == i and not _continues(c.text):
+        if start == i and not continues_run(c.text):
             end += 1  # the sentence may introduce a run that follows it
-        while end < len(same) - 1 and _continues(same[end].text):
+        while end < len(same) - 1 and continues_run(same[end].text):
             end += 1
-        if end > start and any(_continues(d.text) for d in same[start:end]):
+        if end > start and any(continues_run(d.text) for d in same[start:end]):
             out += [d for d in same[start:end + 1] if d not in out]
     return out[:max(limit, len(chosen))]
 
@@ -571,5 +572,6 @@ def _with_best_item(chosen: list[Candidate], cands: list[Candidate], best_score:
     return out
 
 
-def _continues(text: str) -> bool:
+def continues_run(text: str) -> bool:
+    """Whether a sentence is a clause of a run that goes on ("……；")."""
     return text.rstrip().endswith(("；", ";"))

@@ -16,8 +16,9 @@ from . import texts as T
 from .answer import Answer, Decision, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
 from .bridge import chinese_words
-from .answering import (Candidate, answer_wording, asks_penalty, candidates, defines_asked_term, says_something,
-                        score_candidates, select, select_answering, sentence_vector, states_figure)
+from .answering import (Candidate, answer_wording, candidates, continues_run, defines_asked_term, says_something,
+                        score_candidates, select, select_answering, sentence_vector, speaks_of_penalty,
+                        states_figure)
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
@@ -204,7 +205,7 @@ class Pipeline:
                                        if info.latin else (*carried, *answer_wording(info)), docs=scope)
         # A duty is stated in one article and its penalty in a later one that
         # cites it: a penalty question reads those too.
-        if asks_penalty(asked):
+        if speaks_of_penalty(asked):
             retrieval = replace(retrieval, hits=[*retrieval.hits, *_penalty_hits(
                 snapshot, retrieval.hits, self.settings.penalty_cited_passages)])
         # Named documents and places the library does not hold at all, and
@@ -299,7 +300,7 @@ class Pipeline:
                 self._defined_where_cited(prep) if prep.naming is not None else []) or chosen
         if prep.info.intent == "why":
             chosen = _with_premise(chosen, prep.snapshot)
-        if asks_penalty(prep.asked):
+        if speaks_of_penalty(prep.asked):
             chosen = _with_cited_fine(chosen, cands)
         if prep.info.intent not in ("count", "duration", "date"):
             chosen = _with_what_follows(chosen, prep.snapshot, self.settings.max_list_sentences,
@@ -615,7 +616,7 @@ def _penalty_hits(snapshot: IndexSnapshot, hits: list[Hit], top: int) -> list[Hi
         article = article_of(h.chunk.address)
         for idx in snapshot.chunks_of(frozenset({h.chunk.doc_id})):
             chunk = snapshot.chunks[idx]
-            if int(idx) not in seen and _penalises(chunk.text) and cites_article(chunk.text, article):
+            if int(idx) not in seen and speaks_of_penalty(chunk.text) and cites_article(chunk.text, article):
                 seen.add(int(idx))
                 out.append(Hit(int(idx), chunk, h.score, 0.0, 0.0, None, None))
     return out
@@ -629,20 +630,16 @@ def _with_cited_fine(chosen: list[Candidate], cands: list[Candidate]) -> list[Ca
     if duty is None or not duty.hit.chunk.address:
         return chosen
     article = article_of(duty.hit.chunk.address)
-    fines = [c for c in cands if c.hit.chunk.doc_id == duty.hit.chunk.doc_id and _penalises(c.text)
+    fines = [c for c in cands if c.hit.chunk.doc_id == duty.hit.chunk.doc_id and speaks_of_penalty(c.text)
              and states_figure(c) and cites_article(c.text, article)]
     if not fines:
         return chosen
     found = max(fines, key=lambda c: c.score)
     # It speaks of what the article it cites says.
     fine = replace(found, terms={**duty.terms, **found.terms})
-    kept = [c for c in chosen if not (_penalises(c.text) and cites_article(c.text) and not cites_article(c.text, article))]
+    kept = [c for c in chosen
+            if not (speaks_of_penalty(c.text) and cites_article(c.text) and not cites_article(c.text, article))]
     return sorted({id(c): c for c in (*kept, fine)}.values(), key=lambda c: (c.hit.chunk.doc_id, c.start))
-
-
-def _penalises(text: str) -> bool:
-    """Whether a provision sets a penalty (罚款, 处罚, 罚金)."""
-    return "罚" in text
 
 
 def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Candidate]:
@@ -688,7 +685,7 @@ def _with_what_follows(chosen: list[Candidate], snapshot: IndexSnapshot, reach: 
     have = {(c.hit.chunk.doc_id, c.start) for c in chosen}
     for c in chosen:
         doc = c.hit.chunk.doc_id
-        lead_in, run = bool(LEAD_IN.search(c.text)), runs and c.text.rstrip().endswith(("；", ";"))
+        lead_in, run = bool(LEAD_IN.search(c.text)), runs and continues_run(c.text)
         if not (lead_in or run):
             continue
         prev, taken = c, 0
@@ -702,7 +699,7 @@ def _with_what_follows(chosen: list[Candidate], snapshot: IndexSnapshot, reach: 
                 nxt.score = c.score
                 out.append(nxt)
             taken += 1
-            if not lead_in and not nxt.text.rstrip().endswith(("；", ";")):
+            if not lead_in and not continues_run(nxt.text):
                 break  # the run's closing clause
             prev = nxt
     return sorted(out, key=lambda c: (c.hit.chunk.doc_id, c.start))
