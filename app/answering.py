@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -125,16 +126,19 @@ def names_another_occasion(question: str, sentence: str) -> bool:
     """Whether ``sentence`` is about another occasion than the one the
     question points at with 这次 / 本次 / 此次 ("这次会议" is the meeting
     the text speaks at; "领导小组第一次会议", "上次会议" are others)."""
+    return any(re.search(rf"{_OTHER_OCCASION}{noun}", sentence) and not re.search(rf"[这本此]次{noun}", sentence)
+               for noun in _occasion_nouns(question))
+
+
+@lru_cache(maxsize=1024)  # asked of every candidate sentence
+def _occasion_nouns(question: str) -> tuple[str, ...]:
+    """The nouns that may name the occasion a question points at with 这次:
+    the one after it, or one elsewhere in the question ("这次讲话是在什么会
+    议上发表的": the meeting is this one too); none without 这次."""
     m = _THIS_OCCASION.search(question)
     if m is None:
-        return False
-    # The occasion is named after 这次 or elsewhere in the question ("这次讲话
-    # 是在什么会议上发表的": the meeting is this one too).
-    for noun in dict.fromkeys((m.group(1), *(w for w in words(question) if len(w) == 2))):
-        noun = re.escape(noun)
-        if re.search(rf"{_OTHER_OCCASION}{noun}", sentence) and not re.search(rf"[这本此]次{noun}", sentence):
-            return True
-    return False
+        return ()
+    return tuple(re.escape(n) for n in dict.fromkeys((m.group(1), *(w for w in words(question) if len(w) == 2))))
 
 
 def says_something(sentence: str) -> bool:

@@ -108,13 +108,14 @@ def listed_words(question: str) -> tuple[str, ...]:
     its question word and the one after ("依托哪些单位": 依托, 单位;
     "支柱产业和优势行业有哪些": 行业). An answer enumerates its items beside
     them."""
-    tokens = [t for t, _ in tagged(question)]
-    for i, token in enumerate(tokens):
-        if _WHICH_ONES.match(token):
-            before = next((w for w in reversed(tokens[:i]) if w not in _NO_ITEM_WORD and len(w) >= 2), None)
-            after = next((w for w in tokens[i + 1:] if w not in _NO_ITEM_WORD and _HAN.match(w)), None)
-            return tuple(w for w in (before, after) if w)
-    return ()
+    pairs = tagged(question)
+    i = _which_word(pairs)
+    if i is None:
+        return ()
+    tokens = [t for t, _ in pairs]
+    before = next((w for w in reversed(tokens[:i]) if w not in _NO_ITEM_WORD and len(w) >= 2), None)
+    after = next((w for w in tokens[i + 1:] if w not in _NO_ITEM_WORD and _HAN.match(w)), None)
+    return tuple(w for w in (before, after) if w)
 
 
 def listed_kind(question: str) -> str | None:
@@ -124,17 +125,22 @@ def listed_kind(question: str) -> str | None:
     the word before a closing 有哪些: "合理使用情形有哪些" is answered by
     "在下列情况下使用作品" before "有下列情形之一的职务作品"."""
     pairs = tagged(question)
-    for i, (token, _) in enumerate(pairs):
-        if _WHICH_ONES.match(token):
-            following = [(t, tag) for t, tag in pairs[i + 1:] if _HAN.match(t)]
-            after = [t for t, _ in following]
-            if following and after[0] not in _NO_ITEM_WORD and following[0][1].startswith("n"):
-                return after[0]
-            if "的" in after[:8]:
-                j = len(after[:8]) - 1 - after[:8][::-1].index("的")
-                return after[j + 1] if j + 1 < len(after) else None
-            return None
+    i = _which_word(pairs)
+    if i is None:
+        return None
+    following = [(t, tag) for t, tag in pairs[i + 1:] if _HAN.match(t)]
+    after = [t for t, _ in following]
+    if following and after[0] not in _NO_ITEM_WORD and following[0][1].startswith("n"):
+        return after[0]
+    if "的" in after[:8]:
+        j = len(after[:8]) - 1 - after[:8][::-1].index("的")
+        return after[j + 1] if j + 1 < len(after) else None
     return None
+
+
+def _which_word(pairs: list[tuple[str, str]]) -> int | None:
+    """Where a which-ones question word stands among tagged tokens."""
+    return next((i for i, (token, _) in enumerate(pairs) if _WHICH_ONES.match(token)), None)
 
 
 # Pure and immutable: the pipeline, the scope check and follow-up handling

@@ -1,7 +1,9 @@
 """What one loaded index knows about its corpus, read by retrieval, scope,
 answering and typo reading alike: vocabulary and document frequencies,
 character pairs, homophones, outlines, documents. Built once per index load
-(a reload builds a new one), never changed after."""
+(a reload builds a new one), never changed after, but for caches of what it
+derives from its documents on first use (their comparison forms, their
+sentences in order)."""
 from __future__ import annotations
 
 import math
