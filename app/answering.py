@@ -17,7 +17,7 @@ from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
-from .tokenize import word_bounds, words
+from .tokenize import tagged, word_bounds, words
 
 # Kept apart from coverage's value tests on purpose: those err toward
 # answering (a question is refused only when no sentence has a value of the
@@ -241,10 +241,15 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         unit = asked_unit(info.text, info.attribute) if intent == "count" else None
         if unit is not None and not unit.search(figures):
             return 0.25
+        if info.attribute is None:
+            return 1.0
         # The word for the kind of value ("期限" of "期限是多长") is no
-        # attribute a sentence must name: the value states it ("二个月内").
-        return 1.0 if info.attribute is None or _names_the_value(info.attribute, info) \
-            or compare_form(info.attribute) in compare_form(text) else 0.5
+        # attribute a sentence must name: the value states it ("二个月内");
+        # the word that says whose value it is does ("保护期限": a figure in
+        # years about selling the seed is no protection period).
+        named = _value_of(info.text, info.attribute) if _names_the_value(info.attribute, info) \
+            else info.attribute
+        return 1.0 if named is None or compare_form(named) in compare_form(text) else 0.5
     if intent == "date":
         return 1.0 if _HAS_DATE.search(text) else 0.0
     if intent == "list":
@@ -280,6 +285,20 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         # "违反了哪条法律规定" is answered by the sentence that cites it.
         return 1.0 if _CITES_PROVISION.search(text) else 0.0
     return 0.0
+
+
+@lru_cache(maxsize=1024)
+def _value_of(question: str, value_word: str) -> str | None:
+    """The word right before a kind of value in a question, saying whose
+    value it is ("保护" of "保护期限", "赔偿" of "赔偿幅度"); None when a
+    particle stands there ("纠纷的期限") or the kind is one word with it
+    ("法定期限")."""
+    pairs = tagged(question)
+    i = next((i for i, (w, _) in enumerate(pairs) if w == value_word), None)
+    if not i:
+        return None
+    word, tag = pairs[i - 1]
+    return word if len(word) >= 2 and tag.startswith(("n", "v")) else None
 
 
 def _joins(clause: str) -> int:

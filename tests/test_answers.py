@@ -700,3 +700,12 @@ def test_a_snapshot_finds_the_sentence_at_an_offset(pipeline):
     gap = text.find("\n")
     assert snapshot.sentence_at(chunk.doc_id, gap) is None  # between paragraphs
     assert snapshot.sentence_at(chunk.doc_id, len(text) + 10, after=True) is None
+
+
+def test_a_value_must_be_of_what_the_question_says_it_is_of():
+    from app.answering import _intent_fit
+
+    info = analyze("植物新品种权的保护期限是多少年？")
+    assert _intent_fit("品种权的保护期限，自授权之日起，其他植物为15年。", info) == 1.0
+    # years of something else: selling the seed abroad
+    assert _intent_fit("在中国境外销售品种繁殖材料未超过4年。", info) == 0.5
