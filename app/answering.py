@@ -12,7 +12,7 @@ import numpy as np
 from .chunking import is_heading_sentence, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
-from .question import QuestionInfo, analyze, listed_words, names_a_kind_of_value, question_parts
+from .question import QuestionInfo, analyze, listed_words, names_a_kind_of_value, question_parts, slot_phrases
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
@@ -34,6 +34,12 @@ _LIST_SEP = re.compile(r"[、，,]")
 # the 及 of 及时 or 涉及).
 _JOINING_WORDS = frozenset("和 及 与 以及".split())
 _CLAUSE = re.compile(r"[，,。；;：:]")
+# Clauses an enumeration does not cross (a colon may introduce one).
+_SLOT_CLAUSE = re.compile(r"[，,。；;！!？?]")
+# The fit of an enumeration beside the asked words that does not stand
+# where the question word stands: below one that does.
+_BESIDE_FIT = 1.0
+_NEGATING = "未不没无非"
 _MULTIPLE = re.compile(r"[一二三四五六七八九十两\d]+倍")
 # A question about a penalty ("怎么罚款", "如何处罚"): its answer is the
 # provision's fines, the graver cases' included.
@@ -257,6 +263,10 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         # the items a which-ones question asks for.
         if LEAD_IN.search(text):
             return 1.0
+        # An enumeration standing where the question word stands is the
+        # list asked; one elsewhere beside the asked words fits less.
+        if fills_slot(text, *slot_phrases(info.text)):
+            return 1.0
         # A clause that enumerates beside the words whose items are asked
         # ("要依托省内外大专院校、科研院所和大中型企业" for "依托哪些单位")
         # is the list asked, a pair ("重点行业和支柱产业") less so; a long
@@ -265,7 +275,7 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         joins = max((_joins(clause) for clause in _CLAUSE.split(text) if any(w in clause for w in asked)),
                     default=0)
         if joins:
-            return 1.0 if joins >= 2 else 0.75
+            return _BESIDE_FIT if joins >= 2 else 0.75
         return min(0.5, len(_LIST_SEP.findall(text)) / 8)
     if intent == "definition":
         if not _DEFINES.search(text):
@@ -299,6 +309,34 @@ def _value_of(question: str, value_word: str) -> str | None:
         return None
     word, tag = pairs[i - 1]
     return word if len(word) >= 2 and tag.startswith(("n", "v")) else None
+
+
+def fills_slot(sentence: str, left: str | None, right: str | None, reach: int = 12) -> bool:
+    """Whether an enumeration of ``sentence`` stands where the question's
+    items stand: within ``reach`` characters after or before the words the
+    question has before its question word (``left``), or before the words
+    it has after them (``right``), in one clause (see question.slot_phrases)."""
+    if not left and not right:
+        return False
+    for clause in _SLOT_CLAUSE.split(sentence):
+        seps = [i for i, ch in enumerate(clause) if ch == "、"]
+        if not seps:
+            continue
+        for a in _find_all(clause, left):
+            if a and clause[a - 1] in _NEGATING:
+                continue  # "未提交考勤记录、工资支付记录" names what was not
+            b = a + len(left)
+            # Before the items, or naming their kind after them ("……等重点产业").
+            if any(0 <= s - b <= reach or 0 <= a - s <= reach and "等" in clause[s:a] for s in seps):
+                return True
+        for a in _find_all(clause, right):
+            if any(0 <= a - s <= reach for s in seps):
+                return True
+    return False
+
+
+def _find_all(text: str, phrase: str | None) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(phrase), text)] if phrase else []
 
 
 def _joins(clause: str) -> int:
@@ -366,9 +404,15 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     ranked = sorted(cands, key=lambda c: -c.score)
     if info.intent in _VALUE_INTENTS:
         ranked = _value_first(ranked, settings.sentence_tie_ratio)
+    slotted = _filling_the_slot(ranked, info, settings.fit_tie_ratio) if focus and info.intent == "list" else []
+    if slotted:
+        ranked = [*slotted, *(c for c in ranked if c not in slotted)]
     best = ranked[0]
     chosen = [c for c in ranked if c.score >= settings.sentence_keep_ratio * best.score]
     chosen = chosen[: settings.max_answer_sentences]
+    if slotted:
+        # Other enumerations on the question's words are other lists.
+        chosen = [c for c in chosen if c in slotted or c.fit < _BESIDE_FIT]
     if focus and info.intent not in settings.every_sentence_intents:
         chosen = _each_adds_a_term(chosen, settings.sentence_tie_ratio)
     # A value, a list or a person asked and none stated by the sentences
@@ -414,6 +458,22 @@ def _fitting_best(chosen: list[Candidate], best: Candidate, ratio: float,
     near = [c for c in first if c.score >= ratio * best.score]
     most = max((c.fit for c in near), default=0.0)
     return [c for c in chosen if c is best or c.fit >= most or c not in near]
+
+
+def _filling_the_slot(ranked: list[Candidate], info: QuestionInfo, ratio: float) -> list[Candidate]:
+    """The sentences, best first, whose enumeration stands where the
+    question's items stand ("纳入企业的研发、生产与经营全过程" for "纳入企业
+    的哪些环节"), when the best of them scores within ``ratio`` of the best
+    sentence: they answer a which-ones question before a higher-scored
+    enumeration of other things on the same words. None otherwise."""
+    slots = slot_phrases(info.text)
+    slotted = [c for c in ranked if fills_slot(c.text, *slots)]
+    if not slotted or slotted[0].score < ratio * ranked[0].score:
+        return []
+    # A legal text's list is the enumeration a lead-in announces: one
+    # scoring as near the best leaves the choice to it.
+    lead_in = next((c for c in ranked if LEAD_IN.search(c.text)), None)
+    return [] if lead_in is not None and lead_in.score >= ratio * ranked[0].score else slotted
 
 
 def _value_first(ranked: list[Candidate], tie_ratio: float) -> list[Candidate]:

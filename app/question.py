@@ -100,6 +100,7 @@ def _asking_clauses(question: str) -> list[str]:
 # the words beside them that name no item: particles, measure words.
 _WHICH_ONES = re.compile(r"^(?:哪|哪些|什么)$|^哪几")
 _NO_ITEM_WORD = frozenset("的 了 有 是 包括 包含 要 都 需要 应当 个 项 种 类 道 条 方面".split())
+_JOINING = frozenset("和 及 与 以及 或 或者".split())
 
 
 @lru_cache(maxsize=4096)
@@ -116,6 +117,42 @@ def listed_words(question: str) -> tuple[str, ...]:
     before = next((w for w in reversed(tokens[:i]) if w not in _NO_ITEM_WORD and len(w) >= 2), None)
     after = next((w for w in tokens[i + 1:] if w not in _NO_ITEM_WORD and _HAN.match(w)), None)
     return tuple(w for w in (before, after) if w)
+
+
+def slot_phrases(question: str) -> tuple[str | None, str | None]:
+    """The question's words on either side of the items a which-ones
+    question asks for: an answer's enumeration stands where its question
+    word stands ("纳入企业的哪些环节": 纳入企业 before the items, "纳入企业
+    的研发、生产与经营全过程"; "以哪些内容为重点": 为重点 after them,
+    "以典型示范、典型案例为重点"; "支柱产业和优势行业有哪些": 优势行业 after
+    "……、医药等支柱产业和优势行业"). The words before: the last two before
+    the question word, particles and verbs of having left out; the words
+    after: the two after the kind of item named, up to the clause's end."""
+    pairs = tagged(question)
+    i = _which_word(pairs)
+    if i is None:
+        return None, None
+    tokens = [t for t, _ in pairs]
+    before = list(tokens[:i])
+    while before and before[-1] in _NO_ITEM_WORD:
+        before.pop()
+    last = before[-2:]
+    while last and (last[0] in _NO_ITEM_WORD or not _HAN.match(last[0])):
+        last = last[1:]  # the two words must stand together as in the question
+    left = "".join(last)
+    following = []
+    for t, tag in pairs[i + 1:]:
+        if not _HAN.match(t):
+            break
+        following.append((t, tag))
+    # The kind of item named (内容; 资料和人员) is no word beside the items.
+    k = 0
+    while k < len(following) and following[k][1].startswith(("n", "vn")):
+        k += 2 if k + 1 < len(following) and following[k + 1][0] in _JOINING else 1
+    after = [t for t, _ in following[k:]]
+    right = "".join(after[:2])
+    return (left if len(left) >= 2 else None,
+            right if len(right) >= 2 and not set(after[:2]) <= _NO_ITEM_WORD else None)
 
 
 def listed_kind(question: str) -> str | None:

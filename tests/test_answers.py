@@ -584,6 +584,45 @@ def test_a_list_is_the_clause_that_enumerates_beside_the_asked_words():
     assert _intent_fit("要依托高校和企业培养人才。", info) == 0.75
 
 
+@pytest.mark.parametrize("question,slots", [
+    ("水利资金要投向农村的哪些设施？", ("投向农村", None)),
+    ("检查组以哪些单位为对象？", ("检查组以", "为对象")),
+    ("全市的重点产业有哪些？", ("重点产业", None)),
+    ("整改要做哪些工作？", (None, None)),  # 要 做: no two words that stand together
+    ("明年计划招多少人？", (None, None)),
+])
+def test_the_words_beside_the_items_a_which_ones_question_asks(question, slots):
+    from app.question import slot_phrases
+
+    assert slot_phrases(question) == slots
+
+
+def test_an_enumeration_fills_the_slot_where_the_question_word_stands():
+    from app.answering import fills_slot
+
+    # after the words before the question word, before the words after it
+    assert fills_slot("资金主要投向农村的道路、水渠和学校。", "投向农村", None)
+    assert fills_slot("检查以餐馆、商场、车站为对象。", None, "为对象")
+    # an enumeration before the kind it names ("……等重点产业")
+    assert fills_slot("要扶持纺织、食品、装备制造等重点产业。", "重点产业", None)
+    # an enumeration of something else in another clause, or a negated verb
+    assert not fills_slot("重点产业要加快发展，道路、水渠都要修好。", "重点产业", None)
+    assert not fills_slot("道路、水渠和学校都要为重点产业服务。", "重点产业", None)
+    assert not fills_slot("公司未提交考勤记录、工资记录。", "提交", None)
+
+
+def test_a_which_ones_answer_is_the_enumeration_in_the_slot_not_another_on_the_same_words(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "讲话.txt", (
+        "关于县域经济的讲话\n\n"
+        "一、发展产业。要把县域经济放在重要位置，工业、农业和服务业都要为重点产业转型升级提供支撑。"
+        "要重点扶持纺织、食品加工、装备制造等重点产业，形成一批骨干企业。"
+        "二、保障措施。各级财政要安排专项资金，保证各项任务落实。\n"))
+    answer = pipeline.ask("县里要扶持的重点产业有哪些？")
+    assert not answer.refused
+    assert "纺织、食品加工、装备制造" in answer.answer
+    assert "提供支撑" not in answer.answer
+
+
 def _pipeline_on(tmp_path, name: str, text: str):
     """A pipeline over one document of its own, embedded afresh."""
     from app.pipeline import Pipeline
