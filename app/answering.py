@@ -54,6 +54,9 @@ _VALUE_INTENTS = ("count", "duration", "date")
 # The weight of a word naming the kind of value asked (question.VALUE_WORDS)
 # as a term of a value question: a third of a content word's.
 _VALUE_WORD_WEIGHT = 0.3
+# How a sentence opens that goes on with the one before it: a proviso, a
+# condition, a pointer back (该期限, 前款).
+_CONTINUES = re.compile(r"^[^，。]{0,6}?(?:但|但是|如果|若|因|逾期|在此|该|此|上述|前款|其|期满)")
 # Words naming a length of time a provision sets.
 _TIME_LIMITS = ("期限", "时限", "期间")
 # How Chinese legal and official texts define a term: "X，是指……",
@@ -433,7 +436,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     elif focus:
         chosen = _with_best_item(chosen, cands, best.score)
     if focus and (info.intent in ("count", "duration", "date") or speaks_of_penalty(info.text)):
-        chosen = _with_further_figures(chosen, cands, info)
+        chosen = _with_further_figures(chosen, cands, info, settings)
     if focus:
         chosen = _fitting_best(chosen, best, settings.fit_tie_ratio, first)
     seen: set[tuple[str, int]] = set()
@@ -565,7 +568,7 @@ def _with_gaps_filled(chosen: list[Candidate], cands: list[Candidate]) -> list[C
 
 
 def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info: QuestionInfo,
-                          reach: int = 2) -> list[Candidate]:
+                          settings: Settings, reach: int = 2) -> list[Candidate]:
     """A provision often states a figure and then, in its next sentences,
     the figure for a graver or another case ("处十万元以上一百万元以下的罚
     款；情节严重的，处五十万元以上五百万元以下的罚款"): those sentences of
@@ -576,7 +579,8 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     # A penalty question's further fines are on its point, whatever words
     # it used for the penalty ("怎么处罚": "……可以并处三万元以下的罚款").
     # So is a how-long question's further time limit ("延长期限最长不得超过二个月").
-    terms = [compare_form(t) for t in info.terms] + (["罚"] if speaks_of_penalty(info.text) else []) \
+    penalty = speaks_of_penalty(info.text)
+    terms = [compare_form(t) for t in info.terms] + (["罚"] if penalty else []) \
         + (list(_TIME_LIMITS) if info.intent == "duration" else [])
     out = list(chosen)
     for c in chosen:
@@ -588,9 +592,28 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
             if _provision(d) != _provision(c) or not states_figure(d) \
                     or not any(t in form for t in terms):
                 break
+            if not penalty and _of_another_subject(d, c, settings):
+                continue
             if d not in out:
                 out.append(d)
     return out
+
+
+def _of_another_subject(d: Candidate, c: Candidate, settings: Settings) -> bool:
+    """Whether ``d``, a later sentence of ``c``'s article, states the same
+    kind of value for another subject: it repeats most of the question's
+    words ``c`` states (``parallel_shared_share`` of their weight) but not
+    one of them that tells the subject apart (``parallel_lacking_weight``),
+    adds none, and neither continues ``c`` (但是……, 因特殊情况……, 该期限)
+    ("专利权人要求支付使用费的诉讼时效为三年" after "侵犯专利权的诉讼时效为
+    三年"; "法人……的作品，其发表权的保护期为五十年" after the one for
+    自然人). A graver case of a penalty is no other subject: penalties are
+    not asked of this."""
+    if _CONTINUES.match(d.text) or set(d.terms) - set(c.terms):
+        return False
+    shared = sum(w for t, w in c.terms.items() if t in d.terms)
+    lacks = any(w >= settings.parallel_lacking_weight and t not in d.terms for t, w in c.terms.items())
+    return lacks and shared >= settings.parallel_shared_share * (sum(c.terms.values()) or 1.0)
 
 
 def speaks_of_penalty(text: str) -> bool:

@@ -10,6 +10,7 @@ from app import texts as T
 from app.grounding import check_answer, markers, unsupported_numbers
 from app.pipeline import QuestionError
 from app.question import analyze
+from app.settings import Settings
 
 
 def passages(answer) -> dict[int, str]:
@@ -368,9 +369,10 @@ def test_a_penalty_question_gets_the_articles_further_fines_whatever_it_calls_th
                                       "没有违法所得的，可以并处三万元以下的罚款。"])
     first.fit = further.fit = 0.0
     info = analyze("恶意申请商标注册的单位和个人怎么处罚？")
-    assert _with_further_figures([first], [first, further], info) == [first, further]
+    assert _with_further_figures([first], [first, further], info, Settings()) == [first, further]
     # a question that asks no penalty does not take the next figure on that ground
-    assert _with_further_figures([first], [first, further], analyze("恶意申请商标注册的要承担什么后果？")) == [first]
+    assert _with_further_figures([first], [first, further], analyze("恶意申请商标注册的要承担什么后果？"),
+                                 Settings()) == [first]
 
 
 
@@ -382,7 +384,7 @@ def test_a_how_long_question_gets_the_articles_further_time_limit():
                                       "因特殊情况需要延长的，延长期限最长不得超过二个月。"])
     first.fit, further.fit = 1.0, 1.0
     info = analyze("专利管理部门处理专利侵权纠纷案件要在多长时间内作出决定？")
-    assert _with_further_figures([first], [first, further], info) == [first, further]
+    assert _with_further_figures([first], [first, further], info, Settings()) == [first, further]
 
 
 def test_a_value_question_prefers_the_sentence_stating_a_value_among_near_ties():
@@ -632,6 +634,21 @@ def _pipeline_on(tmp_path, name: str, text: str):
     corpus.mkdir()
     (corpus / name).write_text(text, encoding="utf-8")
     return Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+
+
+def test_a_value_for_another_subject_in_the_same_article_does_not_join_the_answer(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "绿地条例.txt", (
+        "某市城市绿地管理条例\n\n"
+        "第一条 为了加强城市绿地管理，制定本条例。\n"
+        "第五条 公共绿地认养协议的有效期为五年，期满可以续签。"
+        "公共绿地养护合同的有效期为三年，期满可以续签。\n"
+        "第六条 绿化管理部门应当自受理投诉之日起三十日内作出处理决定。"
+        "因特殊情况需要延长的，延长期限最长不得超过十五日。\n"))
+    answer = pipeline.ask("公共绿地认养协议的有效期是几年？")
+    assert "五年" in answer.answer and "三年" not in answer.answer
+    # a proviso of the same time limit goes on with it
+    answer = pipeline.ask("绿化管理部门受理投诉后要在多长时间内作出处理决定？")
+    assert "三十日" in answer.answer and "十五日" in answer.answer
 
 
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
