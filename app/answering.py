@@ -441,12 +441,29 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _fitting_best(chosen, best, settings.fit_tie_ratio, first)
     seen: set[tuple[str, int]] = set()
     unique = []
+    if focus:
+        chosen = _without_answered_headings(chosen)
     for c in _with_gaps_filled(chosen, cands):  # overlapping passages can hold the same sentence
         key = (c.hit.chunk.doc_id, c.start)
         if key not in seen:
             seen.add(key)
             unique.append(c)
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _without_answered_headings(chosen: list[Candidate]) -> list[Candidate]:
+    """A chosen heading of one clause ("五是要着力完善实施知识产权战略的配套
+    政策。") whose own section's sentence is chosen too: the heading names the
+    topic, the sentence under it says what the text says of it; only the
+    sentence is quoted. A heading alone stays (the body is fetched for it
+    later), and so does one of several clauses, which says something itself
+    ("二、要加强……调查取证工作，设法查找……等资料。")."""
+    def heading(c: Candidate) -> bool:
+        return is_heading_sentence(c.text, c.hit.chunk.section) and not _CLAUSE.search(c.text.rstrip("。．.！!？?"))
+
+    return [c for c in chosen if not heading(c) or not any(
+        d is not c and not heading(d) and d.hit.chunk.doc_id == c.hit.chunk.doc_id
+        and tuple(d.hit.chunk.section) == tuple(c.hit.chunk.section) for d in chosen)]
 
 
 def _fitting_best(chosen: list[Candidate], best: Candidate, ratio: float,

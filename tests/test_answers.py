@@ -651,6 +651,24 @@ def test_a_value_for_another_subject_in_the_same_article_does_not_join_the_answe
     assert "三十日" in answer.answer and "十五日" in answer.answer
 
 
+def test_a_one_clause_heading_gives_way_to_the_sentence_under_it():
+    from app.answering import Candidate, _without_answered_headings
+
+    def cand(text, section):
+        chunk = type("Chunk", (), {"doc_id": "d", "section": section})()
+        return Candidate(0, type("Hit", (), {"chunk": chunk})(), 0, len(text), text)
+
+    section = ["一、加强队伍建设", "二是要加强人才培养。"]
+    heading = cand("二是要加强人才培养。", section)
+    body = cand("要依托高校和企业培养一批专业人才。", section)
+    assert _without_answered_headings([heading, body]) == [body]
+    # alone, it stays (its body is read later); one of several clauses says something
+    assert _without_answered_headings([heading]) == [heading]
+    long = cand("二是要加强人才培养，依托高校培养专业人才。", ["二是要加强人才培养，依托高校培养专业人才。"])
+    under = cand("每年培训一千人。", ["二是要加强人才培养，依托高校培养专业人才。"])
+    assert _without_answered_headings([long, under]) == [long, under]
+
+
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"
