@@ -432,7 +432,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         # value (the best-scored one stays).
         chosen = _stating_the_value(chosen, best)
     if info.intent == "list":
-        chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences)
+        chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences, alone=focus)
     elif focus:
         chosen = _with_best_item(chosen, cands, best.score)
     if focus and (info.intent in ("count", "duration", "date") or speaks_of_penalty(info.text)):
@@ -647,11 +647,14 @@ def states_figure(c: Candidate) -> bool:
     return bool(c.fit) or bool(_HAS_NUMBER.search(figures) or _MULTIPLE.search(figures))
 
 
-def _with_clause_runs(chosen: list[Candidate], cands: list[Candidate], limit: int) -> list[Candidate]:
+def _with_clause_runs(chosen: list[Candidate], cands: list[Candidate], limit: int,
+                      alone: bool = False) -> list[Candidate]:
     """A list in a policy text is often a run of clauses split by "；",
     introduced by a sentence ("取得了可喜的进展。全年申请专利……；成功举办……；").
     When a chosen sentence opens or belongs to such a run, the whole run
-    answers a "which ones" question, not its first clause alone."""
+    answers a "which ones" question, not its first clause alone. ``alone``:
+    a run of three clauses or more around the best sentence is the whole
+    answer; other passages' sentences on its words are no items of it."""
     out = list(chosen)
     for c in chosen:
         same = [d for d in cands if d.hit is c.hit]
@@ -664,7 +667,10 @@ def _with_clause_runs(chosen: list[Candidate], cands: list[Candidate], limit: in
         while end < len(same) - 1 and continues_run(same[end].text):
             end += 1
         if end > start and any(continues_run(d.text) for d in same[start:end]):
-            out += [d for d in same[start:end + 1] if d not in out]
+            run = same[start:end + 1]
+            if alone and c is chosen[0] and end - start >= 2:
+                return [*run, *(d for d in chosen if d.hit is c.hit and d not in run)][:max(limit, len(chosen))]
+            out += [d for d in run if d not in out]
     return out[:max(limit, len(chosen))]
 
 

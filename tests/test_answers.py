@@ -167,6 +167,20 @@ def test_list_answers_quote_whole_clause_runs(picked, expected):
     assert sorted(cands.index(c) for c in chosen) == expected
 
 
+def test_the_best_sentences_run_is_the_whole_list_answer():
+    from app.answering import _with_clause_runs
+
+    hit, other = object(), object()
+    cands = _sentences(hit, ["去年工作有进展。", "申请专利2178件；", "举办了专利周；", "培训3500人。"])
+    cands += _sentences(other, ["在取得进展的同时，差距仍然不小。"])
+    best, elsewhere = cands[0], cands[4]
+    alone = _with_clause_runs([best, elsewhere], cands, limit=8, alone=True)
+    assert sorted(cands.index(c) for c in alone) == [0, 1, 2, 3]
+    # per document (comparisons, which documents) the other sentence stays
+    kept = _with_clause_runs([best, elsewhere], cands, limit=8)
+    assert sorted(cands.index(c) for c in kept) == [0, 1, 2, 3, 4]
+
+
 def test_a_quote_keeps_the_one_sentence_between_two_chosen_ones():
     from app.answering import _with_gaps_filled
 
