@@ -683,6 +683,27 @@ def test_a_one_clause_heading_gives_way_to_the_sentence_under_it():
     assert _without_answered_headings([long, under]) == [long, under]
 
 
+def test_a_compared_document_that_does_not_state_the_point_is_silent_on_it(tmp_path):
+    from app import texts as T
+    from app.pipeline import Pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "甲市绿地管理条例.txt").write_text(
+        "甲市绿地管理条例\n\n第一条 为了加强绿地管理，制定本条例。\n"
+        "第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还，并处每平方米五百元以上一千元以下的罚款。\n",
+        encoding="utf-8")
+    (corpus / "乙市绿地管理条例.txt").write_text(
+        "乙市绿地管理条例\n\n第一条 为了加强绿地管理，制定本条例。\n"
+        "第七条 绿化管理部门应当定期公布公共绿地名录。\n"
+        "第八条 违反本条例规定砍伐树木的，由绿化管理部门处以罚款。\n",
+        encoding="utf-8")
+    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+    answer = pipeline.ask("甲市绿地管理条例和乙市绿地管理条例对擅自占用公共绿地的罚款分别怎么规定？")
+    assert "五百元以上一千元以下" in answer.answer
+    assert T.DOCUMENT_SILENT.format(title="乙市绿地管理条例") in answer.answer
+
+
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"
