@@ -33,6 +33,9 @@ class Naming:
     docs: frozenset[str]  # the documents named (current versions unless a year or a version question says else)
     groups: tuple[str, ...]  # the version groups named, in order of mention
     versions: bool  # asks about versions (all versions of the named groups kept)
+    # Two things or more named apart (河南 and 宁波): each answers for itself.
+    # One name several documents share (上海) only narrows the search.
+    apart: bool = False
 
 
 class NameIndex:
@@ -90,7 +93,7 @@ class NameIndex:
                 docs |= {m.doc_id for m in members}
             else:
                 docs.add(_version_of(members, years).doc_id)
-        return Naming(frozenset(docs), tuple(order), versions)
+        return Naming(frozenset(docs), tuple(order), versions, apart=len(named) >= 2)
 
     def _loosely_named(self, question: str) -> Naming | None:
         """The document whose article a question asks for by a name written

@@ -446,7 +446,7 @@ class Pipeline:
                 # What changed between versions: each version answers for
                 # itself, the older first, under its own dated heading.
                 return sorted(prep.naming.docs, key=lambda d: (snapshot.metas[d].date, d))
-            if len(prep.naming.groups) >= 2:
+            if len(prep.naming.groups) >= 2 and prep.naming.apart:
                 rank = {g: i for i, g in enumerate(prep.naming.groups)}
                 return sorted(prep.naming.docs, key=lambda d: rank.get(version_key(snapshot.metas[d].title), 0))
             return None

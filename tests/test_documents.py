@@ -268,6 +268,10 @@ def test_places_and_short_names_resolve_to_their_documents(library) -> None:
         "浙江省专利条例(2015-09-25).txt", "河南省专利保护条例(2005-12-02).txt"}
     assert names.resolve("商标法的规定").docs == {TRADEMARK_LAW}
     assert names.resolve("哪些情形不授予专利权？") is None
+    # two places are compared; one place several documents share narrows the search
+    assert names.resolve("河南省和浙江省对奖金分别怎么规定").apart
+    shanghai = names.resolve("在上海，专利纠纷找谁处理？")
+    assert len(shanghai.groups) >= 2 and not shanghai.apart
     # a tail of a title that starts inside one of its words names nothing:
     # 权保护条例 of 知识产权保护条例 is no name of 广东省知识产权保护条例
     assert names.resolve("信息网络传播权保护条例规定的通知删除规则是什么？") is None
