@@ -407,7 +407,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     ranked = sorted(cands, key=lambda c: -c.score)
     if info.intent in _VALUE_INTENTS:
         ranked = _value_first(ranked, settings.sentence_tie_ratio)
-    slotted = _filling_the_slot(ranked, info, settings.fit_tie_ratio) if focus and info.intent == "list" else []
+    slotted = _filling_the_slot(ranked, info, settings.sentence_keep_ratio) if focus and info.intent == "list" else []
     if slotted:
         ranked = [*slotted, *(c for c in ranked if c not in slotted)]
     best = ranked[0]
@@ -483,9 +483,10 @@ def _fitting_best(chosen: list[Candidate], best: Candidate, ratio: float,
 def _filling_the_slot(ranked: list[Candidate], info: QuestionInfo, ratio: float) -> list[Candidate]:
     """The sentences, best first, whose enumeration stands where the
     question's items stand ("纳入企业的研发、生产与经营全过程" for "纳入企业
-    的哪些环节"), when the best of them scores within ``ratio`` of the best
-    sentence: they answer a which-ones question before a higher-scored
-    enumeration of other things on the same words. None otherwise."""
+    的哪些环节"), when the best of them scores ``ratio`` of the best
+    sentence or more (it would be chosen anyway): they answer a which-ones
+    question before a higher-scored enumeration of other things on the
+    same words. None otherwise."""
     slots = slot_phrases(info.text)
     slotted = [c for c in ranked if fills_slot(c.text, *slots)]
     if not slotted or slotted[0].score < ratio * ranked[0].score:

@@ -101,6 +101,8 @@ def _asking_clauses(question: str) -> list[str]:
 _WHICH_ONES = re.compile(r"^(?:哪|哪些|什么)$|^哪几")
 _NO_ITEM_WORD = frozenset("的 了 有 是 包括 包含 要 都 需要 应当 个 项 种 类 道 条 方面".split())
 _JOINING = frozenset("和 及 与 以及 或 或者".split())
+# Verbs that say what the items are ("算", "属于").
+_BEING = frozenset("算 算是 属于 是 为 叫 称为 列为".split())
 
 
 @lru_cache(maxsize=4096)
@@ -149,6 +151,12 @@ def slot_phrases(question: str) -> tuple[str | None, str | None]:
     k = 0
     while k < len(following) and following[k][1].startswith(("n", "vn")):
         k += 2 if k + 1 < len(following) and following[k + 1][0] in _JOINING else 1
+    # "哪些行业算咱们的支柱产业": the kind the items are said to be, past
+    # the verb that says so and a pronoun.
+    if k < len(following) and following[k][0] in _BEING:
+        k += 1
+        while k < len(following) and (following[k][1] == "r" or following[k][0] == "的"):
+            k += 1
     after = [t for t, _ in following[k:]]
     right = "".join(after[:2])
     return (left if len(left) >= 2 else None,

@@ -602,8 +602,9 @@ def test_a_list_is_the_clause_that_enumerates_beside_the_asked_words():
 
 @pytest.mark.parametrize("question,slots", [
     ("水利资金要投向农村的哪些设施？", ("投向农村", None)),
-    ("检查组以哪些单位为对象？", ("检查组以", "为对象")),
+    ("检查组以哪些单位为对象？", ("检查组以", "对象")),
     ("全市的重点产业有哪些？", ("重点产业", None)),
+    ("哪些企业算我们的龙头企业？", (None, "龙头企业")),  # past the verb saying what they are
     ("整改要做哪些工作？", (None, None)),  # 要 做: no two words that stand together
     ("明年计划招多少人？", (None, None)),
 ])
@@ -618,7 +619,7 @@ def test_an_enumeration_fills_the_slot_where_the_question_word_stands():
 
     # after the words before the question word, before the words after it
     assert fills_slot("资金主要投向农村的道路、水渠和学校。", "投向农村", None)
-    assert fills_slot("检查以餐馆、商场、车站为对象。", None, "为对象")
+    assert fills_slot("检查以餐馆、商场、车站为对象。", None, "对象")
     # an enumeration before the kind it names ("……等重点产业")
     assert fills_slot("要扶持纺织、食品、装备制造等重点产业。", "重点产业", None)
     # an enumeration of something else in another clause, or a negated verb
