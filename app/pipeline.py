@@ -34,7 +34,7 @@ from .naming import Naming
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Heading, resolve
-from .question import QuestionInfo, analyze, listed_kind, suffixed_nouns
+from .question import QuestionInfo, analyze, defined_terms, listed_kind, suffixed_nouns
 from .tokenize import word_bounds
 from .retrieval import Hit, HybridRetriever, Retrieval
 from .scope_model import load_scope_model
@@ -298,6 +298,11 @@ class Pipeline:
         if prep.info.intent == "definition" and not any(c.fit == 1.0 for c in chosen):
             chosen = self._defining_sentence(prep) or (
                 self._defined_where_cited(prep) if prep.naming is not None else []) or chosen
+        if prep.info.intent == "definition":
+            # Terms asked together are each answered by their own definition.
+            for term in defined_terms(prep.point or prep.asked):
+                if not any(defines_asked_term(c.text, term) for c in chosen):
+                    chosen += self._defining_sentence(prep, term)
         if prep.info.intent == "why":
             chosen = _with_premise(chosen, prep.snapshot)
         if speaks_of_penalty(prep.asked):
@@ -360,7 +365,7 @@ class Pipeline:
         text, citations = compose(quotes, prep.snapshot, lead)
         return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
 
-    def _defining_sentence(self, prep: Prepared) -> list[Candidate]:
+    def _defining_sentence(self, prep: Prepared, term: str | None = None) -> list[Candidate]:
         """The sentence of the searched documents that defines the term
         asked ("本条例所称植物新品种，是指……"), found by its wording when the
         passages retrieved hold none: the terms the law defines by the same
@@ -370,7 +375,7 @@ class Pipeline:
         searched = prep.naming.docs if prep.naming else snapshot.names.current
         ranked = list(dict.fromkeys(h.chunk.doc_id for h in prep.retrieval.hits if h.chunk.doc_id in searched))
         docs = ranked + sorted(d for d in searched if d not in ranked)
-        terms = sorted({t for t in prep.info.terms if len(t) >= 2}, key=len, reverse=True)
+        terms = [term] if term else sorted({t for t in prep.info.terms if len(t) >= 2}, key=len, reverse=True)
         if not terms:
             return []
         wording = re.compile(_DEFINING.format(term="(" + "|".join(map(re.escape, terms)) + ")"))
@@ -381,7 +386,7 @@ class Pipeline:
                 if best is not None and length <= best[0]:
                     continue
                 found = _sentence_at(snapshot, doc, m.start())
-                if found is not None and defines_asked_term(found.text, prep.info.text):
+                if found is not None and defines_asked_term(found.text, term or prep.info.text):
                     best = length, found
         if best is None:
             return []

@@ -101,6 +101,10 @@ def _asking_clauses(question: str) -> list[str]:
 _WHICH_ONES = re.compile(r"^(?:哪|哪些|什么)$|^哪几")
 _NO_ITEM_WORD = frozenset("的 了 有 是 包括 包含 要 都 需要 应当 个 项 种 类 道 条 方面".split())
 _JOINING = frozenset("和 及 与 以及 或 或者".split())
+# Terms asked together and what asks for their definitions.
+_SEVERAL_DEFINED = re.compile(r"([\u4e00-\u9fff“”]{2,30}(?:[、和与及][\u4e00-\u9fff“”]{2,16}?)+)"
+                              r"(?:分别|各自|各)?(?:是指|指的是|指|是|的含义是|的定义是)(?:什么|啥)")
+_ITEM_JOIN = re.compile(r"[、和与及]")
 # Verbs that say what the items are ("算", "属于").
 _BEING = frozenset("算 算是 属于 是 为 叫 称为 列为".split())
 
@@ -161,6 +165,18 @@ def slot_phrases(question: str) -> tuple[str | None, str | None]:
     right = "".join(after[:2])
     return (left if len(left) >= 2 else None,
             right if len(right) >= 2 and not set(after[:2]) <= _NO_ITEM_WORD else None)
+
+
+def defined_terms(question: str) -> tuple[str, ...]:
+    """The terms a definition question asks about together ("……中的计算机
+    软件、计算机程序分别指什么": 计算机软件, 计算机程序), each answered by its
+    own definition; none when it asks about one."""
+    m = _SEVERAL_DEFINED.search(question)
+    if m is None:
+        return ()
+    items = _ITEM_JOIN.split(m.group(1).replace("“", "").replace("”", ""))
+    items[0] = re.split(r"[的中里]", items[0])[-1]
+    return tuple(t for t in items if len(t) >= 2) if len(items) >= 2 else ()
 
 
 def listed_kind(question: str) -> str | None:

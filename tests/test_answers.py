@@ -705,6 +705,29 @@ def test_a_compared_document_that_does_not_state_the_point_is_silent_on_it(tmp_p
     assert T.DOCUMENT_SILENT.format(title="乙市绿地管理条例") in answer.answer
 
 
+@pytest.mark.parametrize("question,terms", [
+    ("条例中的林地、湿地分别指什么？", ("林地", "湿地")),
+    ("“居住证”和“暂住证”是什么？", ("居住证", "暂住证")),
+    ("林地是指什么？", ()),
+])
+def test_the_terms_a_definition_question_asks_about_together(question, terms):
+    from app.question import defined_terms
+
+    assert defined_terms(question) == terms
+
+
+def test_terms_asked_together_are_each_answered_by_their_definition(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "生态条例.txt", (
+        "某市生态保护条例\n\n"
+        "第一条 为了保护生态环境，制定本条例。\n"
+        "第二条 本条例所称林地，是指县级以上人民政府规划确定的用于发展林业的土地。\n"
+        "第三条 市人民政府应当加强林地保护，严格控制林地转为建设用地。\n"
+        "第四条 本条例下列用语的含义：\n（一）湿地，是指常年或者季节性积水的地带和水域。\n"
+        "（二）自然保护地，是指依法划定的保护区域。\n"))
+    answer = pipeline.ask("某市生态保护条例中的林地、湿地分别指什么？")
+    assert "用于发展林业的土地" in answer.answer and "季节性积水" in answer.answer
+
+
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"
