@@ -305,6 +305,8 @@ class Pipeline:
                     chosen += self._defining_sentence(prep, term)
         if prep.info.intent == "why":
             chosen = _with_premise(chosen, prep.snapshot)
+        if _ASKS_WHAT_FOLLOWS.search(prep.asked):
+            chosen = _said_next(chosen, prep.snapshot)
         if speaks_of_penalty(prep.asked):
             chosen = _with_cited_fine(chosen, cands)
         if prep.info.intent not in ("count", "duration", "date"):
@@ -578,6 +580,8 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
 _STATE = "中华人民共和国"
 # What a lead-in announces: the words after 下列 / 以下 / 如下.
 _ANNOUNCED = re.compile(r"(?:下列|以下|如下)([^，,。；;：:]*)")
+# A question about what the text goes on to say after something.
+_ASKS_WHAT_FOLLOWS = re.compile(r"(?:之后|以后|后|完)[，,]?(?:接着|接下来|紧接着|随后|然后)|接下来(?:说|讲|提|谈)")
 # How a conclusion opens: its premise is the sentence before it.
 _CONCLUSION = re.compile(r"^(?:只有|为此|因而|由此可见|可见|这就要求|这就决定)")
 # How a legal text defines a term: "本法所称X，是指……", "X，是指……".
@@ -666,6 +670,27 @@ def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Cand
         return chosen
     premise.score = best.score
     return sorted([*chosen, premise], key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _said_next(chosen: list[Candidate], snapshot: IndexSnapshot, reach: int = 2) -> list[Candidate]:
+    """A question about what the text says after something ("表示同意之后，
+    接着说要讲什么") is answered by what follows the chosen sentences: up to
+    ``reach`` sentences after the last of them in the best one's document
+    ("希望各市州认真抓好落实。" then "借此机会，我再讲几点意见："), to a heading."""
+    best = max(chosen, key=lambda c: c.score, default=None)
+    if best is None:
+        return chosen
+    doc = best.hit.chunk.doc_id
+    end = max(c.end for c in chosen if c.hit.chunk.doc_id == doc)
+    following: list[Candidate] = []
+    while len(following) < reach:
+        nxt = _sentence_at(snapshot, doc, end, after=True)
+        if nxt is None or is_heading_sentence(nxt.text, nxt.hit.chunk.section):
+            break
+        nxt.score = best.score
+        following.append(nxt)
+        end = nxt.end
+    return following or chosen
 
 
 def _sentence_at(snapshot: IndexSnapshot, doc: str, offset: int, after: bool = False) -> Candidate | None:

@@ -728,6 +728,18 @@ def test_terms_asked_together_are_each_answered_by_their_definition(tmp_path):
     assert "用于发展林业的土地" in answer.answer and "季节性积水" in answer.answer
 
 
+def test_what_the_text_goes_on_to_say_is_the_sentences_that_follow(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "讲话.txt", (
+        "关于春耕工作的讲话\n\n同志们：\n"
+        "刚才，王局长通报了去年的春耕生产情况，我完全赞成。希望各县抓好落实。\n"
+        "借此机会，我再讲三点意见：\n"
+        "一、抓好种子供应。要提前储备良种，保证农民用上放心种。\n"
+        "二、抓好农田水利。要在春耕前完成渠道清淤。\n"))
+    answer = pipeline.ask("讲话人表示赞成春耕生产情况通报之后，接着说要讲什么？")
+    assert "我再讲三点意见" in answer.answer
+    assert "王局长通报" not in answer.answer
+
+
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"
