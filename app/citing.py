@@ -20,6 +20,8 @@ class Quote:
     start: int  # the sentence, offsets in the document
     end: int
     text: str
+    # Where it sits, when narrower than its chunk's article (第二十二条第二款).
+    address: str | None = None
 
 
 def quote_text(text: str) -> str:
@@ -72,7 +74,7 @@ def compose(quotes: list[Quote], snapshot: IndexSnapshot, lead: str | None = Non
         cite = citations[numbers[cid] - 1]
         if (q.start, q.end) not in cite.highlights:
             cite.highlights.append((q.start, q.end))
-        groups.setdefault((q.chunk.doc_id, article_of(q.chunk.address)), []).append(
+        groups.setdefault((q.chunk.doc_id, q.address or article_of(q.chunk.address)), []).append(
             f"{quote_text(q.text)} [{numbers[cid]}]")
     docs = list(dict.fromkeys(doc for doc, _ in groups))
     lines: list[str] = [] if lead is None else [lead]

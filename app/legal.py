@@ -120,6 +120,20 @@ def paragraph_address(article: str, index: int, paragraph_text: str, count_befor
     return f"{article}第{to_chinese(count_before + 1)}款"
 
 
+def paragraph_numbers(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The 款 each sentence of an article belongs to (1 for the first), the
+    sentences given in order by their offsets in ``text``: a line break
+    opens the next 款, unless the line is an item （一） of the one before."""
+    out: list[int] = []
+    n, prev_end = 1, None
+    for a, b in spans:
+        if prev_end is not None and "\n" in text[prev_end:a] and not _ITEM.match(text[a:b].strip()):
+            n += 1
+        out.append(n)
+        prev_end = b
+    return out
+
+
 @dataclass(frozen=True)
 class ArticleRef:
     number: int

@@ -28,7 +28,8 @@ from .decide import decide, decide_quoted
 from .embeddings import Embedder, load_embedder
 from .grounding import overlap
 from .guard import asked_part
-from .legal import ARTICLE, article_of, article_refs, cites_article, is_item, reference_to, with_article_numerals
+from .legal import (ARTICLE, article_of, article_refs, cites_article, is_item, paragraph_numbers, reference_to,
+                    with_article_numerals)
 from .metadata import version_key
 from .naming import Naming
 from .numerals import count_in_chinese, to_chinese
@@ -510,12 +511,17 @@ class Pipeline:
         return Answer(prep.question, "\n".join(lines), False, mode, citations, query=prep.retrieval.query)
 
     def article_answer(self, prep: Prepared, mode: str) -> Answer:
+        """The articles named, quoted whole; a 款 named ("第二十二条第二款")
+        is quoted alone, with its items, under its own address."""
         snapshot = prep.snapshot
         quotes = []
         for i in prep.article_chunks:
             chunk = snapshot.chunks[i]
             text = snapshot.docs[chunk.doc_id]["text"]
             quotes += [Quote(chunk, 1.0, a, b, text[a:b]) for a, b in chunk.sentences]
+        asked = {ref.label: ref.paragraph for ref in article_refs(prep.asked) if ref.paragraph}
+        if asked:
+            quotes = _paragraphs_asked(quotes, asked, snapshot)
         text, citations = compose(quotes, snapshot)
         return Answer(prep.question, text, False, mode, citations, query=prep.retrieval.query)
 
@@ -878,6 +884,24 @@ def _with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, 
         body += [Quote(c, score, a, b, text[a:b]) for a, b in c.sentences
                  if a >= end and not is_heading_sentence(text[a:b], c.section) and says_something(text[a:b])]
     return [Quote(chunk, score, start, end, text[start:end]), *body[:limit - 1]] if body else []
+
+
+def _paragraphs_asked(quotes: list[Quote], asked: dict[str, int], snapshot: IndexSnapshot) -> list[Quote]:
+    """Of an article's quoted sentences, the 款 asked of it (``asked``: the
+    article's label and the 款's number), addressed as such; an article
+    without that many 款, or not asked by 款, stays whole."""
+    by_article: dict[tuple[str, str], list[Quote]] = {}
+    for q in quotes:
+        by_article.setdefault((q.chunk.doc_id, article_of(q.chunk.address)), []).append(q)
+    out: list[Quote] = []
+    for (doc, article), group in by_article.items():
+        n = asked.get(article)
+        group = sorted(group, key=lambda q: q.start)
+        numbers = paragraph_numbers(snapshot.docs[doc]["text"], [(q.start, q.end) for q in group])
+        kept = [replace(q, address=f"{article}第{to_chinese(n)}款")
+                for q, k in zip(group, numbers) if k == n] if n else []
+        out += kept or group
+    return out
 
 
 def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) -> tuple[list[int], str]:

@@ -184,6 +184,27 @@ def test_a_named_article_is_quoted_whole_from_the_named_document(library) -> Non
     assert answer.citations[0].address == "第十二条" and answer.citations[0].doc_title == "中华人民共和国专利法"
 
 
+def test_a_named_paragraph_is_quoted_alone_under_its_address(library) -> None:
+    answer = library.pipeline("ip-law").ask("专利法第二十二条第三款规定了什么？")
+    assert answer.decision.reason == "article"
+    assert answer.answer.startswith("《中华人民共和国专利法》第二十二条第三款：")
+    assert "创造性，是指" in answer.answer and "新颖性，是指" not in answer.answer
+    # an article with fewer 款 than asked is quoted whole
+    whole = library.pipeline("ip-law").ask("专利法第十二条第九款规定了什么？")
+    assert whole.answer.startswith("《中华人民共和国专利法》第十二条：")
+
+
+def test_the_paragraphs_of_an_article_are_its_lines_items_included() -> None:
+    from app.legal import paragraph_numbers
+
+    text = "第五条 第一款的话。\n第二款的话。又一句。\n（一）一项；\n（二）二项。\n第三款的话。"
+    spans, start = [], 0
+    for sentence in ("第五条 第一款的话。", "第二款的话。", "又一句。", "（一）一项；", "（二）二项。", "第三款的话。"):
+        start = text.index(sentence, start)
+        spans.append((start, start + len(sentence)))
+    assert paragraph_numbers(text, spans) == [1, 2, 2, 2, 2, 3]
+
+
 def test_an_article_the_document_does_not_have_is_refused_in_words(library) -> None:
     answer = library.pipeline("ip-law").ask("商标法第八十条是怎么规定的？")
     assert answer.refused and answer.answer == "《中华人民共和国商标法》共七十三条，没有第八十条。"
