@@ -502,6 +502,8 @@ class Pipeline:
             kept = [(d, c) for d, c in kept
                     if _term_share(c, whole) >= self.settings.which_documents_term_share * most_terms]
         silent = [d for d, c, score in per_doc if not exhaustive and (d, c) not in kept]
+        if not exhaustive and prep.naming.versions:
+            kept = _what_changed(kept)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for _, chosen in kept for c in chosen]
         text, citations = compose(quotes, snapshot, lead="" if quotes else None)
         lines = [text.lstrip("\n")] if quotes else []
@@ -884,6 +886,19 @@ def _with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, 
         body += [Quote(c, score, a, b, text[a:b]) for a, b in c.sentences
                  if a >= end and not is_heading_sentence(text[a:b], c.section) and says_something(text[a:b])]
     return [Quote(chunk, score, start, end, text[start:end]), *body[:limit - 1]] if body else []
+
+
+def _what_changed(kept: list[tuple[str, list[Candidate]]]) -> list[tuple[str, list[Candidate]]]:
+    """Each version's sentences on the point without those another version
+    words the same (articles' numbers aside): what changed is what differs.
+    A version all of whose sentences another words the same keeps them."""
+    wordings = {d: {_wording(c.text) for c in chosen} for d, chosen in kept}
+    out = []
+    for d, chosen in kept:
+        others = set().union(*(w for o, w in wordings.items() if o != d))
+        changed = [c for c in chosen if _wording(c.text) not in others]
+        out.append((d, changed or chosen))
+    return out
 
 
 def _paragraphs_asked(quotes: list[Quote], asked: dict[str, int], snapshot: IndexSnapshot) -> list[Quote]:

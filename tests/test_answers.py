@@ -740,6 +740,23 @@ def test_what_the_text_goes_on_to_say_is_the_sentences_that_follow(tmp_path):
     assert "王局长通报" not in answer.answer
 
 
+def test_what_changed_between_versions_leaves_out_what_both_word_the_same(tmp_path):
+    from app.pipeline import Pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for date, fine in (("2010-03-01", "二百元"), ("2020-06-01", "五百元")):
+        (corpus / f"某市绿地管理条例({date}).txt").write_text(
+            f"某市绿地管理条例\n\n（{date[:4]}年{int(date[5:7])}月{int(date[8:])}日某市人民代表大会常务委员会通过）\n\n"
+            "第一条 为了加强绿地管理，制定本条例。\n"
+            f"第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还，并处每平方米{fine}的罚款。"
+            "拒不退还的，依法强制退还。\n", encoding="utf-8")
+    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+    answer = pipeline.ask("某市绿地管理条例修订前后，擅自占用公共绿地的罚款标准有什么变化？")
+    assert "二百元" in answer.answer and "五百元" in answer.answer
+    assert "拒不退还" not in answer.answer
+
+
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"
