@@ -749,8 +749,9 @@ def test_what_changed_between_versions_leaves_out_what_both_word_the_same(tmp_pa
         (corpus / f"某市绿地管理条例({date}).txt").write_text(
             f"某市绿地管理条例\n\n（{date[:4]}年{int(date[5:7])}月{int(date[8:])}日某市人民代表大会常务委员会通过）\n\n"
             "第一条 为了加强绿地管理，制定本条例。\n"
-            f"第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还，并处每平方米{fine}的罚款。"
-            "拒不退还的，依法强制退还。\n", encoding="utf-8")
+            "第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还。"
+            "擅自占用公共绿地拒不退还的，依法强制退还。"
+            f"擅自占用公共绿地的，并处每平方米{fine}的罚款标准。\n", encoding="utf-8")
     pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
     answer = pipeline.ask("某市绿地管理条例修订前后，擅自占用公共绿地的罚款标准有什么变化？")
     assert "二百元" in answer.answer and "五百元" in answer.answer
