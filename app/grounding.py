@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import texts as T
 from .textnorm import bigrams, compare_form, numbers, without_numbers
 
 # The one pattern of a citation marker "[n]" (answers, UI, exports).
@@ -63,12 +64,16 @@ def split_answer(text: str) -> list[str]:
 _SOURCE_HEADING = re.compile(r"^(?:根据)?《[^《》]+》(?:（[^（）]{1,30}）)?(?:、《[^《》]+》(?:（[^（）]{1,30}）)?)*"
                              r"(?:第[^：:，。]{1,16})?[：:]$")
 
+# The line saying a compared document has nothing on the point.
+_SILENT = re.compile("^" + re.escape(T.DOCUMENT_SILENT).replace(re.escape("{title}"), "[^《》]+") + "$")
+
 
 def is_claim(sentence: str) -> bool:
     """Framing lines (a lead or heading naming the source, notes in
-    parentheses) state no fact."""
+    parentheses, a compared document said to be silent) state no fact a
+    passage must support."""
     body = strip_markers(sentence)
-    if not markers(sentence) and _SOURCE_HEADING.match(body):
+    if not markers(sentence) and (_SOURCE_HEADING.match(body) or _SILENT.match(body)):
         return False
     if markers(sentence) or numbers(body):
         return True

@@ -351,6 +351,8 @@ def test_the_register_does_not_change_what_is_asked_for(pipeline):
     ("《中华人民共和国专利法实施细则》（2023年12月11日版，现行）第九十三条：", False),
     ("根据《领导知识产权工作会议讲话》：", False),
     ("一项发明专利的奖金最低不少于4000元。 [2]", True),
+    ("《某市绿地管理条例》：没有找到相关规定。", False),  # a compared document said to be silent
+    ("《某市绿地管理条例》：每平方米五百元。", True),
 ])
 def test_source_headings_with_versions_state_no_fact(line, claim):
     from app.grounding import is_claim
