@@ -125,6 +125,7 @@ def listed_words(question: str) -> tuple[str, ...]:
     return tuple(w for w in (before, after) if w)
 
 
+@lru_cache(maxsize=4096)  # read for every candidate sentence of a which-ones question
 def slot_phrases(question: str) -> tuple[str | None, str | None]:
     """The question's words on either side of the items a which-ones
     question asks for: an answer's enumeration stands where its question
