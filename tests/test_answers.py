@@ -123,16 +123,9 @@ def test_a_question_is_answered_from_the_index_it_started_on(tmp_path, corpus_co
 
 
 def test_a_heading_with_nothing_under_it_answers_nothing(tmp_path):
-    from app.pipeline import Pipeline
-    from app.settings import Settings
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "复函.txt").write_text(
+    pipeline = _pipeline_on(tmp_path, "复函.txt", (
         "国务院办公厅关于有关问题办理情况的函\n\n一、关于新机场建设项目问题。（略）\n\n"
-        "二、关于港口扩建项目问题。发展改革委同意港口扩建项目列入规划，并提出以下办理意见：分期建设，先建东港区。\n",
-        encoding="utf-8")
-    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+        "二、关于港口扩建项目问题。发展改革委同意港口扩建项目列入规划，并提出以下办理意见：分期建设，先建东港区。\n"))
     refused = pipeline.ask("关于新机场建设项目问题，函里是怎么说的？")
     assert refused.refused and refused.decision.reason == "heading_alone"
     from app import texts as T
@@ -642,15 +635,20 @@ def test_a_which_ones_answer_is_the_enumeration_in_the_slot_not_another_on_the_s
     assert "提供支撑" not in answer.answer
 
 
-def _pipeline_on(tmp_path, name: str, text: str):
-    """A pipeline over one document of its own, embedded afresh."""
+def _pipeline_over(tmp_path, files: dict[str, str]):
+    """A pipeline over documents of its own (file name -> text), embedded afresh."""
     from app.pipeline import Pipeline
-    from app.settings import Settings
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / name).write_text(text, encoding="utf-8")
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
     return Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+
+
+def _pipeline_on(tmp_path, name: str, text: str):
+    """A pipeline over one document of its own, embedded afresh."""
+    return _pipeline_over(tmp_path, {name: text})
 
 
 def test_a_value_for_another_subject_in_the_same_article_does_not_join_the_answer(tmp_path):
@@ -687,21 +685,12 @@ def test_a_one_clause_heading_gives_way_to_the_sentence_under_it():
 
 
 def test_a_compared_document_that_does_not_state_the_point_is_silent_on_it(tmp_path):
-    from app import texts as T
-    from app.pipeline import Pipeline
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "甲市绿地管理条例.txt").write_text(
-        "甲市绿地管理条例\n\n第一条 为了加强绿地管理，制定本条例。\n"
+    pipeline = _pipeline_over(tmp_path, {
+        "甲市绿地管理条例.txt": "甲市绿地管理条例\n\n第一条 为了加强绿地管理，制定本条例。\n"
         "第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还，并处每平方米五百元以上一千元以下的罚款。\n",
-        encoding="utf-8")
-    (corpus / "乙市绿地管理条例.txt").write_text(
-        "乙市绿地管理条例\n\n第一条 为了加强绿地管理，制定本条例。\n"
+        "乙市绿地管理条例.txt": "乙市绿地管理条例\n\n第一条 为了加强绿地管理，制定本条例。\n"
         "第七条 绿化管理部门应当定期公布公共绿地名录。\n"
-        "第八条 违反本条例规定砍伐树木的，由绿化管理部门处以罚款。\n",
-        encoding="utf-8")
-    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+        "第八条 违反本条例规定砍伐树木的，由绿化管理部门处以罚款。\n"})
     answer = pipeline.ask("甲市绿地管理条例和乙市绿地管理条例对擅自占用公共绿地的罚款分别怎么规定？")
     assert "五百元以上一千元以下" in answer.answer
     assert T.DOCUMENT_SILENT.format(title="乙市绿地管理条例") in answer.answer
@@ -743,18 +732,14 @@ def test_what_the_text_goes_on_to_say_is_the_sentences_that_follow(tmp_path):
 
 
 def test_what_changed_between_versions_leaves_out_what_both_word_the_same(tmp_path):
-    from app.pipeline import Pipeline
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for date, fine in (("2010-03-01", "二百元"), ("2020-06-01", "五百元")):
-        (corpus / f"某市绿地管理条例({date}).txt").write_text(
+    pipeline = _pipeline_over(tmp_path, {
+        f"某市绿地管理条例({date}).txt":
             f"某市绿地管理条例\n\n（{date[:4]}年{int(date[5:7])}月{int(date[8:])}日某市人民代表大会常务委员会通过）\n\n"
             "第一条 为了加强绿地管理，制定本条例。\n"
             "第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还。"
             "擅自占用公共绿地拒不退还的，依法强制退还。"
-            f"擅自占用公共绿地的，并处每平方米{fine}的罚款标准。\n", encoding="utf-8")
-    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None))
+            f"擅自占用公共绿地的，并处每平方米{fine}的罚款标准。\n"
+        for date, fine in (("2010-03-01", "二百元"), ("2020-06-01", "五百元"))})
     answer = pipeline.ask("某市绿地管理条例修订前后，擅自占用公共绿地的罚款标准有什么变化？")
     assert "二百元" in answer.answer and "五百元" in answer.answer
     assert "拒不退还" not in answer.answer
