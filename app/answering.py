@@ -36,9 +36,7 @@ _JOINING_WORDS = frozenset("和 及 与 以及".split())
 _CLAUSE = re.compile(r"[，,。；;：:]")
 # Clauses an enumeration does not cross (a colon may introduce one).
 _SLOT_CLAUSE = re.compile(r"[，,。；;！!？?]")
-# The fit of an enumeration beside the asked words that does not stand
-# where the question word stands: below one that does.
-_BESIDE_FIT = 1.0
+# Characters before a verb that negate it (未提交).
 _NEGATING = "未不没无非"
 _MULTIPLE = re.compile(r"[一二三四五六七八九十两\d]+倍")
 # A question about a penalty ("怎么罚款", "如何处罚"): its answer is the
@@ -267,7 +265,7 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         if LEAD_IN.search(text):
             return 1.0
         # An enumeration standing where the question word stands is the
-        # list asked; one elsewhere beside the asked words fits less.
+        # list asked (select prefers it to one elsewhere beside the words).
         if fills_slot(text, *slot_phrases(info.text)):
             return 1.0
         # A clause that enumerates beside the words whose items are asked
@@ -278,7 +276,7 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         joins = max((_joins(clause) for clause in _CLAUSE.split(text) if any(w in clause for w in asked)),
                     default=0)
         if joins:
-            return _BESIDE_FIT if joins >= 2 else 0.75
+            return 1.0 if joins >= 2 else 0.75
         return min(0.5, len(_LIST_SEP.findall(text)) / 8)
     if intent == "definition":
         if not _DEFINES.search(text):
@@ -414,8 +412,9 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     chosen = [c for c in ranked if c.score >= settings.sentence_keep_ratio * best.score]
     chosen = chosen[: settings.max_answer_sentences]
     if slotted:
-        # Other enumerations on the question's words are other lists.
-        chosen = [c for c in chosen if c in slotted or c.fit < _BESIDE_FIT]
+        # Other enumerations beside the question's words (fit 1.0) are
+        # other lists.
+        chosen = [c for c in chosen if c in slotted or c.fit < 1.0]
     if focus and info.intent not in settings.every_sentence_intents:
         chosen = _each_adds_a_term(chosen, settings.sentence_tie_ratio)
     # A value, a list or a person asked and none stated by the sentences
@@ -439,10 +438,10 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _with_further_figures(chosen, cands, info, settings)
     if focus:
         chosen = _fitting_best(chosen, best, settings.fit_tie_ratio, first)
-    seen: set[tuple[str, int]] = set()
-    unique = []
     if focus:
         chosen = _without_answered_headings(chosen)
+    seen: set[tuple[str, int]] = set()
+    unique = []
     for c in _with_gaps_filled(chosen, cands):  # overlapping passages can hold the same sentence
         key = (c.hit.chunk.doc_id, c.start)
         if key not in seen:

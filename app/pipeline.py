@@ -373,7 +373,9 @@ class Pipeline:
         asked ("本条例所称植物新品种，是指……"), found by its wording when the
         passages retrieved hold none: the terms the law defines by the same
         words ("新颖性，是指申请品种权的植物新品种……") crowd it out of them.
-        The retrieved documents are read first, then the rest in order."""
+        The retrieved documents are read first, then the rest in order.
+        ``term``: the one term to find the definition of (of several asked
+        together); by default the question's own terms, the longest first."""
         snapshot = prep.snapshot
         searched = prep.naming.docs if prep.naming else snapshot.names.current
         ranked = list(dict.fromkeys(h.chunk.doc_id for h in prep.retrieval.hits if h.chunk.doc_id in searched))
