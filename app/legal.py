@@ -11,12 +11,14 @@ from .numerals import NUMERAL_CHARS, to_chinese, to_int
 
 _N = NUMERAL_CHARS
 ARTICLE = re.compile(rf"^第([{_N}\d]+)条(?:之([{_N}]+))?(?=[\s\u3000]|$)")
-# An article named in a question: 第十二条, 第12条, 第十二条第二款, 第十二条之一.
-ARTICLE_REF = re.compile(rf"第\s*([{_N}\d]+)\s*条(?:之([{_N}]+))?(?:第\s*([{_N}\d]+)\s*款)?(?:第\s*([{_N}\d]+)\s*项)?")
+# An article named in a question: 第十二条, 第12条, 第十二条第二款, 第十二条之一,
+# 第二十五条第一款第（四）项.
+ARTICLE_REF = re.compile(rf"第\s*([{_N}\d]+)\s*条(?:之([{_N}]+))?(?:第\s*([{_N}\d]+)\s*款)?"
+                         rf"(?:第\s*[（(]?([{_N}\d]+)[）)]?\s*项)?")
 _ARTICLE_IN_DIGITS = re.compile(r"第\s*(\d+)\s*条")
 PART_HEADING = re.compile(rf"^第([{_N}\d]+)\s*(编|章|节)(?:[\s\u3000]+\S.*)?$")
 _ANNEX = re.compile(r"^附\s*(?:件|录)[\s\d一二三四五六七八九十：:]*")
-_ITEM = re.compile(rf"^[（(][{_N}\d]+[）)]")
+_ITEM = re.compile(rf"^[（(]([{_N}\d]+)[）)]")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _DEPTH = {"编": 0, "章": 1, "节": 2}
 HEADER, PREAMBLE, ANNEX_SECTION = "题注", "序言", "附件"
@@ -161,6 +163,12 @@ def article_refs(question: str) -> list[ArticleRef]:
 def is_item(sentence: str) -> bool:
     """Whether ``sentence`` is an item of an enumeration: "（一）……"."""
     return bool(_ITEM.match(sentence.strip()))
+
+
+def item_number(sentence: str) -> int | None:
+    """The number of an enumeration's item ("（四）动物和植物品种" -> 4), or None."""
+    m = _ITEM.match(sentence.strip())
+    return to_int(m.group(1)) if m else None
 
 
 def article_of(address: str) -> str:

@@ -28,8 +28,8 @@ from .decide import decide, decide_quoted
 from .embeddings import Embedder, load_embedder
 from .grounding import overlap
 from .guard import asked_part
-from .legal import (ARTICLE, article_of, article_refs, cites_article, is_item, paragraph_numbers, reference_to,
-                    with_article_numerals)
+from .legal import (ARTICLE, ArticleRef, article_of, article_refs, cites_article, is_item, item_number,
+                    paragraph_numbers, reference_to, with_article_numerals)
 from .metadata import version_key
 from .naming import Naming
 from .numerals import count_in_chinese, to_chinese
@@ -516,16 +516,17 @@ class Pipeline:
 
     def article_answer(self, prep: Prepared, mode: str) -> Answer:
         """The articles named, quoted whole; a 款 named ("第二十二条第二款")
-        is quoted alone, with its items, under its own address."""
+        is quoted alone, with its items, and an item named ("第二十五条第一款
+        第（四）项") alone, each under its own address."""
         snapshot = prep.snapshot
         quotes = []
         for i in prep.article_chunks:
             chunk = snapshot.chunks[i]
             text = snapshot.docs[chunk.doc_id]["text"]
             quotes += [Quote(chunk, 1.0, a, b, text[a:b]) for a, b in chunk.sentences]
-        asked = {ref.label: ref.paragraph for ref in article_refs(prep.asked) if ref.paragraph}
+        asked = {ref.label: ref for ref in article_refs(prep.asked) if ref.paragraph or ref.item}
         if asked:
-            quotes = _paragraphs_asked(quotes, asked, snapshot)
+            quotes = _parts_asked(quotes, asked, snapshot)
         text, citations = compose(quotes, snapshot)
         return Answer(prep.question, text, False, mode, citations, query=prep.retrieval.query)
 
@@ -903,21 +904,26 @@ def _what_changed(kept: list[tuple[str, list[Candidate]]]) -> list[tuple[str, li
     return out
 
 
-def _paragraphs_asked(quotes: list[Quote], asked: dict[str, int], snapshot: IndexSnapshot) -> list[Quote]:
-    """Of an article's quoted sentences, the 款 asked of it (``asked``: the
-    article's label and the 款's number), addressed as such; an article
-    without that many 款, or not asked by 款, stays whole."""
+def _parts_asked(quotes: list[Quote], asked: dict[str, ArticleRef], snapshot: IndexSnapshot) -> list[Quote]:
+    """Of an article's quoted sentences, the 款 and the 项 asked of it
+    (``asked``: by the article's label), addressed as such; an article
+    without the part asked, or not asked by part, stays whole."""
     by_article: dict[tuple[str, str], list[Quote]] = {}
     for q in quotes:
         by_article.setdefault((q.chunk.doc_id, article_of(q.chunk.address)), []).append(q)
     out: list[Quote] = []
     for (doc, article), group in by_article.items():
-        n = asked.get(article)
         group = sorted(group, key=lambda q: q.start)
-        numbers = paragraph_numbers(snapshot.docs[doc]["text"], [(q.start, q.end) for q in group])
-        kept = [replace(q, address=f"{article}第{to_chinese(n)}款")
-                for q, k in zip(group, numbers) if k == n] if n else []
-        out += kept or group
+        ref = asked.get(article)
+        kept, address = group, article
+        if ref is not None and ref.paragraph:
+            numbers = paragraph_numbers(snapshot.docs[doc]["text"], [(q.start, q.end) for q in group])
+            kept = [q for q, n in zip(kept, numbers) if n == ref.paragraph]
+            address += f"第{to_chinese(ref.paragraph)}款"
+        if ref is not None and ref.item and kept:
+            kept = [q for q in kept if item_number(q.text) == ref.item]
+            address += f"第{to_chinese(ref.item)}项"
+        out += [replace(q, address=address) for q in kept] if kept and address != article else group
     return out
 
 

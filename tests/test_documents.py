@@ -64,6 +64,8 @@ def test_numerals_and_article_references() -> None:
     assert [r.label for r in article_refs("《著作权法》第22条和第一百零一条之一")] == ["第二十二条", "第一百零一条之一"]
     ref = article_refs("专利法第十二条第二款")[0]
     assert (ref.number, ref.paragraph) == (12, 2)
+    ref = article_refs("专利法第二十五条第一款第（四）项")[0]
+    assert (ref.number, ref.paragraph, ref.item) == (25, 1, 4)
 
 
 def test_titles_dates_kinds_and_versions_of_the_library(library_docs) -> None:
@@ -184,7 +186,7 @@ def test_a_named_article_is_quoted_whole_from_the_named_document(library) -> Non
     assert answer.citations[0].address == "第十二条" and answer.citations[0].doc_title == "中华人民共和国专利法"
 
 
-def test_a_named_paragraph_is_quoted_alone_under_its_address(library) -> None:
+def test_a_named_paragraph_or_item_is_quoted_alone_under_its_address(library) -> None:
     answer = library.pipeline("ip-law").ask("专利法第二十二条第三款规定了什么？")
     assert answer.decision.reason == "article"
     assert answer.answer.startswith("《中华人民共和国专利法》第二十二条第三款：")
@@ -192,6 +194,12 @@ def test_a_named_paragraph_is_quoted_alone_under_its_address(library) -> None:
     # an article with fewer 款 than asked is quoted whole
     whole = library.pipeline("ip-law").ask("专利法第十二条第九款规定了什么？")
     assert whole.answer.startswith("《中华人民共和国专利法》第十二条：")
+    # an item named, with or without its 款 and brackets, is quoted alone
+    for asked, address in (("专利法第二十五条第一款第（三）项规定了什么？", "第二十五条第一款第三项"),
+                           ("专利法第二十五条第3项规定了什么？", "第二十五条第三项")):
+        item = library.pipeline("ip-law").ask(asked)
+        assert item.answer.startswith(f"《中华人民共和国专利法》{address}：")
+        assert "疾病的诊断和治疗方法" in item.answer and "科学发现" not in item.answer
 
 
 def test_the_paragraphs_of_an_article_are_its_lines_items_included() -> None:
