@@ -624,8 +624,12 @@ def _of_another_subject(d: Candidate, c: Candidate, settings: Settings) -> bool:
     adds none, and neither continues ``c`` (但是……, 因特殊情况……, 该期限)
     ("专利权人要求支付使用费的诉讼时效为三年" after "侵犯专利权的诉讼时效为
     三年"; "法人……的作品，其发表权的保护期为五十年" after the one for
-    自然人). A graver case of a penalty is no other subject: penalties are
-    not asked of this."""
+    自然人). The next item of an enumeration is another case ("（三）假冒两项
+    以上他人专利……" after "（二）给专利权人造成直接经济损失五十万元以上的").
+    A graver case of a penalty is no other subject: penalties are not asked
+    of this."""
+    if is_item(c.text) and is_item(d.text):
+        return True
     if _CONTINUES.match(d.text) or set(d.terms) - set(c.terms):
         return False
     shared = sum(w for t, w in c.terms.items() if t in d.terms)
