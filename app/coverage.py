@@ -84,6 +84,7 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(
 # (工资, 价款, 出让金, 登记费, 预算; a share of something also states it), area.
 _MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算)$")
 _SHARE = rf"百分之[{_N}]+|\d[\d.]*\s*[%％]"
+_MULTIPLE = rf"[{_N}\d]+倍"
 _COUNTED = re.compile(r"(?:多少|几)([\u4e00-\u9fff]{1,8})[？?。]?$")
 _FIGURE = rf"(?:\d[\d,.]*|[{_N}]+)\s*[多余万亿千百]*\s*"
 # Share of the question's term weight a sentence with a value must cover
@@ -199,6 +200,15 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
     if attribute and attribute.endswith("面积"):
         return _figure_in(_UNITS["area"].split())
     return None
+
+
+def amount_asked(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """What states the amount a question asks of money ("奖金的具体最低金额",
+    "罚款数额": a word for a kind of value beside a money noun): a sum in 元,
+    a share, or a multiple (违法所得二倍以上的罚款); None when it asks none."""
+    if not any(names_a_kind_of_value(t) for t in terms) or not any(_MONEY_NOUN.search(t) for t in terms):
+        return None
+    return re.compile(f"{_figure_in(_UNITS['money'].split(), share=True).pattern}|{_MULTIPLE}")
 
 
 def _figure_in(units: list[str], share: bool = False) -> re.Pattern[str]:

@@ -22,7 +22,7 @@ from .answering import (Candidate, answer_wording, candidates, continues_run, de
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose
 from .conversation import carried_terms, is_elliptical
-from .coverage import LEAD_IN, holds_name, named_in, things_not_in
+from .coverage import LEAD_IN, amount_asked, holds_name, named_in, things_not_in
 from .corpus import CorpusIssue
 from .decide import decide, decide_quoted
 from .embeddings import Embedder, load_embedder
@@ -477,6 +477,8 @@ class Pipeline:
                         else self.settings.max_sentences_per_version if prep.naming.versions
                         else self.settings.max_sentences_per_document)
         per_doc = []
+        # "哪些法规规定了具体罚款数额": a document answers with the amount.
+        amount = amount_asked(prep.info.terms) if exhaustive else None
         for doc in docs:
             # The point asked, searched as the whole question was: without
             # the compared documents' names (see prepare).
@@ -488,6 +490,8 @@ class Pipeline:
                      if c.hit.chunk.section != [T.TITLE_SECTION]]
             score_candidates(cands, prep.info, found, snapshot)
             chosen = select(cands, prep.info, self.settings, focus=False)[:per_document]
+            if amount is not None and chosen:
+                chosen = _stating_the_amount(cands, chosen, amount)
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
         best = max((score for _, _, score in per_doc), default=0.0)
         kept = [(d, c) for d, c, score in per_doc if c and score >= self.settings.document_keep_ratio * best]
@@ -902,6 +906,18 @@ def _what_changed(kept: list[tuple[str, list[Candidate]]]) -> list[tuple[str, li
         changed = [c for c in chosen if _wording(c.text) not in others]
         out.append((d, changed or chosen))
     return out
+
+
+def _stating_the_amount(cands: list[Candidate], chosen: list[Candidate],
+                        amount: re.Pattern[str]) -> list[Candidate]:
+    """A document's sentence that states the amount asked (``amount``), the
+    best of its passages' that scores half its best chosen one at least (as
+    a value question's fitting sentence joins in ``select``); none when it
+    states no amount: a rule on the topic that sets no figure does not
+    answer which documents set one."""
+    top = max(c.score for c in chosen)
+    stating = max((c for c in cands if amount.search(c.text)), key=lambda c: c.score, default=None)
+    return [stating] if stating is not None and stating.score >= 0.5 * top else []
 
 
 def _parts_asked(quotes: list[Quote], asked: dict[str, ArticleRef], snapshot: IndexSnapshot) -> list[Quote]:

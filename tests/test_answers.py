@@ -743,6 +743,22 @@ def test_what_the_text_goes_on_to_say_is_the_sentences_that_follow(tmp_path):
     assert "王局长通报" not in answer.answer
 
 
+def test_which_documents_set_an_amount_lists_those_that_state_one(tmp_path):
+    from app import texts as T
+
+    law = ("{city}绿地管理条例\n\n第一条 为了加强{city}绿地管理，制定本条例。\n"
+           "第二条 本条例适用于本市行政区域内绿地的规划、建设和管理。\n"
+           "第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还{fine}。\n")
+    pipeline = _pipeline_over(tmp_path, {
+        "甲市绿地管理条例.txt": law.format(city="甲市", fine="，并处每平方米五百元以上一千元以下的罚款"),
+        "乙市绿地管理条例.txt": law.format(city="乙市", fine="，并处违法所得二倍以上五倍以下的罚款"),
+        "丙市绿地管理条例.txt": law.format(city="丙市", fine="，依法予以处罚"),
+    })
+    answer = pipeline.ask("哪些地方的条例规定了擅自占用公共绿地的具体罚款数额？")
+    assert answer.answer.startswith(T.WHICH_DOCS_COUNT.format(n="两"))
+    assert {c.doc for c in answer.citations} == {"甲市绿地管理条例.txt", "乙市绿地管理条例.txt"}
+
+
 def test_what_changed_between_versions_leaves_out_what_both_word_the_same(tmp_path):
     pipeline = _pipeline_over(tmp_path, {
         f"某市绿地管理条例({date}).txt":
