@@ -87,6 +87,16 @@ class Trace:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Side:
+    """One document's part of a comparison: its title (with its version),
+    its quoted lines (article headings and sentences with their markers, as
+    in the answer text), or nothing when it is silent on the point."""
+    document: str
+    lines: tuple[str, ...] = ()
+    silent: bool = False
+
+
 @dataclass
 class Answer:
     question: str
@@ -100,6 +110,8 @@ class Answer:
     decision: Decision | None = None
     trace: Trace | None = None
     kb: str = ""
+    # A comparison's or a versions answer's documents, side by side.
+    sides: list[Side] = field(default_factory=list)
 
     def to_json(self) -> dict:
         out = {
@@ -118,6 +130,8 @@ class Answer:
             out["decision"] = self.decision.to_json()
         if self.trace is not None:
             out["trace"] = self.trace.to_json()
+        if self.sides:
+            out["sides"] = [asdict(side) for side in self.sides]
         return out
 
 

@@ -38,7 +38,7 @@ from uvicorn.protocols.http.auto import AutoHTTPProtocol
 from . import native_threads
 from .access import admin_locked
 from . import texts as T
-from .answer import Citation
+from .answer import Citation, Side
 from .ratelimit import RateLimiter
 from .settings import Settings
 from .textnorm import has_binary
@@ -92,6 +92,7 @@ class AskResponse(BaseModel):
     citations: list[Citation]  # the pipeline's dataclass: one definition of the contract
     timings_ms: dict[str, float]
     kb: str | None = None
+    sides: list[Side] | None = None  # a comparison's documents, side by side
 
 
 class KnowledgeBaseOut(BaseModel):

@@ -41,6 +41,12 @@ def citation(snapshot: IndexSnapshot, n: int, chunk: Chunk, score: float) -> Cit
                     doc_status=meta.status if meta else "", address=chunk.address)
 
 
+def source_title(snapshot: IndexSnapshot, doc_id: str) -> str:
+    """A document as an answer names it: 《title》 and its version when the
+    library holds several."""
+    return T.SOURCE_TITLE.format(**_source(snapshot, doc_id))
+
+
 def _source(snapshot: IndexSnapshot, doc_id: str) -> dict[str, str]:
     """A document's title, and which version it is when the library holds
     several: two versions' provisions must never read as one document's."""
@@ -57,12 +63,15 @@ def chinese_date(iso: str) -> str:
     return "".join(f"{int(p)}{unit}" for p, unit in zip(parts, "年月日"))
 
 
-def compose(quotes: list[Quote], snapshot: IndexSnapshot, lead: str | None = None) -> tuple[str, list[Citation]]:
+def compose(quotes: list[Quote], snapshot: IndexSnapshot, lead: str | None = None,
+            blocks: dict[str, list[str]] | None = None) -> tuple[str, list[Citation]]:
     """The answer text and its citations. Quotes keep their order within a
     document; documents follow in the order they first appear. One document
     without articles gets one lead naming it; otherwise every (document,
     article) group gets its own heading line. ``lead`` replaces the lead (a
-    note such as the LLM fallback's)."""
+    note such as the LLM fallback's). ``blocks``, when given, receives each
+    document's lines (a comparison's sides): its articles' headings without
+    the title, which heads its column, and its sentences with their markers."""
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
     groups: dict[tuple[str, str], list[str]] = {}
@@ -80,11 +89,15 @@ def compose(quotes: list[Quote], snapshot: IndexSnapshot, lead: str | None = Non
     lines: list[str] = [] if lead is None else [lead]
     if len(docs) == 1 and all(not address for _, address in groups):
         if lead is None:
-            lines.append(T.ANSWER_LEAD.format(sources=T.SOURCE_TITLE.format(**_source(snapshot, docs[0]))))
-        for body in groups.values():
+            lines.append(T.ANSWER_LEAD.format(sources=source_title(snapshot, docs[0])))
+        for (doc, _), body in groups.items():
             lines += body
+            if blocks is not None:
+                blocks.setdefault(doc, []).extend(body)
         return "\n".join(lines), citations
     for (doc, address), body in groups.items():
-        lines.append(T.SOURCE_HEADING.format(**_source(snapshot, doc), address=address))
-        lines += body
+        heading = T.SOURCE_HEADING.format(**_source(snapshot, doc), address=address)
+        lines += [heading, *body]
+        if blocks is not None:
+            blocks.setdefault(doc, []).extend([T.SIDE_HEADING.format(address=address), *body] if address else body)
     return "\n".join(lines), citations

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 from . import texts as T
-from .answer import Answer, Decision, Trace, TraceHit, refusal
+from .answer import Answer, Decision, Side, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
 from .bridge import chinese_words
 from .answering import (Candidate, answer_wording, candidates, continues_run, defines_asked_term, says_something,
                         score_candidates, select, select_answering, sentence_vector, speaks_of_penalty,
                         states_figure)
 from .chunking import Chunk, is_heading_sentence, title_lines
-from .citing import Quote, citation, compose
+from .citing import Quote, citation, compose, source_title
 from .conversation import carried_terms, is_elliptical
 from .coverage import LEAD_IN, amount_asked, holds_name, named_in, things_not_in
 from .corpus import CorpusIssue
@@ -511,12 +511,17 @@ class Pipeline:
         if not exhaustive and prep.naming.versions:
             kept = _what_changed(kept)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for _, chosen in kept for c in chosen]
-        text, citations = compose(quotes, snapshot, lead="" if quotes else None)
+        blocks: dict[str, list[str]] = {}
+        text, citations = compose(quotes, snapshot, lead="" if quotes else None, blocks=blocks)
         lines = [text.lstrip("\n")] if quotes else []
         if exhaustive:
             lines.insert(0, T.WHICH_DOCS_COUNT.format(n=count_in_chinese(len(kept))))
         lines += [T.DOCUMENT_SILENT.format(title=snapshot.metas[d].title) for d in silent]
-        return Answer(prep.question, "\n".join(lines), False, mode, citations, query=prep.retrieval.query)
+        # The documents compared, side by side in the order asked (a web table).
+        sides = [] if exhaustive else [Side(source_title(snapshot, d), tuple(blocks.get(d, ())), d not in blocks)
+                                       for d in docs]
+        return Answer(prep.question, "\n".join(lines), False, mode, citations, query=prep.retrieval.query,
+                      sides=sides)
 
     def article_answer(self, prep: Prepared, mode: str) -> Answer:
         """The articles named, quoted whole; a 款 named ("第二十二条第二款")

@@ -24,6 +24,8 @@ NO_SUCH_ARTICLE = "《{title}》共{count}条，没有{article}。"
 ANSWER_LEAD = "根据{sources}："
 SOURCE_TITLE = "《{title}》{version}"
 SOURCE_HEADING = "《{title}》{version}{address}："
+# An article's heading inside a compared document's column (its title heads the column).
+SIDE_HEADING = "{address}："
 # After the title of a document the library holds in several versions:
 # which version a quote comes from ("（2023年12月11日版，现行）").
 VERSION_LABEL = "（{date}版，{status}）"
@@ -69,6 +71,8 @@ LLM_USER_PROMPT = """原文段落：
 UI_DESCRIPTION = "依据以下文件原文作答，每句回答都标注出处：{titles}。原文没有涉及的问题会直接说明。"
 UI_NO_DOCUMENTS = "（资料库为空）"
 UI_KB_PICKER = "资料库："
+# A compared document's cell when it says nothing on the point.
+UI_SIDE_SILENT = "没有找到相关规定。"
 UI_TAB_CHAT = "问答"
 UI_TAB_VIEWER = "原文"
 UI_TAB_TRAINER = "培训"

@@ -706,6 +706,11 @@ def test_a_compared_document_that_does_not_state_the_point_is_silent_on_it(tmp_p
     answer = pipeline.ask("甲市绿地管理条例和乙市绿地管理条例对擅自占用公共绿地的罚款分别怎么规定？")
     assert "五百元以上一千元以下" in answer.answer
     assert T.DOCUMENT_SILENT.format(title="乙市绿地管理条例") in answer.answer
+    # side by side, in the order asked: each document's sentences, or silent
+    sides = answer.to_json()["sides"]
+    assert [(s["document"], s["silent"]) for s in sides] == [("《甲市绿地管理条例》", False),
+                                                            ("《乙市绿地管理条例》", True)]
+    assert any("五百元以上一千元以下" in line for line in sides[0]["lines"]) and not sides[1]["lines"]
 
 
 @pytest.mark.parametrize("question,terms", [

@@ -213,6 +213,15 @@ def test_the_paragraphs_of_an_article_are_its_lines_items_included() -> None:
     assert paragraph_numbers(text, spans) == [1, 2, 2, 2, 2, 3]
 
 
+def test_a_comparison_hands_the_web_page_its_documents_side_by_side(library) -> None:
+    answer = library.pipeline("ip-law").ask("河南和宁波的条例对职务发明的奖金分别怎么规定？")
+    sides = answer.to_json()["sides"]
+    assert [s["document"] for s in sides] == ["《河南省专利保护条例》", "《宁波市专利管理条例》"]
+    assert all(s["lines"][0].startswith("第") and s["lines"][0].endswith("条：") for s in sides)
+    # one document asked about answers as text alone
+    assert "sides" not in library.pipeline("ip-law").ask("河南的条例对职务发明的奖金怎么规定？").to_json()
+
+
 def test_an_article_the_document_does_not_have_is_refused_in_words(library) -> None:
     answer = library.pipeline("ip-law").ask("商标法第八十条是怎么规定的？")
     assert answer.refused and answer.answer == "《中华人民共和国商标法》共七十三条，没有第八十条。"

@@ -56,6 +56,18 @@ def test_answer_markers_link_to_their_source() -> None:
     assert "全年申请专利达到了2178件。" in html
 
 
+def test_compared_documents_stand_side_by_side_in_a_table() -> None:
+    sides = [{"document": "《甲市条例》", "lines": ["第九条：", "并处五百元罚款。 [1]"], "silent": False},
+             {"document": "《乙市条例》" + XSS, "lines": [], "silent": True}]
+    html = R.answer_html(_answer(answer="……", sides=sides))
+    assert '<table class="pqa-table pqa-sides">' in html
+    assert "<th>《甲市条例》</th>" in html and "<img" not in html  # titles are escaped
+    assert "第九条：<br>并处五百元罚款。" in html and ">[1]</a>" in html
+    assert f"<td>{T.UI_SIDE_SILENT}</td>" in html
+    # without sides, or refused, the text as written
+    assert "<table" not in R.answer_html(_answer())
+
+
 def test_unknown_marker_and_refusal_are_not_links() -> None:
     html = R.answer_html(_answer(answer="某句 [7]"))
     assert "pqa-cite" not in html and "[7]" in html

@@ -95,7 +95,8 @@ def user_html(question: str) -> str:
 
 
 def answer_html(answer: dict) -> str:
-    """The answer text; each marker ``[n]`` links to its source."""
+    """The answer text; each marker ``[n]`` links to its source. Compared
+    documents stand side by side: a table with a column for each."""
     keys = {c["n"]: cite_key(c) for c in answer.get("citations") or []}
 
     def link(m: re.Match) -> str:
@@ -104,7 +105,18 @@ def answer_html(answer: dict) -> str:
             return m.group(0)
         return f'<a class="pqa-cite" href="{CITE_PREFIX}{esc(keys[n])}" title="{esc(T.UI_OPEN_SOURCE)}">[{n}]</a>'
 
-    body = "<br>".join(MARKER.sub(link, esc(line)) for line in answer["answer"].split("\n"))
+    def lines(text_lines: list[str]) -> str:
+        return "<br>".join(MARKER.sub(link, esc(line)) for line in text_lines)
+
+    sides = answer.get("sides") or []
+    if sides and not answer.get("refused"):
+        head = "".join(f"<th>{esc(side['document'])}</th>" for side in sides)
+        cells = "".join(f"<td>{esc(T.UI_SIDE_SILENT) if side['silent'] else lines(side['lines'])}</td>"
+                        for side in sides)
+        body = (f'<table class="pqa-table pqa-sides"><thead><tr>{head}</tr></thead>'
+                f"<tbody><tr>{cells}</tr></tbody></table>")
+    else:
+        body = lines(answer["answer"].split("\n"))
     return message_html(body, "pqa-refusal" if answer.get("refused") else "pqa-answer")
 
 
