@@ -4,6 +4,7 @@ Playwright. Without a browser the tests skip locally and fail under CI."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -33,10 +34,23 @@ def app_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def app_url(app_root: Path) -> Iterator[str]:
+    yield from _served(app_root)
+
+
+@pytest.fixture(scope="session")
+def library_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An app of its own over a copy of the IP-law library the project ships."""
+    root = tmp_path_factory.mktemp("e2e-library")
+    shutil.copytree(PROJECT_ROOT / "corpus" / "ip-law", root / "corpus")
+    yield from _served(root)
+
+
+def _served(app_root: Path) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "POLICYQA_CORPUS_DIR": str(app_root / "corpus"),
            "POLICYQA_INDEX_DIR": str(app_root / "index"), "POLICYQA_DATA_DIR": str(app_root / "data")}
-    log = (app_root / "server.log").open("w")
+    log_path = app_root / "server.log"
+    log = log_path.open("w")
     proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("serve_app.py")), str(port)],
                             env=env, stdout=log, stderr=subprocess.STDOUT, cwd=PROJECT_ROOT)
     url = f"http://127.0.0.1:{port}/"
@@ -44,7 +58,7 @@ def app_url(app_root: Path) -> Iterator[str]:
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"app exited early:\n{(app_root / 'server.log').read_text()}")
+                pytest.fail(f"app exited early:\n{log_path.read_text()}")
             try:
                 urllib.request.urlopen(url, timeout=2).close()
                 break
@@ -150,6 +164,12 @@ def _session(browser, url: str, viewport: dict) -> Iterator[Page]:
 @pytest.fixture
 def app(browser, app_url: str) -> Iterator[Page]:
     yield from _session(browser, app_url, {"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def library_app(browser, library_url: str) -> Iterator[Page]:
+    """The page of the IP-law knowledge base."""
+    yield from _session(browser, library_url, {"width": 1280, "height": 900})
 
 
 @pytest.fixture

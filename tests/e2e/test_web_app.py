@@ -34,6 +34,17 @@ def test_answer_streams_with_markers_and_sources(app) -> None:
     app.screenshot("chat_with_sources", full_page=False)
 
 
+def test_compared_documents_stand_side_by_side_in_a_table(library_app) -> None:
+    library_app.ask("河南和宁波的条例对职务发明的奖金分别怎么规定？")
+    table = library_app.page.locator("#pqa-chatbot .pqa-answer table.pqa-sides").last
+    table.wait_for()
+    headers = table.locator("th").all_inner_texts()
+    assert headers == ["《河南省专利保护条例》", "《宁波市专利管理条例》"]
+    cells = table.locator("td")
+    assert cells.count() == 2 and cells.nth(0).locator("a.pqa-cite").count() >= 1
+    library_app.screenshot("comparison_side_by_side", full_page=False)
+
+
 def test_citation_opens_viewer_scrolled_to_highlighted_sentence(app) -> None:
     app.ask(QUESTION)
     marker = app.page.locator("#pqa-chatbot .pqa-answer a.pqa-cite").first
