@@ -202,13 +202,17 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
     return None
 
 
-def amount_asked(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """What states the amount a question asks of money ("奖金的具体最低金额",
-    "罚款数额": a word for a kind of value beside a money noun): a sum in 元,
-    a share, or a multiple (违法所得二倍以上的罚款); None when it asks none."""
-    if not any(names_a_kind_of_value(t) for t in terms) or not any(_MONEY_NOUN.search(t) for t in terms):
+def amount_asked(terms: tuple[str, ...]) -> Callable[[str], bool] | None:
+    """Whether a sentence states the amount a question asks of money
+    ("奖金的具体最低金额", "罚款数额": a word for a kind of value beside a money
+    noun): a sum in 元, a share or a multiple (违法所得二倍以上的罚款) in a
+    sentence naming that money (a fine states no 经费); None when the
+    question asks no amount."""
+    money = [t for t in terms if _MONEY_NOUN.search(t)]
+    if not money or not any(names_a_kind_of_value(t) for t in terms):
         return None
-    return re.compile(f"{_figure_in(_UNITS['money'].split(), share=True).pattern}|{_MULTIPLE}")
+    figure = re.compile(f"{_figure_in(_UNITS['money'].split(), share=True).pattern}|{_MULTIPLE}")
+    return lambda sentence: bool(figure.search(sentence)) and any(t in sentence for t in money)
 
 
 def _figure_in(units: list[str], share: bool = False) -> re.Pattern[str]:

@@ -507,6 +507,10 @@ class Pipeline:
             most_terms = max(_term_share(c, whole) for _, c in kept)
             kept = [(d, c) for d, c in kept
                     if _term_share(c, whole) >= self.settings.which_documents_term_share * most_terms]
+        if exhaustive and not kept:
+            # Passages on the topic, none stating the amount asked.
+            return self.refusal(prep, mode, replace(prep.decision, answer=False, reason="value_not_quoted",
+                                                    message=T.VALUE_NOT_GIVEN))
         silent = [d for d, c, score in per_doc if not exhaustive and (d, c) not in kept]
         if not exhaustive and prep.naming.versions:
             kept = _what_changed(kept)
@@ -914,14 +918,14 @@ def _what_changed(kept: list[tuple[str, list[Candidate]]]) -> list[tuple[str, li
 
 
 def _stating_the_amount(cands: list[Candidate], chosen: list[Candidate],
-                        amount: re.Pattern[str]) -> list[Candidate]:
-    """A document's sentence that states the amount asked (``amount``), the
-    best of its passages' that scores half its best chosen one at least (as
-    a value question's fitting sentence joins in ``select``); none when it
-    states no amount: a rule on the topic that sets no figure does not
-    answer which documents set one."""
+                        states: Callable[[str], bool]) -> list[Candidate]:
+    """A document's sentence that states the amount asked (``states``, see
+    coverage.amount_asked), the best of its passages' that scores half its
+    best chosen one at least (as a value question's fitting sentence joins
+    in ``select``); none when it states no amount: a rule on the topic that
+    sets no figure does not answer which documents set one."""
     top = max(c.score for c in chosen)
-    stating = max((c for c in cands if amount.search(c.text)), key=lambda c: c.score, default=None)
+    stating = max((c for c in cands if states(c.text)), key=lambda c: c.score, default=None)
     return [stating] if stating is not None and stating.score >= 0.5 * top else []
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app import texts as T
 from app.chunking import chunk_document, split_sentences
 from app.corpus import Document, load_corpus
 from app.legal import article_refs
@@ -220,6 +221,12 @@ def test_a_comparison_hands_the_web_page_its_documents_side_by_side(library) -> 
     assert all(s["lines"][0].startswith("第") and s["lines"][0].endswith("条：") for s in sides)
     # one document asked about answers as text alone
     assert "sides" not in library.pipeline("ip-law").ask("河南的条例对职务发明的奖金怎么规定？").to_json()
+
+
+def test_which_documents_set_an_amount_none_of_them_states_is_refused_in_words(library) -> None:
+    # the library's fines are no agency's fees: no document is left to list
+    answer = library.pipeline("ip-law").ask("哪些文件规定了商标代理机构收费的具体金额？")
+    assert answer.refused and answer.answer == T.VALUE_NOT_GIVEN
 
 
 def test_an_article_the_document_does_not_have_is_refused_in_words(library) -> None:
