@@ -942,8 +942,10 @@ def _parts_asked(quotes: list[Quote], asked: dict[str, ArticleRef], snapshot: In
         ref = asked.get(article)
         kept, address = group, article
         if ref is not None and ref.paragraph:
-            numbers = paragraph_numbers(snapshot.docs[doc]["text"], [(q.start, q.end) for q in group])
-            kept = [q for q, n in zip(kept, numbers) if n == ref.paragraph]
+            # Numbered over the whole article, whichever chunks hold it.
+            spans = sorted({s for i in snapshot.articles.get((doc, article), []) for s in snapshot.chunks[i].sentences})
+            number = dict(zip(spans, paragraph_numbers(snapshot.docs[doc]["text"], spans)))
+            kept = [q for q in kept if number.get((q.start, q.end)) == ref.paragraph]
             address += f"第{to_chinese(ref.paragraph)}款"
         if ref is not None and ref.item and kept:
             kept = [q for q in kept if item_number(q.text) == ref.item]
@@ -969,9 +971,6 @@ def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) 
             if not found:
                 return [], T.NO_SUCH_ARTICLE.format(title=snapshot.metas[doc].title, count=count_in_chinese(count),
                                                     article=ref.label)
-            if ref.paragraph:
-                kuan = [i for i in found if snapshot.chunks[i].address.endswith(f"第{to_chinese(ref.paragraph)}款")]
-                found = kuan or found
             chunks += found
     return chunks, ""
 
