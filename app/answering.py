@@ -487,7 +487,7 @@ def _filling_the_slot(ranked: list[Candidate], info: QuestionInfo, ratio: float)
     question before a higher-scored enumeration of other things on the
     same words. None otherwise."""
     slots = slot_phrases(info.text)
-    slotted = [c for c in ranked if fills_slot(c.text, *slots)]
+    slotted = [c for c in ranked if c.fit == 1.0 and fills_slot(c.text, *slots)]  # a slot's list fits fully
     if not slotted or slotted[0].score < ratio * ranked[0].score:
         return []
     # A legal text's list is the enumeration a lead-in announces: one
