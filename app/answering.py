@@ -12,7 +12,8 @@ import numpy as np
 from .chunking import is_heading_sentence, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
-from .question import QuestionInfo, analyze, listed_words, names_a_kind_of_value, question_parts, slot_phrases
+from .question import (JOINING_WORDS, QuestionInfo, analyze, listed_words, names_a_kind_of_value, question_parts,
+                       slot_phrases)
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
@@ -30,9 +31,6 @@ _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
-# Words that join the items of an enumeration, as words of their own (not
-# the 及 of 及时 or 涉及).
-_JOINING_WORDS = frozenset("和 及 与 以及".split())
 _CLAUSE = re.compile(r"[，,。；;：:]")
 # Clauses an enumeration does not cross (a colon may introduce one).
 _SLOT_CLAUSE = re.compile(r"[，,。；;！!？?]")
@@ -342,7 +340,7 @@ def _find_all(text: str, phrase: str | None) -> list[int]:
 
 def _joins(clause: str) -> int:
     """How many joins of items a clause makes: its 、 and its joining words."""
-    return clause.count("、") + sum(1 for w in words(clause) if w in _JOINING_WORDS)
+    return clause.count("、") + sum(1 for w in words(clause) if w in JOINING_WORDS)
 
 
 def defines_asked_term(sentence: str, question: str) -> bool:

@@ -100,7 +100,9 @@ def _asking_clauses(question: str) -> list[str]:
 # the words beside them that name no item: particles, measure words.
 _WHICH_ONES = re.compile(r"^(?:哪|哪些|什么)$|^哪几")
 _NO_ITEM_WORD = frozenset("的 了 有 是 包括 包含 要 都 需要 应当 个 项 种 类 道 条 方面".split())
-_JOINING = frozenset("和 及 与 以及 或 或者".split())
+# Words that join the items of an enumeration, as words of their own (not
+# the 及 of 及时 or 涉及).
+JOINING_WORDS = frozenset("和 及 与 以及".split())
 # Terms asked together and what asks for their definitions.
 _SEVERAL_DEFINED = re.compile(r"([\u4e00-\u9fff“”]{2,30}(?:[、和与及][\u4e00-\u9fff“”]{2,16}?)+)"
                               r"(?:分别|各自|各)?(?:是指|指的是|指|是|的含义是|的定义是)(?:什么|啥)")
@@ -155,7 +157,7 @@ def slot_phrases(question: str) -> tuple[str | None, str | None]:
     # The kind of item named (内容; 资料和人员) is no word beside the items.
     k = 0
     while k < len(following) and following[k][1].startswith(("n", "vn")):
-        k += 2 if k + 1 < len(following) and following[k + 1][0] in _JOINING else 1
+        k += 2 if k + 1 < len(following) and following[k + 1][0] in JOINING_WORDS else 1
     # "哪些行业算咱们的支柱产业": the kind the items are said to be, past
     # the verb that says so and a pronoun.
     if k < len(following) and following[k][0] in _BEING:
