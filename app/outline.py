@@ -23,6 +23,17 @@ _WHOLE = re.compile(r"(?:分为|分成|包括|有|讲了?)(?:几|哪几|多少)�
 _ASKS_TITLE = re.compile(r"标题|题目|主题")
 # Which points a part makes: a list, a count, or what it is about.
 _ASKS_POINTS = re.compile(r"几[项点条个]|多少[项点条个]|哪几|哪些|分别|各是|包括|部署了?什么|主要内容|讲了?什么|讲的是什么")
+# "几项" / "多少个部分": the count asked, and the measure word to state it with.
+_ASKS_COUNT = re.compile(r"(?:(?<!哪)几|多少)(个?(?:大)?(?:部分|方面)|[项点条])")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The headings that answer a structural question, and, when it asks how
+    many, the count of the headings they were chosen from and its measure word."""
+    headings: list[Heading]
+    count: int | None = None
+    measure: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,17 +79,19 @@ def _nth(headings: list[Heading], token: str) -> Heading | None:
     return next((h for h in headings if h.ordinal == n), None) if n else None
 
 
-def resolve(question: str, outline: list[Heading]) -> list[Heading]:
+def resolve(question: str, outline: list[Heading]) -> Resolved:
     """The headings that answer a structural question about one document's
-    outline, in reading order; empty when the question is not structural or
-    the outline has no such place (ordinary retrieval answers then)."""
+    outline, in reading order; none when the question is not structural or
+    the outline has no such place (ordinary retrieval answers then). A
+    question asking both how many points and which one ("几项？最后一项是什么？")
+    gets that one point and the count."""
     if not outline:
-        return []
+        return Resolved([])
     parts = [h for h in outline if h.depth == 0]
     part_m, point_m = _PART.search(question), _POINT.search(question)
     last = _LAST_POINT.search(question)
     if part_m is None and point_m is None and last is None:
-        return parts if _WHOLE.search(question) else []
+        return _counted(question, parts, parts) if _WHOLE.search(question) else Resolved([])
     if part_m is not None:
         part = _nth(parts, part_m.group(1))
     else:
@@ -86,13 +99,20 @@ def resolve(question: str, outline: list[Heading]) -> list[Heading]:
         with_points = [p for p in parts if _children(outline, p)]
         part = with_points[0] if len(with_points) == 1 else None
     if part is None:
-        return []
+        return Resolved([])
     points = _children(outline, part)
     if point_m is not None:
         point = _nth(points, point_m.group(1))
-        return [point] if point is not None and _ASKS_TITLE.search(question) else []
+        return Resolved([point]) if point is not None and _ASKS_TITLE.search(question) else Resolved([])
     if _ASKS_TITLE.search(question):
-        return [part] if part_m is not None else []
+        return Resolved([part] if part_m is not None else [])
+    if points and last is not None:
+        return _counted(question, points[-1:], points)
     if points and _ASKS_POINTS.search(question):
-        return points
-    return points[-1:] if last is not None else []
+        return _counted(question, points, points)
+    return Resolved([])
+
+
+def _counted(question: str, chosen: list[Heading], among: list[Heading]) -> Resolved:
+    m = _ASKS_COUNT.search(question)
+    return Resolved(chosen, len(among), m.group(1)) if m and chosen else Resolved(chosen)

@@ -34,7 +34,7 @@ from .metadata import version_key
 from .naming import Naming
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
-from .outline import Heading, resolve
+from .outline import Resolved, resolve
 from .question import QuestionInfo, analyze, defined_terms, listed_kind, suffixed_nouns
 from .tokenize import word_bounds
 from .retrieval import Hit, HybridRetriever, Retrieval
@@ -88,7 +88,7 @@ class Prepared:
     # Chunks of the named article(s), quoted whole, when the question asks for one.
     article_chunks: list[int] = field(default_factory=list)
     # Set when the question asks about the outline of the document.
-    headings: list[Heading] = field(default_factory=list)
+    outline: Resolved = field(default_factory=lambda: Resolved([]))
     # Typed words read as the corpus words they are typos of: (typed, read).
     readings: list[tuple[str, str]] = field(default_factory=list)
     # Documents and places named that no title of the library names, though
@@ -215,19 +215,19 @@ class Pipeline:
         absent = tuple((n, place) for n, place in named if not holds_name(n, place, snapshot.holds))
         mentioned = tuple((reference_to(asked, n), place) for n, place in named if (n, place) not in absent)
         articles, missing = _named_articles(asked, naming, snapshot) if not absent else ([], "")
-        headings: list[Heading] = []
+        outline = Resolved([])
         if retrieval.hits and not carried and not articles and not missing:
-            headings = resolve(asked, snapshot.outlines.get(retrieval.hits[0].chunk.doc_id, []))
+            outline = resolve(asked, snapshot.outlines.get(retrieval.hits[0].chunk.doc_id, []))
         # "哪些地方的法规有这种要求" asks which documents say it: its words
         # are about the library, not what the documents must state.
         judged = replace(analyze(_ABOUT_DOCUMENTS.sub("", asked)), intent=info.intent) \
             if _ABOUT_DOCUMENTS.search(asked) else info
         decision = decide(asked, judged, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
-                          carried, bool(headings), named=naming is not None, absent=absent,
+                          carried, bool(outline.headings), named=naming is not None, absent=absent,
                           article=bool(articles), missing_article=missing,
                           unmentioned=_unmentioned(snapshot, naming, point, info.terms))
         return Prepared(typed, retriever, info, retrieval, decision, started,
-                        (time.perf_counter() - started) * 1e3, asked, point, carried, naming, articles, headings,
+                        (time.perf_counter() - started) * 1e3, asked, point, carried, naming, articles, outline,
                         readings, mentioned)
 
     def ask(self, question: object, history: list[str] | None = None, qid: str | int | None = None,
@@ -261,7 +261,7 @@ class Pipeline:
         elif prep.article_chunks:
             # A named article is quoted whole, in either mode.
             answer = self.article_answer(prep, mode)
-        elif prep.headings:
+        elif prep.outline.headings:
             # Headings are quoted as they stand, in either mode.
             answer = self.outline_answer(prep, mode)
         elif (docs := self.documents_asked(prep)) is not None:
@@ -546,10 +546,16 @@ class Pipeline:
     def outline_answer(self, prep: Prepared, mode: str) -> Answer:
         snapshot = prep.snapshot
         quotes = []
-        for h in prep.headings:
+        for h in prep.outline.headings:
             chunk = snapshot.chunks[h.chunk_index]
             quotes.append(Quote(chunk, 1.0, h.start, h.end, snapshot.docs[chunk.doc_id]["text"][h.start:h.end]))
         text, citations = compose(quotes, snapshot)
+        if prep.outline.count:
+            line = T.OUTLINE_COUNT if len(quotes) == prep.outline.count else T.OUTLINE_COUNT_ONE
+            lines = text.lstrip("\n").split("\n")
+            # After the line naming the source, before the headings quoted.
+            lines.insert(1, line.format(n=count_in_chinese(prep.outline.count), measure=prep.outline.measure))
+            text = "\n".join(lines)
         return Answer(prep.question, text, False, mode, citations, query=prep.retrieval.query)
 
     def refusal(self, prep: Prepared, mode: str, decision: Decision) -> Answer:

@@ -18,6 +18,10 @@ YEAR_NOT_STATED = "资料中的文件没有提到{years}的情况，无法根据
 # What matches best is a heading with no text under it.
 HEADING_ONLY = "资料中的文件只有这一标题，标题下没有具体内容，无法根据原文作答。"
 WHICH_DOCS_COUNT = "共有{n}部文件作出了规定："
+# How many parts or points a document's outline has, when asked: before
+# them all, or before the one asked of them.
+OUTLINE_COUNT = "共{n}{measure}："
+OUTLINE_COUNT_ONE = "共{n}{measure}，所问的是："
 DOCUMENT_SILENT = "《{title}》：没有找到相关规定。"
 NO_SUCH_ARTICLE = "《{title}》共{count}条，没有{article}。"
 # The lead of an extractive answer names the document(s) it quotes.

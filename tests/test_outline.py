@@ -63,7 +63,21 @@ def test_outline_has_parts_and_points_in_order(outline):
 ])
 def test_structural_questions_resolve_to_headings(outline, question, expected):
     text, headings = outline
-    assert labels(text, resolve(question, headings)) == expected
+    assert labels(text, resolve(question, headings).headings) == expected
+
+
+@pytest.mark.parametrize("question,expected,count", [
+    ("第二部分一共有几项措施？", ["（一）加强队伍建设", "（二）健全服务网络", "（三）强化经费保障"], (3, "项")),
+    ("第二部分部署了哪几项工作？", ["（一）加强队伍建设", "（二）健全服务网络", "（三）强化经费保障"], None),
+    # Both how many and which one: that one, and the count of its siblings.
+    ("第二部分一共有几项措施？最后一项是什么？", ["（三）强化经费保障"], (3, "项")),
+    ("通知一共分为几个部分？", ["一、提高认识，明确目标", "二、完善措施，抓好落实", "三、加强督查"], (3, "个部分")),
+])
+def test_a_count_asked_is_stated(outline, question, expected, count):
+    text, headings = outline
+    resolved = resolve(question, headings)
+    assert labels(text, resolved.headings) == expected
+    assert ((resolved.count, resolved.measure) if resolved.count else None) == count
 
 
 @pytest.mark.parametrize("question", [
@@ -74,7 +88,7 @@ def test_structural_questions_resolve_to_headings(outline, question, expected):
     "第二部分第一项要做哪些事？",  # content of a point: retrieval answers
 ])
 def test_other_questions_are_left_to_retrieval(outline, question):
-    assert resolve(question, outline[1]) == []
+    assert resolve(question, outline[1]).headings == []
 
 
 def test_pipeline_answers_structure_from_headings(pipeline):
@@ -92,3 +106,11 @@ def test_pipeline_lists_the_points_of_a_part(pipeline):
     lines = answer.answer.splitlines()[1:]
     assert len(lines) == len(answer.citations) >= 2
     assert all(line.endswith(f"[{n}]") for n, line in enumerate(lines, start=1))
+
+
+def test_pipeline_states_the_count_and_quotes_the_point_asked(pipeline):
+    answer = pipeline.ask("讲话第二部分一共部署了几项重点工作？最后一项是什么？")
+    lead, count, *quoted = answer.answer.splitlines()
+    assert lead.startswith("根据《") and count == "共六项，所问的是："
+    (cite,) = answer.citations
+    assert quoted[-1].startswith("六是") and quoted[-1].endswith("[1]")
