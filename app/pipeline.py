@@ -472,6 +472,7 @@ class Pipeline:
         it; a named document that says nothing on it is said to be silent,
         and a which-documents question counts the documents that answer."""
         snapshot, exhaustive = prep.snapshot, prep.naming is None
+        versions = not exhaustive and prep.naming.versions
         # Which documents: one line each; a comparison: each side's provision.
         per_document = (self.settings.which_documents_sentences if exhaustive
                         else self.settings.max_sentences_per_version if prep.naming.versions
@@ -489,7 +490,8 @@ class Pipeline:
             cands = [c for c in candidates(found, snapshot.docs, prep.info)
                      if c.hit.chunk.section != [T.TITLE_SECTION]]
             score_candidates(cands, prep.info, found, snapshot)
-            chosen = select(cands, prep.info, self.settings, focus=False)[:per_document]
+            chosen = select(cands, prep.info, self.settings, focus=False)
+            chosen = _best(chosen, per_document) if versions else chosen[:per_document]
             if amount is not None and chosen:
                 chosen = _stating_the_amount(cands, chosen, amount)
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
@@ -908,6 +910,17 @@ def _with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, 
         body += [Quote(c, score, a, b, text[a:b]) for a, b in c.sentences
                  if a >= end and not is_heading_sentence(text[a:b], c.section) and says_something(text[a:b])]
     return [Quote(chunk, score, start, end, text[start:end]), *body[:limit - 1]] if body else []
+
+
+def _best(chosen: list[Candidate], k: int) -> list[Candidate]:
+    """The ``k`` best-scored of a version's sentences chosen, in reading
+    order. Versions are read for one provision's wording; a cap in plain
+    reading order fell on whatever the text states first (the fee list of
+    第九十三条 before the 登记费 of 第九十七条 asked). Comparisons keep the
+    reading order: there the first sentences after the best are mostly the
+    same provision's figures (tried: ip-law precision 0.839 -> 0.808)."""
+    kept = set(map(id, sorted(chosen, key=lambda c: -c.score)[:k]))
+    return [c for c in chosen if id(c) in kept]
 
 
 def _what_changed(kept: list[tuple[str, list[Candidate]]]) -> list[tuple[str, list[Candidate]]]:

@@ -780,6 +780,21 @@ def test_what_changed_between_versions_leaves_out_what_both_word_the_same(tmp_pa
     assert "拒不退还" not in answer.answer
 
 
+def test_a_version_answers_with_its_best_sentences_not_its_first(tmp_path):
+    # The general fee list comes first in both versions; the 登记 fees asked
+    # are stated by a later article.
+    fees = ("第五条 办理各项手续时，应当缴纳下列费用：\n（一）申请费；\n（二）审查费；\n（三）年费；\n"
+            "（四）变更费。\n")
+    pipeline = _pipeline_over(tmp_path, {
+        f"某市绿地许可办法({date}).txt":
+            f"某市绿地许可办法\n\n（{date[:4]}年{int(date[5:7])}月{int(date[8:])}日某市人民政府发布）\n\n"
+            f"第一条 为了规范绿地许可，制定本办法。\n{fees}"
+            f"第八条 申请人办理许可登记手续时，应当缴纳{due}。\n"
+        for date, due in (("2010-03-01", "登记费和公告费"), ("2020-06-01", "登记费"))})
+    answer = pipeline.ask("某市绿地许可办法规定，办理许可登记手续时要缴纳哪些费用？2010年版和2020年版有何不同？")
+    assert "登记费和公告费" in answer.answer and "应当缴纳登记费。" in answer.answer, answer.answer
+
+
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"
