@@ -9,9 +9,13 @@ from dataclasses import dataclass
 
 from .legal import ARTICLE_REF
 from .metadata import DocMeta, place_names, title_names, version_key
+from .question import question_parts
+from .tokenize import content_terms
 from .textnorm import bigrams, compare_form
 
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# A year that names a version ("2010年版", "2023年修订后").
+_VERSION_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:版|修订|修正|修改|施行|颁布|公布|的版本)")
 # A question about what changed between versions wants every version.
 _VERSIONS = re.compile(r"修订前后|修改前后|新旧|旧版|老版|原来的版本|以前的版本|之前的版本|前后有什么|有什么变化|有何变化|变化|改动|区别|不同")
 # How many documents one name may point at and still name them: more is a
@@ -71,7 +75,7 @@ class NameIndex:
         mentions = [m for m in found if not any(o is not m and o[0] <= m[0] and m[1] <= o[1]
                                                  and o[1] - o[0] > m[1] - m[0] for o in found)]
         if not mentions:
-            return self._loosely_named(question)
+            return self._loosely_named(question) or self._named_by_versions(question)
         mentions.sort()
         named: list[set[str]] = []
         for _, _, groups in mentions:
@@ -117,6 +121,36 @@ class NameIndex:
             return None
         key = scored[0][1]
         return Naming(frozenset({_version_of(self.groups[key], set(_YEAR.findall(question))).doc_id}), (key,), False)
+
+
+    def _named_by_versions(self, question: str) -> Naming | None:
+        """A question about what changed between versions named by their years
+        alone ("2023年修订后与2010年版相比有什么变化"): the one document that has
+        a version of every year named, all its versions; None when none or
+        several do."""
+        years = set(_VERSION_YEAR.findall(question))
+        if len(years) < 2 or not _VERSIONS.search(question):
+            return None
+        fitting = [key for key, members in self.groups.items() if years <= {m.date[:4] for m in members}]
+        if len(fitting) != 1:
+            return None
+        return Naming(frozenset(m.doc_id for m in self.groups[fitting[0]]), (fitting[0],), True)
+
+
+# Words a question about versions asks with, besides its years and the
+# words of _VERSIONS: they name no point of the provision.
+_ABOUT_VERSIONS = re.compile(r"版本?|修订后?|修改后?|修正后?|相比|比较|对比|现行|有何|有什么|和|与|跟|同")
+
+
+def without_version_asking(question: str) -> str:
+    """A question about versions without its parts that ask only what changed
+    ("谁可以请求……？2023年修订后与2010年版相比有什么变化？" -> its first part):
+    those parts name years and change, not the provision; the question itself
+    when nothing else would be left."""
+    parts = question_parts(question)
+    kept = [p for p in parts
+            if not _VERSIONS.search(p) or content_terms(_ABOUT_VERSIONS.sub(" ", _VERSIONS.sub(" ", _YEAR.sub(" ", p))))]
+    return "".join(kept) if kept and len(kept) < len(parts) else question
 
 
 def _series_of(title: str) -> str | None:

@@ -31,7 +31,7 @@ from .guard import asked_part
 from .legal import (ARTICLE, ArticleRef, article_of, article_refs, cites_article, is_item, item_number,
                     paragraph_numbers, reference_to, with_article_numerals)
 from .metadata import version_key
-from .naming import Naming
+from .naming import Naming, without_version_asking
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Resolved, resolve
@@ -192,7 +192,12 @@ class Pipeline:
             # purpose article repeats them): the rest of the question is
             # what is searched and what sentences must state.
             point = without_names(asked, [snapshot.metas[d].title for d in naming.docs])
-            if point != asked:
+            if naming.versions and (about := without_version_asking(point)) != point:
+                # The part asking what changed says which versions, not what
+                # of them is asked: the rest asks that, and how.
+                point = about
+                info = analyze(point)
+            elif point != asked:
                 info = replace(analyze(point), intent=info.intent)
         else:
             point = asked

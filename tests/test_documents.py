@@ -245,6 +245,28 @@ def test_current_version_by_default_and_the_year_picks_a_version(library) -> Non
     assert both.docs == {RULES_2010, RULES_2023}
 
 
+def test_years_of_versions_alone_name_the_one_document_that_has_them(library) -> None:
+    names = library.pipeline("ip-law").snapshot.names
+    asked = names.resolve("谁可以请求作出专利权评价报告？2023年修订后与2010年版相比有什么变化？")
+    assert asked.docs == {RULES_2010, RULES_2023} and asked.versions
+    # a year that names no version, or no change asked, names nothing
+    assert names.resolve("2023年和2010年的专利申请量有什么变化？") is None
+    assert names.resolve("2010年版和2023年版里谁可以请求作出专利权评价报告？") is None
+
+
+@pytest.mark.parametrize("question,about", [
+    ("谁可以请求作出专利权评价报告？2023年修订后与2010年版相比有什么变化？", "谁可以请求作出专利权评价报告？"),
+    ("对职务发明报酬怎么规定？和2010年版有什么不同？", "对职务发明报酬怎么规定？"),
+    # one part: it asks the provision and the change at once
+    ("修订前后，对研发经费占生产总值比例的要求有什么变化？", "修订前后，对研发经费占生产总值比例的要求有什么变化？"),
+    ("修订前后有什么变化？", "修订前后有什么变化？"),
+])
+def test_the_part_asking_only_what_changed_is_left_to_the_versions(question, about) -> None:
+    from app.naming import without_version_asking
+
+    assert without_version_asking(question) == about
+
+
 def test_a_question_about_what_changed_quotes_each_version_under_its_date(library) -> None:
     answer = library.pipeline("ip-law").ask("专利法实施细则修订前后，职务发明的最低奖金标准有什么变化？")
     lines = answer.answer.splitlines()
