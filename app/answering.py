@@ -58,6 +58,8 @@ _TIME_LIMITS = ("期限", "时限", "期间")
 # How Chinese legal and official texts define a term: "X，是指……",
 # "本法所称X，……", "……的，为X。", "X包括……".
 _DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?为[^，,。；;]{2,16}[。；;]?$|^[^，,。]{2,16}包括")
+# A definition's own verb: "X，是指……".
+_MEANS = re.compile(r"是指|系指")
 # The term such a sentence defines, as it writes it: "本法所称X，……",
 # "X，是指……", "……为X。" (asides in brackets and article labels taken out).
 _DEFINED = (re.compile(r"所称的?“?([^，,。；;：:“”]{2,16}?)”?[，,]?(?:是指|系指|[，,])"),
@@ -432,10 +434,11 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _with_clause_runs(chosen, cands, settings.max_list_sentences, alone=focus)
     elif focus:
         chosen = _with_best_item(chosen, cands, best.score)
+    if focus:
+        # Before further figures are read on: a weaker fit's are not wanted.
+        chosen = _fitting_best(chosen, best, settings.fit_tie_ratio, first)
     if focus and (info.intent in ("count", "duration", "date") or speaks_of_penalty(info.text)):
         chosen = _with_further_figures(chosen, cands, info, settings)
-    if focus:
-        chosen = _fitting_best(chosen, best, settings.fit_tie_ratio, first)
     if focus:
         chosen = _without_answered_headings(chosen)
     seen: set[tuple[str, int]] = set()
@@ -609,6 +612,10 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
                 break
             if not penalty and _of_another_subject(d, c, settings):
                 continue
+            if _MEANS.search(d.text):
+                # What a term of the provision means ("所称……，是指……") states
+                # no further figure, whatever numbers it holds (两项以上).
+                break
             if d not in out:
                 out.append(d)
     return out

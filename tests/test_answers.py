@@ -396,6 +396,33 @@ def test_a_how_long_question_gets_the_articles_further_time_limit():
     assert _with_further_figures([first], [first, further], info, Settings()) == [first, further]
 
 
+def test_what_a_term_means_is_no_further_figure():
+    from app.answering import _with_further_figures
+
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="办法", address="第九条", chunk_id="c1"))
+    first, meaning = _sentences(hit, ["同一展位的参展项目不得超过10项。",
+                                      "本办法所称同一展位的两项以上参展项目，是指由同一参展商申报的项目。"])
+    first.fit, meaning.fit = 1.0, 1.0
+    info = analyze("同一展位的参展项目最多可以有几项？")
+    assert _with_further_figures([first], [first, meaning], info, Settings()) == [first]
+
+
+def test_a_weaker_fit_left_out_brings_no_further_figures():
+    from app.answering import select
+
+    def hit(doc, article):
+        return SimpleNamespace(chunk=SimpleNamespace(doc_id=doc, address=article, chunk_id=doc + article,
+                                                     section=[article]))
+
+    (best,) = _sentences(hit("法", "第四条"), ["补偿期限不超过五年。"])
+    lead, item = _sentences(hit("细则", "第八条"), ["请求给予期限补偿的，应当符合下列要求：",
+                                                   "（一）同时存在多项专利的，只能请求对其中一项给予补偿；"])
+    for c, score, fit in ((best, 1.7, 1.0), (lead, 1.6, 0.25), (item, 1.3, 1.0)):
+        c.score, c.fit, c.terms = score, fit, {"期限": 0.1, "补偿": 0.2}
+    chosen = select([best, lead, item], analyze("期限补偿最长可以补多少年？"), Settings())
+    assert chosen == [best]
+
+
 def test_a_value_question_prefers_the_sentence_stating_a_value_among_near_ties():
     from app.answering import _value_first
 
