@@ -936,3 +936,13 @@ def test_a_value_must_be_of_what_the_question_says_it_is_of():
     assert _intent_fit("品种权的保护期限，自授权之日起，其他植物为15年。", info) == 1.0
     # years of something else: selling the seed abroad
     assert _intent_fit("在中国境外销售品种繁殖材料未超过4年。", info) == 0.5
+
+
+@pytest.mark.parametrize("formal", ["诉讼", "案件"])
+def test_an_everyday_word_is_read_as_the_first_of_its_formal_words_the_corpus_uses(tmp_path, formal):
+    pipeline = _pipeline_on(tmp_path, "通知.txt", (
+        "关于加强商标保护工作的通知\n\n"
+        f"要提高商标侵权{formal}的审理效率，缩短{formal}周期。各地法院要定期通报{formal}办理情况。\n"))
+    prep = pipeline.prepare("商标侵权官司的审理效率要怎么提高？")
+    assert f"商标侵权{formal}" in prep.asked
+    assert prep.decision.answer
