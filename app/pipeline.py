@@ -560,8 +560,10 @@ class Pipeline:
         if prep.outline.count:
             line = T.OUTLINE_COUNT if len(quotes) == prep.outline.count else T.OUTLINE_COUNT_ONE
             lines = text.lstrip("\n").split("\n")
-            # After the line naming the source, before the headings quoted.
-            lines.insert(1, line.format(n=count_in_chinese(prep.outline.count), measure=prep.outline.measure))
+            # After the line naming the source, before the headings quoted
+            # (first when each article quoted is headed by its own address).
+            lead = T.ANSWER_LEAD.split("{", 1)[0]
+            lines.insert(1 if lines[0].startswith(lead) else 0, line.format(n=count_in_chinese(prep.outline.count), measure=prep.outline.measure))
             text = "\n".join(lines)
         return Answer(prep.question, text, False, mode, citations, query=prep.retrieval.query)
 

@@ -114,3 +114,37 @@ def test_pipeline_states_the_count_and_quotes_the_point_asked(pipeline):
     assert lead.startswith("根据《") and count == "共六项，所问的是："
     (cite,) = answer.citations
     assert quoted[-1].startswith("六是") and quoted[-1].endswith("[1]")
+
+
+LAW = """某市绿地管理条例
+
+第一章 总则
+第一条 为了加强绿地管理，制定本条例。
+第二条 本条例适用于本市行政区域。
+第二章 管理
+第三条 绿化管理部门负责绿地的日常管理。
+第四条 任何单位不得擅自占用公共绿地。
+第五条 擅自占用公共绿地的，责令限期退还。
+"""
+
+FLAT_LAW = """某市绿地管理规定
+
+第一条 为了加强绿地管理，制定本规定。
+第二条 任何单位不得擅自占用公共绿地。
+第三条 本规定自公布之日起施行。
+"""
+
+
+def _outline_of(text: str, name: str):
+    d = Document(name, text, "utf-8", "0")
+    return build_outlines(chunk_document(d, target_chars=60), {d.doc_id: text})[d.doc_id]
+
+
+def test_the_parts_of_a_law_are_its_chapters_and_its_articles_are_no_parts():
+    law = _outline_of(LAW, "条例.txt")
+    assert labels(LAW, resolve("条例分为几个部分？", law).headings) == ["第一章 总则", "第二章 管理"]
+    chapter = resolve("第二章一共有几条？最后一条是什么？", law)
+    assert labels(LAW, chapter.headings) == ["第五条 擅自占用公共绿地的，责令限期退还。"]
+    assert (chapter.count, chapter.measure) == (3, "条")
+    # a law without chapters has no parts to count
+    assert resolve("规定分为几个部分？", _outline_of(FLAT_LAW, "规定.txt")).headings == []
