@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .textnorm import is_mostly_latin
-from .tokenize import content_terms, is_number, stopwords, tagged
+from .tokenize import content_terms, is_fused, is_number, stopwords, tagged
 
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|几月|几号|日期|时间是(?!怎|如何)|\bwhen\b|what date|which day", re.I)),
@@ -216,7 +216,8 @@ def analyze(text: str) -> QuestionInfo:
     corpus never mentions is a sign the question is about something else."""
     intent = next((name for name, rx in _INTENTS if rx.search(text)), "what")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
-    words = (t for t in content_terms(_MEANING_ASKED.sub("", text)) if not is_number(t) or t in years)
+    words = (t for t in content_terms(_MEANING_ASKED.sub("", text))
+             if (not is_number(t) or t in years) and not is_fused(t))
     terms = tuple(dict.fromkeys((*words, *quoted_phrases(text))))
     return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text))
 

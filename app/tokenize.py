@@ -12,6 +12,7 @@ from .textnorm import to_halfwidth
 _RESOURCES = Path(__file__).resolve().parent / "resources"
 _TOKEN_OK = re.compile(r"[\w\u3400-\u9fff]")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
+_CJK_ONLY = re.compile(r"^[\u3400-\u9fff]{2,}$")
 # Whitespace between two Chinese characters ("哪 些 行 业") separates no words.
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
@@ -100,6 +101,18 @@ def word_bounds(text: str) -> list[int]:
 def word_frequency(word: str) -> int:
     """How often jieba's dictionary (general Chinese) has seen ``word``."""
     return _jieba().dt.FREQ.get(word, 0) or 0
+
+
+@lru_cache(maxsize=8192)
+def is_fused(token: str) -> bool:
+    """Whether ``token`` is a word jieba's HMM made up of single characters
+    one of which is a function word ("人要" of "权利人要在", "期是" of "异议期
+    是", "能罚" of "最高能罚"): no word of general Chinese, and as a question
+    term it matches nothing the question means."""
+    if word_frequency(token) or not _CJK_ONLY.match(token):
+        return False
+    pieces = _jieba().lcut(token, HMM=False)
+    return all(len(p) == 1 for p in pieces) and any(p in stopwords() for p in pieces)
 
 
 def index_tokens(text: str) -> list[str]:

@@ -39,6 +39,13 @@ def test_spoken_adverbs_and_discourse_markers_are_not_topic_terms():
     assert not {"正经", "说正经"} & set(analyze("说正经的，签约金额到底是多少？").terms)
 
 
+def test_words_the_segmenter_fused_with_a_function_word_are_not_terms():
+    # jieba's HMM joins "人" and "要", "期" and "是": no word, no term
+    assert not {"人要", "期是", "能罚"} & set(analyze("权利人要在几天内申请？异议期是多长？最高能罚多少钱？").terms)
+    # a name no dictionary knows is kept: its characters are no function words
+    assert "朱晓力" in analyze("朱晓力同志在报告中讲了什么？").terms
+
+
 def test_colloquial_interrogatives_set_the_intent():
     assert analyze("咱为啥要制定这个纲要？").intent == "why"
     assert analyze("这事该咋办？").intent == "how"
