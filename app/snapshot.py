@@ -19,7 +19,7 @@ from .metadata import DocMeta, read_meta
 from .naming import NameIndex
 from .outline import Heading, build_outlines
 from .textnorm import bigrams, compare_form
-from .tokenize import register, stopwords, tagged, words
+from .tokenize import is_fused, register, stopwords, tagged, words
 from .typos import HomophoneIndex, corrected
 
 
@@ -144,7 +144,9 @@ class IndexSnapshot:
         toks = words(text)  # one segmentation serves words and pairs
         stop = stopwords()
         pairs = [a + b for a, b in zip(toks, toks[1:]) if len(a) == 1 and len(b) == 1]
-        candidates = [*(t for t in toks if len(t) > 1 and t not in stop), *pairs]
+        # A word jieba fused with a function word ("案里" of "……案里") is no
+        # mistyped word: "案例" is not meant.
+        candidates = [t for t in (*(t for t in toks if len(t) > 1 and t not in stop), *pairs) if not is_fused(t)]
         if all(self.in_vocabulary(t) for t in candidates):
             return text, []
         return corrected(text, candidates, self.homophones)

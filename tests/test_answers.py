@@ -946,3 +946,10 @@ def test_an_everyday_word_is_read_as_the_first_of_its_formal_words_the_corpus_us
     prep = pipeline.prepare("商标侵权官司的审理效率要怎么提高？")
     assert f"商标侵权{formal}" in prep.asked
     assert prep.decision.answer
+
+
+def test_a_word_fused_with_a_function_word_is_not_read_as_a_typo(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "案例.txt", (
+        "加班费争议典型案例\n\n本案例中，张某请求判决公司支付加班费四万元。法院判决公司支付加班费一万八千元。\n"))
+    asked, readings = pipeline.snapshot.without_typos("加班费案里，张某请求支付多少加班费？")
+    assert readings == [] and asked == "加班费案里，张某请求支付多少加班费？"
