@@ -38,7 +38,7 @@ _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]
 # Words naming the kind of value a question asks for ("期限" of "期限是多长",
 # "幅度" of "赔偿幅度是多少"): the answer states the value, not the word.
 VALUE_WORDS = ("期限", "时限", "期间", "时间", "日期", "年限", "数额", "金额", "数量", "数目", "比例", "标准",
-               "幅度", "上限", "下限")
+               "幅度", "上限", "下限", "起点", "门槛")
 
 
 def names_a_kind_of_value(word: str) -> bool:

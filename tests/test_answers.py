@@ -953,3 +953,14 @@ def test_a_word_fused_with_a_function_word_is_not_read_as_a_typo(tmp_path):
         "加班费争议典型案例\n\n本案例中，张某请求判决公司支付加班费四万元。法院判决公司支付加班费一万八千元。\n"))
     asked, readings = pipeline.snapshot.without_typos("加班费案里，张某请求支付多少加班费？")
     assert readings == [] and asked == "加班费案里，张某请求支付多少加班费？"
+
+
+def test_the_threshold_of_a_value_is_asked_by_its_kind_word_not_named_by_the_text(tmp_path):
+    # "起点" (threshold) names the kind of value asked, as 上限 and 下限 do:
+    # the text states it ("五万元以上") without the word.
+    pipeline = _pipeline_on(tmp_path, "解释.txt", (
+        "关于办理侵犯商业标识刑事案件的解释\n\n"
+        "第一条 假冒他人商业标识，非法经营数额在五万元以上的，属于情节严重。\n"
+        "第二条 本解释自公布之日起施行。\n"))
+    answer = pipeline.ask("假冒商业标识情节严重的非法经营数额起点是多少？")
+    assert not answer.refused and "五万元以上" in answer.answer, answer.answer
