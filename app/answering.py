@@ -12,8 +12,8 @@ import numpy as np
 from .chunking import is_heading_sentence, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
-from .question import (JOINING_WORDS, QuestionInfo, analyze, listed_words, names_a_kind_of_value, question_parts,
-                       slot_phrases)
+from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_subject, listed_words, names_a_kind_of_value,
+                       question_parts, slot_phrases)
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
@@ -292,6 +292,10 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         if info.attribute and compare_form(info.attribute) in compare_form(text):
             return 1.0
         return 0.5 if _PERSON.search(text) else 0.0
+    if intent == "how" and (subject := asked_subject(info.text)):
+        # "各级政府应如何……" is answered by the directive addressed to them
+        # ("各级政府要……"), not by a sentence that names them in passing.
+        return 1.0 if _directs(text, subject) else 0.0
     if _ASKS_PROVISION.search(info.text):
         # "违反了哪条法律规定" is answered by the sentence that cites it.
         return 1.0 if _CITES_PROVISION.search(text) else 0.0
@@ -708,6 +712,13 @@ def _with_best_item(chosen: list[Candidate], cands: list[Candidate], best_score:
         if item is not None and item not in out and item.score >= share * best_score:
             out.append(item)
     return out
+
+
+def _directs(text: str, subject: str) -> bool:
+    """Whether a sentence addresses a directive to ``subject``: it opens
+    with it (after a connective such as "为此，") and a modal verb follows."""
+    return bool(re.match(rf"^(?:[^，,。]{{1,4}}[，,])?{re.escape(subject)}[，,]?(?:都|也|还|均|更)?"
+                         r"(?:要|应当|应该|应|必须|需要)", text.strip()))
 
 
 def continues_run(text: str) -> bool:

@@ -251,6 +251,22 @@ def quoted_phrases(text: str) -> list[str]:
     return [m.group(1).strip() for m in _QUOTED.finditer(text) if len(m.group(1).strip()) >= 2]
 
 
+# "X应如何……", "X在……中应当怎么做": the one a how question asks about
+# (the words before the modal, or before the circumstance 在……中).
+_ASKED_SUBJECT = re.compile(r"^(?:讲话|文件|通知|意见)?(?:对|要求)?([^，,。？?、]{2,24}?)"
+                            r"(?:在[^，,。？?]{1,16}(?:中|时|上)|对于?[^，,。？?]{1,16})?"
+                            r"(?:应当|应该|应|要|需要|该|必须)(?:如何|怎样|怎么|做些什么|做什么|干什么)")
+
+
+@lru_cache(maxsize=1024)
+def asked_subject(text: str) -> str | None:
+    """Who a how question asks a duty of ("各级政府" of "各级政府应如何对待
+    知识产权工作？"): official texts address their directives to it ("各级政府
+    要……"). None when the question names no one before its modal verb."""
+    m = _ASKED_SUBJECT.search(text.strip())
+    return m.group(1) if m else None
+
+
 def asked_attribute(text: str) -> str | None:
     """The noun a value question asks about, from jieba's tags: the one the
     question word determines ("多少件专利", "哪个城市"), else the subject of

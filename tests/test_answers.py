@@ -964,3 +964,24 @@ def test_the_threshold_of_a_value_is_asked_by_its_kind_word_not_named_by_the_tex
         "第二条 本解释自公布之日起施行。\n"))
     answer = pipeline.ask("假冒商业标识情节严重的非法经营数额起点是多少？")
     assert not answer.refused and "五万元以上" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question,subject", [
+    ("各级政府应如何对待知识产权工作？", "各级政府"),
+    ("省知识产权局和各成员单位在纲要制定中应当怎么做？", "省知识产权局和各成员单位"),
+    ("怎样加强知识产权队伍建设？", None),  # no one named
+    ("加强知识产权管理要做哪些工作？", None),  # a which-ones question
+])
+def test_the_one_a_how_question_asks_a_duty_of(question, subject):
+    from app.question import asked_subject
+
+    assert asked_subject(question) == subject
+
+
+def test_a_how_question_about_someones_duty_is_answered_by_the_directive_to_them(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "讲话.txt", (
+        "在全市水利工作会议上的讲话\n\n"
+        "各县区政府领导和水务部门的负责同志都要牢固树立节水优先的理念，切实加强对节水工作的领导。"
+        "各县区政府要担负起本地节水工作的主体责任，把节水工作列入政府工作的重要议事日程。\n"))
+    answer = pipeline.ask("各县区政府应如何对待节水工作？")
+    assert "主体责任" in answer.answer and "节水优先" not in answer.answer, answer.answer
