@@ -12,8 +12,8 @@ import numpy as np
 from .chunking import is_heading_sentence, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
-from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_subject, listed_words, names_a_kind_of_value,
-                       question_parts, slot_phrases)
+from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_subject, asked_verb, listed_words,
+                       names_a_kind_of_value, question_parts, slot_phrases)
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
@@ -292,6 +292,9 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         if info.attribute and compare_form(info.attribute) in compare_form(text):
             return 1.0
         return 0.5 if _PERSON.search(text) else 0.0
+    if intent == "what" and (verb := asked_verb(info.text)):
+        # "要培育什么" is answered where the text says what it 培育.
+        return 1.0 if verb in text else 0.0
     if intent == "how" and (subject := asked_subject(info.text)):
         # "各级政府应如何……" is answered by the directive addressed to them
         # ("各级政府要……"), not by a sentence that names them in passing.

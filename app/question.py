@@ -267,6 +267,24 @@ def asked_subject(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=1024)
+def asked_verb(text: str) -> str | None:
+    """The verb whose object a what question asks ("培育" of "要培育什么",
+    "提出" of "提出了什么"): the sentence that answers says what is done, with
+    that verb. None for "是什么" and when no verb stands before the question
+    word."""
+    pairs = tagged(text)
+    for i, (word, _) in enumerate(pairs):
+        if word not in ("什么", "啥") or (i + 1 < len(pairs) and _HAN.match(pairs[i + 1][0])):
+            continue  # "什么目标" asks the 目标, whatever verb the text uses
+        j = i - 1
+        while j >= 0 and pairs[j][0] in ("了", "过", "些", "一些"):
+            j -= 1
+        if j >= 0 and pairs[j][1].startswith("v") and len(pairs[j][0]) >= 2 and _CJK_WORD.match(pairs[j][0]):
+            return pairs[j][0]
+    return None
+
+
 def asked_attribute(text: str) -> str | None:
     """The noun a value question asks about, from jieba's tags: the one the
     question word determines ("多少件专利", "哪个城市"), else the subject of

@@ -985,3 +985,24 @@ def test_a_how_question_about_someones_duty_is_answered_by_the_directive_to_them
         "各县区政府要担负起本地节水工作的主体责任，把节水工作列入政府工作的重要议事日程。\n"))
     answer = pipeline.ask("各县区政府应如何对待节水工作？")
     assert "主体责任" in answer.answer and "节水优先" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question,verb", [
+    ("在这些行业里要培育什么？", "培育"),
+    ("要走自主创新之路，必须注重什么？", "注重"),
+    ("讲话提出了什么目标？", None),  # 什么目标 asks the 目标, whatever the verb
+    ("这次会议的主要议程是什么？", None),
+])
+def test_the_verb_whose_object_a_what_question_asks(question, verb):
+    from app.question import asked_verb
+
+    assert asked_verb(question) == verb
+
+
+def test_a_what_question_is_answered_where_the_text_uses_its_verb(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "讲话.txt", (
+        "在全市农业工作会议上的讲话\n\n"
+        "特别是要完善有利于蔬菜、林果等优势产业发展的扶持政策。"
+        "在优势产业中要大力培育特色品牌，带动农民增收。\n"))
+    answer = pipeline.ask("在蔬菜、林果等优势产业中要培育什么？")
+    assert "特色品牌" in answer.answer and "扶持政策" not in answer.answer, answer.answer
