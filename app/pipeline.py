@@ -484,7 +484,7 @@ class Pipeline:
                         else self.settings.max_sentences_per_document)
         per_doc = []
         # "哪些法规规定了具体罚款数额": a document answers with the amount.
-        amount = amount_asked(prep.info.terms) if exhaustive else None
+        amount = amount_asked(prep.info.terms)
         for doc in docs:
             # The point asked, searched as the whole question was: without
             # the compared documents' names (see prepare).
@@ -498,7 +498,11 @@ class Pipeline:
             chosen = select(cands, prep.info, self.settings, focus=False)
             chosen = _best(chosen, per_document) if versions else chosen[:per_document]
             if amount is not None and chosen:
-                chosen = _stating_the_amount(cands, chosen, amount)
+                # A document that states no such amount is silent on it (a
+                # which-documents answer does not list it); one that does is
+                # quoted for the sentences that state it.
+                stating = [c for c in chosen if amount(c.text)]
+                chosen = stating if stating and not exhaustive else _stating_the_amount(cands, chosen, amount)
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
         best = max((score for _, _, score in per_doc), default=0.0)
         kept = [(d, c) for d, c, score in per_doc if c and score >= self.settings.document_keep_ratio * best]

@@ -1006,3 +1006,16 @@ def test_a_what_question_is_answered_where_the_text_uses_its_verb(tmp_path):
         "在优势产业中要大力培育特色品牌，带动农民增收。\n"))
     answer = pipeline.ask("在蔬菜、林果等优势产业中要培育什么？")
     assert "特色品牌" in answer.answer and "扶持政策" not in answer.answer, answer.answer
+
+
+def test_a_comparison_of_amounts_quotes_the_sums_and_says_who_sets_none(tmp_path):
+    law = ("{city}绿地管理条例\n\n第一条 为了加强{city}绿地管理，制定本条例。\n"
+           "第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还{fine}。"
+           "擅自占用公共绿地拒不退还的，由绿化管理部门依法强制退还。\n")
+    pipeline = _pipeline_over(tmp_path, {
+        "甲市绿地管理条例.txt": law.format(city="甲市", fine="，并处每平方米五百元以上一千元以下的罚款"),
+        "乙市绿地管理条例.txt": law.format(city="乙市", fine="，依法予以处罚"),
+    })
+    answer = pipeline.ask("甲市绿地管理条例和乙市绿地管理条例对擅自占用公共绿地的罚款数额分别怎么规定？")
+    assert "五百元以上一千元以下" in answer.answer and "强制退还" not in answer.answer, answer.answer
+    assert T.DOCUMENT_SILENT.format(title="乙市绿地管理条例") in answer.answer
