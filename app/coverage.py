@@ -18,7 +18,7 @@ from functools import lru_cache
 from .numerals import to_int
 from .question import QuestionInfo, names_a_kind_of_value
 from .textnorm import compare_form
-from .tokenize import stopwords, tagged, word_bounds, words
+from .tokenize import proper_names_in, stopwords, tagged, word_bounds, words
 
 _N = "零〇一二三四五六七八九十百千万亿两"
 # Endings of a document's name. 规定/办法 name a document only after a word
@@ -242,7 +242,7 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     sentences = list(sentences)
     attribute = compare_form(info.attribute) if info.attribute else ""
     forms = [compare_form(s) for s in sentences]
-    named = bool(attribute) and _asks_figure_of(info) and any(attribute in f for f in forms)
+    named = bool(attribute) and (_asks_figure_of(info) or _asks_date_of(info)) and any(attribute in f for f in forms)
     for sentence, form in zip(sentences, forms):
         if not has_value(_ADDRESS.sub("", sentence)):
             continue
@@ -273,6 +273,12 @@ def _asks_figure_of(info: QuestionInfo) -> bool:
         return False
     a = re.escape(info.attribute)
     return bool(re.search(rf"{a}(?:{_LINK})?(?:多少|几)|(?:多少|几)[{_N}个件项名位元]?{a}", info.text))
+
+
+def _asks_date_of(info: QuestionInfo) -> bool:
+    """A when question about what a named party did ("日本政府承诺在哪一年……"):
+    a date of the passage's other events is not its date."""
+    return info.intent == "date" and bool(info.attribute) and info.attribute in proper_names_in(info.text)
 
 
 def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:

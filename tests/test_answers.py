@@ -1019,3 +1019,11 @@ def test_a_comparison_of_amounts_quotes_the_sums_and_says_who_sets_none(tmp_path
     answer = pipeline.ask("甲市绿地管理条例和乙市绿地管理条例对擅自占用公共绿地的罚款数额分别怎么规定？")
     assert "五百元以上一千元以下" in answer.answer and "强制退还" not in answer.answer, answer.answer
     assert T.DOCUMENT_SILENT.format(title="乙市绿地管理条例") in answer.answer
+
+
+def test_a_when_question_about_a_named_party_is_not_answered_by_another_events_date(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "通知.txt", (
+        "关于加强遗弃危险化学品清理工作的通知\n\n"
+        "1998年之前，沿江遗弃的危险化学品一直无人清理。\n经多年交涉，日本政府已承诺履行清理义务。\n"))
+    answer = pipeline.ask("日本政府承诺在哪一年之前清理完沿江遗弃的危险化学品？")
+    assert answer.refused, answer.answer
