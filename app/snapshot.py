@@ -71,7 +71,7 @@ class IndexSnapshot:
         words of official texts it does use (官司 -> 诉讼, 咋办 -> 处理)."""
         out = []
         for word, _ in tagged(text):
-            formal = register().get(word) if not self.in_vocabulary(word) else None
+            formal = register().get(word.lower()) if not self.in_vocabulary(word.lower()) else None
             out.append(next((f for f in formal if self.uses(f)), word) if formal else word)
         return "".join(out)
 

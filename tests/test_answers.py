@@ -1027,3 +1027,9 @@ def test_a_when_question_about_a_named_party_is_not_answered_by_another_events_d
         "1998年之前，沿江遗弃的危险化学品一直无人清理。\n经多年交涉，日本政府已承诺履行清理义务。\n"))
     answer = pipeline.ask("日本政府承诺在哪一年之前清理完沿江遗弃的危险化学品？")
     assert answer.refused, answer.answer
+
+
+def test_a_latin_everyday_word_is_read_in_the_register_whatever_its_case(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "条例.txt", (
+        "某市软件产业促进条例\n\n第一条 软件著作权人可以向软件登记机构办理登记。\n"))
+    assert "软件" in pipeline.prepare("自己写的APP要去哪里办理登记？").asked
