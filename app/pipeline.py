@@ -312,7 +312,7 @@ class Pipeline:
         if prep.info.intent == "why":
             chosen = _with_premise(chosen, prep.snapshot)
         if _ASKS_WHAT_FOLLOWS.search(prep.asked):
-            chosen = _said_next(chosen, prep.snapshot)
+            chosen = _said_next(chosen, prep.snapshot, _SAYING.findall(prep.asked)[-1:])
         if speaks_of_penalty(prep.asked):
             chosen = _with_cited_fine(chosen, cands)
         if prep.info.intent not in ("count", "duration", "date"):
@@ -624,6 +624,8 @@ _STATE = "中华人民共和国"
 # What a lead-in announces: the words after 下列 / 以下 / 如下.
 _ANNOUNCED = re.compile(r"(?:下列|以下|如下)([^，,。；;：:]*)")
 # A question about what the text goes on to say after something.
+# What the text is asked to go on saying: "要讲什么", "强调了什么".
+_SAYING = re.compile(r"(讲|谈|提出|强调|指出|要求)了?(?:些)?什么")
 _ASKS_WHAT_FOLLOWS = re.compile(r"(?:之后|以后|后|完)[，,]?(?:接着|接下来|紧接着|随后|然后)|接下来(?:说|讲|提|谈)")
 # How a conclusion opens: its premise is the sentence before it.
 _CONCLUSION = re.compile(r"^(?:只有|为此|因而|由此可见|可见|这就要求|这就决定)")
@@ -715,11 +717,13 @@ def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Cand
     return sorted([*chosen, premise], key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
-def _said_next(chosen: list[Candidate], snapshot: IndexSnapshot, reach: int = 2) -> list[Candidate]:
+def _said_next(chosen: list[Candidate], snapshot: IndexSnapshot, saying: list[str],
+               reach: int = 2) -> list[Candidate]:
     """A question about what the text says after something ("表示同意之后，
     接着说要讲什么") is answered by what follows the chosen sentences: up to
     ``reach`` sentences after the last of them in the best one's document
-    ("希望各市州认真抓好落实。" then "借此机会，我再讲几点意见："), to a heading."""
+    ("希望各市州认真抓好落实。" then "借此机会，我再讲几点意见："), to a heading;
+    the one that does the ``saying`` asked (讲 of "要讲什么") alone, when one does."""
     best = max(chosen, key=lambda c: c.score, default=None)
     if best is None:
         return chosen
@@ -733,7 +737,8 @@ def _said_next(chosen: list[Candidate], snapshot: IndexSnapshot, reach: int = 2)
         nxt.score = best.score
         following.append(nxt)
         end = nxt.end
-    return following or chosen
+    doing = [c for c in following if any(verb in c.text for verb in saying)]
+    return doing[:1] or following or chosen
 
 
 def _sentence_at(snapshot: IndexSnapshot, doc: str, offset: int, after: bool = False) -> Candidate | None:

@@ -775,6 +775,8 @@ def test_what_the_text_goes_on_to_say_is_the_sentences_that_follow(tmp_path):
     answer = pipeline.ask("讲话人表示赞成春耕生产情况通报之后，接着说要讲什么？")
     assert "我再讲三点意见" in answer.answer
     assert "王局长通报" not in answer.answer
+    # what the speaker says next is asked as what he goes on to 讲: that sentence
+    assert "希望各县抓好落实" not in answer.answer
 
 
 def test_which_documents_set_an_amount_lists_those_that_state_one(tmp_path):
