@@ -243,6 +243,8 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     attribute = compare_form(info.attribute) if info.attribute else ""
     forms = [compare_form(s) for s in sentences]
     named = bool(attribute) and (_asks_figure_of(info) or _asks_date_of(info)) and any(attribute in f for f in forms)
+    if _another_kind_only(info, attribute, forms):
+        return False
     for sentence, form in zip(sentences, forms):
         if not has_value(_ADDRESS.sub("", sentence)):
             continue
@@ -273,6 +275,16 @@ def _asks_figure_of(info: QuestionInfo) -> bool:
         return False
     a = re.escape(info.attribute)
     return bool(re.search(rf"{a}(?:{_LINK})?(?:多少|几)|(?:多少|几)[{_N}个件项名位元]?{a}", info.text))
+
+
+def _another_kind_only(info: QuestionInfo, attribute: str, forms: list[str]) -> bool:
+    """A figure asked of a compound ("建筑面积是多少") whose head the passages
+    name only in other compounds ("选房面积为94平方米"): their figures are
+    another kind's. Words for a kind of value (保护期限) are no such compound:
+    a text states the value without them."""
+    if not attribute or len(attribute) < 4 or not _asks_figure_of(info) or names_a_kind_of_value(attribute):
+        return False
+    return not any(attribute in f for f in forms) and any(attribute[-2:] in f for f in forms)
 
 
 def _asks_date_of(info: QuestionInfo) -> bool:

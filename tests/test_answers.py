@@ -1035,3 +1035,12 @@ def test_a_latin_everyday_word_is_read_in_the_register_whatever_its_case(tmp_pat
     pipeline = _pipeline_on(tmp_path, "条例.txt", (
         "某市软件产业促进条例\n\n第一条 软件著作权人可以向软件登记机构办理登记。\n"))
     assert "软件" in pipeline.prepare("自己写的APP要去哪里办理登记？").asked
+
+
+@pytest.mark.parametrize("stated,refused", [("选房面积为94平方米", True), ("原房屋建筑面积为120平方米", False)])
+def test_a_figure_of_another_compound_of_the_same_head_is_not_the_one_asked(tmp_path, stated, refused):
+    pipeline = _pipeline_on(tmp_path, "案例.txt", (
+        "赵某诉某区政府不履行拆迁安置补偿协议案\n\n"
+        f"2015年10月，指挥部与赵某订立了拆迁安置补偿协议，载明赵某家庭{stated}。赵某的原房屋随后被拆除。\n"))
+    answer = pipeline.ask("赵某被拆除的原房屋建筑面积是多少平方米？")
+    assert answer.refused == refused, answer.answer
