@@ -183,13 +183,23 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
         c.fit = fit = _intent_fit(c.text, info)
         c.score = lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
-        if names_a_document(c.text) or (is_heading_sentence(c.text, c.hit.chunk.section)
-                                        and not _asks_about_place(c, weights)):
+        heading = is_heading_sentence(c.text, c.hit.chunk.section) or is_label_line(c.text)
+        if names_a_document(c.text) or (heading and not _asks_about_place(c, weights)):
             # A title or section heading names a topic without saying
             # anything about it: an answer only to a question about the
             # document's structure (whose words are the chunk's context).
             c.score *= 0.5
     _with_antecedents(cands)
+
+
+# A line of a few words and no punctuation: the label of what follows
+# ("裁判结果", "典型意义"), though no numbering marks it as a heading.
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+
+
+def is_label_line(text: str) -> bool:
+    """Whether a sentence is such a label: it names, and states nothing."""
+    return bool(_LABEL_LINE.match(text.strip()))
 
 
 def _with_antecedents(cands: list[Candidate]) -> None:
@@ -587,7 +597,8 @@ def _with_gaps_filled(chosen: list[Candidate], cands: list[Candidate]) -> list[C
     for c in chosen:
         same = [d for d in cands if d.hit is c.hit]
         i = same.index(c)
-        if i + 2 < len(same) and same[i + 2] in chosen and same[i + 1] not in out:
+        if i + 2 < len(same) and same[i + 2] in chosen and same[i + 1] not in out \
+                and not is_label_line(same[i + 1].text):
             out.append(same[i + 1])
     return out
 

@@ -1044,3 +1044,11 @@ def test_a_figure_of_another_compound_of_the_same_head_is_not_the_one_asked(tmp_
         f"2015年10月，指挥部与赵某订立了拆迁安置补偿协议，载明赵某家庭{stated}。赵某的原房屋随后被拆除。\n"))
     answer = pipeline.ask("赵某被拆除的原房屋建筑面积是多少平方米？")
     assert answer.refused == refused, answer.answer
+
+
+def test_a_label_line_between_two_sentences_is_not_quoted(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "案例.txt", (
+        "加班费的仲裁时效应当如何认定\n\n基本案情\n\n张某于2016年入职某建筑公司。\n\n原告诉讼请求\n\n"
+        "请求判决某建筑公司支付加班费46293元。\n\n裁判结果\n\n一审法院判决某建筑公司支付张某加班费18120元。\n"))
+    answer = pipeline.ask("张某请求判决建筑公司支付多少加班费？")
+    assert "46293元" in answer.answer and "裁判结果" not in answer.answer, answer.answer
