@@ -192,9 +192,9 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     _with_antecedents(cands)
 
 
-# A line of a few words and no punctuation: the label of what follows
-# ("裁判结果", "典型意义"), though no numbering marks it as a heading.
-_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,12}$")
+# A line of words and no punctuation: the label of what follows ("裁判结果",
+# "典型意义", an attachment's title), though no numbering marks it a heading.
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}$")
 
 
 def is_label_line(text: str) -> bool:
