@@ -385,26 +385,23 @@ def test_a_penalty_question_gets_the_articles_further_fines_whatever_it_calls_th
 
 
 
-def test_a_how_long_question_gets_the_articles_further_time_limit():
+@pytest.mark.parametrize("texts,question,joins", [
+    # a how-long question gets the article's further time limit
+    (["专利管理部门处理专利侵权纠纷案件，应当在受理之日起四个月内作出处理决定。",
+      "因特殊情况需要延长的，延长期限最长不得超过二个月。"],
+     "专利管理部门处理专利侵权纠纷案件要在多长时间内作出决定？", True),
+    # what a term means states no further figure, whatever numbers it holds
+    (["同一展位的参展项目不得超过10项。", "本办法所称同一展位的两项以上参展项目，是指由同一参展商申报的项目。"],
+     "同一展位的参展项目最多可以有几项？", False),
+])
+def test_the_articles_further_figure_joins_unless_it_says_what_a_term_means(texts, question, joins):
     from app.answering import _with_further_figures
 
-    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="条例", address="第二十一条", chunk_id="c1"))
-    first, further = _sentences(hit, ["专利管理部门处理专利侵权纠纷案件，应当在受理之日起四个月内作出处理决定。",
-                                      "因特殊情况需要延长的，延长期限最长不得超过二个月。"])
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="条例", address="第九条", chunk_id="c1"))
+    first, further = _sentences(hit, texts)
     first.fit, further.fit = 1.0, 1.0
-    info = analyze("专利管理部门处理专利侵权纠纷案件要在多长时间内作出决定？")
-    assert _with_further_figures([first], [first, further], info, Settings()) == [first, further]
-
-
-def test_what_a_term_means_is_no_further_figure():
-    from app.answering import _with_further_figures
-
-    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="办法", address="第九条", chunk_id="c1"))
-    first, meaning = _sentences(hit, ["同一展位的参展项目不得超过10项。",
-                                      "本办法所称同一展位的两项以上参展项目，是指由同一参展商申报的项目。"])
-    first.fit, meaning.fit = 1.0, 1.0
-    info = analyze("同一展位的参展项目最多可以有几项？")
-    assert _with_further_figures([first], [first, meaning], info, Settings()) == [first]
+    expected = [first, further] if joins else [first]
+    assert _with_further_figures([first], [first, further], analyze(question), Settings()) == expected
 
 
 def test_a_weaker_fit_left_out_brings_no_further_figures():
@@ -678,6 +675,24 @@ def _pipeline_on(tmp_path, name: str, text: str):
     return _pipeline_over(tmp_path, {name: text})
 
 
+# One city's green-space regulation; its article 9 ends with the fine clause.
+_GREEN_LAW = ("{city}绿地管理条例\n\n第一条 为了加强{city}绿地管理，制定本条例。\n"
+              "第二条 本条例适用于本市行政区域内绿地的规划、建设和管理。\n"
+              "第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还{fine}。"
+              "擅自占用公共绿地拒不退还的，由绿化管理部门依法强制退还。\n")
+
+
+def _green_laws(tmp_path, fines: dict[str, str]):
+    """A pipeline over one green-space regulation per city (city -> fine clause)."""
+    return _pipeline_over(tmp_path, {f"{city}绿地管理条例.txt": _GREEN_LAW.format(city=city, fine=fine)
+                                     for city, fine in fines.items()})
+
+
+def _asked_of(tmp_path, name: str, text: str, question: str):
+    """The answer to ``question`` over one document of its own."""
+    return _pipeline_on(tmp_path, name, text).ask(question)
+
+
 def test_a_value_for_another_subject_in_the_same_article_does_not_join_the_answer(tmp_path):
     pipeline = _pipeline_on(tmp_path, "绿地条例.txt", (
         "某市城市绿地管理条例\n\n"
@@ -782,14 +797,8 @@ def test_what_the_text_goes_on_to_say_is_the_sentences_that_follow(tmp_path):
 def test_which_documents_set_an_amount_lists_those_that_state_one(tmp_path):
     from app import texts as T
 
-    law = ("{city}绿地管理条例\n\n第一条 为了加强{city}绿地管理，制定本条例。\n"
-           "第二条 本条例适用于本市行政区域内绿地的规划、建设和管理。\n"
-           "第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还{fine}。\n")
-    pipeline = _pipeline_over(tmp_path, {
-        "甲市绿地管理条例.txt": law.format(city="甲市", fine="，并处每平方米五百元以上一千元以下的罚款"),
-        "乙市绿地管理条例.txt": law.format(city="乙市", fine="，并处违法所得二倍以上五倍以下的罚款"),
-        "丙市绿地管理条例.txt": law.format(city="丙市", fine="，依法予以处罚"),
-    })
+    pipeline = _green_laws(tmp_path, {"甲市": "，并处每平方米五百元以上一千元以下的罚款",
+                                      "乙市": "，并处违法所得二倍以上五倍以下的罚款", "丙市": "，依法予以处罚"})
     answer = pipeline.ask("哪些地方的条例规定了擅自占用公共绿地的具体罚款数额？")
     assert answer.answer.startswith(T.WHICH_DOCS_COUNT.format(n="两"))
     assert {c.doc for c in answer.citations} == {"甲市绿地管理条例.txt", "乙市绿地管理条例.txt"}
@@ -960,74 +969,58 @@ def test_a_word_fused_with_a_function_word_is_not_read_as_a_typo(tmp_path):
 def test_the_threshold_of_a_value_is_asked_by_its_kind_word_not_named_by_the_text(tmp_path):
     # "起点" (threshold) names the kind of value asked, as 上限 and 下限 do:
     # the text states it ("五万元以上") without the word.
-    pipeline = _pipeline_on(tmp_path, "解释.txt", (
+    answer = _asked_of(tmp_path, "解释.txt", (
         "关于办理侵犯商业标识刑事案件的解释\n\n"
         "第一条 假冒他人商业标识，非法经营数额在五万元以上的，属于情节严重。\n"
-        "第二条 本解释自公布之日起施行。\n"))
-    answer = pipeline.ask("假冒商业标识情节严重的非法经营数额起点是多少？")
+        "第二条 本解释自公布之日起施行。\n"), "假冒商业标识情节严重的非法经营数额起点是多少？")
     assert not answer.refused and "五万元以上" in answer.answer, answer.answer
 
 
-@pytest.mark.parametrize("question,subject", [
-    ("各级政府应如何对待知识产权工作？", "各级政府"),
-    ("省知识产权局和各成员单位在纲要制定中应当怎么做？", "省知识产权局和各成员单位"),
-    ("怎样加强知识产权队伍建设？", None),  # no one named
-    ("加强知识产权管理要做哪些工作？", None),  # a which-ones question
+@pytest.mark.parametrize("reader,question,expected", [
+    # who a how question asks a duty of
+    ("asked_subject", "各级政府应如何对待知识产权工作？", "各级政府"),
+    ("asked_subject", "省知识产权局和各成员单位在纲要制定中应当怎么做？", "省知识产权局和各成员单位"),
+    ("asked_subject", "怎样加强知识产权队伍建设？", None),  # no one named
+    ("asked_subject", "加强知识产权管理要做哪些工作？", None),  # a which-ones question
+    # the verb whose object a what question asks
+    ("asked_verb", "在这些行业里要培育什么？", "培育"),
+    ("asked_verb", "要走自主创新之路，必须注重什么？", "注重"),
+    ("asked_verb", "讲话提出了什么目标？", None),  # 什么目标 asks the 目标, whatever the verb
+    ("asked_verb", "这次会议的主要议程是什么？", None),
 ])
-def test_the_one_a_how_question_asks_a_duty_of(question, subject):
-    from app.question import asked_subject
+def test_what_a_how_or_what_question_asks_of(reader, question, expected):
+    from app import question as Q
 
-    assert asked_subject(question) == subject
-
-
-def test_a_how_question_about_someones_duty_is_answered_by_the_directive_to_them(tmp_path):
-    pipeline = _pipeline_on(tmp_path, "讲话.txt", (
-        "在全市水利工作会议上的讲话\n\n"
-        "各县区政府领导和水务部门的负责同志都要牢固树立节水优先的理念，切实加强对节水工作的领导。"
-        "各县区政府要担负起本地节水工作的主体责任，把节水工作列入政府工作的重要议事日程。\n"))
-    answer = pipeline.ask("各县区政府应如何对待节水工作？")
-    assert "主体责任" in answer.answer and "节水优先" not in answer.answer, answer.answer
+    assert getattr(Q, reader)(question) == expected
 
 
-@pytest.mark.parametrize("question,verb", [
-    ("在这些行业里要培育什么？", "培育"),
-    ("要走自主创新之路，必须注重什么？", "注重"),
-    ("讲话提出了什么目标？", None),  # 什么目标 asks the 目标, whatever the verb
-    ("这次会议的主要议程是什么？", None),
+@pytest.mark.parametrize("body,question,said,not_said", [
+    # a how question about someone's duty: the directive addressed to them
+    ("各县区政府领导和水务部门的负责同志都要牢固树立节水优先的理念，切实加强对节水工作的领导。"
+     "各县区政府要担负起本地节水工作的主体责任，把节水工作列入政府工作的重要议事日程。",
+     "各县区政府应如何对待节水工作？", "主体责任", "节水优先"),
+    # a what question about a verb's object: where the text uses the verb
+    ("特别是要完善有利于蔬菜、林果等优势产业发展的扶持政策。在优势产业中要大力培育特色品牌，带动农民增收。",
+     "在蔬菜、林果等优势产业中要培育什么？", "特色品牌", "扶持政策"),
 ])
-def test_the_verb_whose_object_a_what_question_asks(question, verb):
-    from app.question import asked_verb
-
-    assert asked_verb(question) == verb
-
-
-def test_a_what_question_is_answered_where_the_text_uses_its_verb(tmp_path):
-    pipeline = _pipeline_on(tmp_path, "讲话.txt", (
-        "在全市农业工作会议上的讲话\n\n"
-        "特别是要完善有利于蔬菜、林果等优势产业发展的扶持政策。"
-        "在优势产业中要大力培育特色品牌，带动农民增收。\n"))
-    answer = pipeline.ask("在蔬菜、林果等优势产业中要培育什么？")
-    assert "特色品牌" in answer.answer and "扶持政策" not in answer.answer, answer.answer
+def test_how_and_what_questions_are_answered_by_the_sentence_that_does_what_is_asked(
+        tmp_path, body, question, said, not_said):
+    answer = _asked_of(tmp_path, "讲话.txt", f"在全市工作会议上的讲话\n\n{body}\n", question)
+    assert said in answer.answer and not_said not in answer.answer, answer.answer
 
 
 def test_a_comparison_of_amounts_quotes_the_sums_and_says_who_sets_none(tmp_path):
-    law = ("{city}绿地管理条例\n\n第一条 为了加强{city}绿地管理，制定本条例。\n"
-           "第九条 擅自占用公共绿地的，由绿化管理部门责令限期退还{fine}。"
-           "擅自占用公共绿地拒不退还的，由绿化管理部门依法强制退还。\n")
-    pipeline = _pipeline_over(tmp_path, {
-        "甲市绿地管理条例.txt": law.format(city="甲市", fine="，并处每平方米五百元以上一千元以下的罚款"),
-        "乙市绿地管理条例.txt": law.format(city="乙市", fine="，依法予以处罚"),
-    })
+    pipeline = _green_laws(tmp_path, {"甲市": "，并处每平方米五百元以上一千元以下的罚款", "乙市": "，依法予以处罚"})
     answer = pipeline.ask("甲市绿地管理条例和乙市绿地管理条例对擅自占用公共绿地的罚款数额分别怎么规定？")
     assert "五百元以上一千元以下" in answer.answer and "强制退还" not in answer.answer, answer.answer
     assert T.DOCUMENT_SILENT.format(title="乙市绿地管理条例") in answer.answer
 
 
 def test_a_when_question_about_a_named_party_is_not_answered_by_another_events_date(tmp_path):
-    pipeline = _pipeline_on(tmp_path, "通知.txt", (
+    answer = _asked_of(tmp_path, "通知.txt", (
         "关于加强遗弃危险化学品清理工作的通知\n\n"
-        "1998年之前，沿江遗弃的危险化学品一直无人清理。\n经多年交涉，日本政府已承诺履行清理义务。\n"))
-    answer = pipeline.ask("日本政府承诺在哪一年之前清理完沿江遗弃的危险化学品？")
+        "1998年之前，沿江遗弃的危险化学品一直无人清理。\n经多年交涉，日本政府已承诺履行清理义务。\n"),
+        "日本政府承诺在哪一年之前清理完沿江遗弃的危险化学品？")
     assert answer.refused, answer.answer
 
 
@@ -1039,16 +1032,16 @@ def test_a_latin_everyday_word_is_read_in_the_register_whatever_its_case(tmp_pat
 
 @pytest.mark.parametrize("stated,refused", [("选房面积为94平方米", True), ("原房屋建筑面积为120平方米", False)])
 def test_a_figure_of_another_compound_of_the_same_head_is_not_the_one_asked(tmp_path, stated, refused):
-    pipeline = _pipeline_on(tmp_path, "案例.txt", (
+    answer = _asked_of(tmp_path, "案例.txt", (
         "赵某诉某区政府不履行拆迁安置补偿协议案\n\n"
-        f"2015年10月，指挥部与赵某订立了拆迁安置补偿协议，载明赵某家庭{stated}。赵某的原房屋随后被拆除。\n"))
-    answer = pipeline.ask("赵某被拆除的原房屋建筑面积是多少平方米？")
+        f"2015年10月，指挥部与赵某订立了拆迁安置补偿协议，载明赵某家庭{stated}。赵某的原房屋随后被拆除。\n"),
+        "赵某被拆除的原房屋建筑面积是多少平方米？")
     assert answer.refused == refused, answer.answer
 
 
 def test_a_label_line_between_two_sentences_is_not_quoted(tmp_path):
-    pipeline = _pipeline_on(tmp_path, "案例.txt", (
+    answer = _asked_of(tmp_path, "案例.txt", (
         "加班费的仲裁时效应当如何认定\n\n基本案情\n\n张某于2016年入职某建筑公司。\n\n原告诉讼请求\n\n"
-        "请求判决某建筑公司支付加班费46293元。\n\n裁判结果\n\n一审法院判决某建筑公司支付张某加班费18120元。\n"))
-    answer = pipeline.ask("张某请求判决建筑公司支付多少加班费？")
+        "请求判决某建筑公司支付加班费46293元。\n\n裁判结果\n\n一审法院判决某建筑公司支付张某加班费18120元。\n"),
+        "张某请求判决建筑公司支付多少加班费？")
     assert "46293元" in answer.answer and "裁判结果" not in answer.answer, answer.answer
