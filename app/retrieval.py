@@ -117,6 +117,8 @@ class HybridRetriever:
         t3 = time.perf_counter()
         fused = rrf_fuse([(dense_ids, s.dense_weight), (bm25_ids, s.bm25_weight)], s.rrf_k)
         order = sorted(fused, key=lambda i: (-fused[i], i))[:k]
+        if s.read_dense_best and dense_ids and dense_ids[0] not in order and len(order) == k:
+            order = [*order, dense_ids[0]]
         dense_rank = {i: r for r, i in enumerate(dense_ids)}
         bm25_rank = {i: r for r, i in enumerate(bm25_ids)}
         hits = [

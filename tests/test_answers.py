@@ -1045,3 +1045,22 @@ def test_a_label_line_between_two_sentences_is_not_quoted(tmp_path):
         "请求判决某建筑公司支付加班费46293元。\n\n裁判结果\n\n一审法院判决某建筑公司支付张某加班费18120元。\n"),
         "张某请求判决建筑公司支付多少加班费？")
     assert "46293元" in answer.answer and "裁判结果" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("read_best", [True, False])
+def test_the_passage_meaning_most_nearly_what_is_asked_is_read_whatever_its_words(tmp_path, read_best):
+    from app.pipeline import Pipeline
+
+    # Eight articles repeat the question's words (保护, 发明专利); the one that
+    # answers says 期限, not 保护期.
+    fields = ["农业", "工业", "医药", "化工", "电子", "机械", "能源", "交通"]
+    articles = [f"第{n}条 专利权的保护范围以其权利要求的内容为准，保护{w}的发明专利应当依法进行。"
+                for n, w in zip("一二三四五六七八", fields)]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "办法.txt").write_text("某市发明专利保护办法\n\n" + "\n".join(articles)
+                                   + "\n第九条 发明专利权的期限为二十年，自申请日起计算。\n", encoding="utf-8")
+    pipeline = Pipeline(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", vector_seed_path=None,
+                                 read_dense_best=read_best))
+    hits = pipeline.prepare("发明专利的保护期是多少年？").retrieval.hits
+    assert ("第九条" in [h.chunk.address for h in hits]) == read_best
