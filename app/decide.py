@@ -74,7 +74,7 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
                   mentioned: tuple[tuple[str, bool], ...] = (),
                   quoting: list[str] | None = None, heading_alone: bool = False,
                   about: list[float] | None = None, min_about: float = 0.0,
-                  dated: list[str] | None = None) -> Decision:
+                  dated: list[str] | None = None, beyond_names: list[float] | None = None) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
     that answer best, and the texts of the passages ``quoting`` them:
 
@@ -94,6 +94,10 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
       quoted sentence states. A value stated only by sentences sharing less
       than ``min_about`` of them is another thing's ("世界知识产权日是哪一天"
       answered by the date of a meeting);
+    * ``beyond_names``: the share of the question's words each quoted sentence
+      states besides the ``mentioned`` names. Quotes that state less than
+      ``min_about`` of them name the document in passing ("……制定专利审查指南")
+      and say nothing of what is asked of it;
     * ``dated``: the texts and dates of the quoted documents. A question
       about a year none of them mentions asks about another time than they
       speak of ("广东省2023年知识产权保护白皮书" answered by the 2022
@@ -114,4 +118,6 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
     elsewhere = tuple((n, place) for n, place in mentioned if not any(compare_form(n) in f for f in forms))
     if elsewhere:
         return replace(decision, answer=False, reason="absent_document", message=absent_message(elsewhere))
+    if mentioned and beyond_names is not None and max(beyond_names, default=0.0) < min_about:
+        return replace(decision, answer=False, reason="absent_document", message=absent_message(mentioned))
     return decision

@@ -340,9 +340,12 @@ class Pipeline:
         # A year asked about is looked for in the quoted documents' texts and dates.
         dated = [t for d in quoted_docs for t in (prep.snapshot.docs[d]["text"], prep.snapshot.metas[d].date or "")
                  ] if prep.info.years else None
+        # What a quote states of the question besides the names it mentions.
+        names = [compare_form(n) for n, _ in prep.mentioned]
+        beyond = [sum(w for t, w in c.terms.items() if not any(compare_form(t) in n for n in names)) for c in chosen]
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
-                                 min_about=self.settings.value_subject_share, dated=dated)
+                                 min_about=self.settings.value_subject_share, dated=dated, beyond_names=beyond)
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = body or [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]

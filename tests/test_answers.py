@@ -1064,3 +1064,11 @@ def test_the_passage_meaning_most_nearly_what_is_asked_is_read_whatever_its_word
                                  read_dense_best=read_best))
     hits = pipeline.prepare("发明专利的保护期是多少年？").retrieval.hits
     assert ("第九条" in [h.chunk.address for h in hits]) == read_best
+
+
+def test_a_guide_the_document_only_names_in_passing_says_nothing_of_what_is_asked_of_it(tmp_path):
+    answer = _asked_of(tmp_path, "办法.txt", (
+        "某市专利促进办法\n\n第一条 为了促进专利创造和运用，制定本办法。\n第二条 市知识产权局负责本市专利促进工作。\n"
+        "第三条 鼓励企业开展专利导航和专利价值评估。\n第四条 本办法的专利审查工作指南由市知识产权局制定。\n"),
+        "专利审查工作指南中判断创造性的方法具体是什么？")
+    assert answer.refused and answer.decision.reason == "absent_document", answer.answer
