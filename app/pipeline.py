@@ -483,7 +483,7 @@ class Pipeline:
         versions = not exhaustive and prep.naming.versions
         # Which documents: one line each; a comparison: each side's provision.
         per_document = (self.settings.which_documents_sentences if exhaustive
-                        else self.settings.max_sentences_per_version if prep.naming.versions
+                        else self.settings.max_sentences_per_version if versions
                         else self.settings.max_sentences_per_document)
         per_doc = []
         # "哪些法规规定了具体罚款数额": a document answers with the amount.
@@ -569,8 +569,8 @@ class Pipeline:
             lines = text.lstrip("\n").split("\n")
             # After the line naming the source, before the headings quoted
             # (first when each article quoted is headed by its own address).
-            lead = T.ANSWER_LEAD.split("{", 1)[0]
-            lines.insert(1 if lines[0].startswith(lead) else 0, line.format(n=count_in_chinese(prep.outline.count), measure=prep.outline.measure))
+            after_lead = 1 if lines[0].startswith(T.ANSWER_LEAD.split("{", 1)[0]) else 0
+            lines.insert(after_lead, line.format(n=count_in_chinese(prep.outline.count), measure=prep.outline.measure))
             text = "\n".join(lines)
         return Answer(prep.question, text, False, mode, citations, query=prep.retrieval.query)
 
