@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import texts as T
 from .chunking import Chunk
+from .legal import ARTICLE
 from .numerals import NUMERAL_CHARS, to_int
 from .textnorm import compare_form
 
@@ -18,9 +19,6 @@ _LABEL_ORDINAL = re.compile(rf"^(?:第|[（(])?([{_NUM}]+|\d+)")
 # Level 1 is a part ("部分", "方面"); level 2 a point within it.
 _PART = re.compile(rf"第([{_NUM}]+|\d+)(?:个|大)?(?:部分|方面|章)")
 _POINT = re.compile(rf"第([{_NUM}]+|\d+)(?:个)?(?:点|项|条|个问题)")
-# An article of a legal text: answered by the article lookup, and no part
-# of the text (a law without chapters has no parts, not 七十三 of them).
-_ARTICLE_LABEL = re.compile(rf"^第([{_NUM}]+|\d+)条")
 _LAST_POINT = re.compile(r"最后一(?:点|项|条)")
 _WHOLE = re.compile(r"(?:分为|分成|包括|有|讲了?)(?:几|哪几|多少)个?(?:大)?(?:部分|方面)")
 _ASKS_TITLE = re.compile(r"标题|题目|主题")
@@ -90,7 +88,9 @@ def resolve(question: str, outline: list[Heading]) -> Resolved:
     gets that one point and the count."""
     if not outline:
         return Resolved([])
-    parts = [h for h in outline if h.depth == 0 and not _ARTICLE_LABEL.match(h.path[-1])]
+    # An article is answered by the article lookup and is no part of its
+    # text: a law without chapters has no parts, not 七十三 of them.
+    parts = [h for h in outline if h.depth == 0 and not ARTICLE.match(h.path[-1])]
     part_m, point_m = _PART.search(question), _POINT.search(question)
     last = _LAST_POINT.search(question)
     if part_m is None and point_m is None and last is None:
