@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .chunking import is_heading_sentence, names_a_document
+from .chunking import is_heading_sentence, is_label_line, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
 from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_subject, asked_verb, listed_words,
@@ -190,16 +190,6 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
             # document's structure (whose words are the chunk's context).
             c.score *= 0.5
     _with_antecedents(cands)
-
-
-# A line of words and no punctuation: the label of what follows ("裁判结果",
-# "典型意义", an attachment's title), though no numbering marks it a heading.
-_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}$")
-
-
-def is_label_line(text: str) -> bool:
-    """Whether a sentence is such a label: it names, and states nothing."""
-    return bool(_LABEL_LINE.match(text.strip()))
 
 
 def _with_antecedents(cands: list[Candidate]) -> None:

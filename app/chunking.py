@@ -205,6 +205,16 @@ def is_heading_sentence(sentence: str, section: list[str] | tuple[str, ...]) -> 
     return any(form == compare_form(label) for label in section)
 
 
+# A line of words and no punctuation: the label of what follows ("裁判结果",
+# "典型意义", an attachment's title), though no numbering marks it a heading.
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff]{2,24}$")
+
+
+def is_label_line(text: str) -> bool:
+    """Whether a sentence is such a label: it names, and states nothing."""
+    return bool(_LABEL_LINE.match(text.strip()))
+
+
 # A line that only names a document: an attachment ("附件：1.……报告。",
 # "2.……专家组意见。") or a title ("关于……情况的报告。"), no clause in it.
 _DOCUMENT_NAME = re.compile(r"^(?:附件[:：]?\s*)?(?:\d{1,2}[.．、]\s*|(?=关于))[^，,；;：:。！？]{4,80}"
