@@ -342,7 +342,8 @@ class Pipeline:
                  ] if prep.info.years else None
         # What a quote states of the question besides the names it mentions.
         names = [compare_form(n) for n, _ in prep.mentioned]
-        beyond = [sum(w for t, w in c.terms.items() if not any(compare_form(t) in n for n in names)) for c in chosen]
+        beyond = [sum(w for t, w in c.terms.items() if not any(compare_form(t) in n for n in names))
+                  for c in chosen] if names else None
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
                                  min_about=self.settings.value_subject_share, dated=dated, beyond_names=beyond)

@@ -709,7 +709,7 @@ def test_a_value_for_another_subject_in_the_same_article_does_not_join_the_answe
 
 
 def test_the_next_item_of_an_enumeration_is_another_case_not_a_further_figure(tmp_path):
-    enumerating = _pipeline_on(tmp_path, "商标解释.txt", (
+    answer = _asked_of(tmp_path, "商标解释.txt", (
         "最高人民法院关于办理假冒商标刑事案件具体应用法律若干问题的解释\n\n"
         "第一条 为了依法惩治假冒商标犯罪，根据刑法有关规定，制定本解释。\n"
         "第二条 本解释所称假冒，是指使用与他人注册商标相同的商标。\n"
@@ -717,8 +717,8 @@ def test_the_next_item_of_an_enumeration_is_another_case_not_a_further_figure(tm
         "第四条 假冒他人注册商标，具有下列情形之一的，属于情节严重：\n"
         "（一）非法经营数额在五万元以上的；\n"
         "（二）给权利人造成直接经济损失二十万元以上的；\n"
-        "（三）假冒两种以上他人注册商标，非法经营数额在三万元以上的。\n"))
-    answer = enumerating.ask("假冒他人注册商标，给权利人造成直接经济损失多少属于情节严重？")
+        "（三）假冒两种以上他人注册商标，非法经营数额在三万元以上的。\n"),
+        "假冒他人注册商标，给权利人造成直接经济损失多少属于情节严重？")
     assert "二十万元" in answer.answer and "三万元" not in answer.answer
 
 
@@ -769,25 +769,23 @@ def test_the_terms_a_definition_question_asks_about_together(question, terms):
 
 
 def test_terms_asked_together_are_each_answered_by_their_definition(tmp_path):
-    pipeline = _pipeline_on(tmp_path, "生态条例.txt", (
+    answer = _asked_of(tmp_path, "生态条例.txt", (
         "某市生态保护条例\n\n"
         "第一条 为了保护生态环境，制定本条例。\n"
         "第二条 本条例所称林地，是指县级以上人民政府规划确定的用于发展林业的土地。\n"
         "第三条 市人民政府应当加强林地保护，严格控制林地转为建设用地。\n"
         "第四条 本条例下列用语的含义：\n（一）湿地，是指常年或者季节性积水的地带和水域。\n"
-        "（二）自然保护地，是指依法划定的保护区域。\n"))
-    answer = pipeline.ask("某市生态保护条例中的林地、湿地分别指什么？")
+        "（二）自然保护地，是指依法划定的保护区域。\n"), "某市生态保护条例中的林地、湿地分别指什么？")
     assert "用于发展林业的土地" in answer.answer and "季节性积水" in answer.answer
 
 
 def test_what_the_text_goes_on_to_say_is_the_sentences_that_follow(tmp_path):
-    pipeline = _pipeline_on(tmp_path, "讲话.txt", (
+    answer = _asked_of(tmp_path, "讲话.txt", (
         "关于春耕工作的讲话\n\n同志们：\n"
         "刚才，王局长通报了去年的春耕生产情况，我完全赞成。希望各县抓好落实。\n"
         "借此机会，我再讲三点意见：\n"
         "一、抓好种子供应。要提前储备良种，保证农民用上放心种。\n"
-        "二、抓好农田水利。要在春耕前完成渠道清淤。\n"))
-    answer = pipeline.ask("讲话人表示赞成春耕生产情况通报之后，接着说要讲什么？")
+        "二、抓好农田水利。要在春耕前完成渠道清淤。\n"), "讲话人表示赞成春耕生产情况通报之后，接着说要讲什么？")
     assert "我再讲三点意见" in answer.answer
     assert "王局长通报" not in answer.answer
     # what the speaker says next is asked as what he goes on to 讲: that sentence
