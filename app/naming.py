@@ -122,7 +122,6 @@ class NameIndex:
         key = scored[0][1]
         return Naming(frozenset({_version_of(self.groups[key], set(_YEAR.findall(question))).doc_id}), (key,), False)
 
-
     def _named_by_versions(self, question: str) -> Naming | None:
         """A question about what changed between versions named by their years
         alone ("2023年修订后与2010年版相比有什么变化"): the one document that has
@@ -137,9 +136,10 @@ class NameIndex:
         return Naming(frozenset(m.doc_id for m in self.groups[fitting[0]]), (fitting[0],), True)
 
 
-# Words a question about versions asks with, besides its years and the
-# words of _VERSIONS: they name no point of the provision.
-_ABOUT_VERSIONS = re.compile(r"版本?|修订后?|修改后?|修正后?|相比|比较|对比|现行|有何|有什么|和|与|跟|同")
+# The words (whole terms) a question about versions asks with besides its
+# years: they name no point of the provision.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_VERSION_WORD = re.compile(r"年?版本?|修订|修改|修正|相比|比较|对比|现行|有何|变化|改动|区别|不同|差异|前后|新旧|旧版|老版")
 
 
 def without_version_asking(question: str) -> str:
@@ -148,8 +148,8 @@ def without_version_asking(question: str) -> str:
     those parts name years and change, not the provision; the question itself
     when nothing else would be left."""
     parts = question_parts(question)
-    kept = [p for p in parts
-            if not _VERSIONS.search(p) or content_terms(_ABOUT_VERSIONS.sub(" ", _VERSIONS.sub(" ", _YEAR.sub(" ", p))))]
+    kept = [p for p in parts if not _VERSIONS.search(p)
+            or any(not (_VERSION_WORD.fullmatch(t) or _YEAR_DIGITS.fullmatch(t)) for t in content_terms(p))]
     return "".join(kept) if kept and len(kept) < len(parts) else question
 
 

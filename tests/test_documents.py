@@ -260,6 +260,8 @@ def test_years_of_versions_alone_name_the_one_document_that_has_them(library) ->
     # one part: it asks the provision and the change at once
     ("修订前后，对研发经费占生产总值比例的要求有什么变化？", "修订前后，对研发经费占生产总值比例的要求有什么变化？"),
     ("修订前后有什么变化？", "修订前后有什么变化？"),
+    # words are read whole: 合同 is no 同 of "与……相同"
+    ("合同怎么订？合同条款有什么变化？", "合同怎么订？合同条款有什么变化？"),
 ])
 def test_the_part_asking_only_what_changed_is_left_to_the_versions(question, about) -> None:
     from app.naming import without_version_asking
