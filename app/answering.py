@@ -508,9 +508,12 @@ def _value_first(ranked: list[Candidate], tie_ratio: float) -> list[Candidate]:
     """A how-many, how-long or when question is answered by a sentence that
     states a value: between two the scores cannot separate, the one that
     states it leads ("自申请日起满十八个月，即行公布" before another
-    article's "在指定期限内提交……" for "发明专利申请提交后多久公布")."""
-    fitting = next((c for c in ranked if c.fit > 0), None)
-    if fitting is None or fitting is ranked[0] or fitting.score < tie_ratio * ranked[0].score:
+    article's "在指定期限内提交……" for "发明专利申请提交后多久公布"), and of
+    several that do, the one in the unit asked ("为15年" before the "两个以上"
+    of another article, for "保护期限是多少年")."""
+    near = [c for c in ranked if c.score >= tie_ratio * ranked[0].score]
+    fitting = max(near, key=lambda c: c.fit)  # the best-scored of the best fit
+    if fitting.fit == 0 or fitting is ranked[0]:
         return ranked
     return [fitting, *(c for c in ranked if c is not fitting)]
 

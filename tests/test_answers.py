@@ -434,6 +434,18 @@ def test_a_value_question_prefers_the_sentence_stating_a_value_among_near_ties()
     assert _value_first([vague, valued, far], tie_ratio=0.85)[0] is vague
 
 
+def test_among_near_ties_the_value_in_the_unit_asked_leads():
+    from app.answering import _value_first
+
+    hit = object()
+    vague, counted, valued = _sentences(hit, ["宣告品种权无效的决定，对已执行的判决不具有追溯力。",
+                                              "两个以上的申请人分别申请的，品种权授予最先申请的人。",
+                                              "品种权的保护期限，自授权之日起，其他植物为15年。"])
+    vague.fit, counted.fit, valued.fit = 0.0, 0.25, 1.0  # "两个" is a figure, in no unit asked
+    vague.score, counted.score, valued.score = 1.69, 1.58, 1.57
+    assert _value_first([vague, counted, valued], tie_ratio=0.92)[0] is valued
+
+
 @pytest.mark.parametrize("question,titles,left", [
     ("植物新品种保护条例和集成电路布图设计保护条例对年费分别怎么规定？",
      ["中华人民共和国植物新品种保护条例", "集成电路布图设计保护条例"], "对年费分别怎么规定"),
