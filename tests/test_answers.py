@@ -705,6 +705,15 @@ def _asked_of(tmp_path, name: str, text: str, question: str):
     return _pipeline_on(tmp_path, name, text).ask(question)
 
 
+def test_a_later_part_without_words_of_its_own_is_answered_by_the_first_parts_sentences(tmp_path):
+    answer = _asked_of(tmp_path, "绿地条例.txt", (
+        "某市城市绿地管理条例\n\n第一条 为了加强城市绿地管理，制定本条例。\n"
+        "第五条 公共绿地认养协议的有效期为五年，自签订之日起计算。\n"
+        "第六条 2015年10月1日以后签订的公共绿地养护合同，应当报绿化管理部门备案。\n"),
+        "公共绿地认养协议的有效期是几年？从什么时候起算？")
+    assert "五年" in answer.answer and "2015年" not in answer.answer, answer.answer
+
+
 def test_a_value_for_another_subject_in_the_same_article_does_not_join_the_answer(tmp_path):
     pipeline = _pipeline_on(tmp_path, "绿地条例.txt", (
         "某市城市绿地管理条例\n\n"
