@@ -393,12 +393,12 @@ def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         return select(cands, info, settings)
     chosen: list[Candidate] = []
     for i, part in enumerate(parts):
-        score_candidates(cands, part, retrieval, snapshot)
         if i and not part.terms:
             # A later part with no words of its own ("从什么时候起算") asks
             # about what the parts before it are answered with: their
             # sentences answer it, not a date of anything else.
             continue
+        score_candidates(cands, part, retrieval, snapshot)
         chosen += [c for c in select(cands, part, settings) if c not in chosen]
     score_candidates(cands, info, retrieval, snapshot)  # what follows reads the whole question's scores
     # The parts' answers read as one quote where a single sentence links them.
