@@ -543,6 +543,12 @@ def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float) -> list[Candida
         if not kept or adds or tie:
             kept.append(c)
             covered |= set(c.terms)
+    # The best-scored sentence is itself the weaker reading of a near tie
+    # that states its words and more of the question's; a lead-in stays, its
+    # items are the answer.
+    if not LEAD_IN.search(kept[0].text) and any(
+            c.score >= tie_ratio * kept[0].score and _weaker_reading(kept[0], c) for c in kept[1:]):
+        kept = kept[1:]
     return kept
 
 

@@ -220,6 +220,22 @@ def test_a_sentence_joins_only_when_it_adds_a_question_term():
     assert _each_adds_a_term([first, echo], tie_ratio=0.9) == [first]
 
 
+def test_a_best_scored_sentence_that_is_the_weaker_reading_of_a_near_tie_gives_way():
+    from app.answering import _each_adds_a_term
+
+    art36 = SimpleNamespace(chunk=SimpleNamespace(doc_id="商标法", address="第三十六条", chunk_id="c1"))
+    art28 = SimpleNamespace(chunk=SimpleNamespace(doc_id="商标法", address="第二十八条", chunk_id="c2"))
+    (weaker,) = _sentences(art36, ["经审查异议不成立而准予注册的商标，自初步审定公告三个月期满之日起计算。"])
+    (fuller,) = _sentences(art28, ["对申请注册的商标，商标局应当自收到申请文件之日起九个月内审查完毕。"])
+    weaker.terms, fuller.terms = {"审查": 0.1, "商标": 0.1}, {"审查": 0.1, "商标": 0.1, "商标局": 0.1}
+    weaker.score, fuller.score, weaker.fit, fuller.fit = 1.83, 1.75, 1.0, 1.0
+    # "商标局审查……的期限": the article that states the question's words and more answers it
+    assert _each_adds_a_term([weaker, fuller], tie_ratio=0.92) == [fuller]
+    # a lead-in stays whatever it lacks: its items are the answer
+    weaker.text = "据此，商标的审查办法为："
+    assert _each_adds_a_term([weaker, fuller], tie_ratio=0.92) == [weaker, fuller]
+
+
 @pytest.mark.parametrize("question,intent,attribute", [
     ("集成电路布图设计专有权的保护期有多长？", "duration", "保护期"),
     ("商标局审查商标注册申请的法定期限是多久？", "duration", "法定期限"),
