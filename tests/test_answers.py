@@ -282,6 +282,9 @@ def test_what_a_question_asks_for(question, intent, attribute):
     ("朱晓力同志作了工作报告。", "报告是谁作的？", "who", "报告", 1.0),
     ("国土资源部两次组成专家组进行了调查。", "专家组由谁担任组长？", "who", "组长", 0.0),
     ("省知识产权局的洪宗宪同志作了通报。", "专家组由谁担任组长？", "who", "组长", 0.5),
+    # ... or the parties a legal text says may or shall act, not the ones an act names
+    ("专利权人、利害关系人可以请求作出评价报告。", "谁可以请求作出评价报告？", "who", None, 0.5),
+    ("有多个请求人请求作出评价报告的，仅作出一份评价报告。", "谁可以请求作出评价报告？", "who", None, 0.0),
     # which provision: the sentence that cites one
     ("其行为违反《中华人民共和国城乡规划法》第三十八条规定。", "拍卖行为违反了哪条法律规定？", "what", None, 1.0),
     ("一审法院判决确认拍卖行为违法。", "拍卖行为违反了哪条法律规定？", "what", None, 0.0),
