@@ -12,7 +12,7 @@ import numpy as np
 from .chunking import is_heading_sentence, is_label_line, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
-from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_subject, asked_verb, listed_words,
+from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_subject, asked_verb, listed_words, value_anchor,
                        names_a_kind_of_value, question_parts, slot_phrases)
 from .retrieval import Hit, Retrieval
 from .settings import Settings
@@ -252,7 +252,12 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         if unit is not None and not unit.search(figures):
             return 0.25
         if info.attribute is None:
-            return 1.0
+            # No attribute says whose value it is: the word the question
+            # puts before its question word does, where the value stands
+            # beside it ("首次商业利用之日起2年内" for "首次商业利用后，最迟多久").
+            # Only a little less fit apart from it: legal texts often state
+            # the value a clause later.
+            return 1.0 if _value_beside(figures, value_anchor(info.text)) else _VALUE_APART
         # The word for the kind of value ("期限" of "期限是多长") is no
         # attribute a sentence must name: the value states it ("二个月内");
         # the word that says whose value it is does ("保护期限": a figure in
@@ -306,6 +311,20 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         # "违反了哪条法律规定" is answered by the sentence that cites it.
         return 1.0 if _CITES_PROVISION.search(text) else 0.0
     return 0.0
+
+
+# The fit of a value stated apart from the word the question puts before it.
+_VALUE_APART = 0.9
+
+
+def _value_beside(text: str, anchor: str | None, reach: int = 12) -> bool:
+    """Whether a figure of ``text`` stands within ``reach`` characters of
+    ``anchor``, after it or before it ("……以下的罚款"); any figure does when
+    the question puts no word there."""
+    if not anchor:
+        return True
+    return any(_HAS_NUMBER.search(text[m.end():m.end() + reach]) or _HAS_NUMBER.search(text[max(0, m.start() - reach):m.start()])
+               for m in re.finditer(re.escape(anchor), text))
 
 
 @lru_cache(maxsize=1024)

@@ -285,6 +285,31 @@ def asked_verb(text: str) -> str | None:
     return None
 
 
+# Words between a value question's last content word and its question word
+# ("保护期是多少年", "首次商业利用后，最迟多久"): they say nothing of where
+# the value stands.
+_TO_VALUE = frozenset("的 是 为 有 要 需要 应 应当 应该 必须 可以 能 得 最 最迟 最长 最短 最多 最少 最高 最低 至少 "
+                      "在 内 后 以后 之后 以内 之内 达到 达 一共 共 总共 大概 大约 了 都 还 就 才 ， ,".split())
+
+
+@lru_cache(maxsize=1024)
+def value_anchor(text: str) -> str | None:
+    """The content word a value question puts right before its question
+    word ("保护期" of "保护期是多少年", "利用" of "首次商业利用后，最迟多久要
+    申请登记"): a sentence that states the value asked mostly states it
+    right after that word ("首次商业利用之日起2年内"). None when no content
+    word of two characters or more stands there."""
+    pairs = tagged(text)
+    i = next((i for i, (w, _) in enumerate(pairs) if _ASKS_VALUE.match(w) and not w.startswith(("谁", "哪"))), None)
+    if not i:
+        return None
+    j = i - 1
+    while j >= 0 and pairs[j][0] in _TO_VALUE:
+        j -= 1
+    word = pairs[j][0] if j >= 0 else ""
+    return word if len(word) >= 2 and _CJK_WORD.match(word) else None
+
+
 def asked_attribute(text: str) -> str | None:
     """The noun a value question asks about, from jieba's tags: the one the
     question word determines ("多少件专利", "哪个城市"), else the subject of

@@ -236,6 +236,19 @@ def test_a_best_scored_sentence_that_is_the_weaker_reading_of_a_near_tie_gives_w
     assert _each_adds_a_term([weaker, fuller], tie_ratio=0.92) == [weaker, fuller]
 
 
+@pytest.mark.parametrize("question,anchor", [
+    ("布图设计首次商业利用后，最迟多久要申请登记？", "利用"),
+    ("外观设计专利权的保护期是多少年？", "保护期"),
+    ("去年全省申请了多少件专利？", "申请"),
+    ("专家组由谁担任组长？", None),  # a who question asks no value
+    ("多少钱？", None),
+])
+def test_the_word_a_value_question_puts_before_its_question_word(question, anchor):
+    from app.question import value_anchor
+
+    assert value_anchor(question) == anchor
+
+
 @pytest.mark.parametrize("question,intent,attribute", [
     ("集成电路布图设计专有权的保护期有多长？", "duration", "保护期"),
     ("商标局审查商标注册申请的法定期限是多久？", "duration", "法定期限"),
@@ -271,6 +284,10 @@ def test_what_a_question_asks_for(question, intent, attribute):
     ("处五十万元以上五百万元以下的罚款。", "罚款是多少？", "count", None, 1.0),
     ("第十二条 依照本法第十五条规定的方式执行。", "罚款是多少？", "count", None, 0.0),
     ("20xx年我省知识产权工作取得了可喜的进展。", "申请了多少？", "count", None, 0.0),  # a year left out
+    # a value right after the word the question puts before its question word, before one apart from it
+    ("首次商业利用之日起2年内未提出登记申请的，不予登记。", "首次商业利用后，最迟多久要申请登记？", "duration", None, 1.0),
+    ("保护期为10年，自登记申请之日或者首次投入商业利用之日起计算。", "首次商业利用后，最迟多久要申请登记？",
+     "duration", None, 0.9),
     # an enumeration's lead-in answers a which-ones question
     ("第二十五条 对下列各项，不授予专利权：", "哪些情形不授予专利权？", "list", None, 1.0),
     # one separator and no enumeration beside the asked words
