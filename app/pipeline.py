@@ -313,6 +313,8 @@ class Pipeline:
             chosen = _with_premise(chosen, prep.snapshot)
         if _ASKS_WHAT_FOLLOWS.search(prep.asked):
             chosen = _said_next(chosen, prep.snapshot, _SAYING.findall(prep.asked)[-1:])
+        if _asks_outcome(prep.asked):
+            chosen = _answer_to_request(chosen, prep.snapshot, self.settings.max_answer_sentences)
         if speaks_of_penalty(prep.asked):
             chosen = _with_cited_fine(chosen, cands)
         if prep.info.intent not in ("count", "duration", "date"):
@@ -631,6 +633,14 @@ _ANNOUNCED = re.compile(r"(?:下列|以下|如下)([^，,。；;：:]*)")
 # What the text is asked to go on saying: "要讲什么", "强调了什么".
 _SAYING = re.compile(r"(讲|谈|提出|强调|指出|要求)了?(?:些)?什么")
 _ASKS_WHAT_FOLLOWS = re.compile(r"(?:之后|以后|后|完)[，,]?(?:接着|接下来|紧接着|随后|然后)|接下来(?:说|讲|提|谈)")
+# A question's last clause asking what came of something: the reply, the
+# decision, the ruling ("有关部门给出的意见是什么", "国家批了没有", "法院怎么判的"),
+# not the request itself ("请求判决支付多少").
+_OUTCOME = re.compile(r"意见|答复|回复|批|同意|结果|判|采纳|回应|答应")
+_REQUESTING = re.compile(r"请求|申请|要求|诉请|主张|建议")
+# A sentence reporting a request: its party, then the verb (你省请求，……;
+# 大连市请求在……开设……).
+_REPORTS_REQUEST = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^，,。；;：:]{1,12}?(?:请求|申请|诉请|建议)")
 # How a conclusion opens: its premise is the sentence before it.
 _CONCLUSION = re.compile(r"^(?:只有|为此|因而|由此可见|可见|这就要求|这就决定)")
 # How a legal text defines a term: "本法所称X，是指……", "X，是指……".
@@ -719,6 +729,41 @@ def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Cand
         return chosen
     premise.score = best.score
     return sorted([*chosen, premise], key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _asks_outcome(question: str) -> bool:
+    """Whether the question's last clause asks what came of something (a
+    reply, a decision, a ruling) and not what was requested."""
+    last = re.split(r"[，,；;]", question.strip().rstrip("？?。！!"))[-1]
+    return bool(_OUTCOME.search(last)) and not _REQUESTING.search(last)
+
+
+def _answer_to_request(chosen: list[Candidate], snapshot: IndexSnapshot, reach: int) -> list[Candidate]:
+    """An outcome asked of a request ("……，有关部门给出的意见是什么") that
+    the best sentence only reports ("你省请求，国家将你省纳入……"): the
+    question restates the request; what answers it is the reply that
+    follows in the next paragraphs ("财政部……提出了办理意见：该问题将……"),
+    up to ``reach`` sentences, past a lead-in ("……提出了以下意见："), to a
+    heading or the next request. The request stays when nothing follows."""
+    best = max(chosen, key=lambda c: c.score, default=None)
+    if best is None or not _REPORTS_REQUEST.match(best.text):
+        return chosen
+    doc, section = best.hit.chunk.doc_id, list(best.hit.chunk.section)
+    end = snapshot.docs[doc]["text"].find("\n", best.end)
+    reply: list[Candidate] = []
+    while end >= 0 and len(reply) < reach:
+        nxt = _sentence_at(snapshot, doc, end, after=True)
+        # The reply lies in the request's section (its numbered paragraphs
+        # "（一）由于……条件还不成熟。" included), before another request.
+        if nxt is None or nxt.hit.chunk.section[:len(section)] != section or _REPORTS_REQUEST.match(nxt.text):
+            break
+        end = nxt.end
+        if LEAD_IN.search(nxt.text) or not says_something(nxt.text) or (
+                is_heading_sentence(nxt.text, nxt.hit.chunk.section) and len(nxt.text) <= _TOPIC_LABEL):
+            continue
+        nxt.score = best.score
+        reply.append(nxt)
+    return reply or chosen
 
 
 def _said_next(chosen: list[Candidate], snapshot: IndexSnapshot, saying: list[str],

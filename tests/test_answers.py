@@ -741,6 +741,24 @@ def _asked_of(tmp_path, name: str, text: str, question: str):
     return _pipeline_on(tmp_path, name, text).ask(question)
 
 
+_REPLY_LETTER = ("国务院办公厅关于某省所提问题办理情况的函\n\n"
+                 "一、关于港口扩建问题。你省请求，国家支持东港港口扩建工程。\n\n"
+                 "交通部提出了以下意见：\n\n"
+                 "东港港口扩建工程已列入全国港口布局规划，将根据货运需求适时启动。\n\n"
+                 "二、关于机场改扩建问题。你省请求，国家支持西山机场改扩建。\n\n"
+                 "民航局意见：机场改扩建须先完成可行性研究。\n")
+
+
+def test_an_outcome_asked_of_a_request_is_answered_by_the_reply_that_follows(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "函.txt", _REPLY_LETTER)
+    answer = pipeline.ask("某省请求国家支持东港港口扩建，有关部门给出的意见是什么？")
+    assert "已列入全国港口布局规划" in answer.answer, answer.answer
+    assert "你省请求" not in answer.answer and "机场" not in answer.answer, answer.answer
+    # the request itself asked: the request answers
+    asked = pipeline.ask("某省请求国家支持哪个港口的扩建工程？")
+    assert "你省请求" in asked.answer, asked.answer
+
+
 def test_a_later_part_without_words_of_its_own_is_answered_by_the_first_parts_sentences(tmp_path):
     answer = _asked_of(tmp_path, "绿地条例.txt", (
         "某市城市绿地管理条例\n\n第一条 为了加强城市绿地管理，制定本条例。\n"
