@@ -1060,9 +1060,15 @@ def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) 
 
 
 def trace_of(prep: Prepared) -> Trace:
+    """What the answer was found from: the chunks of an article named and
+    answered are looked up by its address, and lead what the search found."""
+    chunks = prep.snapshot.chunks
+    looked_up = tuple(TraceHit(chunks[i].chunk_id, chunks[i].doc_id, chunks[i].text, 1.0, 0.0, 0.0)
+                      for i in prep.article_chunks if prep.decision.answer)
+    found = tuple(TraceHit(h.chunk.chunk_id, h.chunk.doc_id, h.chunk.text, h.score, h.dense, h.bm25)
+                  for h in prep.retrieval.hits if h.idx not in prep.article_chunks)
     return Trace(prep.retrieval.query, prep.carried, tuple(sorted(prep.naming.docs)) if prep.naming else (),
-                 tuple(TraceHit(h.chunk.chunk_id, h.chunk.doc_id, h.chunk.text, h.score, h.dense, h.bm25)
-                       for h in prep.retrieval.hits))
+                 looked_up + found)
 
 
 def typo_note(readings: list[tuple[str, str]]) -> str:

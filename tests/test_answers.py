@@ -741,6 +741,17 @@ def _asked_of(tmp_path, name: str, text: str, question: str):
     return _pipeline_on(tmp_path, name, text).ask(question)
 
 
+def test_the_trace_of_an_article_lookup_leads_with_the_article(tmp_path):
+    subjects = ["城市规划", "道路养护", "河道保洁", "路灯维修", "公园开放", "树木移植", "广告设置", "摊点管理",
+                "绿地认养", "噪声控制", "垃圾分类", "停车收费"]
+    articles = "".join(f"第{n}条 {subject}的具体办法由市人民政府另行规定。\n"
+                       for n, subject in zip("一二三四五六七八九十", subjects))
+    pipeline = _pipeline_on(tmp_path, "条例.txt", f"甲市市容管理条例\n\n{articles}")
+    answer = pipeline.ask("甲市市容管理条例第9条是怎么规定的？", trace=True)
+    assert "绿地认养" in answer.answer, answer.answer
+    assert "绿地认养" in answer.trace.hits[0].text  # what the answer was found from comes first
+
+
 _REPLY_LETTER = ("国务院办公厅关于某省所提问题办理情况的函\n\n"
                  "一、关于港口扩建问题。你省请求，国家支持东港港口扩建工程。\n\n"
                  "交通部提出了以下意见：\n\n"
