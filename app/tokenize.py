@@ -56,8 +56,15 @@ def fingerprint() -> str:
 def words(text: str) -> list[str]:
     """All word tokens (search mode: long words plus their sub-words), lower-cased,
     punctuation and whitespace dropped; stop-words kept."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    # Cached: a question's sentences are read again for each document a
+    # which-documents answer searches, and a query for each of its searches.
     text = _CJK_GAP.sub("", to_halfwidth(text).lower())
-    return [t for t in _jieba().lcut_for_search(text) if t.strip() and _TOKEN_OK.search(t)]
+    return tuple(t for t in _jieba().lcut_for_search(text) if t.strip() and _TOKEN_OK.search(t))
 
 
 @lru_cache(maxsize=4096)
