@@ -71,6 +71,28 @@ def build_outlines(chunks: list[Chunk], texts: dict[str, str]) -> dict[str, list
     return out
 
 
+def named_part(terms: tuple[str, ...], outline: list[Heading], text: str) -> tuple[str, ...] | None:
+    """The part of a document (its path) that a word of the question names
+    alone: its heading states the word, and the document never uses it
+    outside that part ("60万吨乙烯" of "一、关于60万吨乙烯项目问题" in a reply
+    whose parts are each about one project). The question is then about
+    that part's subject. None when no word, or words of several parts, do
+    so: a word the whole text uses (专利, 期限) names no part."""
+    parts = [h for h in outline if h.depth == 0 and not ARTICLE.match(h.path[-1])]
+    if len(parts) < 2:
+        return None
+    spans = [(h.start, nxt.start if nxt else len(text)) for h, nxt in zip(parts, [*parts[1:], None])]
+    named = set()
+    for term in {t for t in terms if len(t) >= 2}:
+        at = [m.start() for m in re.finditer(re.escape(term), text)]
+        holders = [h for h, (a, b) in zip(parts, spans) if term in h.path[-1]]
+        if len(holders) == 1:
+            a, b = spans[parts.index(holders[0])]
+            if all(a <= i < b for i in at):
+                named.add(holders[0].path)
+    return named.pop() if len(named) == 1 else None
+
+
 def _children(outline: list[Heading], parent: Heading) -> list[Heading]:
     return [h for h in outline if h.depth == parent.depth + 1 and h.path[: parent.depth + 1] == parent.path]
 

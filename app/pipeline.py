@@ -34,7 +34,7 @@ from .metadata import version_key
 from .naming import Naming, without_version_asking
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
-from .outline import Resolved, resolve
+from .outline import Resolved, named_part, resolve
 from .question import QuestionInfo, analyze, defined_terms, listed_kind, suffixed_nouns
 from .tokenize import word_bounds
 from .retrieval import Hit, HybridRetriever, Retrieval
@@ -300,6 +300,11 @@ class Pipeline:
 
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
+        if prep.info.intent in ("count", "duration", "date"):
+            found, cands = cands, _within_named_parts(cands, prep.info.terms, prep.snapshot)
+            if found and not cands:
+                return self.refusal(prep, "extractive", replace(prep.decision, answer=False, reason="value_not_quoted",
+                                                                 message=T.VALUE_NOT_GIVEN))
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
         if prep.info.intent == "definition" and not any(c.fit == 1.0 for c in chosen):
             chosen = self._defining_sentence(prep) or (
@@ -729,6 +734,18 @@ def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Cand
         return chosen
     premise.score = best.score
     return sorted([*chosen, premise], key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _within_named_parts(cands: list[Candidate], terms: tuple[str, ...],
+                        snapshot: IndexSnapshot) -> list[Candidate]:
+    """A value asked of the subject one part of a document is about ("60万吨
+    乙烯项目的总投资" of a reply whose parts are each about a project) is
+    stated in that part: a figure of the document's other parts is another
+    subject's (the airport's 5亿元)."""
+    parts = {doc: named_part(terms, snapshot.outlines.get(doc, []), snapshot.docs[doc]["text"])
+             for doc in {c.hit.chunk.doc_id for c in cands}}
+    return [c for c in cands if parts[c.hit.chunk.doc_id] is None
+            or tuple(c.hit.chunk.section[:1]) == parts[c.hit.chunk.doc_id]]
 
 
 def _asks_outcome(question: str) -> bool:

@@ -760,6 +760,19 @@ _REPLY_LETTER = ("国务院办公厅关于某省所提问题办理情况的函\n
                  "民航局意见：机场改扩建须先完成可行性研究。\n")
 
 
+def test_a_value_asked_of_one_parts_subject_is_not_another_parts_figure(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "函.txt", (
+        "国务院办公厅关于某省所提问题办理情况的函\n\n"
+        "一、关于东港港口扩建问题。你省请求，国家支持东港港口扩建工程。\n\n"
+        "交通部意见：该工程已列入全国港口布局规划，将根据货运需求适时启动。\n\n"
+        "二、关于西山机场改扩建问题。你省请求，国家支持西山机场改扩建。\n\n"
+        "民航局意见：该项目原估算总投资5亿元，调整后总投资约为8.5亿元。\n"))
+    # the port's part states no investment: the airport's figure is not the port's
+    assert pipeline.ask("东港港口扩建工程的总投资是多少亿元？").refused
+    answered = pipeline.ask("西山机场改扩建项目的总投资是多少亿元？")
+    assert not answered.refused and "8.5亿元" in answered.answer, answered.answer
+
+
 def test_an_outcome_asked_of_a_request_is_answered_by_the_reply_that_follows(tmp_path):
     pipeline = _pipeline_on(tmp_path, "函.txt", _REPLY_LETTER)
     answer = pipeline.ask("某省请求国家支持东港港口扩建，有关部门给出的意见是什么？")

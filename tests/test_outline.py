@@ -148,3 +148,17 @@ def test_the_parts_of_a_law_are_its_chapters_and_its_articles_are_no_parts():
     assert (chapter.count, chapter.measure) == (3, "条")
     # a law without chapters has no parts to count
     assert resolve("规定分为几个部分？", _outline_of(FLAT_LAW, "规定.txt")).headings == []
+
+
+@pytest.mark.parametrize("terms,part", [
+    (("督查", "费用"), "三、加强督查"),  # only the third part speaks of 督查
+    (("提高认识", "督查"), None),  # two parts named: the question is about neither alone
+    (("服务",), None),  # the whole text speaks of 服务: no part's word
+    (("预算",), None),  # in a body, no heading: names no part
+])
+def test_a_part_is_named_by_a_word_its_heading_alone_holds_and_the_rest_never_uses(outline, terms, part):
+    from app.outline import named_part
+
+    text, headings = outline
+    found = named_part(terms, headings, text)
+    assert (found[-1] if found else None) == part
