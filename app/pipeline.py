@@ -670,12 +670,15 @@ _ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|�
 def _unmentioned(snapshot: IndexSnapshot, naming: Naming | None, point: str,
                  terms: tuple[str, ...]) -> tuple[str, str] | None:
     """The one document a question names and the things asked of it that it
-    never mentions, quoted for the refusal; None when it mentions them all."""
+    never mentions in any of its versions (the 2010 text's 专利复审委员会 is
+    the 2023 text's 国务院专利行政部门), quoted for the refusal; None when it
+    mentions them all."""
     if naming is None or len(naming.docs) != 1:
         return None
-    doc = next(iter(naming.docs))
-    things = things_not_in(point, terms, snapshot.document_form(doc), snapshot.uses)
-    return (snapshot.metas[doc].title, "、".join(f"“{t}”" for t in things)) if things else None
+    title = snapshot.metas[next(iter(naming.docs))].title
+    texts = " ".join(snapshot.document_form(d) for d in snapshot.docs if snapshot.metas[d].title == title)
+    things = things_not_in(point, terms, texts)
+    return (title, "、".join(f"“{t}”" for t in things)) if things else None
 
 
 def _penalty_hits(snapshot: IndexSnapshot, hits: list[Hit], top: int) -> list[Hit]:
