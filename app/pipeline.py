@@ -641,11 +641,13 @@ _ASKS_WHAT_FOLLOWS = re.compile(r"(?:之后|以后|后|完)[，,]?(?:接着|接�
 # A question's last clause asking what came of something: the reply, the
 # decision, the ruling ("有关部门给出的意见是什么", "国家批了没有", "法院怎么判的"),
 # not the request itself ("请求判决支付多少").
-_OUTCOME = re.compile(r"意见|答复|回复|批|同意|结果|判|采纳|回应|答应")
+_OUTCOME = re.compile(r"意见|答复|回复|批准|批复|批了|批没批|同意(?:了|没有|吗|与否)|结果|判决|判了|[怎如][么何]判(?![断定别])|"
+                      r"采纳|回应|答应")
 _REQUESTING = re.compile(r"请求|申请|要求|诉请|主张|建议")
 # A sentence reporting a request: its party, then the verb (你省请求，……;
-# 大连市请求在……开设……).
-_REPORTS_REQUEST = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^，,。；;：:]{1,12}?(?:请求|申请|诉请|建议)")
+# 大连市请求在……开设……); not a condition a rule sets ("当事人申请复议的，").
+_REPORTS_REQUEST = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^，,。；;：:]{1,12}?(?:请求|申请|诉请|建议)"
+                              r"(?![^，,。；;：:]*的[，,])")
 # How a conclusion opens: its premise is the sentence before it.
 _CONCLUSION = re.compile(r"^(?:只有|为此|因而|由此可见|可见|这就要求|这就决定)")
 # How a legal text defines a term: "本法所称X，是指……", "X，是指……".
@@ -762,23 +764,25 @@ def _answer_to_request(chosen: list[Candidate], snapshot: IndexSnapshot, reach: 
     """An outcome asked of a request ("……，有关部门给出的意见是什么") that
     the best sentence only reports ("你省请求，国家将你省纳入……"): the
     question restates the request; what answers it is the reply that
-    follows in the next paragraphs ("财政部……提出了办理意见：该问题将……"),
-    up to ``reach`` sentences, past a lead-in ("……提出了以下意见："), to a
-    heading or the next request. The request stays when nothing follows."""
+    follows in its section ("财政部……提出了办理意见：该问题将……"), up to
+    ``reach`` sentences, past a lead-in ("……提出了以下意见：") and further
+    requests. The request stays when nothing follows."""
     best = max(chosen, key=lambda c: c.score, default=None)
-    if best is None or not _REPORTS_REQUEST.match(best.text):
+    # A statute's article states rules, not requests and their replies.
+    if best is None or best.hit.chunk.address or not _REPORTS_REQUEST.match(best.text):
         return chosen
     doc, section = best.hit.chunk.doc_id, list(best.hit.chunk.section)
-    end = snapshot.docs[doc]["text"].find("\n", best.end)
+    end = best.end
     reply: list[Candidate] = []
-    while end >= 0 and len(reply) < reach:
+    while len(reply) < reach:
         nxt = _sentence_at(snapshot, doc, end, after=True)
         # The reply lies in the request's section (its numbered paragraphs
-        # "（一）由于……条件还不成熟。" included), before another request.
-        if nxt is None or nxt.hit.chunk.section[:len(section)] != section or _REPORTS_REQUEST.match(nxt.text):
+        # "（一）由于……条件还不成熟。" included).
+        if nxt is None or nxt.hit.chunk.section[:len(section)] != section:
             break
         end = nxt.end
-        if LEAD_IN.search(nxt.text) or not says_something(nxt.text) or (
+        # Further requests ("同时申请增设……") are passed over, so is a label.
+        if _REPORTS_REQUEST.match(nxt.text) or LEAD_IN.search(nxt.text) or not says_something(nxt.text) or (
                 is_heading_sentence(nxt.text, nxt.hit.chunk.section) and len(nxt.text) <= _TOPIC_LABEL):
             continue
         nxt.score = best.score

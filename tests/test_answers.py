@@ -757,7 +757,8 @@ _REPLY_LETTER = ("国务院办公厅关于某省所提问题办理情况的函\n
                  "交通部提出了以下意见：\n\n"
                  "东港港口扩建工程已列入全国港口布局规划，将根据货运需求适时启动。\n\n"
                  "二、关于机场改扩建问题。你省请求，国家支持西山机场改扩建。\n\n"
-                 "民航局意见：机场改扩建须先完成可行性研究。\n")
+                 "民航局意见：机场改扩建须先完成可行性研究。\n\n"
+                 "三、关于南湖公园改造问题。你省请求，国家支持南湖公园改造。经研究，同意将南湖公园改造列入试点。\n")
 
 
 def test_a_value_asked_of_one_parts_subject_is_not_another_parts_figure(tmp_path):
@@ -781,6 +782,17 @@ def test_an_outcome_asked_of_a_request_is_answered_by_the_reply_that_follows(tmp
     # the request itself asked: the request answers
     asked = pipeline.ask("某省请求国家支持哪个港口的扩建工程？")
     assert "你省请求" in asked.answer, asked.answer
+    # a reply in the request's own paragraph
+    same = pipeline.ask("某省请求国家支持南湖公园改造，国家同意了吗？")
+    assert "列入试点" in same.answer and "你省请求" not in same.answer, same.answer
+
+
+def test_an_outcome_asked_of_a_rule_is_answered_by_the_rule_not_what_follows(tmp_path):
+    # "当事人申请复议的，" is a rule's condition, not a request whose reply follows
+    answer = _asked_of(tmp_path, "条例.txt", (
+        "某市行政复议条例\n\n第十条 当事人申请复议的，复议机关应当自受理之日起六十日内作出复议决定。\n\n"
+        "情况复杂的，经复议机关负责人批准，可以适当延长。\n"), "当事人申请复议后，多久能得到答复？")
+    assert "六十日" in answer.answer, answer.answer
 
 
 def test_a_later_part_without_words_of_its_own_is_answered_by_the_first_parts_sentences(tmp_path):
