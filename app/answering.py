@@ -4,7 +4,7 @@ that is not a sentence of a cited passage."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -29,6 +29,8 @@ _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]
 # "第十五条", "第三款": where a provision sits, not a figure it states; and
 # "20xx年", a year left out of a published text.
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
+_ASKS_START = re.compile(r"起算|起计算|开始计算|起计|[从自何]何时起|从什么时候(?:开始|起)")
+_FROM_START = re.compile(r"自[^，,。；;]{1,24}?起")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
 _CLAUSE = re.compile(r"[，,。；;：:]")
@@ -266,6 +268,10 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
             else info.attribute
         return 1.0 if named is None or compare_form(named) in compare_form(text) else 0.5
     if intent == "date":
+        # "从什么时候起算" asks where a period starts: "自申请日起计算",
+        # before a calendar date.
+        if _ASKS_START.search(info.text):
+            return 1.0 if _FROM_START.search(text) else 0.5 if _HAS_DATE.search(text) else 0.0
         return 1.0 if _HAS_DATE.search(text) else 0.0
     if intent == "list":
         # An enumeration's lead-in ("对下列各项，不授予专利权：") introduces
@@ -416,10 +422,11 @@ def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     chosen: list[Candidate] = []
     for i, part in enumerate(parts):
         if i and not part.terms:
-            # A later part with no words of its own ("从什么时候起算") asks
-            # about what the parts before it are answered with: their
-            # sentences answer it, not a date of anything else.
-            continue
+            # A later part with no words of its own ("需要多久？", "从什么时候
+            # 起算？") asks its own question of what the part before it asks
+            # about: it is read with that part's words.
+            part = replace(part, terms=parts[i - 1].terms, attribute=part.attribute or parts[i - 1].attribute)
+            parts[i] = part
         score_candidates(cands, part, retrieval, snapshot)
         chosen += [c for c in select(cands, part, settings) if c not in chosen]
     score_candidates(cands, info, retrieval, snapshot)  # what follows reads the whole question's scores

@@ -795,7 +795,17 @@ def test_an_outcome_asked_of_a_rule_is_answered_by_the_rule_not_what_follows(tmp
     assert "六十日" in answer.answer, answer.answer
 
 
-def test_a_later_part_without_words_of_its_own_is_answered_by_the_first_parts_sentences(tmp_path):
+def test_a_later_part_without_words_of_its_own_asks_of_what_the_part_before_it_asks(tmp_path):
+    # "需要多久？" asks how long the 审查 the first part asks about takes
+    answer = _asked_of(tmp_path, "条例.txt", (
+        "某市专利促进条例\n\n第一条 为了促进专利工作，制定本条例。\n"
+        "第五条 专利资助申请由市知识产权局负责审查。\n"
+        "第六条 市知识产权局应当自受理专利资助申请之日起六个月内审查完毕。\n"), "专利资助申请由谁负责审查？需要多久？")
+    assert "市知识产权局负责审查" in answer.answer and "六个月" in answer.answer, answer.answer
+
+
+def test_a_start_asked_of_a_period_is_where_the_text_says_it_counts_from(tmp_path):
+    # "从什么时候起算" is answered by "自签订之日起计算", not by another date
     answer = _asked_of(tmp_path, "绿地条例.txt", (
         "某市城市绿地管理条例\n\n第一条 为了加强城市绿地管理，制定本条例。\n"
         "第五条 公共绿地认养协议的有效期为五年，自签订之日起计算。\n"
