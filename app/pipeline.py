@@ -301,10 +301,7 @@ class Pipeline:
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
         if prep.info.intent in ("count", "duration", "date"):
-            found, cands = cands, _within_named_parts(cands, prep.info.terms, prep.snapshot)
-            if found and not cands:
-                return self.refusal(prep, "extractive", replace(prep.decision, answer=False, reason="value_not_quoted",
-                                                                 message=T.VALUE_NOT_GIVEN))
+            cands = _within_named_parts(cands, prep.info.terms, prep.snapshot)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
         if prep.info.intent == "definition" and not any(c.fit == 1.0 for c in chosen):
             chosen = self._defining_sentence(prep) or (
@@ -749,8 +746,21 @@ def _within_named_parts(cands: list[Candidate], terms: tuple[str, ...],
     subject's (the airport's 5亿元)."""
     parts = {doc: named_part(terms, snapshot.outlines.get(doc, []), snapshot.docs[doc]["text"])
              for doc in {c.hit.chunk.doc_id for c in cands}}
-    return [c for c in cands if parts[c.hit.chunk.doc_id] is None
-            or tuple(c.hit.chunk.section[:1]) == parts[c.hit.chunk.doc_id]]
+    out = [c for c in cands if parts[c.hit.chunk.doc_id] is None
+           or tuple(c.hit.chunk.section[:1]) == parts[c.hit.chunk.doc_id]]
+    # A part the search found no passage of is read whole: whether it states
+    # such a value is the part's to say, not the search's.
+    behind = max((c.hit_rank for c in cands), default=0) + 1
+    for doc, part in parts.items():
+        if part is None or any(c.hit.chunk.doc_id == doc for c in out):
+            continue
+        text = snapshot.docs[doc]["text"]
+        for idx in map(int, snapshot.chunks_of(frozenset({doc}))):
+            chunk = snapshot.chunks[idx]
+            if tuple(chunk.section[:1]) == part:
+                hit = Hit(idx, chunk, 0.0, 0.0, 0.0, None, None)
+                out += [Candidate(behind, hit, a, b, text[a:b]) for a, b in chunk.sentences if says_something(text[a:b])]
+    return out
 
 
 def _asks_outcome(question: str) -> bool:

@@ -774,6 +774,22 @@ def test_a_value_asked_of_one_parts_subject_is_not_another_parts_figure(tmp_path
     assert not answered.refused and "8.5亿元" in answered.answer, answered.answer
 
 
+def test_a_named_part_the_search_missed_is_read_whole(tmp_path):
+    from app.answering import candidates
+    from dataclasses import replace
+
+    from app.pipeline import _within_named_parts
+
+    pipeline = _pipeline_on(tmp_path, "函.txt", _REPLY_LETTER)
+    prep = pipeline.prepare("东港港口扩建工程的总投资是多少亿元？")
+    # as if the search had found only the airport's part
+    airport = [h for h in prep.retrieval.hits if "机场" in h.chunk.text and "港口" not in h.chunk.text]
+    missed = replace(prep.retrieval, hits=airport)
+    read = _within_named_parts(candidates(missed, prep.snapshot.docs, prep.info), prep.info.terms, prep.snapshot)
+    assert read and all("港口" in c.hit.chunk.section[0] for c in read)
+    assert any("全国港口布局规划" in c.text for c in read)
+
+
 def test_an_outcome_asked_of_a_request_is_answered_by_the_reply_that_follows(tmp_path):
     pipeline = _pipeline_on(tmp_path, "函.txt", _REPLY_LETTER)
     answer = pipeline.ask("某省请求国家支持东港港口扩建，有关部门给出的意见是什么？")
