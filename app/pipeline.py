@@ -1097,10 +1097,10 @@ def trace_of(prep: Prepared) -> Trace:
     """What the answer was found from: the chunks of an article named and
     answered are looked up by its address, and lead what the search found."""
     chunks = prep.snapshot.chunks
-    looked_up = tuple(TraceHit(chunks[i].chunk_id, chunks[i].doc_id, chunks[i].text, 1.0, 0.0, 0.0)
-                      for i in prep.article_chunks if prep.decision.answer)
+    article = prep.article_chunks if prep.decision.answer else []
+    looked_up = tuple(TraceHit(chunks[i].chunk_id, chunks[i].doc_id, chunks[i].text, 1.0, 0.0, 0.0) for i in article)
     found = tuple(TraceHit(h.chunk.chunk_id, h.chunk.doc_id, h.chunk.text, h.score, h.dense, h.bm25)
-                  for h in prep.retrieval.hits if h.idx not in prep.article_chunks)
+                  for h in prep.retrieval.hits if h.idx not in article)
     return Trace(prep.retrieval.query, prep.carried, tuple(sorted(prep.naming.docs)) if prep.naming else (),
                  looked_up + found)
 
