@@ -45,8 +45,8 @@ _ASKS_PENALTY = re.compile(r"罚")
 # A person named with a title or form of address.
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}(?:同志|院士|教授|先生|女士|主任|局长|厅长|部长|省长|市长|县长|书记|法官|律师)")
 # A party a legal text names as the one who acts ("专利权人、利害关系人可以"):
-# a word of a person or body, then a listing mark or the act's modal.
-_ACTOR = re.compile(r"[\u4e00-\u9fff]{1,5}(?:人|单位|组织)(?=[、，,或和及与]|可以|应当|有权)")
+# a word of a person or body right before the act's modal.
+_ACTOR = re.compile(r"[\u4e00-\u9fff]{1,5}(?:人|单位|组织)(?:可以|应当|有权|不得)")
 # A question asking which law or provision (not the content of a named one).
 _ASKS_PROVISION = re.compile(r"哪[一]?[条款部项]|什么(?:法律|法规|规定|条款)|依据.{0,4}(?:什么|哪)")
 _CITES_PROVISION = re.compile(r"《[^》]{2,40}》|第[一二三四五六七八九十百千零〇\d]+条")

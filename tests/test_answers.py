@@ -302,6 +302,7 @@ def test_what_a_question_asks_for(question, intent, attribute):
     # ... or the parties a legal text says may or shall act, not the ones an act names
     ("专利权人、利害关系人可以请求作出评价报告。", "谁可以请求作出评价报告？", "who", None, 0.5),
     ("有多个请求人请求作出评价报告的，仅作出一份评价报告。", "谁可以请求作出评价报告？", "who", None, 0.0),
+    ("全省受益人口达三十万人，覆盖十个县。", "谁可以请求作出评价报告？", "who", None, 0.0),  # a count of people
     # which provision: the sentence that cites one
     ("其行为违反《中华人民共和国城乡规划法》第三十八条规定。", "拍卖行为违反了哪条法律规定？", "what", None, 1.0),
     ("一审法院判决确认拍卖行为违法。", "拍卖行为违反了哪条法律规定？", "what", None, 0.0),
