@@ -1167,12 +1167,12 @@ def test_a_latin_everyday_word_is_read_in_the_register_whatever_its_case(tmp_pat
 
 
 def test_everyday_words_of_manner_are_read_in_the_register(tmp_path):
-    # "接着用" is the documents' "继续使用", "把货放了" their "放行"
+    # "接着用" is the documents' "继续使用", "搞宣传" their "开展宣传"
     pipeline = _pipeline_on(tmp_path, "条例.txt", (
         "某市商标管理条例\n\n第九条 注册商标有效期满，需要继续使用的，应当在期满前十二个月内办理续展手续。\n"
-        "第十条 收货人提供担保后，可以请求海关放行其货物。\n"))
+        "第十条 市场监管部门应当开展商标法律宣传。\n"))
     assert "继续" in pipeline.prepare("商标快到期了还想接着用，咋办？").asked
-    assert "放行" in pipeline.prepare("海关扣了我的货，能先放了吗？").asked
+    assert "开展" in pipeline.prepare("搞宣传要找哪个部门？").asked
 
 
 @pytest.mark.parametrize("stated,refused", [("选房面积为94平方米", True), ("原房屋建筑面积为120平方米", False)])
