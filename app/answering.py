@@ -257,8 +257,9 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
             # No attribute says whose value it is: the word the question
             # puts before its question word does, where the value stands
             # beside it ("首次商业利用之日起2年内" for "首次商业利用后，最迟多久").
-            # Only a little less fit apart from it: legal texts often state
-            # the value a clause later.
+            # Apart from it the fit is only a little lower, so the score
+            # barely moves; among near ties, though, the value beside it
+            # is the one kept (_value_first, _fitting_best).
             return 1.0 if _value_beside(figures, value_anchor(info.text)) else _VALUE_APART
         # The word for the kind of value ("期限" of "期限是多长") is no
         # attribute a sentence must name: the value states it ("二个月内");

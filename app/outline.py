@@ -81,15 +81,15 @@ def named_part(terms: tuple[str, ...], outline: list[Heading], text: str) -> tup
     parts = [h for h in outline if h.depth == 0 and not ARTICLE.match(h.path[-1])]
     if len(parts) < 2:
         return None
-    spans = [(h.start, nxt.start if nxt else len(text)) for h, nxt in zip(parts, [*parts[1:], None])]
+    ends = [nxt.start for nxt in parts[1:]] + [len(text)]
     named = set()
     for term in {t for t in terms if len(t) >= 2}:
-        at = [m.start() for m in re.finditer(re.escape(term), text)]
-        holders = [h for h, (a, b) in zip(parts, spans) if term in h.path[-1]]
-        if len(holders) == 1:
-            a, b = spans[parts.index(holders[0])]
-            if all(a <= i < b for i in at):
-                named.add(holders[0].path)
+        holders = [i for i, h in enumerate(parts) if compare_form(term) in compare_form(h.path[-1])]
+        if len(holders) != 1:
+            continue
+        k = holders[0]
+        if all(parts[k].start <= m.start() < ends[k] for m in re.finditer(re.escape(term), text)):
+            named.add(parts[k].path)
     return named.pop() if len(named) == 1 else None
 
 

@@ -53,16 +53,25 @@ def fingerprint() -> str:
     return hashlib.sha256(f"{jieba.__version__}\n{words}".encode("utf-8")).hexdigest()[:16]
 
 
+# Texts up to this long (questions, sentences, clauses) are segmented once:
+# a which-documents answer reads the query and the same sentences again for
+# each document it searches. Passages, segmented once when indexed, are not
+# kept.
+_CACHED_CHARS = 240
+
+
 def words(text: str) -> list[str]:
     """All word tokens (search mode: long words plus their sub-words), lower-cased,
     punctuation and whitespace dropped; stop-words kept."""
-    return list(_words(text))
+    return list(_cached_words(text) if len(text) <= _CACHED_CHARS else _segmented(text))
 
 
 @lru_cache(maxsize=16384)
-def _words(text: str) -> tuple[str, ...]:
-    # Cached: a question's sentences are read again for each document a
-    # which-documents answer searches, and a query for each of its searches.
+def _cached_words(text: str) -> tuple[str, ...]:
+    return _segmented(text)
+
+
+def _segmented(text: str) -> tuple[str, ...]:
     text = _CJK_GAP.sub("", to_halfwidth(text).lower())
     return tuple(t for t in _jieba().lcut_for_search(text) if t.strip() and _TOKEN_OK.search(t))
 
