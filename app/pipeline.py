@@ -781,16 +781,13 @@ def _answer_to_request(chosen: list[Candidate], snapshot: IndexSnapshot, reach: 
     # A statute's article states rules, not requests and their replies.
     if best is None or best.hit.chunk.address or not _REPORTS_REQUEST.match(best.text):
         return chosen
-    doc, section = best.hit.chunk.doc_id, list(best.hit.chunk.section)
-    end = best.end
+    section = list(best.hit.chunk.section)
     reply: list[Candidate] = []
-    while len(reply) < reach:
-        nxt = _sentence_at(snapshot, doc, end, after=True)
+    for nxt in _sentences_after(snapshot, best.hit.chunk.doc_id, best.end):
         # The reply lies in the request's section (its numbered paragraphs
         # "（一）由于……条件还不成熟。" included).
-        if nxt is None or nxt.hit.chunk.section[:len(section)] != section:
+        if len(reply) == reach or nxt.hit.chunk.section[:len(section)] != section:
             break
-        end = nxt.end
         # Further requests ("同时申请增设……") are passed over, so is a label.
         if _REPORTS_REQUEST.match(nxt.text) or LEAD_IN.search(nxt.text) or not says_something(nxt.text) or (
                 is_heading_sentence(nxt.text, nxt.hit.chunk.section) and len(nxt.text) <= _TOPIC_LABEL):
@@ -811,17 +808,21 @@ def _said_next(chosen: list[Candidate], snapshot: IndexSnapshot, saying: list[st
     if best is None:
         return chosen
     doc = best.hit.chunk.doc_id
-    end = max(c.end for c in chosen if c.hit.chunk.doc_id == doc)
     following: list[Candidate] = []
-    while len(following) < reach:
-        nxt = _sentence_at(snapshot, doc, end, after=True)
-        if nxt is None or is_heading_sentence(nxt.text, nxt.hit.chunk.section):
+    for nxt in _sentences_after(snapshot, doc, max(c.end for c in chosen if c.hit.chunk.doc_id == doc)):
+        if len(following) == reach or is_heading_sentence(nxt.text, nxt.hit.chunk.section):
             break
         nxt.score = best.score
         following.append(nxt)
-        end = nxt.end
     doing = [c for c in following if any(verb in c.text for verb in saying)]
     return doing[:1] or following or chosen
+
+
+def _sentences_after(snapshot: IndexSnapshot, doc: str, offset: int) -> Iterator[Candidate]:
+    """The sentences of ``doc`` from ``offset`` on, in reading order."""
+    while (nxt := _sentence_at(snapshot, doc, offset, after=True)) is not None:
+        yield nxt
+        offset = nxt.end
 
 
 def _sentence_at(snapshot: IndexSnapshot, doc: str, offset: int, after: bool = False) -> Candidate | None:
@@ -850,20 +851,16 @@ def _with_what_follows(chosen: list[Candidate], snapshot: IndexSnapshot, reach: 
         lead_in, run = bool(LEAD_IN.search(c.text)), runs and continues_run(c.text)
         if not (lead_in or run):
             continue
-        prev, taken = c, 0
-        while taken < reach:
-            nxt = _sentence_at(snapshot, doc, prev.end, after=True)
-            if nxt is None or is_item(nxt.text) or is_heading_sentence(nxt.text, nxt.hit.chunk.section) \
+        for taken, nxt in enumerate(_sentences_after(snapshot, doc, c.end)):
+            if taken == reach or is_item(nxt.text) or is_heading_sentence(nxt.text, nxt.hit.chunk.section) \
                     or not says_something(nxt.text):  # a section's number alone on its line ("三")
                 break
             if (doc, nxt.start) not in have:
                 have.add((doc, nxt.start))
                 nxt.score = c.score
                 out.append(nxt)
-            taken += 1
             if not lead_in and not continues_run(nxt.text):
                 break  # the run's closing clause
-            prev = nxt
     return sorted(out, key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
