@@ -330,8 +330,8 @@ def _value_beside(text: str, anchor: str | None, reach: int = 12) -> bool:
     the question puts no word there."""
     if not anchor:
         return True
-    return any(_HAS_NUMBER.search(text[m.end():m.end() + reach]) or _HAS_NUMBER.search(text[max(0, m.start() - reach):m.start()])
-               for m in re.finditer(re.escape(anchor), text))
+    return any(_HAS_NUMBER.search(text[max(0, a - reach):a + len(anchor) + reach].replace(anchor, " "))
+               for a in _find_all(text, anchor))
 
 
 @lru_cache(maxsize=1024)
