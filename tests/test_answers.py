@@ -1166,6 +1166,13 @@ def test_a_latin_everyday_word_is_read_in_the_register_whatever_its_case(tmp_pat
     assert "软件" in pipeline.prepare("自己写的APP要去哪里办理登记？").asked
 
 
+def test_everyday_words_of_traffic_are_read_in_the_register(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "案例.txt", (
+        "无偿搭乘案\n\n非营运机动车发生交通事故造成无偿搭乘人损害，属于该机动车一方责任的，应当减轻驾驶人的赔偿责任。\n"))
+    asked = pipeline.prepare("免费捎人出了车祸，司机要全赔吗？").asked
+    assert all(w in asked for w in ("搭乘", "交通事故", "驾驶人")), asked
+
+
 def test_everyday_words_of_manner_are_read_in_the_register(tmp_path):
     # "接着用" is the documents' "继续使用", "搞宣传" their "开展宣传"
     pipeline = _pipeline_on(tmp_path, "条例.txt", (
