@@ -578,7 +578,11 @@ def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float) -> list[Candida
     # items are the answer.
     if not LEAD_IN.search(kept[0].text) and any(
             c.score >= tie_ratio * kept[0].score and _weaker_reading(kept[0], c) for c in kept[1:]):
-        kept = kept[1:]
+        # What its provision added stays where it reads on its own (an item
+        # "（一）……三十万元以上的"), not where it goes on from the sentence
+        # left out ("该期限不计入……").
+        weaker = _provision(kept[0])
+        kept = [c for c in kept[1:] if _provision(c) != weaker or not _CONTINUES.match(c.text)]
     return kept
 
 

@@ -231,6 +231,10 @@ def test_a_best_scored_sentence_that_is_the_weaker_reading_of_a_near_tie_gives_w
     weaker.score, fuller.score, weaker.fit, fuller.fit = 1.83, 1.75, 1.0, 1.0
     # "商标局审查……的期限": the article that states the question's words and more answers it
     assert _each_adds_a_term([weaker, fuller], tie_ratio=0.92) == [fuller]
+    # ... and what its article added goes with it where it goes on from it
+    (added,) = _sentences(art36, ["该期限不计入审查期限。"])
+    added.terms, added.score = {"期限": 0.1}, 1.2
+    assert _each_adds_a_term([weaker, fuller, added], tie_ratio=0.92) == [fuller]
     # a lead-in stays whatever it lacks: its items are the answer
     weaker.text = "据此，商标的审查办法为："
     assert _each_adds_a_term([weaker, fuller], tie_ratio=0.92) == [weaker, fuller]
