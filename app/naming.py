@@ -88,12 +88,18 @@ class NameIndex:
             else:
                 named.append(set(groups))
         order = list(dict.fromkeys(g for have in named for g in sorted(have)))
-        versions = bool(_VERSIONS.search(question)) and any(len(self.groups[g]) > 1 for g in order)
         years = set(_YEAR.findall(question))
+        # Two versions named by their years ("2010年版……？2023年版……？") are
+        # both asked about, whether or not the question asks what changed.
+        dated = {g: [m for m in self.groups[g] if m.date[:4] in years] for g in order}
+        versions = any(len(self.groups[g]) > 1 for g in order) and (
+            bool(_VERSIONS.search(question)) or any(len(d) > 1 for d in dated.values()))
         docs = set()
         for g in order:
             members = self.groups[g]
-            if versions:
+            if len(dated[g]) > 1:
+                docs |= {m.doc_id for m in dated[g]}
+            elif versions:
                 docs |= {m.doc_id for m in members}
             else:
                 docs.add(_version_of(members, years).doc_id)

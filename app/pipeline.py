@@ -35,7 +35,7 @@ from .naming import Naming, without_version_asking
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Resolved, named_part, resolve
-from .question import QuestionInfo, analyze, defined_terms, listed_kind, suffixed_nouns
+from .question import QuestionInfo, analyze, defined_terms, listed_kind, question_parts, suffixed_nouns
 from .tokenize import word_bounds
 from .retrieval import Hit, HybridRetriever, Retrieval
 from .scope_model import load_scope_model
@@ -493,17 +493,22 @@ class Pipeline:
         per_doc = []
         # "哪些法规规定了具体罚款数额": a document answers with the amount.
         amount = amount_asked(prep.info.terms)
+        years = {doc: snapshot.metas[doc].date[:4] for doc in docs} if versions else {}
         for doc in docs:
             # The point asked, searched as the whole question was: without
-            # the compared documents' names (see prepare).
-            found = prep.retriever.retrieve(prep.point, k=self.settings.passages_per_document,
+            # the compared documents' names (see prepare); of a version, the
+            # part of the question that names its year, when each part names
+            # one ("2010年版……由哪些人组成？2023年版……向谁提出？").
+            point = _part_naming(prep.point, years[doc], set(years.values())) if versions else None
+            info = analyze(point) if point else prep.info
+            found = prep.retriever.retrieve(point or prep.point, k=self.settings.passages_per_document,
                                             extra_terms=prep.carried, docs=frozenset({doc}),
-                                            qvec=prep.retrieval.query_vec)
+                                            qvec=None if point else prep.retrieval.query_vec)
             # A document's title names it; it says nothing on the point asked.
-            cands = [c for c in candidates(found, snapshot.docs, prep.info)
+            cands = [c for c in candidates(found, snapshot.docs, info)
                      if c.hit.chunk.section != [T.TITLE_SECTION]]
-            score_candidates(cands, prep.info, found, snapshot)
-            chosen = select(cands, prep.info, self.settings, focus=False)
+            score_candidates(cands, info, found, snapshot)
+            chosen = select(cands, info, self.settings, focus=False)
             chosen = _best(chosen, per_document) if versions else chosen[:per_document]
             if amount is not None and chosen:
                 # A document that states no such amount is silent on it (a
@@ -761,6 +766,17 @@ def _within_named_parts(cands: list[Candidate], terms: tuple[str, ...],
                 hit = Hit(idx, chunk, 0.0, 0.0, 0.0, None, None)
                 out += [Candidate(behind, hit, a, b, text[a:b]) for a, b in chunk.sentences if says_something(text[a:b])]
     return out
+
+
+def _part_naming(point: str, year: str, years: set[str]) -> str | None:
+    """The one part of a question that names ``year`` and no other of the
+    compared ``years``, when every part names one; None otherwise."""
+    parts = question_parts(point)
+    named = [[y for y in years if y and y in p] for p in parts]
+    if len(parts) < 2 or any(len(n) != 1 for n in named):
+        return None
+    mine = [p for p, n in zip(parts, named) if n == [year]]
+    return mine[0] if len(mine) == 1 else None
 
 
 def _asks_outcome(question: str) -> bool:

@@ -243,6 +243,11 @@ def test_current_version_by_default_and_the_year_picks_a_version(library) -> Non
     assert {c.doc for c in old.citations} == {RULES_2010} and old.citations[0].doc_status == "已被修订"
     both = pipeline.snapshot.names.resolve("实施细则修订前后有什么变化")
     assert both.docs == {RULES_2010, RULES_2023}
+    # two versions named by their years are both asked about, each in its own part
+    asked = pipeline.snapshot.names.resolve("2010年版实施细则规定专利复审委员会由哪些人组成？2023年版复审请求向谁提出？")
+    assert asked.docs == {RULES_2010, RULES_2023} and asked.versions
+    answer = pipeline.ask("2010年版实施细则规定专利复审委员会由哪些人组成？2023年版复审请求向谁提出？")
+    assert "技术专家和法律专家" in answer.answer, answer.answer
 
 
 def test_years_of_versions_alone_name_the_one_document_that_has_them(library) -> None:
