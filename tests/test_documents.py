@@ -243,6 +243,9 @@ def test_current_version_by_default_and_the_year_picks_a_version(library) -> Non
     assert {c.doc for c in old.citations} == {RULES_2010} and old.citations[0].doc_status == "已被修订"
     both = pipeline.snapshot.names.resolve("实施细则修订前后有什么变化")
     assert both.docs == {RULES_2010, RULES_2023}
+    # "有什么不同" between two named documents compares them, not one's versions
+    apart = pipeline.snapshot.names.resolve("洛阳市条例和现行专利法实施细则规定的职务发明奖金最低标准有什么不同？")
+    assert RULES_2023 in apart.docs and RULES_2010 not in apart.docs and not apart.versions
     # two versions named by their years are both asked about, each in its own part
     asked = pipeline.snapshot.names.resolve("2010年版实施细则规定专利复审委员会由哪些人组成？2023年版复审请求向谁提出？")
     assert asked.docs == {RULES_2010, RULES_2023} and asked.versions
