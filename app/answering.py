@@ -47,6 +47,10 @@ _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}(?:同志|院士|教授|先生|女士
 # A party a legal text names as the one who acts ("专利权人、利害关系人可以"):
 # a word of a person or body right before the act's modal.
 _ACTOR = re.compile(r"[\u4e00-\u9fff]{1,5}(?:人|单位|组织)(?:可以|应当|有权|不得)")
+# The weight of a sentence's likeness to the question, beside its share of
+# the question's words (see score_candidates).
+_SEMANTIC_WEIGHT = 0.8
+_SEMANTIC_WEIGHT_LATIN = 0.4
 # A question asking which law or provision (not the content of a named one).
 _ASKS_PROVISION = re.compile(r"哪[一]?[条款部项]|什么(?:法律|法规|规定|条款)|依据.{0,4}(?:什么|哪)")
 _CITES_PROVISION = re.compile(r"《[^》]{2,40}》|第[一二三四五六七八九十百千零〇\d]+条")
@@ -181,13 +185,17 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     total = sum(weights.values()) or 1.0
     sem = _sentence_similarities(cands, retrieval, snapshot)
     lo, hi = float(sem.min()), float(sem.max())
+    # An English question's likeness to Chinese sentences tells them apart
+    # less than a Chinese question's does: the dictionary words it is read
+    # in weigh more (speech English precision 0.80 -> 0.87 at half the weight).
+    semantic = _SEMANTIC_WEIGHT_LATIN if info.latin else _SEMANTIC_WEIGHT
     for c, s in zip(cands, sem):
         form = compare_form(c.text)
         c.terms = {t: w / total for t, w in weights.items() if forms[t] in form}
         lex = sum(c.terms.values())
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
         c.fit = fit = _intent_fit(c.text, info)
-        c.score = lex + 0.8 * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
+        c.score = lex + semantic * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
         heading = is_heading_sentence(c.text, c.hit.chunk.section) or is_label_line(c.text)
         if names_a_document(c.text) or (heading and not _asks_about_place(c, weights)):
             # A title or section heading names a topic without saying
