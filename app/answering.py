@@ -584,13 +584,14 @@ def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float) -> list[Candida
     # The best-scored sentence is itself the weaker reading of a near tie
     # that states its words and more of the question's; a lead-in stays, its
     # items are the answer.
-    if not LEAD_IN.search(kept[0].text) and any(
-            c.score >= tie_ratio * kept[0].score and _weaker_reading(kept[0], c) for c in kept[1:]):
+    stronger = [c for c in kept[1:] if c.score >= tie_ratio * kept[0].score and _weaker_reading(kept[0], c)]
+    if stronger and not LEAD_IN.search(kept[0].text):
         # What its provision added stays where it reads on its own (an item
         # "（一）……三十万元以上的"), not where it goes on from the sentence
-        # left out ("该期限不计入……").
+        # left out ("该期限不计入……"); the stronger readings stay whatever
+        # they open with.
         weaker = _provision(kept[0])
-        kept = [c for c in kept[1:] if _provision(c) != weaker or not _CONTINUES.match(c.text)]
+        kept = [c for c in kept[1:] if c in stronger or _provision(c) != weaker or not _CONTINUES.match(c.text)]
     return kept
 
 

@@ -336,22 +336,21 @@ def names_place(sentence: str) -> bool:
                                                      for w, flag in tagged(sentence))
 
 
-# A thing a question names by a noun of three characters or more ("注册资本",
-# "人工智能", "转基因"): two-character nouns are often a reader's word for
-# what a document words otherwise (高校 for 高等院校).
-MIN_THING_CHARS = 3
+# A thing a question names by a compound noun of four characters or more
+# ("注册资本", "人工智能"): two-character nouns are often a reader's word
+# for what a document words otherwise (高校 for 高等院校).
+MIN_THING_CHARS = 4
 
 
-def things_not_in(point: str, terms: tuple[str, ...], document_form: str) -> list[str]:
+def things_not_in(point: str, terms: tuple[str, ...], document_form: str,
+                  library_uses: Callable[[str], bool]) -> list[str]:
     """The things a question about one named document asks of it that the
-    document never mentions ("商标法对商标代理机构的注册资本有什么要求": 商标法
-    never says 注册资本; "……对转基因植物品种有什么特别规定", a word no document
-    of the library uses): the document does not regulate them. A question
-    naming a document is answered whatever the topic model says of it, so
-    this is the check that refuses it. Nouns of the question's ``point``
-    (its words without the document's name), as the tagger reads them;
-    words for the kind of value asked ("最低标准") name no thing.
-    ``document_form``: the document's text in comparison form."""
+    document never mentions though the library does ("商标法对商标代理机构
+    的注册资本有什么要求": 商标法 never says 注册资本): the document does not
+    regulate them. Nouns of the question's ``point`` (its words without the
+    document's name), as the tagger reads them; words for the kind of value
+    asked ("最低标准") name no thing. ``document_form``: the document's
+    text in comparison form."""
     nouns = {w for w, tag in tagged(point) if tag.startswith("n")}
     return [t for t in terms if t in nouns and len(t) >= MIN_THING_CHARS and not names_a_kind_of_value(t)
-            and compare_form(t) not in document_form]
+            and library_uses(t) and compare_form(t) not in document_form]

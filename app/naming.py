@@ -16,9 +16,11 @@ from .textnorm import bigrams, compare_form
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # A year that names a version ("2010年版", "2023年修订后").
 _VERSION_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:版|修订|修正|修改|施行|颁布|公布|的版本)")
-# A question about what changed between versions wants every version.
-_VERSIONS_ONLY = re.compile(r"修订前后|修改前后|新旧|旧版|老版|原来的版本|以前的版本|之前的版本|修订后|修订前")
-_VERSIONS = re.compile(r"修订前后|修改前后|新旧|旧版|老版|原来的版本|以前的版本|之前的版本|前后有什么|有什么变化|有何变化|变化|改动|区别|不同")
+# A question about what changed between versions wants every version: by a
+# word only versions have (修订前后, 旧版), or, of one document, by any word
+# of change (有什么不同 between two documents compares them).
+_VERSIONS_ONLY = re.compile(r"修订前后|修改前后|新旧|旧版|老版|原来的版本|以前的版本|之前的版本")
+_VERSIONS = re.compile(rf"{_VERSIONS_ONLY.pattern}|前后有什么|有什么变化|有何变化|变化|改动|区别|不同")
 # How many documents one name may point at and still name them: more is a
 # topic word ("保护条例"), not a name.
 MAX_GROUPS = 3
@@ -91,8 +93,10 @@ class NameIndex:
         order = list(dict.fromkeys(g for have in named for g in sorted(have)))
         years = set(_YEAR.findall(question))
         # Two versions named by their years ("2010年版……？2023年版……？") are
-        # both asked about, whether or not the question asks what changed.
-        dated = {g: [m for m in self.groups[g] if m.date[:4] in years] for g in order}
+        # both asked about, whether or not the question asks what changed;
+        # years that are no version's ("2010年到2023年之间提交的") are not.
+        version_years = set(_VERSION_YEAR.findall(question))
+        dated = {g: [m for m in self.groups[g] if m.date and m.date[:4] in version_years] for g in order}
         # "有什么不同" between two named documents compares them, not the
         # versions of one of them; a version word says so (修订前后, 新旧).
         changed = _VERSIONS.search(question) if len(named) == 1 else _VERSIONS_ONLY.search(question)

@@ -206,7 +206,7 @@ class Pipeline:
             # words it asks about; it is still judged as English (scope).
             info = replace(info, terms=chinese_words(asked or typed, snapshot.uses))
         else:
-            info = replace(info, terms=tuple(dict.fromkeys((*info.terms, *suffixed_nouns(point, snapshot.uses)))))
+            info = replace(info, terms=_with_suffixed_nouns(info.terms, point, snapshot))
         retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info), *info.terms)
                                        if info.latin else (*carried, *answer_wording(info)), docs=scope)
         # A duty is stated in one article and its penalty in a later one that
@@ -500,7 +500,7 @@ class Pipeline:
             # part of the question that names its year, when each part names
             # one ("2010年版……由哪些人组成？2023年版……向谁提出？").
             point = _part_naming(prep.point, years[doc], set(years.values())) if versions else None
-            info = analyze(point) if point else prep.info
+            info = _read_as_point(point, snapshot) if point else prep.info
             found = prep.retriever.retrieve(point or prep.point, k=self.settings.passages_per_document,
                                             extra_terms=prep.carried, docs=frozenset({doc}),
                                             qvec=None if point else prep.retrieval.query_vec)
@@ -674,15 +674,12 @@ _ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|�
 def _unmentioned(snapshot: IndexSnapshot, naming: Naming | None, point: str,
                  terms: tuple[str, ...]) -> tuple[str, str] | None:
     """The one document a question names and the things asked of it that it
-    never mentions in any of its versions (the 2010 text's 专利复审委员会 is
-    the 2023 text's 国务院专利行政部门), quoted for the refusal; None when it
-    mentions them all."""
+    never mentions, quoted for the refusal; None when it mentions them all."""
     if naming is None or len(naming.docs) != 1:
         return None
-    title = snapshot.metas[next(iter(naming.docs))].title
-    texts = " ".join(snapshot.document_form(d) for d in snapshot.docs if snapshot.metas[d].title == title)
-    things = things_not_in(point, terms, texts)
-    return (title, "、".join(f"“{t}”" for t in things)) if things else None
+    doc = next(iter(naming.docs))
+    things = things_not_in(point, terms, snapshot.document_form(doc), snapshot.uses)
+    return (snapshot.metas[doc].title, "、".join(f"“{t}”" for t in things)) if things else None
 
 
 def _penalty_hits(snapshot: IndexSnapshot, hits: list[Hit], top: int) -> list[Hit]:
@@ -766,6 +763,19 @@ def _within_named_parts(cands: list[Candidate], terms: tuple[str, ...],
                 hit = Hit(idx, chunk, 0.0, 0.0, 0.0, None, None)
                 out += [Candidate(behind, hit, a, b, text[a:b]) for a, b in chunk.sentences if says_something(text[a:b])]
     return out
+
+
+def _with_suffixed_nouns(terms: tuple[str, ...], point: str, snapshot: IndexSnapshot) -> tuple[str, ...]:
+    """A question's terms and the nouns it forms with a suffix that the corpus
+    uses whole (see question.suffixed_nouns)."""
+    return tuple(dict.fromkeys((*terms, *suffixed_nouns(point, snapshot.uses))))
+
+
+def _read_as_point(point: str, snapshot: IndexSnapshot) -> QuestionInfo:
+    """A part of a question read as the question a search is for, as
+    ``prepare`` reads a whole one."""
+    info = analyze(point)
+    return replace(info, terms=_with_suffixed_nouns(info.terms, point, snapshot))
 
 
 def _part_naming(point: str, year: str, years: set[str]) -> str | None:

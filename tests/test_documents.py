@@ -525,3 +525,12 @@ def test_a_penalty_asked_of_a_duty_is_found_in_the_article_that_cites_it(tmp_pat
     assert not answer.refused and "五千元以上五万元以下" in answer.answer, answer.answer
     assert "第二十一条" in answer.answer and "第五条" in answer.answer
     assert "一万元以上十万元以下" not in answer.answer  # another duty's fine
+
+
+@pytest.mark.parametrize("question", [
+    "专利法里的实用新型保护期多长？",  # the law says 期限
+    "著作权法对摄影师的作品保护期多长？",  # the law says 摄影作品
+])
+def test_a_readers_word_for_what_a_named_document_words_otherwise_is_no_unmentioned_thing(library, question):
+    answer = library.pipeline("ip-law").ask(question)
+    assert not answer.refused, answer.answer

@@ -407,15 +407,15 @@ def test_the_things_a_named_document_never_mentions():
     from app.textnorm import compare_form
 
     law = compare_form("第十九条 商标代理机构应当遵循诚实信用原则。第二十条 商标代理行业组织应当按照章程规定。")
-    asked = things_not_in("代理机构的注册资本最少要多少？", ("代理", "机构", "注册资本"), law)
+    library = {"注册资本", "商标代理机构", "诚实信用"}.__contains__
+    asked = things_not_in("代理机构的注册资本最少要多少？", ("代理", "机构", "注册资本"), law, library)
     assert asked == ["注册资本"]
     # a word for the kind of value asked is no thing; a two-character noun
     # may be the reader's word for the document's
-    assert things_not_in("奖金的最低标准是多少？", ("奖金", "最低标准"), law) == []
-    assert things_not_in("高校的收入怎么分？", ("高校", "收入"), law) == []
-    # a thing no document names is not in this one either: the question
-    # names the document, so no topic model refuses it
-    assert things_not_in("对转基因品种有什么规定？", ("转基因", "品种"), law) == ["转基因"]
+    assert things_not_in("奖金的最低标准是多少？", ("奖金", "最低标准"), law, lambda w: True) == []
+    assert things_not_in("高校的收入怎么分？", ("高校", "收入"), law, lambda w: True) == []
+    # a thing the library never names is left to the scope model
+    assert things_not_in("对转基因品种有什么规定？", ("转基因品种",), law, library) == []
 
 
 def test_a_named_document_is_not_asked_about_what_it_never_mentions(library):
