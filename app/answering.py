@@ -29,7 +29,8 @@ _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]
 # "第十五条", "第三款": where a provision sits, not a figure it states; and
 # "20xx年", a year left out of a published text.
 _REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
-_ASKS_START = re.compile(r"起算|起计算|开始计算|起计|[从自何]何时起|从什么时候(?:开始|起)")
+# A when question asking where a period starts, and the phrase that says so.
+_ASKS_START = re.compile(r"起算|起计算|开始计算|起计|[从自]何时起|从什么时候(?:开始|起)")
 _FROM_START = re.compile(r"自[^，,。；;]{1,24}?起")
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")

@@ -82,9 +82,10 @@ def named_part(terms: tuple[str, ...], outline: list[Heading], text: str) -> tup
     if len(parts) < 2:
         return None
     ends = [nxt.start for nxt in parts[1:]] + [len(text)]
+    labels = [compare_form(h.path[-1]) for h in parts]
     named = set()
     for term in {t for t in terms if len(t) >= 2}:
-        holders = [i for i, h in enumerate(parts) if compare_form(term) in compare_form(h.path[-1])]
+        holders = [i for i, label in enumerate(labels) if compare_form(term) in label]
         if len(holders) != 1:
             continue
         k = holders[0]

@@ -493,7 +493,7 @@ class Pipeline:
         per_doc = []
         # "哪些法规规定了具体罚款数额": a document answers with the amount.
         amount = amount_asked(prep.info.terms)
-        years = {doc: snapshot.metas[doc].date[:4] for doc in docs} if versions else {}
+        years = {doc: (snapshot.metas[doc].date or "")[:4] for doc in docs} if versions else {}
         for doc in docs:
             # The point asked, searched as the whole question was: without
             # the compared documents' names (see prepare); of a version, the

@@ -297,8 +297,8 @@ def value_anchor(text: str) -> str | None:
     """The content word a value question puts right before its question
     word ("保护期" of "保护期是多少年", "利用" of "首次商业利用后，最迟多久要
     申请登记"): a sentence that states the value asked mostly states it
-    right after that word ("首次商业利用之日起2年内"). None when no content
-    word of two characters or more stands there."""
+    beside that word ("首次商业利用之日起2年内", "……以下的罚款"). None when no
+    content word of two characters or more stands there."""
     pairs = tagged(text)
     i = next((i for i, (w, _) in enumerate(pairs) if _ASKS_VALUE.match(w) and not w.startswith(("谁", "哪"))), None)
     if not i:
