@@ -726,10 +726,14 @@ def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Cand
     the sentence before it in the paragraph, the premise the text argues
     from ("我省自然条件恶劣，……将使环境不堪重负"), in the passage before
     when the conclusion opens its own. A paragraph's first sentence has none.
-    (因此 and 所以 are causes the sentence score already reads.)"""
+    (因此 and 所以 are causes the sentence score already reads.) The
+    premise and its conclusion are then the answer: another sentence that
+    gives no cause either ("要走自主创新之路，就必须……", what the way asks)
+    is not why."""
     best = max(chosen, key=lambda c: c.score, default=None)
     if best is None or best.fit or not _CONCLUSION.match(best.text):
         return chosen
+    chosen = [c for c in chosen if c is best or c.fit]
     doc = best.hit.chunk.doc_id
     before = snapshot.docs[doc]["text"][:best.start].rstrip(" \t\u3000")
     premise = None if not before or before.endswith("\n") else _sentence_at(snapshot, doc, len(before) - 1)

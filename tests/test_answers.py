@@ -981,10 +981,21 @@ def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"
         "我县地处干旱山区，降水稀少，地下水位逐年下降，靠天吃饭的农业已经难以为继。"
-        "只有大力推广节水灌溉技术，才能保障全县粮食生产的稳定。\n\n推广工作由县水务局牵头。\n"))
+        "只有大力推广节水灌溉技术，才能保障全县粮食生产的稳定。\n\n"
+        "要推广节水灌溉技术，就必须加大节水灌溉设备的投入。\n\n推广工作由县水务局牵头。\n"))
     answer = pipeline.ask("为什么要大力推广节水灌溉技术？")
     assert not answer.refused and "地下水位逐年下降" in answer.answer, answer.answer
     assert answer.answer.index("地下水位") < answer.answer.index("只有大力推广")
+    # A near tie that gives no cause either (what the way asks of it) is
+    # not why the way is taken: the premise and its conclusion answer.
+    from app.pipeline import _sentence_at, _with_premise
+
+    snapshot = pipeline.snapshot
+    doc = next(iter(snapshot.docs))
+    text = snapshot.docs[doc]["text"]
+    conclusion, demand = (_sentence_at(snapshot, doc, text.find(s)) for s in ("只有大力推广", "要推广节水"))
+    conclusion.score, demand.score = 1.8, 1.6
+    assert [c.text[:4] for c in _with_premise([conclusion, demand], snapshot)] == ["我县地处", "只有大力"]
 
 
 def test_once_a_value_is_stated_the_sentences_that_state_none_are_left_out():
