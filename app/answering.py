@@ -239,14 +239,13 @@ def _row(c: Candidate, snapshot: IndexSnapshot) -> int:
 
 def sentence_vector(c: Candidate, snapshot: IndexSnapshot) -> np.ndarray:
     """The sentence's own embedding, as the index holds it."""
-    return np.asarray(snapshot.index.sentence_vecs[_row(c, snapshot)], dtype=np.float32)
+    return snapshot.vectors[_row(c, snapshot)]
 
 
 def _sentence_similarities(cands: list[Candidate], retrieval: Retrieval,
                            snapshot: IndexSnapshot) -> np.ndarray:
     rows = [_row(c, snapshot) for c in cands]
-    vecs = np.asarray(snapshot.index.sentence_vecs[rows], dtype=np.float32)
-    return vecs @ retrieval.query_vec
+    return snapshot.vectors[rows] @ retrieval.query_vec
 
 
 def _intent_fit(text: str, info: QuestionInfo) -> float:

@@ -62,7 +62,7 @@ class HybridRetriever:
         indices) restricts the search to some documents."""
         if allowed is not None:
             rows = self.snapshot.rows_of(allowed)
-            scores = np.asarray(self.index.sentence_vecs[rows], dtype=np.float32) @ qvec
+            scores = self.snapshot.vectors[rows] @ qvec
             order = np.argsort(-scores, kind="stable")[: k * 4]
             pairs = zip(rows[order], scores[order])
         else:
@@ -94,7 +94,7 @@ class HybridRetriever:
     def cosine(self, qvec: np.ndarray, idx: int) -> float:
         """Similarity of a chunk's best sentence to the question."""
         a, b = self.index.sentence_rows[idx], self.index.sentence_rows[idx + 1]
-        return float(np.max(np.asarray(self.index.sentence_vecs[a:b], dtype=np.float32) @ qvec))
+        return float(np.max(self.snapshot.vectors[a:b] @ qvec))
 
     def retrieve(self, query: str, k: int | None = None, extra_terms: tuple[str, ...] = (),
                  docs: frozenset[str] | None = None, qvec: np.ndarray | None = None) -> Retrieval:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .index_store import LoadedIndex
+from .index_store import LoadedIndex, stored_vectors
 from .legal import article_of, article_refs
 from .metadata import DocMeta, read_meta
 from .naming import NameIndex
@@ -63,6 +63,8 @@ class IndexSnapshot:
         # Headings of each document, for questions about its structure.
         self.outlines: dict[str, list[Heading]] = build_outlines(
             index.chunks, {doc_id: d["text"] for doc_id, d in index.docs.items()})
+        # The sentence vectors as the dense index holds them (float32, no copy).
+        self.vectors = stored_vectors(index.dense)
         # Sentence row -> chunk index, for the sentence-level dense index.
         self.sentence_chunk = np.repeat(np.arange(len(index.chunks)), np.diff(index.sentence_rows))
 

@@ -106,3 +106,15 @@ def test_the_chunks_and_sentence_rows_of_documents_are_looked_up_whole(pipeline)
     assert list(snapshot.rows_of(chunks)) == [r for i in chunks for r in range(rows[i], rows[i + 1])]
     assert snapshot.rows_of(np.zeros(0, dtype=np.int64)).size == 0
     assert snapshot.chunks_of(frozenset({"no such document"})).size == 0
+
+
+@pytest.mark.parametrize("ann_threshold", [10_000, 0])  # a flat index, an HNSW one
+def test_the_stored_vectors_are_the_sentence_vectors_read_only(tmp_path, corpus_copy, embedder, ann_threshold):
+    import numpy as np
+
+    index, _, _ = ensure_index(fresh(tmp_path, corpus_copy, ann_threshold=ann_threshold), embedder)
+    vectors = index_store.stored_vectors(index.dense)
+    assert vectors.dtype == np.float32 and vectors.shape == index.sentence_vecs.shape
+    assert np.allclose(vectors, np.asarray(index.sentence_vecs, dtype=np.float32), atol=1e-3)
+    with pytest.raises(ValueError):
+        vectors[0, 0] = 1.0  # the index file's memory is not written to
