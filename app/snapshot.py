@@ -23,6 +23,11 @@ from .tokenize import is_fused, register, stopwords, tagged, words
 from .typos import HomophoneIndex, corrected
 
 
+# How many times as often another formal reading of an everyday word must
+# share passages with the question's other words to be taken over the first.
+_CLEARER_READING = 3.0
+
+
 class IndexSnapshot:
     def __init__(self, index: LoadedIndex, typo_frequency_ratio: float) -> None:
         self.index = index
@@ -71,11 +76,35 @@ class IndexSnapshot:
     def in_register_of_corpus(self, text: str) -> str:
         """``text`` with everyday words the corpus never uses read as the
         words of official texts it does use (官司 -> 诉讼, 咋办 -> 处理)."""
+        said = [word for word, _ in tagged(text)]
         out = []
-        for word, _ in tagged(text):
+        for word in said:
             formal = register().get(word.lower()) if not self.in_vocabulary(word.lower()) else None
-            out.append(next((f for f in formal if self.uses(f)), word) if formal else word)
+            used = [f for f in formal if self.uses(f)] if formal else []
+            out.append(self._fitting(used, [w for w in said if w != word]) if used else word)
         return "".join(out)
+
+    def _fitting(self, formal: list[str], said: list[str]) -> str:
+        """Of the formal words the corpus uses for one everyday word, the
+        first (best in general usage), unless another one's passages speak
+        of the question's other words many times as often (the 货 海关 holds
+        is 货物, in all its passages, not 商品, in a quarter): 处罚 beside
+        罚款, twice as often with 商品, is no clearer reading of 罚."""
+        context = [w for w in said if len(w) >= 2 and w not in stopwords() and self.in_vocabulary(w)]
+        if len(formal) < 2 or not context:
+            return formal[0]
+
+        def share(word: str) -> float:
+            passages = [toks for toks in self._passage_tokens if word in toks]
+            return sum(any(w in toks for w in context) for toks in passages) / len(passages) if passages else 0.0
+
+        first, best = share(formal[0]), max(formal, key=share)
+        return best if share(best) >= _CLEARER_READING * first else formal[0]
+
+    @cached_property
+    def _passage_tokens(self) -> list[frozenset[str]]:
+        # Built on the first everyday word with several formal readings.
+        return [frozenset(toks) for toks in self.index.tokens]
 
     def uses(self, word: str) -> bool:
         """The corpus has ``word`` as a token or inside its text."""

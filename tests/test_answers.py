@@ -1201,6 +1201,15 @@ def test_everyday_words_of_manner_are_read_in_the_register(tmp_path):
     assert "开展" in pipeline.prepare("搞宣传要找哪个部门？").asked
 
 
+def test_an_everyday_word_takes_the_formal_reading_its_question_speaks_of(tmp_path):
+    # 货 reads as 商品 in general; goods that customs holds are the text's 货物.
+    pipeline = _pipeline_on(tmp_path, "条例.txt", (
+        "某市进出口管理条例\n\n第一条 经营者销售商品，应当明码标价。\n第二条 商品质量应当符合标准。\n"
+        "第三条 海关扣留货物的，应当书面通知收货人。\n第四条 收货人提供担保的，海关应当放行货物。\n"))
+    assert "货物" in pipeline.prepare("海关扣了我的货，能先放吗？").asked
+    assert "商品" in pipeline.prepare("店里的货要标价吗？").asked
+
+
 @pytest.mark.parametrize("stated,refused", [("选房面积为94平方米", True), ("原房屋建筑面积为120平方米", False)])
 def test_a_figure_of_another_compound_of_the_same_head_is_not_the_one_asked(tmp_path, stated, refused):
     answer = _asked_of(tmp_path, "案例.txt", (
