@@ -12,6 +12,8 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
+import numpy as np
+
 from . import texts as T
 from .answer import Answer, Decision, Side, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
@@ -531,6 +533,9 @@ class Pipeline:
             most_terms = max(_term_share(c, whole) for _, c in kept)
             kept = [(d, c) for d, c in kept
                     if _term_share(c, whole) >= self.settings.which_documents_term_share * most_terms]
+            if exhaustive:
+                kept = _alike_in_meaning(kept, snapshot, prep.retrieval.query_vec,
+                                         self.settings.which_documents_similarity_margin)
         if exhaustive and not kept:
             # Passages on the topic, none stating the amount asked.
             return self.refusal(prep, mode, replace(prep.decision, answer=False, reason="value_not_quoted",
@@ -960,6 +965,18 @@ def _term_share(chosen: list[Candidate], whole: frozenset[str]) -> float:
     ``chosen`` states, of its ``whole`` words only: "技术" and "调查" stated
     apart are not the "技术调查官" asked about."""
     return max(sum(w for t, w in c.terms.items() if t in whole) for c in chosen)
+
+
+def _alike_in_meaning(kept: list[tuple[str, list[Candidate]]], snapshot: IndexSnapshot, qvec: np.ndarray,
+                      margin: float) -> list[tuple[str, list[Candidate]]]:
+    """The documents whose sentence is within ``margin`` (cosine) of the one
+    most like the question: the documents that state the point say it alike
+    (政府采购应当优先采购具有自主专利技术的产品, in four regulations), while a
+    rule that shares its words on another matter (政府投资项目、政府采购……
+    提交未侵犯他人知识产权的书面承诺) reads further from it."""
+    likeness = {doc: max(float(sentence_vector(c, snapshot) @ qvec) for c in chosen) for doc, chosen in kept}
+    top = max(likeness.values(), default=0.0)
+    return [(doc, chosen) for doc, chosen in kept if likeness[doc] >= top - margin]
 
 
 def whole_terms(terms: tuple[str, ...]) -> frozenset[str]:

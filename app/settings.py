@@ -146,6 +146,11 @@ class Settings(BaseSettings):
     # question's words (IDF-weighted) that the most telling document's
     # sentence states.
     which_documents_term_share: float = 0.4
+    # ... and whose sentence is as like the question (cosine) as the most
+    # like one's, less this margin: the documents that state a point say it
+    # alike (ip-law which-documents: 0.05 drops off-point rules and no
+    # answering document; 0.0325 dropped one).
+    which_documents_similarity_margin: float = 0.05
     # A which-documents question considers the documents of this many passages.
     which_documents_passages: int = 30
     # A definition question naming a law that defines nothing asked searches

@@ -312,6 +312,17 @@ def test_which_documents_asked_colloquially_is_answered_document_by_document(lib
     assert len(headings) == len(cited) == len(answer.citations)
 
 
+def test_which_documents_leaves_out_rules_on_another_matter(library) -> None:
+    # Every regulation that sets up a patent fund says it alike; a statute
+    # sharing words of the question (人民政府, 设立) on another matter reads
+    # further from it and is no answer.
+    answer = library.pipeline("ip-law").ask("哪些地方的法规规定县级以上人民政府应当设立专利专项资金？")
+    cited = {c.doc_title for c in answer.citations}
+    assert {"宁波市专利管理条例", "山东省专利条例", "淄博市专利管理若干规定", "郑州市专利促进和保护条例",
+            "洛阳市专利促进与保护条例", "青岛市专利保护规定"} <= cited
+    assert not cited & {"中华人民共和国反不正当竞争法", "国务院关于涉外知识产权纠纷处理的规定"}, cited
+
+
 def test_inside_a_named_document_its_name_is_not_searched(library) -> None:
     # every article of the regulation repeats its name, the purpose article most
     answer = library.pipeline("ip-law").ask("集成电路布图设计保护条例规定的保护期有多长？")
