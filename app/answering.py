@@ -665,6 +665,11 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     penalty = speaks_of_penalty(info.text)
     terms = [compare_form(t) for t in info.terms] + (["罚"] if penalty else []) \
         + (list(_TIME_LIMITS) if info.intent == "duration" else [])
+    # A value asked of something ("赔偿上限") is further stated where that
+    # something is named ("……一倍以上五倍以下的罚款" is no 赔偿), or another
+    # thing asked with it ("补缴期限和滞纳金": 滞纳金).
+    owners = {o for t in info.terms if names_a_kind_of_value(t) and (o := _value_of(info.text, t))}
+    owners |= _joined_words(info.text) if owners else set()
     out = list(chosen)
     for c in chosen:
         if not c.hit.chunk.address or not states_figure(c):
@@ -675,7 +680,7 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
             if _provision(d) != _provision(c) or not states_figure(d) \
                     or not any(t in form for t in terms):
                 break
-            if not penalty and _of_another_subject(d, c, settings):
+            if not penalty and (_of_another_subject(d, c, settings) or owners and not any(o in form for o in owners)):
                 continue
             if _MEANS.search(d.text):
                 # What a term of the provision means ("所称……，是指……") states
@@ -684,6 +689,14 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
             if d not in out:
                 out.append(d)
     return out
+
+
+def _joined_words(question: str) -> set[str]:
+    """The content words right after a joining word of ``question`` ("和
+    滞纳金"): things asked together."""
+    pairs = tagged(question)
+    return {w for (j, _), (w, tag) in zip(pairs, pairs[1:]) if j in JOINING_WORDS and len(w) >= 2
+            and tag.startswith(("n", "v", "a"))}
 
 
 def _of_another_subject(d: Candidate, c: Candidate, settings: Settings) -> bool:

@@ -438,6 +438,14 @@ def test_a_penalty_question_gets_the_articles_further_fines_whatever_it_calls_th
     # what a term means states no further figure, whatever numbers it holds
     (["同一展位的参展项目不得超过10项。", "本办法所称同一展位的两项以上参展项目，是指由同一参展商申报的项目。"],
      "同一展位的参展项目最多可以有几项？", False),
+    # a value asked of something (赔偿) is not further stated by a fine
+    (["情节特别严重的，人民法院可以按照实际损失的五倍以上十倍以下确定赔偿数额。",
+      "专利侵权纠纷行政裁决生效后，再次侵犯同一专利权的，并处违法经营额一倍以上五倍以下的罚款。"],
+     "情节特别严重的故意侵犯知识产权，赔偿倍数和赔偿上限是多少？", False),
+    # ... but by the other thing asked with it (滞纳金)
+    (["专利权人应当自年费期满之日起6个月内补缴，同时缴纳滞纳金。",
+      "滞纳金的金额按照每超过规定的缴费时间1个月，加收当年全额年费的5%计算。"],
+     "专利年费逾期未缴，补缴期限和滞纳金怎么计算？", True),
 ])
 def test_the_articles_further_figure_joins_unless_it_says_what_a_term_means(texts, question, joins):
     from app.answering import _with_further_figures
