@@ -12,34 +12,36 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
-import numpy as np
-
 from . import texts as T
 from .answer import Answer, Decision, Side, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
 from .bridge import chinese_words
-from .answering import (Candidate, answer_wording, candidates, continues_run, defines_asked_term, says_something,
-                        score_candidates, select, select_answering, sentence_vector, speaks_of_penalty,
-                        states_figure)
+from .answering import (Candidate, answer_wording, candidates, defines_asked_term, score_candidates, select,
+                        select_answering, sentence_vector, speaks_of_penalty)
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose, source_title
 from .conversation import carried_terms, is_elliptical
-from .coverage import LEAD_IN, amount_asked, holds_name, named_in, things_not_in
+from .coverage import LEAD_IN, amount_asked, holds_name, named_in
 from .corpus import CorpusIssue
 from .decide import decide, decide_quoted
+from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_which_documents, best_scored, part_naming,
+                                  point_words, read_as_point, short_names, stating_the_amount, term_share,
+                                  unmentioned, what_changed, with_suffixed_nouns, without_names, wording)
 from .embeddings import Embedder, load_embedder
 from .grounding import overlap
 from .guard import asked_part
-from .legal import (ARTICLE, ArticleRef, article_of, article_refs, cites_article, is_item, item_number,
-                    paragraph_numbers, reference_to, with_article_numerals)
+from .legal import (ArticleRef, article_of, article_refs, is_item, item_number, paragraph_numbers, reference_to,
+                    with_article_numerals)
 from .metadata import version_key
 from .naming import Naming, without_version_asking
+from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, penalty_hits,
+                         said_next, sentence_at, with_body, with_cited_fine, with_premise, with_what_follows,
+                         within_named_parts)
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
-from .outline import Resolved, named_part, resolve
-from .question import QuestionInfo, analyze, defined_terms, listed_kind, question_parts, suffixed_nouns
-from .tokenize import word_bounds
-from .retrieval import Hit, HybridRetriever, Retrieval
+from .outline import Resolved, resolve
+from .question import QuestionInfo, analyze, defined_terms, listed_kind
+from .retrieval import HybridRetriever, Retrieval
 from .scope_model import load_scope_model
 from .settings import Settings, get_settings
 from .snapshot import IndexSnapshot
@@ -208,13 +210,13 @@ class Pipeline:
             # words it asks about; it is still judged as English (scope).
             info = replace(info, terms=chinese_words(asked or typed, snapshot.uses))
         else:
-            info = replace(info, terms=_with_suffixed_nouns(info.terms, point, snapshot))
+            info = replace(info, terms=with_suffixed_nouns(info.terms, point, snapshot))
         retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info), *info.terms)
                                        if info.latin else (*carried, *answer_wording(info)), docs=scope)
         # A duty is stated in one article and its penalty in a later one that
         # cites it: a penalty question reads those too.
         if speaks_of_penalty(asked):
-            retrieval = replace(retrieval, hits=[*retrieval.hits, *_penalty_hits(
+            retrieval = replace(retrieval, hits=[*retrieval.hits, *penalty_hits(
                 snapshot, retrieval.hits, self.settings.penalty_cited_passages)])
         # Named documents and places the library does not hold at all, and
         # those only its text mentions (no title names them).
@@ -227,12 +229,12 @@ class Pipeline:
             outline = resolve(asked, snapshot.outlines.get(retrieval.hits[0].chunk.doc_id, []))
         # "哪些地方的法规有这种要求" asks which documents say it: its words
         # are about the library, not what the documents must state.
-        judged = replace(analyze(_ABOUT_DOCUMENTS.sub("", asked)), intent=info.intent) \
-            if _ABOUT_DOCUMENTS.search(asked) else info
+        judged = replace(analyze(ABOUT_DOCUMENTS.sub("", asked)), intent=info.intent) \
+            if ABOUT_DOCUMENTS.search(asked) else info
         decision = decide(asked, judged, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
                           carried, bool(outline.headings), named=naming is not None, absent=absent,
                           article=bool(articles), missing_article=missing,
-                          unmentioned=_unmentioned(snapshot, naming, point, info.terms))
+                          unmentioned=unmentioned(snapshot, naming, point, info.terms))
         return Prepared(typed, retriever, info, retrieval, decision, started,
                         (time.perf_counter() - started) * 1e3, asked, point, carried, naming, articles, outline,
                         readings, mentioned)
@@ -303,7 +305,7 @@ class Pipeline:
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
         if prep.info.intent in ("count", "duration", "date"):
-            cands = _within_named_parts(cands, prep.info.terms, prep.snapshot)
+            cands = within_named_parts(cands, prep.info.terms, prep.snapshot)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)
         if prep.info.intent == "definition" and not any(c.fit == 1.0 for c in chosen):
             chosen = self._defining_sentence(prep) or (
@@ -314,16 +316,16 @@ class Pipeline:
                 if not any(defines_asked_term(c.text, term) for c in chosen):
                     chosen += self._defining_sentence(prep, term)
         if prep.info.intent == "why":
-            chosen = _with_premise(chosen, prep.snapshot)
-        if _ASKS_WHAT_FOLLOWS.search(prep.asked):
-            chosen = _said_next(chosen, prep.snapshot, _SAYING.findall(prep.asked)[-1:])
-        if _asks_outcome(prep.asked):
-            chosen = _answer_to_request(chosen, prep.snapshot, self.settings.max_answer_sentences)
+            chosen = with_premise(chosen, prep.snapshot)
+        if ASKS_WHAT_FOLLOWS.search(prep.asked):
+            chosen = said_next(chosen, prep.snapshot, SAYING.findall(prep.asked)[-1:])
+        if asks_outcome(prep.asked):
+            chosen = answer_to_request(chosen, prep.snapshot, self.settings.max_answer_sentences)
         if speaks_of_penalty(prep.asked):
-            chosen = _with_cited_fine(chosen, cands)
+            chosen = with_cited_fine(chosen, cands)
         if prep.info.intent not in ("count", "duration", "date"):
-            chosen = _with_what_follows(chosen, prep.snapshot, self.settings.max_list_sentences,
-                                        runs=prep.info.intent == "list")
+            chosen = with_what_follows(chosen, prep.snapshot, self.settings.max_list_sentences,
+                                       runs=prep.info.intent == "list")
         best = max(chosen, key=lambda c: c.score, default=None)
         body: list[Quote] = []
         headings = best is not None and prep.info.intent in _ASKS_ABOUT and all(
@@ -331,9 +333,9 @@ class Pipeline:
         if headings:
             # A heading names a topic and says nothing about it: what the
             # text says about it is the body under it.
-            body = _with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
-                              self.settings.max_answer_sentences)
-        label_alone = headings and not body and all(len(c.text) <= _TOPIC_LABEL for c in chosen)
+            body = with_body(prep.snapshot, best.hit.idx, best.start, best.end, best.hit.score,
+                             self.settings.max_answer_sentences)
+        label_alone = headings and not body and all(len(c.text) <= TOPIC_LABEL for c in chosen)
         # A name the library only mentions is answered where a quoted
         # passage names it, or where its document holds that text under its
         # own title line: named in passing elsewhere in the document (a
@@ -405,7 +407,7 @@ class Pipeline:
                 length = len(m.group(1) or m.group(2))
                 if best is not None and length <= best[0]:
                     continue
-                found = _sentence_at(snapshot, doc, m.start())
+                found = sentence_at(snapshot, doc, m.start())
                 if found is not None and defines_asked_term(found.text, term or prep.info.text):
                     best = length, found
         if best is None:
@@ -456,7 +458,7 @@ class Pipeline:
             said = text[a:b]
             # Renumbered articles say the same: their labels are not wording.
             if (overlap(best.text, [said]) >= self.settings.same_provision_overlap
-                    and _wording(said) != _wording(best.text)):
+                    and wording(said) != wording(best.text)):
                 out.append(Quote(hit.chunk, hit.score, a, b, said))
         return out
 
@@ -501,8 +503,8 @@ class Pipeline:
             # the compared documents' names (see prepare); of a version, the
             # part of the question that names its year, when each part names
             # one ("2010年版……由哪些人组成？2023年版……向谁提出？").
-            point = _part_naming(prep.point, years[doc], set(years.values())) if versions else None
-            info = _read_as_point(point, snapshot) if point else prep.info
+            point = part_naming(prep.point, years[doc], set(years.values())) if versions else None
+            info = read_as_point(point, snapshot) if point else prep.info
             found = prep.retriever.retrieve(point or prep.point, k=self.settings.passages_per_document,
                                             extra_terms=prep.carried, docs=frozenset({doc}),
                                             qvec=None if point else prep.retrieval.query_vec)
@@ -511,13 +513,13 @@ class Pipeline:
                      if c.hit.chunk.section != [T.TITLE_SECTION]]
             score_candidates(cands, info, found, snapshot)
             chosen = select(cands, info, self.settings, focus=False)
-            chosen = _best(chosen, per_document) if versions else chosen[:per_document]
+            chosen = best_scored(chosen, per_document) if versions else chosen[:per_document]
             if amount is not None and chosen:
                 # A document that states no such amount is silent on it (a
                 # which-documents answer does not list it); one that does is
                 # quoted for the sentences that state it.
                 stating = [c for c in chosen if amount(c.text)]
-                chosen = stating if stating and not exhaustive else _stating_the_amount(cands, chosen, amount)
+                chosen = stating if stating and not exhaustive else stating_the_amount(cands, chosen, amount)
             per_doc.append((doc, chosen, max((c.score for c in chosen), default=0.0)))
         best = max((score for _, _, score in per_doc), default=0.0)
         kept = [(d, c) for d, c, score in per_doc if c and score >= self.settings.document_keep_ratio * best]
@@ -530,19 +532,19 @@ class Pipeline:
             # 0.918 -> 0.925). A compared document whose sentence does not
             # is silent on the point (ip-law precision 0.787 -> 0.795).
             whole = point_words(prep.info.terms)
-            most_terms = max(_term_share(c, whole) for _, c in kept)
+            most_terms = max(term_share(c, whole) for _, c in kept)
             kept = [(d, c) for d, c in kept
-                    if _term_share(c, whole) >= self.settings.which_documents_term_share * most_terms]
+                    if term_share(c, whole) >= self.settings.which_documents_term_share * most_terms]
             if exhaustive:
-                kept = _alike_in_meaning(kept, snapshot, prep.retrieval.query_vec,
-                                         self.settings.which_documents_similarity_margin)
+                kept = alike_in_meaning(kept, snapshot, prep.retrieval.query_vec,
+                                        self.settings.which_documents_similarity_margin)
         if exhaustive and not kept:
             # Passages on the topic, none stating the amount asked.
             return self.refusal(prep, mode, replace(prep.decision, answer=False, reason="value_not_quoted",
                                                     message=T.VALUE_NOT_GIVEN))
         silent = [d for d, c, score in per_doc if not exhaustive and (d, c) not in kept]
         if not exhaustive and prep.naming.versions:
-            kept = _what_changed(kept)
+            kept = what_changed(kept)
         quotes = [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for _, chosen in kept for c in chosen]
         blocks: dict[str, list[str]] = {}
         text, citations = compose(quotes, snapshot, lead="" if quotes else None, blocks=blocks)
@@ -637,283 +639,16 @@ def _best_sentence(doc_text: str, chunk: Chunk, sentence: str) -> tuple[int, int
     return tuple(max(chunk.sentences, key=lambda s: overlap(body, [doc_text[s[0]:s[1]]])))
 
 
-# The state's name that opens a national law's title, left out when cited.
-_STATE = "中华人民共和国"
 # What a lead-in announces: the words after 下列 / 以下 / 如下.
 _ANNOUNCED = re.compile(r"(?:下列|以下|如下)([^，,。；;：:]*)")
-# A question about what the text goes on to say after something.
-# What the text is asked to go on saying: "要讲什么", "强调了什么".
-_SAYING = re.compile(r"(讲|谈|提出|强调|指出|要求)了?(?:些)?什么")
-_ASKS_WHAT_FOLLOWS = re.compile(r"(?:之后|以后|后|完)[，,]?(?:接着|接下来|紧接着|随后|然后)|接下来(?:说|讲|提|谈)")
-# A question's last clause asking what came of something: the reply, the
-# decision, the ruling ("有关部门给出的意见是什么", "国家批了没有", "法院怎么判的"),
-# not the request itself ("请求判决支付多少").
-_OUTCOME = re.compile(r"意见|答复|回复|批准|批复|批了|批没批|同意(?:了|没有|吗|与否)|结果|判决|判了|[怎如][么何]判(?![断定别])|"
-                      r"采纳|回应|答应")
-_REQUESTING = re.compile(r"请求|申请|要求|诉请|主张|建议")
-# A sentence reporting a request: its party, then the verb (你省请求，……;
-# 大连市请求在……开设……); not a condition a rule sets ("当事人申请复议的，").
-_REPORTS_REQUEST = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^，,。；;：:]{1,12}?(?:请求|申请|诉请|建议)"
-                              r"(?![^，,。；;：:]*的[，,])")
-# How a conclusion opens: its premise is the sentence before it.
-_CONCLUSION = re.compile(r"^(?:只有|为此|因而|由此可见|可见|这就要求|这就决定)")
 # How a legal text defines a term: "本法所称X，是指……", "X，是指……".
 _DEFINING = r"所称的?“?{term}”?[，,]?(?:是指|系指|，)|{term}”?[，,]?(?:是指|系指)"
-_WHICH = r"哪(?:些|几部|几个|几份|个)"
-_PLACES = r"地方|省|市|城市|地区"
-_KINDS = r"法规|法律|文件|规定|条例|司法解释|规章"
-_WHICH_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES}|{_KINDS}|法)")
-_WHICH_KIND = re.compile(rf"{_WHICH}(?:{_KINDS}|法)")
-# A which-places question asks which documents only when it asks what they
-# rule ("哪些地方规定了……"); "包括哪些城市" asks for the places themselves.
-_RULING = re.compile(r"规定|要求|法规|条例|明确|立法|办法|作出|作了")
-# A word of a which-documents question about the documents, not the point
-# they rule on ("文件", "明确规定", "地方").
-_DOCUMENT_WORD = re.compile(rf"(?:{_RULING.pattern}|{_KINDS}|{_PLACES})+")
-# The part of a which-documents question that names documents: a kind of
-# document is named ("哪个城市" alone asks for a place).
-_ABOUT_DOCUMENTS = re.compile(rf"{_WHICH}(?:{_PLACES})?的?(?:{_KINDS})(?:里|中)?(?:有|作了|作出了)?"
-                              r"(?:这种|这样的?|这类|类似的?|相关的?)?(?:要求|规定)?")
-
-
-def _unmentioned(snapshot: IndexSnapshot, naming: Naming | None, point: str,
-                 terms: tuple[str, ...]) -> tuple[str, str] | None:
-    """The one document a question names and the things asked of it that it
-    never mentions, quoted for the refusal; None when it mentions them all."""
-    if naming is None or len(naming.docs) != 1:
-        return None
-    doc = next(iter(naming.docs))
-    things = things_not_in(point, terms, snapshot.document_form(doc), snapshot.uses)
-    return (snapshot.metas[doc].title, "、".join(f"“{t}”" for t in things)) if things else None
-
-
-def _penalty_hits(snapshot: IndexSnapshot, hits: list[Hit], top: int) -> list[Hit]:
-    """Passages of the documents of the ``top`` hits that penalise breaking
-    the articles found ("违反本法第十四条第五款规定的，……处十万元罚款"), not
-    among the hits."""
-    seen = {h.idx for h in hits}
-    out = []
-    for h in hits[:top]:
-        if not h.chunk.address:
-            continue
-        article = article_of(h.chunk.address)
-        for idx in snapshot.chunks_of(frozenset({h.chunk.doc_id})):
-            chunk = snapshot.chunks[idx]
-            if int(idx) not in seen and speaks_of_penalty(chunk.text) and cites_article(chunk.text, article):
-                seen.add(int(idx))
-                out.append(Hit(int(idx), chunk, h.score, 0.0, 0.0, None, None))
-    return out
-
-
-def _with_cited_fine(chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
-    """A penalty question whose best sentence states a duty: the fine of the
-    article that cites the duty's joins it, and a fine another article
-    cites is another duty's (dropped)."""
-    duty = max(chosen, key=lambda c: c.score, default=None)
-    if duty is None or not duty.hit.chunk.address:
-        return chosen
-    article = article_of(duty.hit.chunk.address)
-    fines = [c for c in cands if c.hit.chunk.doc_id == duty.hit.chunk.doc_id and speaks_of_penalty(c.text)
-             and states_figure(c) and cites_article(c.text, article)]
-    if not fines:
-        return chosen
-    found = max(fines, key=lambda c: c.score)
-    # It speaks of what the article it cites says.
-    fine = replace(found, terms={**duty.terms, **found.terms})
-    kept = [c for c in chosen
-            if not (speaks_of_penalty(c.text) and cites_article(c.text) and not cites_article(c.text, article))]
-    return sorted({id(c): c for c in (*kept, fine)}.values(), key=lambda c: (c.hit.chunk.doc_id, c.start))
-
-
-def _with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Candidate]:
-    """A why question answered by a conclusion that gives no cause itself
-    ("只有依靠科技进步走自主创新道路，……才能……", "为此……"): its reason is
-    the sentence before it in the paragraph, the premise the text argues
-    from ("我省自然条件恶劣，……将使环境不堪重负"), in the passage before
-    when the conclusion opens its own. A paragraph's first sentence has none.
-    (因此 and 所以 are causes the sentence score already reads.) The
-    premise and its conclusion are then the answer: another sentence that
-    gives no cause either ("要走自主创新之路，就必须……", what the way asks)
-    is not why."""
-    best = max(chosen, key=lambda c: c.score, default=None)
-    if best is None or best.fit or not _CONCLUSION.match(best.text):
-        return chosen
-    chosen = [c for c in chosen if c is best or c.fit]
-    doc = best.hit.chunk.doc_id
-    before = snapshot.docs[doc]["text"][:best.start].rstrip(" \t\u3000")
-    premise = None if not before or before.endswith("\n") else _sentence_at(snapshot, doc, len(before) - 1)
-    if premise is None or is_heading_sentence(premise.text, premise.hit.chunk.section) or any(
-            c.hit.chunk.doc_id == best.hit.chunk.doc_id and c.start == premise.start for c in chosen):
-        return chosen
-    premise.score = best.score
-    return sorted([*chosen, premise], key=lambda c: (c.hit.chunk.doc_id, c.start))
-
-
-def _within_named_parts(cands: list[Candidate], terms: tuple[str, ...],
-                        snapshot: IndexSnapshot) -> list[Candidate]:
-    """A value asked of the subject one part of a document is about ("60万吨
-    乙烯项目的总投资" of a reply whose parts are each about a project) is
-    stated in that part: a figure of the document's other parts is another
-    subject's (the airport's 5亿元)."""
-    parts = {doc: named_part(terms, snapshot.outlines.get(doc, []), snapshot.docs[doc]["text"])
-             for doc in {c.hit.chunk.doc_id for c in cands}}
-    out = [c for c in cands if parts[c.hit.chunk.doc_id] is None
-           or tuple(c.hit.chunk.section[:1]) == parts[c.hit.chunk.doc_id]]
-    # A part the search found no passage of is read whole: whether it states
-    # such a value is the part's to say, not the search's.
-    behind = max((c.hit_rank for c in cands), default=0) + 1
-    for doc, part in parts.items():
-        if part is None or any(c.hit.chunk.doc_id == doc for c in out):
-            continue
-        text = snapshot.docs[doc]["text"]
-        for idx in map(int, snapshot.chunks_of(frozenset({doc}))):
-            chunk = snapshot.chunks[idx]
-            if tuple(chunk.section[:1]) == part:
-                hit = Hit(idx, chunk, 0.0, 0.0, 0.0, None, None)
-                out += [Candidate(behind, hit, a, b, text[a:b]) for a, b in chunk.sentences if says_something(text[a:b])]
-    return out
-
-
-def _with_suffixed_nouns(terms: tuple[str, ...], point: str, snapshot: IndexSnapshot) -> tuple[str, ...]:
-    """A question's terms and the nouns it forms with a suffix that the corpus
-    uses whole (see question.suffixed_nouns)."""
-    return tuple(dict.fromkeys((*terms, *suffixed_nouns(point, snapshot.uses))))
-
-
-def _read_as_point(point: str, snapshot: IndexSnapshot) -> QuestionInfo:
-    """A part of a question read as the question a search is for, as
-    ``prepare`` reads a whole one."""
-    info = analyze(point)
-    return replace(info, terms=_with_suffixed_nouns(info.terms, point, snapshot))
-
-
-def _part_naming(point: str, year: str, years: set[str]) -> str | None:
-    """The one part of a question that names ``year`` and no other of the
-    compared ``years``, when every part names one; None otherwise."""
-    parts = question_parts(point)
-    named = [[y for y in years if y and y in p] for p in parts]
-    if len(parts) < 2 or any(len(n) != 1 for n in named):
-        return None
-    mine = [p for p, n in zip(parts, named) if n == [year]]
-    return mine[0] if len(mine) == 1 else None
-
-
-def _asks_outcome(question: str) -> bool:
-    """Whether the question's last clause asks what came of something (a
-    reply, a decision, a ruling) and not what was requested."""
-    last = re.split(r"[，,；;]", question.strip().rstrip("？?。！!"))[-1]
-    return bool(_OUTCOME.search(last)) and not _REQUESTING.search(last)
-
-
-def _answer_to_request(chosen: list[Candidate], snapshot: IndexSnapshot, reach: int) -> list[Candidate]:
-    """An outcome asked of a request ("……，有关部门给出的意见是什么") that
-    the best sentence only reports ("你省请求，国家将你省纳入……"): the
-    question restates the request; what answers it is the reply that
-    follows in its section ("财政部……提出了办理意见：该问题将……"), up to
-    ``reach`` sentences, past a lead-in ("……提出了以下意见：") and further
-    requests. The request stays when nothing follows."""
-    best = max(chosen, key=lambda c: c.score, default=None)
-    # A statute's article states rules, not requests and their replies.
-    if best is None or best.hit.chunk.address or not _REPORTS_REQUEST.match(best.text):
-        return chosen
-    section = list(best.hit.chunk.section)
-    reply: list[Candidate] = []
-    for nxt in _sentences_after(snapshot, best.hit.chunk.doc_id, best.end):
-        # The reply lies in the request's section (its numbered paragraphs
-        # "（一）由于……条件还不成熟。" included).
-        if len(reply) == reach or nxt.hit.chunk.section[:len(section)] != section:
-            break
-        # Further requests ("同时申请增设……") are passed over, so is a label.
-        if _REPORTS_REQUEST.match(nxt.text) or LEAD_IN.search(nxt.text) or not says_something(nxt.text) or (
-                is_heading_sentence(nxt.text, nxt.hit.chunk.section) and len(nxt.text) <= _TOPIC_LABEL):
-            continue
-        nxt.score = best.score
-        reply.append(nxt)
-    return reply or chosen
-
-
-def _said_next(chosen: list[Candidate], snapshot: IndexSnapshot, saying: list[str],
-               reach: int = 2) -> list[Candidate]:
-    """A question about what the text says after something ("表示同意之后，
-    接着说要讲什么") is answered by what follows the chosen sentences: up to
-    ``reach`` sentences after the last of them in the best one's document
-    ("希望各市州认真抓好落实。" then "借此机会，我再讲几点意见："), to a heading;
-    the one that does the ``saying`` asked (讲 of "要讲什么") alone, when one does."""
-    best = max(chosen, key=lambda c: c.score, default=None)
-    if best is None:
-        return chosen
-    doc = best.hit.chunk.doc_id
-    following: list[Candidate] = []
-    for nxt in _sentences_after(snapshot, doc, max(c.end for c in chosen if c.hit.chunk.doc_id == doc)):
-        if len(following) == reach or is_heading_sentence(nxt.text, nxt.hit.chunk.section):
-            break
-        nxt.score = best.score
-        following.append(nxt)
-    doing = [c for c in following if any(verb in c.text for verb in saying)]
-    return doing[:1] or following or chosen
-
-
-def _sentences_after(snapshot: IndexSnapshot, doc: str, offset: int) -> Iterator[Candidate]:
-    """The sentences of ``doc`` from ``offset`` on, in reading order."""
-    while (nxt := _sentence_at(snapshot, doc, offset, after=True)) is not None:
-        yield nxt
-        offset = nxt.end
-
-
-def _sentence_at(snapshot: IndexSnapshot, doc: str, offset: int, after: bool = False) -> Candidate | None:
-    """The sentence of ``doc`` that holds ``offset`` (``after``: the first
-    that starts there or later), as a candidate of its chunk."""
-    found = snapshot.sentence_at(doc, offset, after)
-    if found is None:
-        return None
-    idx, a, b = found
-    hit = Hit(idx, snapshot.chunks[idx], 0.0, 0.0, 0.0, None, None)
-    return Candidate(0, hit, a, b, snapshot.docs[doc]["text"][a:b])
-
-
-def _with_what_follows(chosen: list[Candidate], snapshot: IndexSnapshot, reach: int,
-                       runs: bool) -> list[Candidate]:
-    """What a chosen sentence announces, read on past its passage: the lines
-    a lead-in introduces ("据此，日工资、小时工资的折算为：" then "日工资：月工资
-    收入÷月计薪天数", up to ``reach`` sentences, to a heading), and the rest
-    of a run of "；" clauses ("……存在一些问题：一是……；" then "二是……；",
-    "三是……。"). A legal enumeration's numbered items are quoted by the
-    list rules."""
-    out = list(chosen)
-    have = {(c.hit.chunk.doc_id, c.start) for c in chosen}
-    for c in chosen:
-        doc = c.hit.chunk.doc_id
-        lead_in, run = bool(LEAD_IN.search(c.text)), runs and continues_run(c.text)
-        if not (lead_in or run):
-            continue
-        for taken, nxt in enumerate(_sentences_after(snapshot, doc, c.end)):
-            if taken == reach or is_item(nxt.text) or is_heading_sentence(nxt.text, nxt.hit.chunk.section) \
-                    or not says_something(nxt.text):  # a section's number alone on its line ("三")
-                break
-            if (doc, nxt.start) not in have:
-                have.add((doc, nxt.start))
-                nxt.score = c.score
-                out.append(nxt)
-            if not lead_in and not continues_run(nxt.text):
-                break  # the run's closing clause
-    return sorted(out, key=lambda c: (c.hit.chunk.doc_id, c.start))
-
-
-def asks_which_documents(question: str) -> bool:
-    """Whether ``question`` asks which documents (or which places' rules)
-    say something, rather than what the documents say."""
-    if _WHICH_KIND.search(question):
-        return True
-    return bool(_WHICH_DOCUMENTS.search(question) and _RULING.search(question))
 
 
 # What the text says about a topic, how or why: never answered by a heading
 # alone. A heading may itself be the item, figure or date a list, count or
 # date question asks for ("（二）……免征增值税。" is a numbered provision).
 _ASKS_ABOUT = ("what", "how", "why")
-# A heading this short names a topic; a longer one ("（二十五）对……享受相应
-# 税收优惠政策。") is a numbered paragraph that says something itself.
-_TOPIC_LABEL = 40
 
 
 def lists_kind(lead_in: str, kind: str | None) -> bool:
@@ -952,143 +687,6 @@ def enumerations(sentences: list[str]) -> list[tuple[int, int]]:
             spans.append((lead, j))
         i = max(j, i + 1)
     return spans
-
-
-def short_names(title: str) -> set[str]:
-    """How other documents cite a title: whole, or a national law without
-    its "中华人民共和国" ("专利法")."""
-    return {title, title.removeprefix(_STATE)} - {""}
-
-
-def _term_share(chosen: list[Candidate], whole: frozenset[str]) -> float:
-    """The largest share of the question's words (IDF-weighted) that one of
-    ``chosen`` states, of its ``whole`` words only: "技术" and "调查" stated
-    apart are not the "技术调查官" asked about."""
-    return max(sum(w for t, w in c.terms.items() if t in whole) for c in chosen)
-
-
-def _alike_in_meaning(kept: list[tuple[str, list[Candidate]]], snapshot: IndexSnapshot, qvec: np.ndarray,
-                      margin: float) -> list[tuple[str, list[Candidate]]]:
-    """The documents whose sentence is within ``margin`` (cosine) of the one
-    most like the question: the documents that state the point say it alike
-    (政府采购应当优先采购具有自主专利技术的产品, in four regulations), while a
-    rule that shares its words on another matter (政府投资项目、政府采购……
-    提交未侵犯他人知识产权的书面承诺) reads further from it."""
-    likeness = {doc: max(float(sentence_vector(c, snapshot) @ qvec) for c in chosen) for doc, chosen in kept}
-    top = max(likeness.values(), default=0.0)
-    return [(doc, chosen) for doc, chosen in kept if likeness[doc] >= top - margin]
-
-
-def whole_terms(terms: tuple[str, ...]) -> frozenset[str]:
-    """The terms no other term contains ("技术调查官", not its "技术")."""
-    return frozenset(t for t in terms if not any(t != o and t in o for o in terms))
-
-
-def point_words(terms: tuple[str, ...]) -> frozenset[str]:
-    """The whole words of a which-documents question that say what the
-    documents rule on, not that they rule ("明确规定", "法律法规" and
-    their parts go)."""
-    return frozenset(t for t in whole_terms(terms) if not _DOCUMENT_WORD.fullmatch(t))
-
-
-def without_names(question: str, titles: list[str], shortest: int = 3) -> str:
-    """``question`` without the stretches it shares with the titles (at
-    least ``shortest`` characters: "专利法", "洛阳市", "若干规定"), longest
-    first, each made of whole words ("集成电路布图设计保护期" keeps its
-    "保护期"); the question itself when too little would be left. The
-    longest stretch of any title goes first, so the result does not depend
-    on the titles' order ("上海市专利保护条例和青岛市专利保护规定" loses
-    both names whole, not one name and the other's "专利保护")."""
-    rest, removed = question, []
-    # Words repeating part of a name already removed are what the question
-    # asks about ("专利代理条例所说的专利代理是什么"); a name written in two
-    # pieces ("上海市……科学技术进步条例") loses both.
-    while spans := [s for title in titles if (s := _common_words(rest, title, shortest, removed))]:
-        start, end = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
-        removed.append(rest[start:end])
-        rest = f"{rest[:start]} {rest[end:]}"
-    return rest if set(analyze(rest).terms) - _COMPARING else question
-
-
-# Words that ask for a comparison (or a rule) and name no point of it.
-_COMPARING = frozenset("不同 区别 差异 变化 异同 一致 相同 差别 规定 分别".split())
-
-
-def _common_words(text: str, title: str, shortest: int, removed: list[str]) -> tuple[int, int] | None:
-    """The longest stretch of whole words of ``text`` found in ``title``,
-    if it has at least ``shortest`` characters and is no part of a stretch
-    already ``removed``."""
-    bounds = word_bounds(text)
-    best: tuple[int, int] | None = None
-    for n, i in enumerate(bounds):
-        for j in bounds[n + 1:]:
-            if text[i:j] not in title:
-                break
-            if (j - i >= shortest and (best is None or j - i > best[1] - best[0])
-                    and not any(text[i:j] in r for r in removed)):
-                best = (i, j)
-    return best
-
-
-def _wording(sentence: str) -> str:
-    return compare_form(ARTICLE.sub("", sentence.strip()))
-
-
-def _with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, score: float,
-               limit: int) -> list[Quote]:
-    """The heading at ``start``-``end`` of a chunk followed by the first
-    sentences of the body under it, ``limit`` in all; nothing when no body
-    follows (a title, a heading with only sub-headings)."""
-    chunk = snapshot.chunks[chunk_index]
-    text = snapshot.docs[chunk.doc_id]["text"]
-    # The heading's own section: the sentence is the label at that depth.
-    form = compare_form(text[start:end])
-    depth = next((i for i, label in enumerate(chunk.section) if compare_form(label) == form),
-                 len(chunk.section) - 1)
-    path = chunk.section[:depth + 1]
-    body: list[Quote] = []
-    for c in snapshot.chunks[chunk_index:]:  # a document's chunks are in reading order
-        if c.doc_id != chunk.doc_id or c.section[:len(path)] != path or len(body) >= limit - 1:
-            break
-        body += [Quote(c, score, a, b, text[a:b]) for a, b in c.sentences
-                 if a >= end and not is_heading_sentence(text[a:b], c.section) and says_something(text[a:b])]
-    return [Quote(chunk, score, start, end, text[start:end]), *body[:limit - 1]] if body else []
-
-
-def _best(chosen: list[Candidate], k: int) -> list[Candidate]:
-    """The ``k`` best-scored of a version's sentences chosen, in reading
-    order. Versions are read for one provision's wording; a cap in plain
-    reading order fell on whatever the text states first (the fee list of
-    第九十三条 before the 登记费 of 第九十七条 asked). Comparisons keep the
-    reading order: there the first sentences after the best are mostly the
-    same provision's figures (tried: ip-law precision 0.839 -> 0.808)."""
-    kept = set(map(id, sorted(chosen, key=lambda c: -c.score)[:k]))
-    return [c for c in chosen if id(c) in kept]
-
-
-def _what_changed(kept: list[tuple[str, list[Candidate]]]) -> list[tuple[str, list[Candidate]]]:
-    """Each version's sentences on the point without those another version
-    words the same (articles' numbers aside): what changed is what differs.
-    A version all of whose sentences another words the same keeps them."""
-    wordings = {d: {_wording(c.text) for c in chosen} for d, chosen in kept}
-    out = []
-    for d, chosen in kept:
-        others = set().union(*(w for o, w in wordings.items() if o != d))
-        changed = [c for c in chosen if _wording(c.text) not in others]
-        out.append((d, changed or chosen))
-    return out
-
-
-def _stating_the_amount(cands: list[Candidate], chosen: list[Candidate],
-                        states: Callable[[str], bool]) -> list[Candidate]:
-    """A document's sentence that states the amount asked (``states``, see
-    coverage.amount_asked), the best of its passages' that scores half its
-    best chosen one at least (as a value question's fitting sentence joins
-    in ``select``); none when it states no amount: a rule on the topic that
-    sets no figure does not answer which documents set one."""
-    top = max(c.score for c in chosen)
-    stating = max((c for c in cands if states(c.text)), key=lambda c: c.score, default=None)
-    return [stating] if stating is not None and stating.score >= 0.5 * top else []
 
 
 def _parts_asked(quotes: list[Quote], asked: dict[str, ArticleRef], snapshot: IndexSnapshot) -> list[Quote]:

@@ -519,7 +519,7 @@ def test_among_near_ties_the_value_in_the_unit_asked_leads():
      "设立的科学技术奖，新旧两版的表述有何不同"),
 ])
 def test_the_point_compared_is_the_question_without_the_documents_names(question, titles, left):
-    from app.pipeline import without_names
+    from app.documents_answering import without_names
 
     assert re.sub(r"[\s和？]", "", without_names(question, titles)).startswith(re.sub(r"[\s和？]", "", left))
 
@@ -544,7 +544,7 @@ def test_a_figure_must_be_stated_about_what_the_claim_says(claim, supported):
     ("开通了英文版的省级政府网站分别是哪些省份？", False),
 ])
 def test_which_places_asks_for_documents_only_with_what_they_rule(question, which):
-    from app.pipeline import asks_which_documents
+    from app.documents_answering import asks_which_documents
 
     assert asks_which_documents(question) is which
 
@@ -619,11 +619,11 @@ def test_nouns_made_with_a_one_character_suffix_are_terms_as_the_corpus_writes_t
 
 
 def test_which_documents_count_only_the_whole_words_asked():
-    from app.pipeline import whole_terms
+    from app.documents_answering import whole_terms
 
     assert whole_terms(("文件", "技术", "调查", "技术调查官")) == {"文件", "技术调查官"}
     assert whole_terms(("政府", "设立", "专利", "专利奖")) == {"政府", "设立", "专利奖"}
-    from app.pipeline import point_words
+    from app.documents_answering import point_words
 
     # the words saying that documents rule go, and the parts of those words with them
     terms = ("专利权", "评价", "报告", "法律", "律法", "法规", "法律法规", "司法解释", "明确规定", "规定")
@@ -795,14 +795,14 @@ def test_a_named_part_the_search_missed_is_read_whole(tmp_path):
     from app.answering import candidates
     from dataclasses import replace
 
-    from app.pipeline import _within_named_parts
+    from app.neighbours import within_named_parts
 
     pipeline = _pipeline_on(tmp_path, "函.txt", _REPLY_LETTER)
     prep = pipeline.prepare("东港港口扩建工程的总投资是多少亿元？")
     # as if the search had found only the airport's part
     airport = [h for h in prep.retrieval.hits if "机场" in h.chunk.text and "港口" not in h.chunk.text]
     missed = replace(prep.retrieval, hits=airport)
-    read = _within_named_parts(candidates(missed, prep.snapshot.docs, prep.info), prep.info.terms, prep.snapshot)
+    read = within_named_parts(candidates(missed, prep.snapshot.docs, prep.info), prep.info.terms, prep.snapshot)
     assert read and all("港口" in c.hit.chunk.section[0] for c in read)
     assert any("全国港口布局规划" in c.text for c in read)
 
@@ -996,14 +996,14 @@ def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     assert answer.answer.index("地下水位") < answer.answer.index("只有大力推广")
     # A near tie that gives no cause either (what the way asks of it) is
     # not why the way is taken: the premise and its conclusion answer.
-    from app.pipeline import _sentence_at, _with_premise
+    from app.neighbours import sentence_at, with_premise
 
     snapshot = pipeline.snapshot
     doc = next(iter(snapshot.docs))
     text = snapshot.docs[doc]["text"]
-    conclusion, demand = (_sentence_at(snapshot, doc, text.find(s)) for s in ("只有大力推广", "要推广节水"))
+    conclusion, demand = (sentence_at(snapshot, doc, text.find(s)) for s in ("只有大力推广", "要推广节水"))
     conclusion.score, demand.score = 1.8, 1.6
-    assert [c.text[:4] for c in _with_premise([conclusion, demand], snapshot)] == ["我县地处", "只有大力"]
+    assert [c.text[:4] for c in with_premise([conclusion, demand], snapshot)] == ["我县地处", "只有大力"]
 
 
 def test_once_a_value_is_stated_the_sentences_that_state_none_are_left_out():

@@ -462,7 +462,7 @@ def test_a_deadline_asked_when_is_answered_with_the_grace_period_that_follows_it
 
 
 def test_a_term_of_a_named_law_is_defined_where_another_document_cites_it(library) -> None:
-    from app.pipeline import short_names
+    from app.documents_answering import short_names
 
     assert short_names("中华人民共和国专利法") == {"中华人民共和国专利法", "专利法"}
     assert short_names("浙江省专利条例") == {"浙江省专利条例"}
