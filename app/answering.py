@@ -665,11 +665,8 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     penalty = speaks_of_penalty(info.text)
     terms = [compare_form(t) for t in info.terms] + (["罚"] if penalty else []) \
         + (list(_TIME_LIMITS) if info.intent == "duration" else [])
-    # A value asked of something ("赔偿上限") is further stated where that
-    # something is named ("……一倍以上五倍以下的罚款" is no 赔偿), or another
-    # thing asked with it ("补缴期限和滞纳金": 滞纳金).
     owners = {o for t in info.terms if names_a_kind_of_value(t) and (o := _value_of(info.text, t))}
-    owners |= _joined_words(info.text) if owners else set()
+    joined = _joined_words(info.text)
     out = list(chosen)
     for c in chosen:
         if not c.hit.chunk.address or not states_figure(c):
@@ -680,7 +677,7 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
             if _provision(d) != _provision(c) or not states_figure(d) \
                     or not any(t in form for t in terms):
                 break
-            if not penalty and (_of_another_subject(d, c, settings) or owners and not any(o in form for o in owners)):
+            if not penalty and (_of_another_subject(d, c, settings) or _of_something_else(d, c, owners, joined)):
                 continue
             if _MEANS.search(d.text):
                 # What a term of the provision means ("所称……，是指……") states
@@ -689,6 +686,23 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
             if d not in out:
                 out.append(d)
     return out
+
+
+def _of_something_else(d: Candidate, c: Candidate, owners: set[str], joined: set[str]) -> bool:
+    """Whether ``d``, a later sentence of ``c``'s article, states a figure
+    of something else than the value asked: it names neither the thing
+    whose value is asked (``owners``: 赔偿 of "赔偿上限"; "……一倍以上五倍以下
+    的罚款" is no 赔偿) nor a thing asked with it (``joined``: "补缴期限和滞纳
+    金", 滞纳金), or it leaves out the heaviest question word ``c`` states
+    and does not go on from ``c`` ("自发明专利申请日起满四年……期限补偿"
+    after the term of 外观设计专利权)."""
+    form = compare_form(d.text)
+    if any(j in form for j in joined):
+        return False
+    if owners and not any(o in form for o in owners):
+        return True
+    heavy = max(c.terms, key=c.terms.get, default=None)
+    return heavy is not None and heavy not in d.terms and not _CONTINUES.match(d.text)
 
 
 def _joined_words(question: str) -> set[str]:

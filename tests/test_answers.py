@@ -457,6 +457,18 @@ def test_the_articles_further_figure_joins_unless_it_says_what_a_term_means(text
     assert _with_further_figures([first], [first, further], analyze(question), Settings()) == expected
 
 
+def test_a_further_figure_that_leaves_out_the_subject_asked_is_of_another_subject():
+    from app.answering import _with_further_figures
+
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="专利法", address="第四十二条", chunk_id="c1"))
+    term, extension = _sentences(hit, ["发明专利权的期限为二十年，外观设计专利权的期限为十五年。",
+                                       "自发明专利申请日起满四年授予发明专利权的，给予专利权期限补偿。"])
+    term.fit = extension.fit = 1.0
+    term.terms, extension.terms = {"外观设计": 0.6, "专利权": 0.3}, {"专利权": 0.3}
+    info = analyze("外观设计专利权的保护期是多少年？")
+    assert _with_further_figures([term], [term, extension], info, Settings()) == [term]
+
+
 def test_a_weaker_fit_left_out_brings_no_further_figures():
     from app.answering import select
 
