@@ -615,7 +615,7 @@ def _defining_the_term_asked(chosen: list[Candidate], ranked: list[Candidate], i
     exact = next((c for c in ranked if c.fit == 1.0), None)
     if exact is None or exact.score < 0.5 * best_score:
         return chosen
-    return [exact, *(c for c in chosen if c is not exact and c.fit != 0.5)]
+    return [exact, *(c for c in chosen if c is not exact and c.fit != 0.5 and _provision(c) == _provision(exact))]
 
 
 def _stating_the_value(chosen: list[Candidate], best: Candidate) -> list[Candidate]:

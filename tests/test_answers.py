@@ -583,6 +583,11 @@ def test_a_definition_question_is_answered_by_the_definition_of_its_own_term():
         c.fit = _intent_fit(c.text, info)
     assert (other.fit, own.fit) == (0.5, 1.0)
     assert _defining_the_term_asked([other], [other, own, far], info, other.score) == [own]
+    # another article's sentence that defines nothing says nothing more on the term
+    elsewhere = SimpleNamespace(chunk=SimpleNamespace(doc_id="专利法", address="第十六条", chunk_id="c2"))
+    (mention,) = _sentences(elsewhere, ["发明人有权在专利文件中写明自己是发明人。"])
+    mention.score, mention.fit = 2.0, 0.0
+    assert _defining_the_term_asked([other, mention], [other, mention, own, far], info, other.score) == [own]
     # the question's own term defined nowhere well enough: the best sentence stays
     own.score = 1.0
     assert _defining_the_term_asked([other], [other, own, far], info, other.score) == [other]
