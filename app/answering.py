@@ -62,7 +62,7 @@ _VALUE_INTENTS = ("count", "duration", "date")
 _VALUE_WORD_WEIGHT = 0.3
 # How a sentence opens that goes on with the one before it: a proviso, a
 # condition, a pointer back (该期限, 前款).
-_CONTINUES = re.compile(r"^[^，。]{0,6}?(?:但|但是|如果|若|因|逾期|在此|该|此|上述|前款|其|期满)")
+_CONTINUES = re.compile(r"^(?:其|[^，。]{0,6}?(?:但|但是|如果|若|因|逾期|在此|该|此|上述|前款|期满))")
 # Words naming a length of time a provision sets.
 _TIME_LIMITS = ("期限", "时限", "期间")
 # How Chinese legal and official texts define a term: "X，是指……",

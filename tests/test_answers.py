@@ -467,6 +467,13 @@ def test_a_further_figure_that_leaves_out_the_subject_asked_is_of_another_subjec
     term.terms, extension.terms = {"外观设计": 0.6, "专利权": 0.3}, {"专利权": 0.3}
     info = analyze("外观设计专利权的保护期是多少年？")
     assert _with_further_figures([term], [term, extension], info, Settings()) == [term]
+    # "其" inside a sentence's opening words ("许可其他单位") is no pointer back
+    bonus, share = _sentences(hit, ["一项发明专利的奖金最低不少于三千元。",
+                                    "转让或者许可其他单位实施专利的，提取不低于百分之三十作为报酬支付发明人。"])
+    bonus.fit = share.fit = 1.0
+    bonus.terms, share.terms = {"奖金": 0.3, "发明": 0.1}, {"发明": 0.1}
+    info = analyze("职务发明的奖金最低不少于多少？")
+    assert _with_further_figures([bonus], [bonus, share], info, Settings()) == [bonus]
 
 
 def test_a_weaker_fit_left_out_brings_no_further_figures():
