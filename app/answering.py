@@ -97,6 +97,14 @@ _THIS_OCCASION = re.compile(r"(?:这|本|此)一?[次届期轮]([\u4e00-\u9fff]{
 _OTHER_OCCASION = r"(?:第[一二三四五六七八九十百\d]+|[上下前首])[次届期轮]"
 
 
+# The fit of a value stated apart from the word the question puts before it,
+# or as another kind of span than the one asked.
+_VALUE_APART = 0.9
+# A span within which something is to be done, asked ("几年内") and stated.
+_ASKS_WITHIN = re.compile(r"(?:几|多少|多长)(?:个)?(?:年|月|日|天|周|星期|工作日|时间)(?:以内|之内|内)")
+_WITHIN = re.compile(r"[\d一二三四五六七八九十百两]+个?(?:年|月|日|天|周|星期|工作日)(?:以内|之内|内)")
+
+
 @dataclass
 class Candidate:
     hit_rank: int
@@ -261,6 +269,10 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         unit = asked_unit(info.text, info.attribute) if intent == "count" else None
         if unit is not None and not unit.search(figures):
             return 0.25
+        # "几年内" asks a time within which: "三年内" states one, "满四年"
+        # (once four years have passed) states another kind of span.
+        if _ASKS_WITHIN.search(info.text) and not _WITHIN.search(figures):
+            return _VALUE_APART
         if info.attribute is None:
             # No attribute says whose value it is: the word the question
             # puts before its question word does, where the value stands
@@ -328,8 +340,6 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
     return 0.0
 
 
-# The fit of a value stated apart from the word the question puts before it.
-_VALUE_APART = 0.9
 
 
 def _value_beside(text: str, anchor: str | None, reach: int = 12) -> bool:

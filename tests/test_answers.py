@@ -296,6 +296,9 @@ def test_what_a_question_asks_for(question, intent, attribute):
     ("首次商业利用之日起2年内未提出登记申请的，不予登记。", "首次商业利用后，最迟多久要申请登记？", "duration", None, 1.0),
     ("保护期为10年，自登记申请之日或者首次投入商业利用之日起计算。", "首次商业利用后，最迟多久要申请登记？",
      "duration", None, 0.9),
+    # a span within which to act is asked: "满四年" states another kind of span
+    ("发明专利申请自申请日起三年内，可以请求实质审查。", "要在申请日起几年内请求实质审查？", "duration", None, 1.0),
+    ("自发明专利申请日起满四年授予专利权的，给予期限补偿。", "要在申请日起几年内请求实质审查？", "duration", None, 0.9),
     # an enumeration's lead-in answers a which-ones question
     ("第二十五条 对下列各项，不授予专利权：", "哪些情形不授予专利权？", "list", None, 1.0),
     # one separator and no enumeration beside the asked words
