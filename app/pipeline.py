@@ -104,6 +104,10 @@ class Prepared:
         return self.retriever.snapshot
 
 
+# A question that asks what the rule is now ("按现在的规定") asks no older wording.
+_ASKS_CURRENT = re.compile(r"现在|现行|目前|当前|如今|最新")
+
+
 class Pipeline:
     """Loads the index once (the embedder is shared, passed in or the
     process-wide one); answers many questions, thread-safe for readers.
@@ -441,7 +445,8 @@ class Pipeline:
         versions say the same or the question named a version itself."""
         snapshot = prep.snapshot
         meta = snapshot.metas.get(best.hit.chunk.doc_id)
-        if meta is None or len(meta.versions) < 2 or meta.current or (prep.naming and prep.naming.versions):
+        if meta is None or len(meta.versions) < 2 or meta.current or (prep.naming and prep.naming.versions) \
+                or _ASKS_CURRENT.search(prep.asked):
             return []
         out = []
         for old in meta.versions:

@@ -301,6 +301,11 @@ def test_an_older_version_that_says_otherwise_gets_one_line(library) -> None:
     assert "已被修订" not in same.answer and "现行" in same.answer
 
 
+def test_a_question_asking_the_rule_now_gets_no_older_wording(library) -> None:
+    answer = library.pipeline("ip-law").ask("目前的实施细则规定的职务发明最低奖金标准是多少？")
+    assert "4000元" in answer.answer and "已被修订" not in answer.answer, answer.answer
+
+
 def test_which_documents_asked_colloquially_is_answered_document_by_document(library) -> None:
     answer = library.pipeline("ip-law").ask("员工离职前得把实验资料还给单位——哪些地方的法规有这种要求？")
     assert not answer.refused and answer.decision.reason == "answered"
