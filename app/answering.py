@@ -97,6 +97,8 @@ _THIS_OCCASION = re.compile(r"(?:这|本|此)一?[次届期轮]([\u4e00-\u9fff]{
 _OTHER_OCCASION = r"(?:第[一二三四五六七八九十百\d]+|[上下前首])[次届期轮]"
 
 
+# Asking when a text takes effect.
+_TAKES_EFFECT = re.compile(r"施行|生效")
 # The fit of a value stated apart from the word the question puts before it,
 # or as another kind of span than the one asked.
 _VALUE_APART = 0.9
@@ -134,6 +136,10 @@ def candidates(retrieval: Retrieval, index_docs: dict[str, dict], info: Question
                and not names_another_party(info.text, c.text)]
     if info is not None and info.intent != "date":
         return [c for c in out if tuple(c.hit.chunk.section[:1]) != (HEADER,)] or out
+    if info is not None and (effect := _TAKES_EFFECT.search(info.text)):
+        # When a text takes effect is its own article's date ("本条例自……起
+        # 施行"), not the 题注's dates of adoption and revision.
+        return [c for c in out if tuple(c.hit.chunk.section[:1]) != (HEADER,) or effect.group() in c.text] or out
     return out
 
 

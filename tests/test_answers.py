@@ -1236,6 +1236,23 @@ def test_everyday_words_of_manner_are_read_in_the_register(tmp_path):
     assert "开展" in pipeline.prepare("搞宣传要找哪个部门？").asked
 
 
+def test_when_a_text_takes_effect_is_not_read_in_its_title_note():
+    from app.answering import candidates
+    from app.legal import HEADER
+
+    text = "（2015年3月1日某市人民代表大会常务委员会通过　2021年6月1日修订）第三十条 本条例自2021年9月1日起施行。"
+    a = text.index("第三十条")
+    note = SimpleNamespace(doc_id="条例", sentences=[(0, a)], section=[HEADER])
+    article = SimpleNamespace(doc_id="条例", sentences=[(a, len(text))], section=["第三十条"])
+    retrieval = SimpleNamespace(hits=[SimpleNamespace(chunk=note), SimpleNamespace(chunk=article)])
+
+    def read(question: str) -> list[str]:
+        return [c.text[:4] for c in candidates(retrieval, {"条例": {"text": text}}, analyze(question))]
+
+    assert read("某市条例从什么时候开始施行？") == ["第三十条"]
+    assert read("某市条例是什么时候通过的？") == ["（201", "第三十条"]  # the note's dates answer that
+
+
 def test_an_everyday_word_takes_the_formal_reading_its_question_speaks_of(tmp_path):
     # 货 reads as 商品 in general; goods that customs holds are the text's 货物.
     pipeline = _pipeline_on(tmp_path, "条例.txt", (
