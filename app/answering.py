@@ -63,6 +63,9 @@ _VALUE_WORD_WEIGHT = 0.3
 # How a sentence opens that goes on with the one before it: a proviso, a
 # condition, a pointer back (该期限, 前款).
 _CONTINUES = re.compile(r"^(?:其|[^，。]{0,6}?(?:但|但是|如果|若|因|逾期|在此|该|此|上述|前款|期满))")
+# A sentence that is nothing but an exception to the rule before it
+# ("法律规定的申请期限超过六十日的除外。"), not a rule with its own proviso.
+_EXCEPTION = re.compile(r"^[^，,；;。]*除外[。；;]?$")
 # Words naming a length of time a provision sets.
 _TIME_LIMITS = ("期限", "时限", "期间")
 # How Chinese legal and official texts define a term: "X，是指……",
@@ -102,9 +105,11 @@ _TAKES_EFFECT = re.compile(r"施行|生效")
 # The fit of a value stated apart from the word the question puts before it,
 # or as another kind of span than the one asked.
 _VALUE_APART = 0.9
-# A span within which something is to be done, asked ("几年内") and stated.
-_ASKS_WITHIN = re.compile(r"(?:几|多少|多长)(?:个)?(?:年|月|日|天|周|星期|工作日|时间)(?:以内|之内|内)")
-_WITHIN = re.compile(r"[\d一二三四五六七八九十百两]+个?(?:年|月|日|天|周|星期|工作日)(?:以内|之内|内)")
+# A span within which something is to be done, asked ("几年内") and stated
+# ("三年内", "二十四小时以内").
+_SPANS = "年|月|日|天|周|星期|工作日|小时|分钟"
+_ASKS_WITHIN = re.compile(rf"(?:几|多少|多长)个?(?:{_SPANS}|时间)(?:以内|之内|内)")
+_WITHIN = re.compile(rf"[\d一二三四五六七八九十百两半]+个?半?(?:{_SPANS})半?(?:以内|之内|内)")
 
 
 @dataclass
@@ -252,8 +257,10 @@ def _row(c: Candidate, snapshot: IndexSnapshot) -> int:
 
 
 def sentence_vector(c: Candidate, snapshot: IndexSnapshot) -> np.ndarray:
-    """The sentence's own embedding, as the index holds it."""
-    return snapshot.vectors[_row(c, snapshot)]
+    """The sentence's own embedding, a copy of what the index holds (the
+    stored vectors live only as long as their index; a query vector made of
+    one may outlive a reload)."""
+    return snapshot.vectors[_row(c, snapshot)].copy()
 
 
 def _sentence_similarities(cands: list[Candidate], retrieval: Retrieval,
@@ -275,10 +282,6 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         unit = asked_unit(info.text, info.attribute) if intent == "count" else None
         if unit is not None and not unit.search(figures):
             return 0.25
-        # "几年内" asks a time within which: "三年内" states one, "满四年"
-        # (once four years have passed) states another kind of span.
-        if _ASKS_WITHIN.search(info.text) and not _WITHIN.search(figures):
-            return _VALUE_APART
         if info.attribute is None:
             # No attribute says whose value it is: the word the question
             # puts before its question word does, where the value stands
@@ -286,14 +289,20 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
             # Apart from it the fit is only a little lower, so the score
             # barely moves; among near ties, though, the value beside it
             # is the one kept (_value_first, _fitting_best).
-            return 1.0 if _value_beside(figures, value_anchor(info.text)) else _VALUE_APART
-        # The word for the kind of value ("期限" of "期限是多长") is no
-        # attribute a sentence must name: the value states it ("二个月内");
-        # the word that says whose value it is does ("保护期限": a figure in
-        # years about selling the seed is no protection period).
-        named = _value_of(info.text, info.attribute) if _names_the_value(info.attribute, info) \
-            else info.attribute
-        return 1.0 if named is None or compare_form(named) in compare_form(text) else 0.5
+            fit = 1.0 if _value_beside(figures, value_anchor(info.text)) else _VALUE_APART
+        else:
+            # The word for the kind of value ("期限" of "期限是多长") is no
+            # attribute a sentence must name: the value states it ("二个月内");
+            # the word that says whose value it is does ("保护期限": a figure in
+            # years about selling the seed is no protection period).
+            named = _value_of(info.text, info.attribute) if _names_the_value(info.attribute, info) \
+                else info.attribute
+            fit = 1.0 if named is None or compare_form(named) in compare_form(text) else 0.5
+        # "几年内" asks a time within which: "三年内" states one, "满四年"
+        # (once four years have passed) states another kind of span.
+        if _ASKS_WITHIN.search(info.text) and not _WITHIN.search(figures):
+            return min(fit, _VALUE_APART)
+        return fit
     if intent == "date":
         # "从什么时候起算" asks where a period starts: "自申请日起计算",
         # before a calendar date.
@@ -710,15 +719,17 @@ def _of_something_else(d: Candidate, c: Candidate, owners: set[str], joined: set
     whose value is asked (``owners``: 赔偿 of "赔偿上限"; "……一倍以上五倍以下
     的罚款" is no 赔偿) nor a thing asked with it (``joined``: "补缴期限和滞纳
     金", 滞纳金), or it leaves out the heaviest question word ``c`` states
-    and does not go on from ``c`` ("自发明专利申请日起满四年……期限补偿"
-    after the term of 外观设计专利权)."""
+    and neither goes on from ``c`` nor makes an exception to it
+    ("自发明专利申请日起满四年……期限补偿" after the term of 外观设计专利权;
+    "法律规定的申请期限超过六十日的除外" is of the same term)."""
     form = compare_form(d.text)
-    if any(j in form for j in joined):
+    if any(compare_form(j) in form for j in joined):
         return False
-    if owners and not any(o in form for o in owners):
+    if owners and not any(compare_form(o) in form for o in owners):
         return True
     heavy = max(c.terms, key=c.terms.get, default=None)
-    return heavy is not None and heavy not in d.terms and not _CONTINUES.match(d.text)
+    return heavy is not None and heavy not in d.terms and not _CONTINUES.match(d.text) \
+        and not _EXCEPTION.search(d.text)
 
 
 def _joined_words(question: str) -> set[str]:

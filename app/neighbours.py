@@ -93,7 +93,6 @@ def with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Candi
     best = max(chosen, key=lambda c: c.score, default=None)
     if best is None or best.fit or not _CONCLUSION.match(best.text):
         return chosen
-    chosen = [c for c in chosen if c is best or c.fit]
     doc = best.hit.chunk.doc_id
     before = snapshot.docs[doc]["text"][:best.start].rstrip(" \t\u3000")
     premise = None if not before or before.endswith("\n") else sentence_at(snapshot, doc, len(before) - 1)
@@ -101,7 +100,8 @@ def with_premise(chosen: list[Candidate], snapshot: IndexSnapshot) -> list[Candi
             c.hit.chunk.doc_id == best.hit.chunk.doc_id and c.start == premise.start for c in chosen):
         return chosen
     premise.score = best.score
-    return sorted([*chosen, premise], key=lambda c: (c.hit.chunk.doc_id, c.start))
+    argued = [c for c in chosen if c is best or c.fit]
+    return sorted([*argued, premise], key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
 def within_named_parts(cands: list[Candidate], terms: tuple[str, ...],

@@ -46,6 +46,7 @@ from .scope_model import load_scope_model
 from .settings import Settings, get_settings
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form, has_binary, has_letters, normalize_question, strip_markup
+from .tokenize import words
 
 
 class QuestionError(ValueError):
@@ -104,8 +105,9 @@ class Prepared:
         return self.retriever.snapshot
 
 
-# A question that asks what the rule is now ("按现在的规定") asks no older wording.
-_ASKS_CURRENT = re.compile(r"现在|现行|目前|当前|如今|最新")
+# Words asking what the rule is now ("按现在的规定"): such a question asks no
+# older wording. Whole words: 体现在 and 出现在 ask nothing of the kind.
+_NOW = frozenset("现在 现行 目前 当前 如今 最新".split())
 
 
 class Pipeline:
@@ -442,11 +444,12 @@ class Pipeline:
         document and an older version in the library words that provision
         otherwise (a different figure, a changed duty): the older version's
         sentence, quoted under its own dated heading. Nothing when the older
-        versions say the same or the question named a version itself."""
+        versions say the same, the question named a version itself or it asks
+        what the rule is now."""
         snapshot = prep.snapshot
         meta = snapshot.metas.get(best.hit.chunk.doc_id)
         if meta is None or len(meta.versions) < 2 or meta.current or (prep.naming and prep.naming.versions) \
-                or _ASKS_CURRENT.search(prep.asked):
+                or asks_the_rule_now(prep.asked):
             return []
         out = []
         for old in meta.versions:
@@ -532,10 +535,12 @@ class Pipeline:
             # Documents that state it use the question's words as the most
             # telling one does; another rule on the same topic shares its
             # topic, not its point (a sentence-vector likeness to the best
-            # document's, tried before, kept more of those: ip-law
-            # which-documents precision 0.41 -> 0.52, documents found
-            # 0.918 -> 0.925). A compared document whose sentence does not
-            # is silent on the point (ip-law precision 0.787 -> 0.795).
+            # document's sentence, tried in place of this, kept more of
+            # those: ip-law which-documents precision 0.41 -> 0.52, documents
+            # found 0.918 -> 0.925). A compared document whose sentence does
+            # not is silent on the point (ip-law precision 0.787 -> 0.795).
+            # Of a which-documents answer's documents, those whose sentence
+            # is much less like the question itself go too (alike_in_meaning).
             whole = point_words(prep.info.terms)
             most_terms = max(term_share(c, whole) for _, c in kept)
             kept = [(d, c) for d, c in kept
@@ -738,6 +743,12 @@ def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) 
                                                     article=ref.label)
             chunks += found
     return chunks, ""
+
+
+def asks_the_rule_now(question: str) -> bool:
+    """Whether ``question`` asks what the rule is now ("按现在的规定",
+    "现行细则"), as whole words."""
+    return bool(_NOW & set(words(question)))
 
 
 def trace_of(prep: Prepared) -> Trace:

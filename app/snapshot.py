@@ -94,12 +94,16 @@ class IndexSnapshot:
         if len(formal) < 2 or not context:
             return formal[0]
 
-        def share(word: str) -> float:
+        def share(word: str) -> float | None:
             passages = [toks for toks in self._passage_tokens if word in toks]
-            return sum(any(w in toks for w in context) for toks in passages) / len(passages) if passages else 0.0
+            return sum(any(w in toks for w in context) for toks in passages) / len(passages) if passages else None
 
-        first, best = share(formal[0]), max(formal, key=share)
-        return best if share(best) >= _CLEARER_READING * first else formal[0]
+        shares = {word: share(word) for word in formal}
+        first = shares[formal[0]]
+        if first is None:
+            return formal[0]  # used only inside longer words: nothing to compare
+        best = max(formal, key=lambda word: shares[word] or 0.0)
+        return best if (shares[best] or 0.0) >= _CLEARER_READING * first else formal[0]
 
     @cached_property
     def _passage_tokens(self) -> list[frozenset[str]]:

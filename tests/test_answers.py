@@ -299,6 +299,9 @@ def test_what_a_question_asks_for(question, intent, attribute):
     # a span within which to act is asked: "满四年" states another kind of span
     ("发明专利申请自申请日起三年内，可以请求实质审查。", "要在申请日起几年内请求实质审查？", "duration", None, 1.0),
     ("自发明专利申请日起满四年授予专利权的，给予期限补偿。", "要在申请日起几年内请求实质审查？", "duration", None, 0.9),
+    ("事故发生后二十四小时内报告。", "事故发生后多长时间内报告？", "duration", None, 1.0),
+    # ... and never raises the fit of a figure that is not of the thing asked
+    ("连续工作满四年的，可以休假。", "事故报告的期限是多长时间内？", "duration", "报告", 0.5),
     # an enumeration's lead-in answers a which-ones question
     ("第二十五条 对下列各项，不授予专利权：", "哪些情形不授予专利权？", "list", None, 1.0),
     # one separator and no enumeration beside the asked words
@@ -477,6 +480,13 @@ def test_a_further_figure_that_leaves_out_the_subject_asked_is_of_another_subjec
     bonus.terms, share.terms = {"奖金": 0.3, "发明": 0.1}, {"发明": 0.1}
     info = analyze("职务发明的奖金最低不少于多少？")
     assert _with_further_figures([bonus], [bonus, share], info, Settings()) == [bonus]
+    # an exception to the rule is of the same subject, whatever words it uses
+    term, proviso = _sentences(hit, ["公民认为行政行为侵犯其权益的，可以自知道之日起六十日内提出行政复议申请。",
+                                     "法律规定的申请期限超过六十日的除外。"])
+    term.fit = proviso.fit = 1.0
+    term.terms, proviso.terms = {"行政复议": 0.5, "申请": 0.1}, {"申请": 0.1}
+    info = analyze("行政复议的申请期限是多久？")
+    assert _with_further_figures([term], [term, proviso], info, Settings()) == [term, proviso]
 
 
 def test_a_weaker_fit_left_out_brings_no_further_figures():
@@ -1031,6 +1041,10 @@ def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     conclusion, demand = (sentence_at(snapshot, doc, text.find(s)) for s in ("只有大力推广", "要推广节水"))
     conclusion.score, demand.score = 1.8, 1.6
     assert [c.text[:4] for c in with_premise([conclusion, demand], snapshot)] == ["我县地处", "只有大力"]
+    # no premise before a conclusion that opens its paragraph: the answer stays as chosen
+    opening = sentence_at(snapshot, doc, text.find("要推广节水"))
+    opening.text, opening.score = "只有" + opening.text, 2.0
+    assert with_premise([opening, conclusion], snapshot) == [opening, conclusion]
 
 
 def test_once_a_value_is_stated_the_sentences_that_state_none_are_left_out():
@@ -1251,6 +1265,13 @@ def test_when_a_text_takes_effect_is_not_read_in_its_title_note():
 
     assert read("某市条例从什么时候开始施行？") == ["第三十条"]
     assert read("某市条例是什么时候通过的？") == ["（201", "第三十条"]  # the note's dates answer that
+
+
+def test_asking_the_rule_now_is_read_in_whole_words():
+    from app.pipeline import asks_the_rule_now
+
+    assert asks_the_rule_now("按现在的规定，单位至少得给多少？") and asks_the_rule_now("现行实施细则怎么规定？")
+    assert not asks_the_rule_now("这一原则体现在哪些条款里？")
 
 
 def test_an_everyday_word_takes_the_formal_reading_its_question_speaks_of(tmp_path):
