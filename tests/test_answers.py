@@ -463,30 +463,27 @@ def test_the_articles_further_figure_joins_unless_it_says_what_a_term_means(text
     assert _with_further_figures([first], [first, further], analyze(question), Settings()) == expected
 
 
-def test_a_further_figure_that_leaves_out_the_subject_asked_is_of_another_subject():
+@pytest.mark.parametrize("first,further,terms,question,joins", [
+    # a sentence leaving out the subject asked, going on from nothing, is of another subject
+    ("发明专利权的期限为二十年，外观设计专利权的期限为十五年。", "自发明专利申请日起满四年授予发明专利权的，给予专利权期限补偿。",
+     ({"外观设计": 0.6, "专利权": 0.3}, {"专利权": 0.3}), "外观设计专利权的保护期是多少年？", False),
+    # "其" inside a sentence's opening words ("许可其他单位") is no pointer back
+    ("一项发明专利的奖金最低不少于三千元。", "转让或者许可其他单位实施专利的，提取不低于百分之三十作为报酬支付发明人。",
+     ({"奖金": 0.3, "发明": 0.1}, {"发明": 0.1}), "职务发明的奖金最低不少于多少？", False),
+    # an exception to the rule is of the same subject, whatever words it uses
+    ("公民认为行政行为侵犯其权益的，可以自知道之日起六十日内提出行政复议申请。", "法律规定的申请期限超过六十日的除外。",
+     ({"行政复议": 0.5, "申请": 0.1}, {"申请": 0.1}), "行政复议的申请期限是多久？", True),
+])
+def test_a_further_figure_that_leaves_out_the_subject_asked_is_of_another_subject(first, further, terms, question,
+                                                                                 joins):
     from app.answering import _with_further_figures
 
-    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="专利法", address="第四十二条", chunk_id="c1"))
-    term, extension = _sentences(hit, ["发明专利权的期限为二十年，外观设计专利权的期限为十五年。",
-                                       "自发明专利申请日起满四年授予发明专利权的，给予专利权期限补偿。"])
-    term.fit = extension.fit = 1.0
-    term.terms, extension.terms = {"外观设计": 0.6, "专利权": 0.3}, {"专利权": 0.3}
-    info = analyze("外观设计专利权的保护期是多少年？")
-    assert _with_further_figures([term], [term, extension], info, Settings()) == [term]
-    # "其" inside a sentence's opening words ("许可其他单位") is no pointer back
-    bonus, share = _sentences(hit, ["一项发明专利的奖金最低不少于三千元。",
-                                    "转让或者许可其他单位实施专利的，提取不低于百分之三十作为报酬支付发明人。"])
-    bonus.fit = share.fit = 1.0
-    bonus.terms, share.terms = {"奖金": 0.3, "发明": 0.1}, {"发明": 0.1}
-    info = analyze("职务发明的奖金最低不少于多少？")
-    assert _with_further_figures([bonus], [bonus, share], info, Settings()) == [bonus]
-    # an exception to the rule is of the same subject, whatever words it uses
-    term, proviso = _sentences(hit, ["公民认为行政行为侵犯其权益的，可以自知道之日起六十日内提出行政复议申请。",
-                                     "法律规定的申请期限超过六十日的除外。"])
-    term.fit = proviso.fit = 1.0
-    term.terms, proviso.terms = {"行政复议": 0.5, "申请": 0.1}, {"申请": 0.1}
-    info = analyze("行政复议的申请期限是多久？")
-    assert _with_further_figures([term], [term, proviso], info, Settings()) == [term, proviso]
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="法", address="第四十二条", chunk_id="c1"))
+    first, further = _sentences(hit, [first, further])
+    first.fit = further.fit = 1.0
+    first.terms, further.terms = terms
+    expected = [first, further] if joins else [first]
+    assert _with_further_figures([first], [first, further], analyze(question), Settings()) == expected
 
 
 def test_a_weaker_fit_left_out_brings_no_further_figures():
