@@ -1238,13 +1238,22 @@ def test_everyday_words_of_traffic_are_read_in_the_register(tmp_path):
     assert all(w in asked for w in ("搭乘", "交通事故", "驾驶人")), asked
 
 
-def test_everyday_words_of_manner_are_read_in_the_register(tmp_path):
-    # "接着用" is the documents' "继续使用", "搞宣传" their "开展宣传"
-    pipeline = _pipeline_on(tmp_path, "条例.txt", (
-        "某市商标管理条例\n\n第九条 注册商标有效期满，需要继续使用的，应当在期满前十二个月内办理续展手续。\n"
-        "第十条 市场监管部门应当开展商标法律宣传。\n"))
-    assert "继续" in pipeline.prepare("商标快到期了还想接着用，咋办？").asked
-    assert "开展" in pipeline.prepare("搞宣传要找哪个部门？").asked
+_TRADEMARKS = ("某市商标管理条例\n\n第九条 注册商标有效期满，需要继续使用的，应当在期满前十二个月内办理续展手续。\n"
+               "第十条 市场监管部门应当开展商标法律宣传。\n")
+_CUSTOMS = ("某市进出口管理条例\n\n第一条 经营者销售商品，应当明码标价。\n第二条 商品质量应当符合标准。\n"
+            "第三条 海关扣留货物的，应当书面通知收货人。\n第四条 收货人提供担保的，海关应当放行货物。\n")
+
+
+@pytest.mark.parametrize("text,question,read", [
+    # words of manner: "接着用" is the documents' "继续使用", "搞宣传" their "开展宣传"
+    (_TRADEMARKS, "商标快到期了还想接着用，咋办？", "继续"),
+    (_TRADEMARKS, "搞宣传要找哪个部门？", "开展"),
+    # 货 reads as 商品 in general; goods that customs holds are the text's 货物
+    (_CUSTOMS, "海关扣了我的货，能先放吗？", "货物"),
+    (_CUSTOMS, "店里的货要标价吗？", "商品"),
+])
+def test_everyday_words_are_read_in_the_register_as_the_question_speaks_of_them(tmp_path, text, question, read):
+    assert read in _pipeline_on(tmp_path, "条例.txt", text).prepare(question).asked
 
 
 def test_when_a_text_takes_effect_is_not_read_in_its_title_note():
@@ -1269,15 +1278,6 @@ def test_asking_the_rule_now_is_read_in_whole_words():
 
     assert asks_the_rule_now("按现在的规定，单位至少得给多少？") and asks_the_rule_now("现行实施细则怎么规定？")
     assert not asks_the_rule_now("这一原则体现在哪些条款里？")
-
-
-def test_an_everyday_word_takes_the_formal_reading_its_question_speaks_of(tmp_path):
-    # 货 reads as 商品 in general; goods that customs holds are the text's 货物.
-    pipeline = _pipeline_on(tmp_path, "条例.txt", (
-        "某市进出口管理条例\n\n第一条 经营者销售商品，应当明码标价。\n第二条 商品质量应当符合标准。\n"
-        "第三条 海关扣留货物的，应当书面通知收货人。\n第四条 收货人提供担保的，海关应当放行货物。\n"))
-    assert "货物" in pipeline.prepare("海关扣了我的货，能先放吗？").asked
-    assert "商品" in pipeline.prepare("店里的货要标价吗？").asked
 
 
 @pytest.mark.parametrize("stated,refused", [("选房面积为94平方米", True), ("原房屋建筑面积为120平方米", False)])
