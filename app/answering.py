@@ -691,7 +691,7 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     terms = [compare_form(t) for t in info.terms] + (["罚"] if penalty else []) \
         + (list(_TIME_LIMITS) if info.intent == "duration" else [])
     owners = {o for t in info.terms if names_a_kind_of_value(t) and (o := _value_of(info.text, t))}
-    joined = _joined_words(info.text)
+    joined = joined_words(info.text)
     out = list(chosen)
     for c in chosen:
         if not c.hit.chunk.address or not states_figure(c):
@@ -702,7 +702,7 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
             if _provision(d) != _provision(c) or not states_figure(d) \
                     or not any(t in form for t in terms):
                 break
-            if not penalty and (_of_another_subject(d, c, settings) or _of_something_else(d, c, owners, joined)):
+            if not penalty and (_of_another_subject(d, c, settings) or of_something_else(d, c, owners, joined)):
                 continue
             if _MEANS.search(d.text):
                 # What a term of the provision means ("所称……，是指……") states
@@ -713,7 +713,7 @@ def _with_further_figures(chosen: list[Candidate], cands: list[Candidate], info:
     return out
 
 
-def _of_something_else(d: Candidate, c: Candidate, owners: set[str], joined: set[str]) -> bool:
+def of_something_else(d: Candidate, c: Candidate, owners: set[str], joined: set[str]) -> bool:
     """Whether ``d``, a later sentence of ``c``'s article, states a figure
     of something else than the value asked: it names neither the thing
     whose value is asked (``owners``: 赔偿 of "赔偿上限"; "……一倍以上五倍以下
@@ -732,11 +732,11 @@ def _of_something_else(d: Candidate, c: Candidate, owners: set[str], joined: set
         and not _EXCEPTION.search(d.text)
 
 
-def _joined_words(question: str) -> set[str]:
-    """The content words right after a joining word of ``question`` ("和
-    滞纳金"): things asked together."""
+def joined_words(question: str) -> set[str]:
+    """The content words right after a joining word or an enumeration comma
+    of ``question`` ("和滞纳金", "、被请求人答辩期限"): things asked together."""
     pairs = tagged(question)
-    return {w for (j, _), (w, tag) in zip(pairs, pairs[1:]) if j in JOINING_WORDS and len(w) >= 2
+    return {w for (j, _), (w, tag) in zip(pairs, pairs[1:]) if (j in JOINING_WORDS or j == "、") and len(w) >= 2
             and tag.startswith(("n", "v", "a"))}
 
 

@@ -11,7 +11,7 @@ from typing import Callable
 
 import numpy as np
 
-from .answering import Candidate, sentence_vector
+from .answering import Candidate, joined_words, of_something_else, sentence_vector, speaks_of_penalty
 from .coverage import things_not_in
 from .legal import ARTICLE
 from .naming import Naming
@@ -197,3 +197,18 @@ def stating_the_amount(cands: list[Candidate], chosen: list[Candidate],
     top = max(c.score for c in chosen)
     stating = max((c for c in cands if states(c.text)), key=lambda c: c.score, default=None)
     return [stating] if stating is not None and stating.score >= 0.5 * top else []
+
+
+def on_one_subject(chosen: list[Candidate], question: str) -> list[Candidate]:
+    """A compared document's or a version's sentences beside its best one:
+    those that state the heaviest question word the best one states, go on
+    from it, make an exception to it, or name a thing asked with it
+    (answering.of_something_else). Another sentence of the same article on
+    the same words is another provision (本国优先权 beside the 外国优先权
+    asked). A penalty question's further fines are on its point whatever
+    words they use."""
+    if len(chosen) < 2 or speaks_of_penalty(question):
+        return chosen
+    best = max(chosen, key=lambda c: c.score)
+    joined = joined_words(question)
+    return [c for c in chosen if c is best or not of_something_else(c, best, set(), joined)]

@@ -24,9 +24,10 @@ from .conversation import carried_terms, is_elliptical
 from .coverage import LEAD_IN, amount_asked, holds_name, named_in
 from .corpus import CorpusIssue
 from .decide import decide, decide_quoted
-from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_which_documents, best_scored, part_naming,
-                                  point_words, read_as_point, short_names, stating_the_amount, term_share,
-                                  unmentioned, what_changed, with_suffixed_nouns, without_names, wording)
+from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_which_documents, best_scored,
+                                  on_one_subject, part_naming, point_words, read_as_point, short_names,
+                                  stating_the_amount, term_share, unmentioned, what_changed, with_suffixed_nouns,
+                                  without_names, wording)
 from .embeddings import Embedder, load_embedder
 from .grounding import overlap
 from .guard import asked_part
@@ -522,6 +523,8 @@ class Pipeline:
             score_candidates(cands, info, found, snapshot)
             chosen = select(cands, info, self.settings, focus=False)
             chosen = best_scored(chosen, per_document) if versions else chosen[:per_document]
+            if not exhaustive:
+                chosen = on_one_subject(chosen, info.text)
             if amount is not None and chosen:
                 # A document that states no such amount is silent on it (a
                 # which-documents answer does not list it); one that does is

@@ -486,6 +486,22 @@ def test_a_further_figure_that_leaves_out_the_subject_asked_is_of_another_subjec
     assert _with_further_figures([first], [first, further], analyze(question), Settings()) == expected
 
 
+@pytest.mark.parametrize("question,both", [
+    ("甲法和乙法的外国优先权期限分别是多长？", False),  # 本国 priority is another provision on the same words
+    ("甲法规定的外国优先权和中国优先权的期限分别是多长？", True),  # ... unless it is asked too
+    ("甲法和乙法对优先权违规行为的罚款分别是多少？", True),  # a penalty's further fines are on its point
+])
+def test_a_compared_documents_further_sentence_is_of_the_subject_asked(question, both):
+    from app.documents_answering import on_one_subject
+
+    hit = SimpleNamespace(chunk=SimpleNamespace(doc_id="甲法", address="第二十九条", chunk_id="c1"))
+    foreign, domestic = _sentences(hit, ["申请人自在外国第一次提出申请之日起十二个月内又在中国申请的，可以享有优先权。",
+                                         "申请人自在中国第一次提出申请之日起十二个月内又提出申请的，可以享有优先权。"])
+    foreign.score, domestic.score = 2.0, 1.9
+    foreign.terms, domestic.terms = {"外国": 0.4, "优先权": 0.3}, {"优先权": 0.3}
+    assert on_one_subject([foreign, domestic], question) == ([foreign, domestic] if both else [foreign])
+
+
 def test_a_weaker_fit_left_out_brings_no_further_figures():
     from app.answering import select
 
