@@ -355,8 +355,6 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
     return 0.0
 
 
-
-
 def _value_beside(text: str, anchor: str | None, reach: int = 12) -> bool:
     """Whether a figure of ``text`` stands within ``reach`` characters of
     ``anchor``, after it or before it ("……以下的罚款"); any figure does when

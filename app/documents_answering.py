@@ -18,7 +18,7 @@ from .naming import Naming
 from .question import QuestionInfo, analyze, question_parts, suffixed_nouns
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
-from .tokenize import word_bounds
+from .tokenize import word_bounds, words
 
 # The state's name that opens a national law's title, left out when cited.
 _STATE = "中华人民共和国"
@@ -73,6 +73,17 @@ def part_naming(point: str, year: str, years: set[str]) -> str | None:
         return None
     mine = [p for p, n in zip(parts, named) if n == [year]]
     return mine[0] if len(mine) == 1 else None
+
+
+# Words asking what the rule is now ("按现在的规定"): such a question asks no
+# older version's wording. Whole words: 体现在 and 出现在 ask nothing of the kind.
+_NOW = frozenset("现在 现行 目前 当前 如今 最新".split())
+
+
+def asks_the_rule_now(question: str) -> bool:
+    """Whether ``question`` asks what the rule is now ("按现在的规定",
+    "现行细则"), as whole words."""
+    return bool(_NOW & set(words(question)))
 
 
 def asks_which_documents(question: str) -> bool:

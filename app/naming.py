@@ -153,7 +153,7 @@ class NameIndex:
 # The words (whole terms) a question about versions asks with besides its
 # years: they name no point of the provision.
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_VERSION_WORD = re.compile(r"年?版本?|修订|修改|修正|相比|比较|对比|现行|有何|变化|改动|区别|不同|差异|前后|新旧|旧版|老版")
+_VERSION_WORD = re.compile(r"年?版本?|修订|修改|修正|相比|比较|对比|有何|变化|改动|区别|不同|差异|前后|新旧|旧版|老版")
 
 
 def without_version_asking(question: str) -> str:

@@ -24,8 +24,8 @@ from .conversation import carried_terms, is_elliptical
 from .coverage import LEAD_IN, amount_asked, holds_name, named_in
 from .corpus import CorpusIssue
 from .decide import decide, decide_quoted
-from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_which_documents, best_scored,
-                                  on_one_subject, part_naming, point_words, read_as_point, short_names,
+from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_the_rule_now, asks_which_documents,
+                                  best_scored, on_one_subject, part_naming, point_words, read_as_point, short_names,
                                   stating_the_amount, term_share, unmentioned, what_changed, with_suffixed_nouns,
                                   without_names, wording)
 from .embeddings import Embedder, load_embedder
@@ -47,7 +47,6 @@ from .scope_model import load_scope_model
 from .settings import Settings, get_settings
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form, has_binary, has_letters, normalize_question, strip_markup
-from .tokenize import words
 
 
 class QuestionError(ValueError):
@@ -104,11 +103,6 @@ class Prepared:
     @property
     def snapshot(self) -> IndexSnapshot:
         return self.retriever.snapshot
-
-
-# Words asking what the rule is now ("按现在的规定"): such a question asks no
-# older wording. Whole words: 体现在 and 出现在 ask nothing of the kind.
-_NOW = frozenset("现在 现行 目前 当前 如今 最新".split())
 
 
 class Pipeline:
@@ -746,12 +740,6 @@ def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) 
                                                     article=ref.label)
             chunks += found
     return chunks, ""
-
-
-def asks_the_rule_now(question: str) -> bool:
-    """Whether ``question`` asks what the rule is now ("按现在的规定",
-    "现行细则"), as whole words."""
-    return bool(_NOW & set(words(question)))
 
 
 def trace_of(prep: Prepared) -> Trace:

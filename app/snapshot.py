@@ -54,6 +54,7 @@ class IndexSnapshot:
         self._doc_chunks = {d: np.array(ids, dtype=np.int64) for d, ids in by_doc.items()}
         # Filled on first use (a question that reads a whole document).
         self._doc_forms: dict[str, str] = {}
+        self._with_word: dict[str, list[frozenset[str]]] = {}
         self._doc_sentences: dict[str, tuple[list[int], list[tuple[int, int, int]]]] = {}
         # Chunks of each article, in order: an article is quoted whole.
         self.articles: dict[tuple[str, str], list[int]] = {}
@@ -95,7 +96,7 @@ class IndexSnapshot:
             return formal[0]
 
         def share(word: str) -> float | None:
-            passages = [toks for toks in self._passage_tokens if word in toks]
+            passages = self._passages_with(word)
             return sum(any(w in toks for w in context) for toks in passages) / len(passages) if passages else None
 
         shares = {word: share(word) for word in formal}
@@ -105,10 +106,12 @@ class IndexSnapshot:
         best = max(formal, key=lambda word: shares[word] or 0.0)
         return best if (shares[best] or 0.0) >= _CLEARER_READING * first else formal[0]
 
-    @cached_property
-    def _passage_tokens(self) -> list[frozenset[str]]:
-        # Built on the first everyday word with several formal readings.
-        return [frozenset(toks) for toks in self.index.tokens]
+    def _passages_with(self, word: str) -> list[frozenset[str]]:
+        """The token sets of the passages that have ``word`` as a token,
+        found once per word (a register's formal readings are few)."""
+        if word not in self._with_word:
+            self._with_word[word] = [frozenset(toks) for toks in self.index.tokens if word in toks]
+        return self._with_word[word]
 
     def uses(self, word: str) -> bool:
         """The corpus has ``word`` as a token or inside its text."""

@@ -1290,7 +1290,7 @@ def test_when_a_text_takes_effect_is_not_read_in_its_title_note():
 
 
 def test_asking_the_rule_now_is_read_in_whole_words():
-    from app.pipeline import asks_the_rule_now
+    from app.documents_answering import asks_the_rule_now
 
     assert asks_the_rule_now("按现在的规定，单位至少得给多少？") and asks_the_rule_now("现行实施细则怎么规定？")
     assert not asks_the_rule_now("这一原则体现在哪些条款里？")
