@@ -316,7 +316,7 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
             return 1.0
         # An enumeration standing where the question word stands is the
         # list asked (select prefers it to one elsewhere beside the words).
-        if fills_slot(text, *slot_phrases(info.text)):
+        if fills_slot(text, *slot_phrases(info.text), kinds=info.kinds):
             return 1.0
         # A clause that enumerates beside the words whose items are asked
         # ("要依托省内外大专院校、科研院所和大中型企业" for "依托哪些单位")
@@ -379,17 +379,23 @@ def _value_of(question: str, value_word: str) -> str | None:
     return word if len(word) >= 2 and tag.startswith(("n", "v")) else None
 
 
-def fills_slot(sentence: str, left: str | None, right: str | None, reach: int = 12) -> bool:
+def fills_slot(sentence: str, left: str | None, right: str | None, reach: int = 12,
+               kinds: tuple[str, ...] = ()) -> bool:
     """Whether an enumeration of ``sentence`` stands where the question's
     items stand: within ``reach`` characters after or before the words the
     question has before its question word (``left``), or before the words
-    it has after them (``right``), in one clause (see question.slot_phrases)."""
-    if not left and not right:
+    it has after them (``right``), in one clause (see question.slot_phrases);
+    or whether it closes with the kind of items asked (``kinds``: "公安、
+    工商、海关等部门" for "要和哪些部门配合")."""
+    if not left and not right and not kinds:
         return False
     for clause in _SLOT_CLAUSE.split(sentence):
         seps = [i for i, ch in enumerate(clause) if ch == "、"]
         if not seps:
             continue
+        for kind in kinds:
+            if any(0 <= a - s <= reach for a in _find_all(clause, "等" + kind) for s in seps):
+                return True
         for a in _find_all(clause, left):
             if a and clause[a - 1] in _NEGATING:
                 continue  # "未提交考勤记录、工资支付记录" names what was not
@@ -561,7 +567,8 @@ def _filling_the_slot(ranked: list[Candidate], info: QuestionInfo, ratio: float)
     question before a higher-scored enumeration of other things on the
     same words. None otherwise."""
     slots = slot_phrases(info.text)
-    slotted = [c for c in ranked if c.fit == 1.0 and fills_slot(c.text, *slots)]  # a slot's list fits fully
+    # A slot's list fits fully.
+    slotted = [c for c in ranked if c.fit == 1.0 and fills_slot(c.text, *slots, kinds=info.kinds)]
     if not slotted or slotted[0].score < ratio * ranked[0].score:
         return []
     # A legal text's list is the enumeration a lead-in announces: one

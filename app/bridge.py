@@ -76,3 +76,19 @@ def chinese_words(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]
                 out += found[:_PER_WORD]
             i += 1
     return tuple(dict.fromkeys(out))
+
+
+def kind_words(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]:
+    """The Chinese words of the kind of items an English which-ones question
+    names right after its question word ("Which departments should ..." ->
+    部门), as chinese_words reads them."""
+    words = _WORD.findall(question.lower())
+    at = next((i for i, w in enumerate(words) if w in ("which", "what")), None)
+    if at is None:
+        return ()
+    run = []
+    for w in words[at + 1:]:
+        if w in _STOPWORDS:
+            break
+        run.append(w)
+    return chinese_words(" ".join(run), uses) if run else ()

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from . import texts as T
 from .answer import Answer, Decision, Side, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
-from .bridge import chinese_words
+from .bridge import chinese_words, kind_words
 from .answering import (Candidate, answer_wording, candidates, defines_asked_term, score_candidates, select,
                         select_answering, sentence_vector, speaks_of_penalty)
 from .chunking import Chunk, is_heading_sentence, title_lines
@@ -41,7 +41,7 @@ from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_reque
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Resolved, resolve
-from .question import QuestionInfo, analyze, defined_terms, listed_kind
+from .question import QuestionInfo, analyze, defined_terms, listed_kind, weighty_kinds
 from .retrieval import HybridRetriever, Retrieval
 from .scope_model import load_scope_model
 from .settings import Settings, get_settings
@@ -209,9 +209,11 @@ class Pipeline:
         if info.latin:
             # An English question searches and is scored by the Chinese
             # words it asks about; it is still judged as English (scope).
-            info = replace(info, terms=chinese_words(asked or typed, snapshot.uses))
+            info = replace(info, terms=chinese_words(asked or typed, snapshot.uses),
+                           kinds=kind_words(asked or typed, snapshot.uses))
         else:
             info = replace(info, terms=with_suffixed_nouns(info.terms, point, snapshot))
+        info = replace(info, kinds=weighty_kinds(info.kinds, info.terms, snapshot.idf))
         retrieval = retriever.retrieve(point or typed, extra_terms=(*carried, *answer_wording(info), *info.terms)
                                        if info.latin else (*carried, *answer_wording(info)), docs=scope)
         # A duty is stated in one article and its penalty in a later one that

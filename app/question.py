@@ -56,6 +56,10 @@ class QuestionInfo:
     # The noun a who / how-many / when question asks the value of ("局长" in
     # "局长是谁", "标准" in "奖金标准是多少"), when there is one.
     attribute: str | None = None
+    # The words naming the kind of items a which-ones question asks for
+    # ("部门" in "要和哪些部门配合"): an enumeration may end in them ("公安、
+    # 工商、海关等部门").
+    kinds: tuple[str, ...] = ()
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])")
@@ -202,6 +206,16 @@ def listed_kind(question: str) -> str | None:
     return None
 
 
+def weighty_kinds(kinds: tuple[str, ...], terms: tuple[str, ...], idf: Callable[[str], float]) -> tuple[str, ...]:
+    """The kinds that weigh at least as much as the question's words do on
+    average: "等工作" closes enumerations of every sort in a text where
+    工作 is on every line, "等支柱产业" only the one asked."""
+    if not kinds or not terms:
+        return ()
+    mean = sum(idf(t) for t in terms) / len(terms)
+    return tuple(k for k in kinds if idf(k) >= mean)
+
+
 def _which_word(pairs: list[tuple[str, str]]) -> int | None:
     """Where a which-ones question word stands among tagged tokens."""
     return next((i for i, (token, _) in enumerate(pairs) if _WHICH_ONES.match(token)), None)
@@ -219,7 +233,8 @@ def analyze(text: str) -> QuestionInfo:
     words = (t for t in content_terms(_MEANING_ASKED.sub("", text))
              if (not is_number(t) or t in years) and not is_fused(t))
     terms = tuple(dict.fromkeys((*words, *quoted_phrases(text))))
-    return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text))
+    return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text),
+                        tuple(k for k in (listed_kind(text),) if k))
 
 
 def suffixed_nouns(text: str, uses: Callable[[str], bool], reach: int = 3) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -760,6 +761,32 @@ def test_an_enumeration_fills_the_slot_where_the_question_word_stands():
     assert not fills_slot("重点产业要加快发展，道路、水渠都要修好。", "重点产业", None)
     assert not fills_slot("道路、水渠和学校都要为重点产业服务。", "重点产业", None)
     assert not fills_slot("公司未提交考勤记录、工资记录。", "提交", None)
+    # an enumeration closed by the kind of items asked ("哪些部门": ……等部门)
+    assert fills_slot("要加强与公安、工商、海关等部门的配合。", None, None, kinds=("部门",))
+    assert not fills_slot("要加强与公安、工商、海关的配合，各部门要尽责。", None, None, kinds=("部门",))
+
+
+def test_a_kind_asked_counts_when_it_weighs_as_much_as_the_question_words():
+    from app.question import weighty_kinds
+
+    idf = {"支柱产业": 2.5, "提到": 1.0, "工作": 0.2, "加强": 0.8, "管理": 0.9}.get
+    # "等支柱产业" closes the list asked; "等工作" closes lists of every sort
+    assert weighty_kinds(("支柱产业",), ("提到", "支柱产业"), idf) == ("支柱产业",)
+    assert weighty_kinds(("工作",), ("加强", "管理", "工作"), idf) == ()
+    assert analyze("讲话提到了哪些支柱产业？").kinds == ("支柱产业",)
+    assert analyze("有哪些？").kinds == ()
+
+
+def test_an_enumeration_closed_by_the_kind_asked_fits_an_english_which_question():
+    from app.answering import _intent_fit
+
+    # the dictionary reads "Which pillar industries" as 支柱 / 产业: an
+    # English question has no Chinese slot, only the kind it names
+    info = replace(analyze("Which pillar industries does the speech name?"), terms=("支柱", "产业"),
+                   kinds=("支柱",))
+    listing = "要在纺织、食品、装备制造等支柱产业和优势行业大力培育自主品牌。"
+    assert _intent_fit(listing, info) == 1.0
+    assert _intent_fit(listing, replace(info, kinds=())) < 1.0
 
 
 def test_a_which_ones_answer_is_the_enumeration_in_the_slot_not_another_on_the_same_words(tmp_path):
