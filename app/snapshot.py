@@ -26,6 +26,8 @@ from .typos import HomophoneIndex, corrected
 # How many times as often another formal reading of an everyday word must
 # share passages with the question's other words to be taken over the first.
 _CLEARER_READING = 3.0
+# Question words that count: the word after them is a unit.
+_COUNTING = frozenset(("多少", "几"))
 
 
 class IndexSnapshot:
@@ -79,8 +81,11 @@ class IndexSnapshot:
         words of official texts it does use (官司 -> 诉讼, 咋办 -> 处理)."""
         said = [word for word, _ in tagged(text)]
         out = []
-        for word in said:
-            formal = register().get(word.lower()) if not self.in_vocabulary(word.lower()) else None
+        for i, word in enumerate(said):
+            # The unit a question counts in ("多少钱") is the amount asked,
+            # not a thing of the text to read formally (资金).
+            counted = i > 0 and said[i - 1] in _COUNTING
+            formal = register().get(word.lower()) if not self.in_vocabulary(word.lower()) and not counted else None
             used = [f for f in formal if self.uses(f)] if formal else []
             out.append(self._fitting(used, [w for w in said if w != word]) if used else word)
         return "".join(out)

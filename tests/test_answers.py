@@ -1287,6 +1287,9 @@ _CUSTOMS = ("某市进出口管理条例\n\n第一条 经营者销售商品，�
             "第三条 海关扣留货物的，应当书面通知收货人。\n第四条 收货人提供担保的，海关应当放行货物。\n")
 
 
+_FUNDS = "某县宣传工作意见\n\n一、宣传工作经费列入县财政预算。\n二、宣传工作由县委宣传部负责。\n"
+
+
 @pytest.mark.parametrize("text,question,read", [
     # words of manner: "接着用" is the documents' "继续使用", "搞宣传" their "开展宣传"
     (_TRADEMARKS, "商标快到期了还想接着用，咋办？", "继续"),
@@ -1294,6 +1297,9 @@ _CUSTOMS = ("某市进出口管理条例\n\n第一条 经营者销售商品，�
     # 货 reads as 商品 in general; goods that customs holds are the text's 货物
     (_CUSTOMS, "海关扣了我的货，能先放吗？", "货物"),
     (_CUSTOMS, "店里的货要标价吗？", "商品"),
+    # 钱 is the money a text speaks of; in "多少钱" it is the amount asked
+    (_FUNDS, "搞宣传的钱从哪儿出？", "经费"),
+    (_FUNDS, "搞宣传要花多少钱？", "多少钱"),
 ])
 def test_everyday_words_are_read_in_the_register_as_the_question_speaks_of_them(tmp_path, text, question, read):
     assert read in _pipeline_on(tmp_path, "条例.txt", text).prepare(question).asked
