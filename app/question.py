@@ -14,6 +14,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("count", re.compile(r"多少|多大|几[个件项次家人位名条类种批年天日月倍级岁份包周台辆张本套间座期届轮]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
     ("duration", re.compile(r"多长|多久|期限|时限|什么时间内|多少时间内|how long", re.I)),
     ("definition", re.compile(r"什么是|是指什么|指的是什么|指什么|是什么意思|什么意思|的定义|的含义|怎么定义|如何定义|(?:怎么|怎样|如何)界定|所称的?.{1,12}是|^[^，,。？?]{2,16}是什么[？?。]?$", re.I)),
+    # "要做哪些工作" asks what to do, as "如何" does, not for a list of works.
+    ("how", re.compile(r"[做干](?:哪些|些什么)")),
     ("list", re.compile(r"哪些|哪几|有什么|有哪|包括|包含|列举|分别|\bwhich\b|what are|\blist\b", re.I)),
     ("why", re.compile(r"为什么|为啥|为何|原因|意义|目的|\bwhy\b", re.I)),
     ("how", re.compile(r"如何|怎样|怎么|咋|措施|办法|举措|途径|\bhow\b", re.I)),

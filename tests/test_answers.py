@@ -264,6 +264,9 @@ def test_the_word_a_value_question_puts_before_its_question_word(question, ancho
     ("什么是职务发明创造？", "definition", None),
     ("“功能性特征”怎么界定？", "definition", None),
     ("专利法所称的发明是指什么？", "definition", None),
+    # what to do is asked as "如何" asks it; which measures is a list
+    ("整改要做哪些工作？", "how", None),
+    ("监督检查部门可以采取哪些措施？", "list", None),
 ])
 def test_what_a_question_asks_for(question, intent, attribute):
     from app.question import analyze
@@ -383,6 +386,13 @@ def test_a_compound_question_is_cut_into_its_questions(question, parts):
     from app.question import question_parts
 
     assert question_parts(question) == parts
+
+
+def test_what_a_body_is_to_do_is_the_directive_addressed_to_it(pipeline):
+    answer = pipeline.ask("各级政府要做哪些工作？")
+    assert "各级政府要担负起" in answer.answer
+    # not every sentence that names a government among others
+    assert "各级政府领导和知识产权管理部门" not in answer.answer
 
 
 def test_the_register_does_not_change_what_is_asked_for(pipeline):
