@@ -77,7 +77,7 @@ _UNITS = {
 }
 _UNIT_KIND = {u: kind for kind, units in _UNITS.items() for u in units.split()}
 # Counted things: the measure word itself is the unit (户, 枚, 级, 部 …).
-_MEASURES = "户 枚 级 部 件 人 名 项 家 次 套 台 辆 所 倍 岁 条 篇 本 张 只 座".split()
+_MEASURES = "户 枚 级 部 件 人 名 项 家 次 套 台 辆 所 倍 岁 条 篇 本 张 只 座 期 届 批 场 轮 起".split()
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(sorted({*_UNIT_KIND, *_MEASURES}, key=len, reverse=True))
                          + ")")
 # What an asked attribute measures, when the question names no unit: money

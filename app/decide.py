@@ -44,6 +44,11 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     values = {**dict(zip(FIELDS, sig.vector())), "latin": float(sig.latin)}
     if asks_about_unknown(info, snapshot):
         return Decision(False, "unknown_attribute", None, values)
+    if info.latin and not info.terms:
+        # An English question is read through the dictionary: when none of
+        # its words is a word of the documents, they do not speak of what it
+        # asks, however like their sentences its vector reads.
+        return Decision(False, "out_of_scope", None, values)
     if absent:
         return Decision(False, "absent_document", None, values, absent_message(absent))
     if unmentioned:

@@ -116,6 +116,19 @@ def test_a_value_question_about_something_the_corpus_never_names_is_refused(pipe
     assert not answered.refused and answered.decision.reason == "answered" and answered.decision.probability
 
 
+@pytest.mark.parametrize("question", [
+    "去年举办了多少期知识产权培训班？",  # 期: the trainees' 3500人 is no count of courses
+    "战略纲要要在哪个月之前完成？",  # 哪个月 asks a date; "按时完成" states none
+])
+def test_a_count_or_date_the_speech_does_not_state_is_refused(pipeline, question):
+    assert pipeline.ask(question).refused
+
+
+def test_an_english_question_none_of_whose_words_the_documents_use_is_refused(pipeline):
+    answer = pipeline.ask("How do I bake sourdough bread at home?")
+    assert answer.refused and answer.decision.reason == "out_of_scope"
+
+
 def test_a_cut_of_spoken_phrasing_is_no_thing_the_corpus_lacks(pipeline):
     from app.scope import asks_about_unknown
 
