@@ -12,7 +12,7 @@ from .retrieval import Retrieval
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
-from .tokenize import names_in, proper_names_in, tagged, word_frequency
+from .tokenize import names_in, proper_names_in, register, tagged, word_frequency
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
     claimed = frozenset(w for w in _describing(info.text) if not snapshot.uses(w)) \
         if info.intent == "yesno" else frozenset()
     readings = [_lexical(tuple(t for t in dict.fromkeys((*extra, *terms))
-                               if not _coined(t, named, snapshot) and t not in claimed),
+                               if not _coined(t, named, snapshot) and t not in claimed
+                               and not _spoken(t, snapshot)),
                          hits, snapshot) for terms in readings_of(info.text)]
     coverage, unknown, char_cov, char_unknown = max(readings)
     return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
@@ -73,6 +74,13 @@ def _coined(term: str, named: frozenset[str], snapshot: IndexSnapshot) -> bool:
     "玉门市") still counts."""
     return (not term.isascii() and word_frequency(term) == 0 and not snapshot.in_vocabulary(term)
             and term not in named)
+
+
+def _spoken(term: str, snapshot: IndexSnapshot) -> bool:
+    """An everyday word (the register's) the corpus does not use, nor any
+    of its formal readings (松劲 where no text says 放松 or 松懈): a manner of
+    speaking, not a topic the documents lack."""
+    return not snapshot.in_vocabulary(term) and term in register()
 
 
 def _lexical(terms: tuple[str, ...], hits: list, snapshot: IndexSnapshot) -> tuple[float, float, float, float]:

@@ -1284,6 +1284,14 @@ def test_a_latin_everyday_word_is_read_in_the_register_whatever_its_case(tmp_pat
     assert "软件" in pipeline.prepare("自己写的APP要去哪里办理登记？").asked
 
 
+def test_the_spoken_er_suffix_is_dropped_but_not_a_child(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "意见.txt", (
+        "某县宣传工作意见\n\n一、宣传工作经费列入县财政预算。\n二、女儿随母亲生活的，由母亲申请补助。\n"))
+    asked = pipeline.prepare("宣传这块儿的经费放哪儿了？").asked
+    assert "这块的" in asked and "儿" not in asked.replace("哪儿", "")
+    assert "女儿" in pipeline.prepare("女儿能申请补助吗？").asked
+
+
 def test_everyday_words_of_traffic_are_read_in_the_register(tmp_path):
     pipeline = _pipeline_on(tmp_path, "案例.txt", (
         "无偿搭乘案\n\n非营运机动车发生交通事故造成无偿搭乘人损害，属于该机动车一方责任的，应当减轻驾驶人的赔偿责任。\n"))

@@ -124,6 +124,14 @@ def test_a_count_or_date_the_speech_does_not_state_is_refused(pipeline, question
     assert pipeline.ask(question).refused
 
 
+@pytest.mark.parametrize("question", [
+    "去年的宣传培训是抓紧了还是松劲了？",  # 松劲: everyday speech, no formal reading in the speech
+    "去年省里有没有鼓捣出新的政策措施？",  # 鼓捣 read as 制定
+])
+def test_everyday_words_do_not_make_a_question_look_out_of_scope(pipeline, question):
+    assert not pipeline.ask(question).refused
+
+
 def test_an_english_question_none_of_whose_words_the_documents_use_is_refused(pipeline):
     answer = pipeline.ask("How do I bake sourdough bread at home?")
     assert answer.refused and answer.decision.reason == "out_of_scope"
