@@ -232,9 +232,11 @@ def with_what_follows(chosen: list[Candidate], snapshot: IndexSnapshot, reach: i
 
 def with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, score: float,
               limit: int) -> list[Quote]:
-    """The heading at ``start``-``end`` of a chunk followed by the first
-    sentences of the body under it, ``limit`` in all; nothing when no body
-    follows (a title, a heading with only sub-headings)."""
+    """The first sentences of the body under the heading at ``start``-``end``
+    of a chunk, fewer than ``limit`` (the answer a heading stood for); nothing
+    when no body follows (a title, a heading with only sub-headings). The
+    heading itself is not quoted: it names the topic, which the citation's
+    section shows, and says nothing of it."""
     chunk = snapshot.chunks[chunk_index]
     text = snapshot.docs[chunk.doc_id]["text"]
     # The heading's own section: the sentence is the label at that depth.
@@ -248,4 +250,4 @@ def with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, s
             break
         body += [Quote(c, score, a, b, text[a:b]) for a, b in c.sentences
                  if a >= end and not is_heading_sentence(text[a:b], c.section) and says_something(text[a:b])]
-    return [Quote(chunk, score, start, end, text[start:end]), *body[:limit - 1]] if body else []
+    return body[:limit - 1]
