@@ -484,7 +484,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     ranked = sorted(cands, key=lambda c: -c.score)
     if info.intent in _VALUE_INTENTS:
         ranked = _value_first(ranked, settings.sentence_tie_ratio)
-    slotted = _filling_the_slot(ranked, info, settings.sentence_keep_ratio) if focus and info.intent == "list" else []
+    slotted = _filling_the_slot(ranked, info, settings.sentence_keep_ratio, settings.sentence_tie_ratio) if focus and info.intent == "list" else []
     if slotted:
         ranked = [*slotted, *(c for c in ranked if c not in slotted)]
     best = ranked[0]
@@ -559,7 +559,8 @@ def _fitting_best(chosen: list[Candidate], best: Candidate, ratio: float,
     return [c for c in chosen if c is best or c.fit >= most or c not in near]
 
 
-def _filling_the_slot(ranked: list[Candidate], info: QuestionInfo, ratio: float) -> list[Candidate]:
+def _filling_the_slot(ranked: list[Candidate], info: QuestionInfo, ratio: float,
+                      tie_ratio: float) -> list[Candidate]:
     """The sentences, best first, whose enumeration stands where the
     question's items stand ("纳入企业的研发、生产与经营全过程" for "纳入企业
     的哪些环节"), when the best of them scores ``ratio`` of the best
@@ -574,7 +575,13 @@ def _filling_the_slot(ranked: list[Candidate], info: QuestionInfo, ratio: float)
     # A legal text's list is the enumeration a lead-in announces: one
     # scoring as near the best leaves the choice to it.
     lead_in = next((c for c in ranked if LEAD_IN.search(c.text)), None)
-    return [] if lead_in is not None and lead_in.score >= ratio * ranked[0].score else slotted
+    if lead_in is not None and lead_in.score >= ratio * ranked[0].score:
+        return []
+    # Another passage's enumeration in the slot that scores clearly lower is
+    # another list on the same words ("实施国家、省知识产权战略" beside the
+    # three strategies asked).
+    first = slotted[0]
+    return [c for c in slotted if c.hit is first.hit or c.score >= tie_ratio * first.score]
 
 
 def _value_first(ranked: list[Candidate], tie_ratio: float) -> list[Candidate]:

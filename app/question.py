@@ -11,7 +11,7 @@ from .tokenize import content_terms, is_fused, is_number, stopwords, tagged
 
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|哪个月|哪一个月|几月|几号|日期|时间是(?!怎|如何)|\bwhen\b|what date|which day", re.I)),
-    ("count", re.compile(r"多少|多大|几[个件项次家人位名条类种批年天日月倍级岁份包周台辆张本套间座期届轮]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
+    ("count", re.compile(r"多少|多大|(?<!哪)几[个件项次家人位名条类种批年天日月倍级岁份包周台辆张本套间座期届轮]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
     ("duration", re.compile(r"多长|多久|期限|时限|什么时间内|多少时间内|how long", re.I)),
     ("definition", re.compile(r"什么是|是指什么|指的是什么|指什么|是什么意思|什么意思|的定义|的含义|怎么定义|如何定义|(?:怎么|怎样|如何)界定|所称的?.{1,12}是|^[^，,。？?]{2,16}是什么[？?。]?$", re.I)),
     # "要做哪些工作" asks what to do, as "如何" does, not for a list of works.
@@ -104,7 +104,7 @@ def _asking_clauses(question: str) -> list[str]:
 
 # Which-ones question words, as jieba cuts them ("哪 些" spaced too), and
 # the words beside them that name no item: particles, measure words.
-_WHICH_ONES = re.compile(r"^(?:哪|哪些|什么)$|^哪几")
+_WHICH_ONES = re.compile(r"^(?:哪|哪些|什么|哪些方面)$|^哪几")
 _NO_ITEM_WORD = frozenset("的 了 有 是 包括 包含 要 都 需要 应当 个 项 种 类 道 条 方面".split())
 # Words that join the items of an enumeration, as words of their own (not
 # the 及 of 及时 or 涉及).

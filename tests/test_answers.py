@@ -267,6 +267,9 @@ def test_the_word_a_value_question_puts_before_its_question_word(question, ancho
     # what to do is asked as "如何" asks it; which measures is a list
     ("整改要做哪些工作？", "how", None),
     ("监督检查部门可以采取哪些措施？", "list", None),
+    # 哪几 asks which ones, 几 alone how many
+    ("要切实增强哪几种意识？", "list", None),
+    ("领导小组有几个成员单位？", "count", "成员"),
 ])
 def test_what_a_question_asks_for(question, intent, attribute):
     from app.question import analyze
@@ -797,6 +800,24 @@ def test_an_enumeration_closed_by_the_kind_asked_fits_an_english_which_question(
     listing = "要在纺织、食品、装备制造等支柱产业和优势行业大力培育自主品牌。"
     assert _intent_fit(listing, info) == 1.0
     assert _intent_fit(listing, replace(info, kinds=())) < 1.0
+
+
+def test_another_passages_lower_scored_list_in_the_slot_is_another_list():
+    from app.answering import Candidate, _filling_the_slot
+
+    info = analyze("去年强调要实施哪几个战略？")
+    here, there = SimpleNamespace(chunk=None), SimpleNamespace(chunk=None)
+    asked = Candidate(0, here, 0, 1, "去年强调要大力实施科教兴省战略、人才强省战略、品牌战略。", 2.0, 1.0)
+    same = Candidate(0, here, 1, 2, "要实施标准化战略、质量强省战略。", 1.6, 1.0)
+    other = Candidate(2, there, 0, 1, "要围绕全面实施国家、省科技规划战略。", 1.6, 1.0)
+    assert _filling_the_slot([asked, same, other], info, 0.75, 0.92) == [asked, same]
+    # one that scores as well is a reading the scores cannot separate
+    other.score = 1.9
+    assert _filling_the_slot([asked, other, same], info, 0.75, 0.92) == [asked, other, same]
+
+
+def test_which_aspects_is_the_question_word_not_a_term():
+    assert "哪些方面" not in analyze("知识产权工作哪些方面还有待加强？").terms
 
 
 def test_a_which_ones_answer_is_the_enumeration_in_the_slot_not_another_on_the_same_words(tmp_path):
