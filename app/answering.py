@@ -844,7 +844,8 @@ def _with_best_item(chosen: list[Candidate], cands: list[Candidate], best_score:
 def _directs(text: str, subject: str) -> bool:
     """Whether a sentence addresses a directive to ``subject``: it opens
     with it (after a connective such as "为此，") and a modal verb follows."""
-    return bool(re.match(rf"^(?:[^，,。]{{1,4}}[，,])?{re.escape(subject)}[，,]?(?:都|也|还|均|更)?"
+    return bool(re.match(rf"^(?:[^，,。]{{1,4}}[，,])?(?:各级各类|各级|各类|广大|各)?{re.escape(subject)}[，,]?"
+                         r"(?:都|也|还|均|更)?"
                          r"(?:要|应当|应该|应|必须|需要)", text.strip()))
 
 

@@ -272,7 +272,10 @@ def quoted_phrases(text: str) -> list[str]:
 # (the words before the modal, or before the circumstance 在……中).
 _ASKED_SUBJECT = re.compile(r"^(?:讲话|文件|通知|意见)?(?:对|要求)?([^，,。？?、]{2,24}?)"
                             r"(?:在[^，,。？?]{1,16}(?:中|时|上)|对于?[^，,。？?]{1,16})?"
-                            r"(?:应当|应该|应|要|需要|该|必须)(?:如何|怎样|怎么|做些什么|做什么|干什么)")
+                            r"(?:应当|应该|应|要|需要|该|必须)(?:如何|怎样|怎么|咋|做些什么|做什么|干什么)")
+# Where the one asked is named with a place inside it ("企业里头……这摊子事
+# 该咋抓": the duty is 企业's).
+_WITHIN = re.compile(r"里头|里面|内部|当中")
 
 
 @lru_cache(maxsize=1024)
@@ -281,7 +284,10 @@ def asked_subject(text: str) -> str | None:
     知识产权工作？"): official texts address their directives to it ("各级政府
     要……"). None when the question names no one before its modal verb."""
     m = _ASKED_SUBJECT.search(text.strip())
-    return m.group(1) if m else None
+    if m is None:
+        return None
+    subject = _WITHIN.split(m.group(1))[0]
+    return subject if len(subject) >= 2 else m.group(1)
 
 
 @lru_cache(maxsize=1024)

@@ -1257,6 +1257,7 @@ def test_the_threshold_of_a_value_is_asked_by_its_kind_word_not_named_by_the_tex
     ("asked_subject", "省知识产权局和各成员单位在纲要制定中应当怎么做？", "省知识产权局和各成员单位"),
     ("asked_subject", "怎样加强知识产权队伍建设？", None),  # no one named
     ("asked_subject", "加强知识产权管理要做哪些工作？", None),  # a which-ones question
+    ("asked_subject", "企业里头知识产权这摊子事该咋抓？", "企业"),  # the one within whom it is
     # the verb whose object a what question asks
     ("asked_verb", "在这些行业里要培育什么？", "培育"),
     ("asked_verb", "要走自主创新之路，必须注重什么？", "注重"),
@@ -1274,6 +1275,9 @@ def test_what_a_how_or_what_question_asks_of(reader, question, expected):
     ("各县区政府领导和水务部门的负责同志都要牢固树立节水优先的理念，切实加强对节水工作的领导。"
      "各县区政府要担负起本地节水工作的主体责任，把节水工作列入政府工作的重要议事日程。",
      "各县区政府应如何对待节水工作？", "主体责任", "节水优先"),
+    # addressed to every kind of the one asked ("各级各类企业也要……")
+    ("各企业负责同志和水务部门都要牢固树立节水优先的理念。各级各类企业也要建立节水责任制，定期研究节水工作。",
+     "企业里头节水这摊子事该咋抓？", "节水责任制", "节水优先"),
     # a what question about a verb's object: where the text uses the verb
     ("特别是要完善有利于蔬菜、林果等优势产业发展的扶持政策。在优势产业中要大力培育特色品牌，带动农民增收。",
      "在蔬菜、林果等优势产业中要培育什么？", "特色品牌", "扶持政策"),
