@@ -12,8 +12,8 @@ import numpy as np
 from .chunking import is_heading_sentence, is_label_line, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
-from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_subject, asked_verb, listed_words, value_anchor,
-                       names_a_kind_of_value, question_parts, slot_phrases)
+from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_frame, asked_subject, asked_verb, listed_words,
+                       names_a_kind_of_value, question_parts, slot_phrases, value_anchor)
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
@@ -342,6 +342,9 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         if info.attribute and compare_form(info.attribute) in compare_form(text):
             return 1.0
         return 0.5 if _PERSON.search(text) or _ACTOR.search(text) else 0.0
+    if intent == "what" and (frame := asked_frame(info.text)):
+        # "以什么思想为指导" is answered where the text fills the frame.
+        return 1.0 if frame.search(text) else 0.0
     if intent == "what" and (verb := asked_verb(info.text)):
         # "要培育什么" is answered where the text says what it 培育.
         return 1.0 if verb in text else 0.0

@@ -291,6 +291,31 @@ def asked_subject(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1024)
+def asked_frame(text: str) -> re.Pattern[str] | None:
+    """The frame a what question puts its question word in, between a
+    preposition and the words after it ("以什么思想为指导": 以……为指导,
+    "由什么部门负责": 由……负责): the sentence that answers fills it
+    ("以科学发展观为指导"). None without a preposition before the question
+    word or a word after what it asks."""
+    pairs = tagged(text)
+    i = next((i for i, (w, _) in enumerate(pairs) if w in ("什么", "啥")), None)
+    if not i or not pairs[i - 1][1].startswith("p"):
+        return None
+    k = i + 1
+    while k < len(pairs) and pairs[k][1].startswith("n") and _HAN.match(pairs[k][0]):
+        k += 1  # the kind asked (思想, 部门) is no word of the frame
+    after = []
+    for w, _ in pairs[k:k + 2]:
+        if not _HAN.match(w):
+            break
+        after.append(w)
+    right = "".join(after)
+    if len(right) < 2:
+        return None
+    return re.compile(rf"{re.escape(pairs[i - 1][0])}[^，,。；;：:]{{1,20}}?{re.escape(right)}")
+
+
+@lru_cache(maxsize=1024)
 def asked_verb(text: str) -> str | None:
     """The verb whose object a what question asks ("培育" of "要培育什么",
     "提出" of "提出了什么"): the sentence that answers says what is done, with

@@ -285,6 +285,9 @@ def test_what_a_question_asks_for(question, intent, attribute):
     # a figure in another unit than the one asked
     ("自该新药获得上市许可之日起3个月内提出。", "期限补偿最长可以补多少年？", "count", None, 0.25),
     ("补偿期限不超过五年。", "期限补偿最长可以补多少年？", "count", None, 1.0),
+    # a what question's frame (以……为指导), filled or not
+    ("我们一定要以科学发展观为指导，坚持总体思路。", "工作要以什么思想为指导？", "what", None, 1.0),
+    ("要加强思想建设，提高指导水平。", "工作要以什么思想为指导？", "what", None, 0.0),
     ("执行本单位的任务所完成的发明创造为职务发明创造。", "什么是职务发明创造？", "definition", None, 1.0),
     ("发明，是指对产品、方法或者其改进所提出的新的技术方案。", "专利法所称的发明是指什么？", "definition", None, 1.0),
     ("第八条 功能性特征，是指对于结构、组分、步骤进行限定的技术特征。", "功能性特征怎么界定？", "definition", None, 1.0),
