@@ -40,7 +40,7 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
         return Decision(True, "article")
     if outline:
         return Decision(True, "outline")
-    sig = signals(info, retrieval, snapshot, carried)
+    sig = signals(info, retrieval, snapshot, model, carried)
     values = {**dict(zip(FIELDS, sig.vector())), "latin": float(sig.latin)}
     if asks_about_unknown(info, snapshot):
         return Decision(False, "unknown_attribute", None, values)

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .question import QuestionInfo, analyze, names_a_kind_of_value
+from .question import QuestionInfo, analyze, listed_kind, names_a_kind_of_value
 from .retrieval import Retrieval
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
@@ -32,7 +32,7 @@ class ScopeSignals:
         return tuple(float(getattr(self, f)) for f in FIELDS)
 
 
-def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
+def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
             carried: tuple[str, ...] = (), top: int = 3) -> ScopeSignals:
     """Signals of the best-supported reading of the question: the whole of
     it, or one of its sentences (an instruction or a remark often comes
@@ -52,12 +52,26 @@ def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot,
     # describing words the corpus never uses are no topic it must use.
     claimed = frozenset(w for w in _describing(info.text) if not snapshot.uses(w)) \
         if info.intent == "yesno" else frozenset()
+    everyday = _everyday(info, model)
     readings = [_lexical(tuple(t for t in dict.fromkeys((*extra, *terms))
                                if not _coined(t, named, snapshot) and t not in claimed
                                and not _spoken(t, snapshot)),
-                         hits, snapshot) for terms in readings_of(info.text)]
+                         hits, snapshot, everyday) for terms in readings_of(info.text)]
     coverage, unknown, char_cov, char_unknown = max(readings)
     return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
+
+
+def _everyday(info: QuestionInfo, model: ScopeModel) -> dict[str, float]:
+    """The question's everyday words, each with its weight in ``unknown``:
+    words general Chinese uses often (``model.everyday_frequency``), but not
+    names, not what is asked (the kind after 什么, the attribute: "叫什么名字"
+    asks a name the text may lack), and not verbs or numerals, which say what
+    is asked of the thing ("担任什么职务", "哪一家法院")."""
+    asked = proper_names_in(info.text) | {listed_kind(info.text), info.attribute} - {None}
+    tags = dict(tagged(info.text))
+    return {t: model.everyday_weight for t in info.terms
+            if t not in asked and word_frequency(t) >= model.everyday_frequency
+            and not tags.get(t, "").startswith(("v", "m"))}
 
 
 def _describing(text: str) -> frozenset[str]:
@@ -83,15 +97,20 @@ def _spoken(term: str, snapshot: IndexSnapshot) -> bool:
     return not snapshot.in_vocabulary(term) and term in register()
 
 
-def _lexical(terms: tuple[str, ...], hits: list, snapshot: IndexSnapshot) -> tuple[float, float, float, float]:
-    """(coverage, unknown, bigram coverage, unknown bigrams) of ``terms``."""
+def _lexical(terms: tuple[str, ...], hits: list, snapshot: IndexSnapshot,
+             everyday: dict[str, float]) -> tuple[float, float, float, float]:
+    """(coverage, unknown, bigram coverage, unknown bigrams) of ``terms``. A
+    word the corpus lacks weighs in ``unknown`` as its IDF, an everyday one
+    a share of it (``everyday``): people ask in ordinary words (正版, 名气,
+    销量) that no law uses, while another topic shows in its own words and
+    names (红烧肉, 兰州, GDP)."""
     weights = {t: snapshot.idf(t) for t in terms}
     total = sum(weights.values())
     coverage = 0.0
     for hit in hits:
         got = sum(w for t, w in weights.items() if _found(t, hit))
         coverage = max(coverage, got / total if total else 0.0)
-    unknown = sum(w for t, w in weights.items() if not snapshot.in_vocabulary(t)
+    unknown = sum(w * everyday.get(t, 1.0) for t, w in weights.items() if not snapshot.in_vocabulary(t)
                   and not any(_found(t, h) for h in hits)) / total if total else 0.0
     grams = set().union(*(_bigrams(t) for t in terms)) if terms else set()
     char_cov = max((len(grams & _bigrams(_searchable(h))) / len(grams) for h in hits), default=0.0) if grams else 0.0
