@@ -217,9 +217,14 @@ def with_what_follows(chosen: list[Candidate], snapshot: IndexSnapshot, reach: i
         lead_in, run = bool(LEAD_IN.search(c.text)), runs and continues_run(c.text)
         if not (lead_in or run):
             continue
+        article = article_of(c.hit.chunk.address or "")
         for taken, nxt in enumerate(_sentences_after(snapshot, doc, c.end)):
             if taken == reach or is_item(nxt.text) or is_heading_sentence(nxt.text, nxt.hit.chunk.section) \
                     or not says_something(nxt.text):  # a section's number alone on its line ("三")
+                break
+            if article_of(nxt.hit.chunk.address or "") != article:
+                # Another article is no line of this one: a preamble's
+                # "……解释如下：" announces the whole text, not its first article.
                 break
             if (doc, nxt.start) not in have:
                 have.add((doc, nxt.start))

@@ -823,6 +823,17 @@ def test_which_aspects_is_the_question_word_not_a_term():
     assert "哪些方面" not in analyze("知识产权工作哪些方面还有待加强？").terms
 
 
+def test_a_preambles_lead_in_announces_the_text_not_its_first_article(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "解释.txt", (
+        "关于办理侵犯商业标识刑事案件的解释\n\n"
+        "为依法惩治侵犯商业标识犯罪，现就办理侵犯商业标识刑事案件适用法律的问题解释如下：\n"
+        "第一条 具有下列情形之一的，可以认定为相同的商业标识：\n（一）改变标识字体的；\n（二）改变标识颜色的。\n"
+        "第二条 具有下列情形之一的，可以酌情从轻处罚：\n（一）认罪认罚的；\n（二）取得权利人谅解的。\n"
+        "第三条 本解释自发布之日起施行。\n"))
+    answer = pipeline.ask("办理侵犯商业标识刑事案件时，哪些情形可以酌情从轻处罚？")
+    assert "认罪认罚" in answer.answer and "改变标识字体" not in answer.answer, answer.answer
+
+
 def test_a_which_ones_answer_is_the_enumeration_in_the_slot_not_another_on_the_same_words(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于县域经济的讲话\n\n"
