@@ -75,7 +75,13 @@ def compose(quotes: list[Quote], snapshot: IndexSnapshot, lead: str | None = Non
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
     groups: dict[tuple[str, str], list[str]] = {}
+    quoted: set[tuple[str, int]] = set()
     for q in quotes:
+        # One sentence reached by two routes (found, and cited by a penalty
+        # article) is quoted once.
+        if (q.chunk.doc_id, q.start) in quoted:
+            continue
+        quoted.add((q.chunk.doc_id, q.start))
         cid = q.chunk.chunk_id
         if cid not in numbers:
             numbers[cid] = len(numbers) + 1

@@ -401,6 +401,18 @@ def test_what_a_body_is_to_do_is_the_directive_addressed_to_it(pipeline):
     assert "各级政府领导和知识产权管理部门" not in answer.answer
 
 
+def test_a_sentence_reached_twice_is_quoted_once(pipeline):
+    from app.citing import Quote, compose
+
+    snapshot = pipeline.snapshot
+    chunk = snapshot.chunks[1]
+    a, b = chunk.sentences[0]
+    text = snapshot.docs[chunk.doc_id]["text"][a:b]
+    # found by the search and again as the article a penalty cites
+    answer, citations = compose([Quote(chunk, 0.9, a, b, text), Quote(chunk, 0.5, a, b, text)], snapshot)
+    assert answer.count(text.strip()[:12]) == 1 and len(citations) == 1
+
+
 def test_the_register_does_not_change_what_is_asked_for(pipeline):
     # "多久" reads as the documents' "期限" for the search, and the question
     # stays a how-long one
