@@ -70,14 +70,16 @@ _EXCEPTION = re.compile(r"^[^，,；;。]*除外[。；;]?$")
 _TIME_LIMITS = ("期限", "时限", "期间")
 # How Chinese legal and official texts define a term: "X，是指……",
 # "本法所称X，……", "……的，为X。", "X包括……".
-_DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?为[^，,。；;]{2,16}[。；;]?$|^[^，,。]{2,16}包括")
+# "……，均不视为创作。" says what is not X: no definition of it.
+_DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?(?<!不)(?<!不视)为[^，,。；;]{2,16}[。；;]?$"
+                      r"|^[^，,。]{2,16}包括")
 # A definition's own verb: "X，是指……".
 _MEANS = re.compile(r"是指|系指")
 # The term such a sentence defines, as it writes it: "本法所称X，……",
 # "X，是指……", "……为X。" (asides in brackets and article labels taken out).
 _DEFINED = (re.compile(r"所称的?“?([^，,。；;：:“”]{2,16}?)”?[，,]?(?:是指|系指|[，,])"),
             re.compile(r"^([^，,。；;：:“”]{2,24}?)[，,]?(?:是指|系指)"),
-            re.compile(r"(?:称为|为)“?([^，,。；;：:为“”]{2,16})”?[。；;]?$"))
+            re.compile(r"(?:称为|(?<!不)(?<!不视)为)“?([^，,。；;：:为“”]{2,16})”?[。；;]?$"))
 _ASIDE = re.compile(r"[（(][^（()）]{0,16}[）)]|^第[一二三四五六七八九十百千零〇\d]+条\s*")
 # A sentence that opens by pointing back at what the one before it names.
 _POINTS_BACK = re.compile(r"^[^。]{0,8}?(?:这项|该项|此项|这一|上述|这些|此类|该类|这类)")

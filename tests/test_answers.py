@@ -297,6 +297,8 @@ def test_what_a_question_asks_for(question, intent, attribute):
     # "发明" is not the term "什么是发明创造" asks about
     ("本法所称发明，是指对产品、方法或者其改进所提出的新的技术方案。", "什么是发明创造？", "definition", None, 0.5),
     ("职务发明创造申请专利的权利属于该单位。", "什么是职务发明创造？", "definition", None, 0.0),
+    # what is not the term: no definition of it
+    ("为他人创作进行组织工作，或者进行其他辅助工作，均不视为创作。", "所说的创作是指什么？", "definition", None, 0.0),
     # figures written in Chinese numerals, and where a provision sits (no figure)
     ("侵犯专利权的诉讼时效为三年。", "诉讼时效多长？", "duration", "诉讼时效", 1.0),
     ("处五十万元以上五百万元以下的罚款。", "罚款是多少？", "count", None, 1.0),
