@@ -38,7 +38,11 @@ class EvalSet:
 
 def eval_sets() -> dict[str, EvalSet]:
     sets = {"speech": EvalSet(DEFAULT_QUESTIONS, EVAL_DIR, kb="speech"),
-            "ip-law": EvalSet(EVAL_DIR / "library" / "questions.jsonl", EVAL_DIR / "library", kb="ip-law")}
+            "ip-law": EvalSet(EVAL_DIR / "library" / "questions.jsonl", EVAL_DIR / "library", kb="ip-law"),
+            # Laypeople's questions over the same library, in everyday words;
+            # kept out of calibration, as a foreign set would be.
+            "ip-law-lay": EvalSet(EVAL_DIR / "library" / "lay" / "questions.jsonl", EVAL_DIR / "library" / "lay",
+                                  kb="ip-law")}
     for folder in sorted((EVAL_DIR / "corpora").glob("*/")):
         if (folder / "questions.jsonl").is_file():
             sets[folder.name] = EvalSet(folder / "questions.jsonl", folder, corpus=folder / "docs")

@@ -22,7 +22,7 @@ def card(pipeline) -> dict:
 
 
 def test_floors_file_covers_the_gated_metrics():
-    for name in ("speech", "ip-law", "cases", "notices"):
+    for name in ("speech", "ip-law", "ip-law-lay", "cases", "notices"):
         f = floors.load(name)
         for key in ("correctness", "faithfulness", "refusal_recall", "sentence_precision"):
             assert key in f["min"], (name, key)
@@ -44,6 +44,12 @@ def test_library_scorecard_meets_its_floors(library):
     card = _card(library.pipeline("ip-law"), EVAL_DIR / "library" / "questions.jsonl")
     problems = floors.violations(card["overall"], floors.load("ip-law"))
     assert not problems, "ip-law below eval/floors.json: " + "; ".join(problems)
+
+
+def test_laypeoples_library_questions_meet_their_floors(library):
+    card = _card(library.pipeline("ip-law"), EVAL_DIR / "library" / "lay" / "questions.jsonl")
+    problems = floors.violations(card["overall"], floors.load("ip-law-lay"))
+    assert not problems, "ip-law-lay below eval/floors.json: " + "; ".join(problems)
 
 
 @pytest.mark.parametrize("name", ["cases", "notices"])
