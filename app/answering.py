@@ -13,7 +13,7 @@ from .chunking import is_heading_sentence, is_label_line, names_a_document
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
 from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_frame, asked_subject, asked_verb, listed_words,
-                       names_a_kind_of_value, question_parts, slot_phrases, value_anchor)
+                       names_a_kind_of_value, question_parts, slot_phrases, value_anchor, weighty_kinds)
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
@@ -70,16 +70,16 @@ _EXCEPTION = re.compile(r"^[^，,；;。]*除外[。；;]?$")
 _TIME_LIMITS = ("期限", "时限", "期间")
 # How Chinese legal and official texts define a term: "X，是指……",
 # "本法所称X，……", "……的，为X。", "X包括……".
-# "……，均不视为创作。" says what is not X: no definition of it.
-_DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?(?<!不)(?<!不视)为[^，,。；;]{2,16}[。；;]?$"
-                      r"|^[^，,。]{2,16}包括")
+_DEFINES = re.compile(r"是指|系指|所称|称为|[^，,。]{2,}的?，?为[^，,。；;]{2,16}[。；;]?$|^[^，,。]{2,16}包括")
+# "……，均不视为创作。", "不认定为侵权": what is not X, no definition of it.
+_NOT_AS = re.compile(r"不(?:应当?|得|能|被|再)?(?:视|认定|认|作|当作|看作)?为[^，,。；;]{2,16}[。；;]?$")
 # A definition's own verb: "X，是指……".
 _MEANS = re.compile(r"是指|系指")
 # The term such a sentence defines, as it writes it: "本法所称X，……",
 # "X，是指……", "……为X。" (asides in brackets and article labels taken out).
 _DEFINED = (re.compile(r"所称的?“?([^，,。；;：:“”]{2,16}?)”?[，,]?(?:是指|系指|[，,])"),
             re.compile(r"^([^，,。；;：:“”]{2,24}?)[，,]?(?:是指|系指)"),
-            re.compile(r"(?:称为|(?<!不)(?<!不视)为)“?([^，,。；;：:为“”]{2,16})”?[。；;]?$"))
+            re.compile(r"(?:称为|为)“?([^，,。；;：:为“”]{2,16})”?[。；;]?$"))
 _ASIDE = re.compile(r"[（(][^（()）]{0,16}[）)]|^第[一二三四五六七八九十百千零〇\d]+条\s*")
 # A sentence that opens by pointing back at what the one before it names.
 _POINTS_BACK = re.compile(r"^[^。]{0,8}?(?:这项|该项|此项|这一|上述|这些|此类|该类|这类)")
@@ -331,7 +331,7 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
             return 1.0 if joins >= 2 else 0.75
         return min(0.5, len(_LIST_SEP.findall(text)) / 8)
     if intent == "definition":
-        if not _DEFINES.search(text):
+        if not _defines(text):
             return 0.0
         # The sentence that defines a term of the question, before one that
         # defines another term ("发明创造是指……" for "发明是指什么").
@@ -426,10 +426,16 @@ def _joins(clause: str) -> int:
 def defines_asked_term(sentence: str, question: str) -> bool:
     """Whether ``sentence`` defines a term ``question`` names ("本解释所称
     故意，包括……" for "所说的“故意”包括什么")."""
-    if not _DEFINES.search(sentence):
+    if not _defines(sentence):
         return False
     term = _defined_term(sentence)
     return bool(term) and _names_word(question, term)
+
+
+def _defines(text: str) -> bool:
+    """Whether a sentence has the form of a definition, a negated "为X"
+    (不视为创作) being none."""
+    return bool(_DEFINES.search(text)) and (bool(_MEANS.search(text)) or not _NOT_AS.search(text))
 
 
 def _defined_term(text: str) -> str | None:
@@ -458,7 +464,8 @@ def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     """The sentences that answer each question of ``info`` (a compound
     question asks two things: each is answered by its own sentences), the
     candidates left scored for the whole question."""
-    parts = [analyze(p) for p in question_parts(info.text)]
+    parts = [(part := analyze(p)) and replace(part, kinds=weighty_kinds(part.kinds, part.terms, snapshot.idf))
+             for p in question_parts(info.text)]
     if len(parts) == 1:
         score_candidates(cands, info, retrieval, snapshot)
         return select(cands, info, settings)
@@ -586,7 +593,8 @@ def _filling_the_slot(ranked: list[Candidate], info: QuestionInfo, ratio: float,
     # another list on the same words ("实施国家、省知识产权战略" beside the
     # three strategies asked).
     first = slotted[0]
-    return [c for c in slotted if c.hit is first.hit or c.score >= tie_ratio * first.score]
+    return [c for c in slotted if c.hit.chunk.chunk_id == first.hit.chunk.chunk_id
+            or c.score >= tie_ratio * first.score]
 
 
 def _value_first(ranked: list[Candidate], tie_ratio: float) -> list[Candidate]:

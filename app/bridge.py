@@ -87,7 +87,7 @@ def kind_words(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]:
     if at is None:
         return ()
     run = []
-    for w in words[at + 1:]:
+    for w in words[at + 1:at + 3]:  # the noun phrase right after it, not the verb that follows
         if w in _STOPWORDS:
             break
         run.append(w)

@@ -74,10 +74,14 @@ _UNITS = {
     "hour": "个小时 小时",
     "area": "平方米 平米 平方公里 亩 公顷",
     "weight": "吨 公斤 千克",
+    # Counters a text uses for the same counted things ("多少起案件": 356件;
+    # "多少场活动": 120次; "几期培训班": 3次).
+    "cases": "起 件 宗",
+    "times": "场 期 届 轮 次",
 }
 _UNIT_KIND = {u: kind for kind, units in _UNITS.items() for u in units.split()}
 # Counted things: the measure word itself is the unit (户, 枚, 级, 部 …).
-_MEASURES = "户 枚 级 部 件 人 名 项 家 次 套 台 辆 所 倍 岁 条 篇 本 张 只 座 期 届 批 场 轮 起".split()
+_MEASURES = "户 枚 级 部 人 名 项 家 套 台 辆 所 倍 岁 条 篇 本 张 只 座 批".split()
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(sorted({*_UNIT_KIND, *_MEASURES}, key=len, reverse=True))
                          + ")")
 # What an asked attribute measures, when the question names no unit: money

@@ -5,6 +5,7 @@ from what the search found; ``decide_quoted`` judges once more from the
 sentences chosen to answer."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from . import texts as T
@@ -17,6 +18,8 @@ from .scope import answer_probability, asks_about_unknown, readings_of, signals
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
@@ -44,16 +47,16 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     values = {**dict(zip(FIELDS, sig.vector())), "latin": float(sig.latin)}
     if asks_about_unknown(info, snapshot):
         return Decision(False, "unknown_attribute", None, values)
-    if info.latin and not info.terms:
-        # An English question is read through the dictionary: when none of
-        # its words is a word of the documents, they do not speak of what it
-        # asks, however like their sentences its vector reads.
-        return Decision(False, "out_of_scope", None, values)
     if absent:
         return Decision(False, "absent_document", None, values, absent_message(absent))
     if unmentioned:
         title, things = unmentioned
         return Decision(False, "not_in_document", None, values, T.NOT_IN_DOCUMENT.format(title=title, things=things))
+    if info.latin and not info.terms and not named and not _CJK.search(asked):
+        # An English question is read through the dictionary: when none of
+        # its words is a word of the documents, they do not speak of what it
+        # asks, however like their sentences its vector reads.
+        return Decision(False, "out_of_scope", None, values)
     sentences = [snapshot.docs[h.chunk.doc_id]["text"][a:b] for h in retrieval.hits for a, b in h.chunk.sentences]
     readings = [{t: snapshot.idf(t) for t in terms} for terms in readings_of(info.text)]
     if not value_stated(info, sentences, readings):

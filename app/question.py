@@ -15,7 +15,7 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("duration", re.compile(r"多长|多久|期限|时限|什么时间内|多少时间内|how long", re.I)),
     ("definition", re.compile(r"什么是|是指什么|指的是什么|指什么|是什么意思|什么意思|的定义|的含义|怎么定义|如何定义|(?:怎么|怎样|如何)界定|所称的?.{1,12}是|^[^，,。？?]{2,16}是什么[？?。]?$", re.I)),
     # "要做哪些工作" asks what to do, as "如何" does, not for a list of works.
-    ("how", re.compile(r"[做干](?:哪些|些什么)")),
+    ("how", re.compile(r"(?:要|应当|应该|需要|该|得)(?:做|干)(?:哪些(?:工作|事情?)|些什么)")),
     ("list", re.compile(r"哪些|哪几|有什么|有哪|包括|包含|列举|分别|\bwhich\b|what are|\blist\b", re.I)),
     ("why", re.compile(r"为什么|为啥|为何|原因|意义|目的|\bwhy\b", re.I)),
     ("how", re.compile(r"如何|怎样|怎么|咋|措施|办法|举措|途径|\bhow\b", re.I)),
@@ -70,7 +70,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Question words that make a clause before the last ask a thing of its own
 # (是否 and 吗 there mostly qualify a condition: "判断是否构成侵权，……"), and
 # the words that open a concession, not a question ("不管什么单位，……").
-_ASKING = re.compile(r"什么|啥|哪(?!怕)|多少|多久|多长|几[个件项次年天月种条]|怎|如何|谁|为何")
+_ASKING = re.compile(r"什么|啥|哪(?!怕)|多少|多久|多长|几[个件项次年天月种条期届批场轮起]|怎|如何|谁|为何")
 _ASKS_YES_NO = re.compile(r"是否|吗[？?]?\s*$")
 _CONCEDING = re.compile(r"^\s*(?:不管|无论|不论|哪怕|即使|即便)")
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
@@ -273,9 +273,9 @@ def quoted_phrases(text: str) -> list[str]:
 _ASKED_SUBJECT = re.compile(r"^(?:讲话|文件|通知|意见)?(?:对|要求)?([^，,。？?、]{2,24}?)"
                             r"(?:在[^，,。？?]{1,16}(?:中|时|上)|对于?[^，,。？?]{1,16})?"
                             r"(?:应当|应该|应|要|需要|该|必须)(?:如何|怎样|怎么|咋|做些什么|做什么|干什么)")
-# Where the one asked is named with a place inside it ("企业里头……这摊子事
-# 该咋抓": the duty is 企业's).
-_WITHIN = re.compile(r"里头|里面|内部|当中")
+# Where the one asked is named with a matter inside it ("企业里头……这摊子事
+# 该咋抓": the duty is 企业's; "企业内部审计机构" is a body of its own).
+_INSIDE = re.compile(r"(里头|里面|内部|当中)(?=[^，,。？?]*[这那])")
 
 
 @lru_cache(maxsize=1024)
@@ -286,8 +286,13 @@ def asked_subject(text: str) -> str | None:
     m = _ASKED_SUBJECT.search(text.strip())
     if m is None:
         return None
-    subject = _WITHIN.split(m.group(1))[0]
+    subject = _INSIDE.split(m.group(1))[0]
     return subject if len(subject) >= 2 else m.group(1)
+
+
+# Kinds that ask a condition ("在什么情况下", "在什么条件下").
+_CONDITIONS = frozenset("情况 情形 条件 前提 场合".split())
+_MODALS = frozenset("可以 能 能够 应当 应该 应 要 需要 必须 得 会".split())
 
 
 @lru_cache(maxsize=1024)
@@ -303,14 +308,18 @@ def asked_frame(text: str) -> re.Pattern[str] | None:
         return None
     k = i + 1
     while k < len(pairs) and pairs[k][1].startswith("n") and _HAN.match(pairs[k][0]):
+        if pairs[k][0] in _CONDITIONS:
+            return None  # "在什么情况下": a condition asked, no frame a sentence fills
         k += 1  # the kind asked (思想, 部门) is no word of the frame
+    while k < len(pairs) and (pairs[k][1].startswith("f") or pairs[k][0] in _MODALS):
+        k += 1  # a localiser or a modal (下, 可以) is no word of the frame either
     after = []
     for w, _ in pairs[k:k + 2]:
         if not _HAN.match(w):
             break
         after.append(w)
     right = "".join(after)
-    if len(right) < 2:
+    if len(right) < 2 or right in stopwords():
         return None
     return re.compile(rf"{re.escape(pairs[i - 1][0])}[^，,。；;：:]{{1,20}}?{re.escape(right)}")
 

@@ -53,9 +53,10 @@ def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, m
     claimed = frozenset(w for w in _describing(info.text) if not snapshot.uses(w)) \
         if info.intent == "yesno" else frozenset()
     everyday = _everyday(info, model)
+    tags = dict(tagged(info.text))
     readings = [_lexical(tuple(t for t in dict.fromkeys((*extra, *terms))
                                if not _coined(t, named, snapshot) and t not in claimed
-                               and not _spoken(t, snapshot)),
+                               and not _spoken(t, snapshot, tags)),
                          hits, snapshot, everyday) for terms in readings_of(info.text)]
     coverage, unknown, char_cov, char_unknown = max(readings)
     return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
@@ -71,7 +72,7 @@ def _everyday(info: QuestionInfo, model: ScopeModel) -> dict[str, float]:
     tags = dict(tagged(info.text))
     return {t: model.everyday_weight for t in info.terms
             if t not in asked and word_frequency(t) >= model.everyday_frequency
-            and not tags.get(t, "").startswith(("v", "m"))}
+            and not (tags.get(t, "").startswith(("v", "m")) and tags.get(t) != "vn")}
 
 
 def _describing(text: str) -> frozenset[str]:
@@ -90,19 +91,20 @@ def _coined(term: str, named: frozenset[str], snapshot: IndexSnapshot) -> bool:
             and term not in named)
 
 
-def _spoken(term: str, snapshot: IndexSnapshot) -> bool:
-    """An everyday word (the register's) the corpus does not use, nor any
-    of its formal readings (松劲 where no text says 放松 or 松懈): a manner of
-    speaking, not a topic the documents lack."""
-    return not snapshot.in_vocabulary(term) and term in register()
+def _spoken(term: str, snapshot: IndexSnapshot, tags: dict[str, str]) -> bool:
+    """An everyday word of manner (the register's, not a noun) the corpus
+    does not use, nor any of its formal readings (松劲 where no text says 放松
+    or 松懈): a way of speaking, not a topic the documents lack. A noun of the
+    register (户口, 车祸) is a thing, and counts."""
+    return not snapshot.in_vocabulary(term) and term in register() and not tags.get(term, "").startswith("n")
 
 
 def _lexical(terms: tuple[str, ...], hits: list, snapshot: IndexSnapshot,
              everyday: dict[str, float]) -> tuple[float, float, float, float]:
     """(coverage, unknown, bigram coverage, unknown bigrams) of ``terms``. A
     word the corpus lacks weighs in ``unknown`` as its IDF, an everyday one
-    a share of it (``everyday``): people ask in ordinary words (正版, 名气,
-    销量) that no law uses, while another topic shows in its own words and
+    a share of it (``everyday``): people ask in ordinary words (名气, 销量,
+    团队) that no law uses, while another topic shows in its own words and
     names (红烧肉, 兰州, GDP)."""
     weights = {t: snapshot.idf(t) for t in terms}
     total = sum(weights.values())

@@ -23,8 +23,9 @@ class ScopeModel:
     # The unknown signal's definition: a word the corpus lacks that general
     # Chinese uses this often (jieba's frequency) or more is everyday speech
     # and weighs ``everyday_weight`` of an uncommon one (see scope._lexical).
+    # A file without them keeps the signal it was fitted with (weight 1).
     everyday_frequency: int = 300
-    everyday_weight: float = 0.3
+    everyday_weight: float = 1.0
 
     def to_json(self) -> dict:
         return {"fields": list(FIELDS), **asdict(self), "weights": list(self.weights)}
@@ -35,7 +36,7 @@ def load_scope_model(path: Path) -> ScopeModel:
     data = json.loads(path.read_text(encoding="utf-8"))
     if tuple(data.get("fields", FIELDS)) != FIELDS:
         raise ValueError(f"{path}: fields {data.get('fields')} are not {list(FIELDS)}")
-    everyday = {k: data[k] for k in ("everyday_frequency", "everyday_weight") if k in data}
+    everyday = {k: cast(data[k]) for k, cast in (("everyday_frequency", int), ("everyday_weight", float)) if k in data}
     return ScopeModel(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]),
                       float(data["latin_dense"]), float(data["latin_slope"]), **everyday)
 

@@ -26,8 +26,10 @@ from .typos import HomophoneIndex, corrected
 # How many times as often another formal reading of an everyday word must
 # share passages with the question's other words to be taken over the first.
 _CLEARER_READING = 3.0
-# Words whose 儿 is a child, not the spoken suffix (女儿, 婴儿, 幼儿 ...).
-_CHILD = frozenset("女 婴 幼 孤 患 胎 孙 侄 男 健 宠 托 儿 少 小 胎".split())
+# Characters before a 儿 that is a child, not the spoken suffix (女儿,
+# 婴儿, 新生儿, 早产儿 ...).
+_CHILD = frozenset("女 婴 幼 孤 患 胎 孙 侄 男 健 宠 托 少 生 产".split())
+_NAME_TAGS = frozenset(("nr", "ns", "nt", "nz"))
 # Question words that count: the word after them is a unit.
 _COUNTING = frozenset(("多少", "几"))
 
@@ -81,23 +83,25 @@ class IndexSnapshot:
     def in_register_of_corpus(self, text: str) -> str:
         """``text`` with everyday words the corpus never uses read as the
         words of official texts it does use (官司 -> 诉讼, 咋办 -> 处理)."""
-        said = [plain for word, _ in tagged(text) if (plain := self._without_erhua(word))]
+        pairs = [(plain, tag) for word, tag in tagged(text) if (plain := self._without_erhua(word, tag))]
+        said = [word for word, _ in pairs]
         out = []
         for i, word in enumerate(said):
-            # The unit a question counts in ("多少钱") is the amount asked,
-            # not a thing of the text to read formally (资金).
-            counted = i > 0 and said[i - 1] in _COUNTING
+            # The unit a question counts in ("多少钱", "几千块钱") is the amount
+            # asked, not a thing of the text to read formally (资金).
+            counted = i > 0 and (said[i - 1] in _COUNTING or pairs[i - 1][1] == "m")
             formal = register().get(word.lower()) if not self.in_vocabulary(word.lower()) and not counted else None
             used = [f for f in formal if self.uses(f)] if formal else []
             out.append(self._fitting(used, [w for w in said if w != word]) if used else word)
         return "".join(out)
 
-    def _without_erhua(self, word: str) -> str:
+    def _without_erhua(self, word: str, tag: str) -> str:
         """A spoken word's 儿 suffix dropped (事儿 -> 事, 这块 / 儿 -> 这块):
         official texts do not write it, so the word as said is one the
-        corpus lacks. Not where 儿 is a child (女儿, 婴儿) or the corpus
-        uses the word as said."""
-        if not word.endswith("儿") or self.in_vocabulary(word) or word[:-1] in _CHILD:
+        corpus lacks. Not where 儿 is a child (女儿, 新生儿, 婴幼儿), in a name,
+        or where the corpus uses the word as said."""
+        if not word.endswith("儿") or self.in_vocabulary(word) or tag in _NAME_TAGS \
+                or (len(word) > 1 and word[-2] in _CHILD):
             return word
         return word[:-1]
 

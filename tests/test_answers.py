@@ -266,6 +266,7 @@ def test_the_word_a_value_question_puts_before_its_question_word(question, ancho
     ("专利法所称的发明是指什么？", "definition", None),
     # what to do is asked as "如何" asks it; which measures is a list
     ("整改要做哪些工作？", "how", None),
+    ("专利权人可以做哪些事情？", "list", None),  # what one may do is a list
     ("监督检查部门可以采取哪些措施？", "list", None),
     # 哪几 asks which ones, 几 alone how many
     ("要切实增强哪几种意识？", "list", None),
@@ -288,6 +289,10 @@ def test_what_a_question_asks_for(question, intent, attribute):
     # a what question's frame (以……为指导), filled or not
     ("我们一定要以科学发展观为指导，坚持总体思路。", "工作要以什么思想为指导？", "what", None, 1.0),
     ("要加强思想建设，提高指导水平。", "工作要以什么思想为指导？", "what", None, 0.0),
+    # a condition asked is no frame (在什么情况下可以……)
+    ("当事人在协商一致的情况下可以变更合同。", "在什么情况下可以给予强制许可？", "what", None, 0.0),
+    # not a definition: what is not the term
+    ("有下列情形之一的，不认定为侵权。", "所说的侵权是指什么？", "definition", None, 0.0),
     ("执行本单位的任务所完成的发明创造为职务发明创造。", "什么是职务发明创造？", "definition", None, 1.0),
     ("发明，是指对产品、方法或者其改进所提出的新的技术方案。", "专利法所称的发明是指什么？", "definition", None, 1.0),
     ("第八条 功能性特征，是指对于结构、组分、步骤进行限定的技术特征。", "功能性特征怎么界定？", "definition", None, 1.0),
@@ -823,7 +828,7 @@ def test_another_passages_lower_scored_list_in_the_slot_is_another_list():
     from app.answering import Candidate, _filling_the_slot
 
     info = analyze("去年强调要实施哪几个战略？")
-    here, there = SimpleNamespace(chunk=None), SimpleNamespace(chunk=None)
+    here, there = SimpleNamespace(chunk=SimpleNamespace(chunk_id="a")), SimpleNamespace(chunk=SimpleNamespace(chunk_id="b"))
     asked = Candidate(0, here, 0, 1, "去年强调要大力实施科教兴省战略、人才强省战略、品牌战略。", 2.0, 1.0)
     same = Candidate(0, here, 1, 2, "要实施标准化战略、质量强省战略。", 1.6, 1.0)
     other = Candidate(2, there, 0, 1, "要围绕全面实施国家、省科技规划战略。", 1.6, 1.0)
@@ -1284,8 +1289,9 @@ def test_the_threshold_of_a_value_is_asked_by_its_kind_word_not_named_by_the_tex
     ("asked_subject", "各级政府应如何对待知识产权工作？", "各级政府"),
     ("asked_subject", "省知识产权局和各成员单位在纲要制定中应当怎么做？", "省知识产权局和各成员单位"),
     ("asked_subject", "怎样加强知识产权队伍建设？", None),  # no one named
-    ("asked_subject", "加强知识产权管理要做哪些工作？", None),  # a which-ones question
-    ("asked_subject", "企业里头知识产权这摊子事该咋抓？", "企业"),  # the one within whom it is
+    ("asked_subject", "加强知识产权管理要做哪些工作？", None),  # a goal, not one asked a duty of
+    ("asked_subject", "企业里头知识产权这摊子事该咋抓？", "企业"),  # the one within whom a matter is
+    ("asked_subject", "企业内部审计机构应当如何开展工作？", "企业内部审计机构"),  # a body of its own
     # the verb whose object a what question asks
     ("asked_verb", "在这些行业里要培育什么？", "培育"),
     ("asked_verb", "要走自主创新之路，必须注重什么？", "注重"),
@@ -1343,6 +1349,7 @@ def test_the_spoken_er_suffix_is_dropped_but_not_a_child(tmp_path):
     asked = pipeline.prepare("宣传这块儿的经费放哪儿了？").asked
     assert "这块的" in asked and "儿" not in asked.replace("哪儿", "")
     assert "女儿" in pipeline.prepare("女儿能申请补助吗？").asked
+    assert "新生儿" in pipeline.prepare("新生儿能申请补助吗？").asked
 
 
 def test_everyday_words_of_traffic_are_read_in_the_register(tmp_path):
@@ -1371,6 +1378,7 @@ _FUNDS = "某县宣传工作意见\n\n一、宣传工作经费列入县财政预
     # 钱 is the money a text speaks of; in "多少钱" it is the amount asked
     (_FUNDS, "搞宣传的钱从哪儿出？", "经费"),
     (_FUNDS, "搞宣传要花多少钱？", "多少钱"),
+    (_FUNDS, "搞宣传要花几千块钱？", "块钱"),
 ])
 def test_everyday_words_are_read_in_the_register_as_the_question_speaks_of_them(tmp_path, text, question, read):
     assert read in _pipeline_on(tmp_path, "条例.txt", text).prepare(question).asked

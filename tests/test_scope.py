@@ -149,6 +149,40 @@ def test_everyday_words_weigh_less_than_a_topics_own_words_and_names():
 def test_an_english_question_none_of_whose_words_the_documents_use_is_refused(pipeline):
     answer = pipeline.ask("How do I bake sourdough bread at home?")
     assert answer.refused and answer.decision.reason == "out_of_scope"
+    # Chinese written into an English question is a word of the documents
+    assert not pipeline.ask("What does the speech say about 四抓三支撑?").refused
+
+
+@pytest.mark.parametrize("question,sentence", [
+    ("去年全省查处了多少起专利侵权案件？", "共查处专利侵权案件356件。"),  # 起 counts what 件 counts
+    ("开展了多少场宣传活动？", "开展宣传活动120次。"),
+])
+def test_counters_of_the_same_things_state_the_count_asked(question, sentence):
+    from app.coverage import asked_unit
+
+    assert asked_unit(question).search(sentence)
+
+
+def test_a_register_noun_the_corpus_lacks_is_a_thing_not_a_manner_of_speaking(pipeline):
+    from app.scope import _spoken
+
+    snapshot = pipeline.snapshot
+    assert _spoken("松劲", snapshot, {"松劲": "a"})
+    assert not _spoken("户口", snapshot, {"户口": "n"})
+
+
+def test_a_scope_model_file_without_the_everyday_values_keeps_its_signal(tmp_path):
+    import json
+
+    from app.scope_model import load_scope_model
+
+    data = json.loads(Settings().scope_model_path.read_text(encoding="utf-8"))
+    for key in ("everyday_frequency", "everyday_weight"):
+        data.pop(key)
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_scope_model(path).everyday_weight == 1.0
+    assert load_scope_model(Settings().scope_model_path).everyday_weight == 0.3
 
 
 def test_a_cut_of_spoken_phrasing_is_no_thing_the_corpus_lacks(pipeline):
