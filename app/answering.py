@@ -464,8 +464,7 @@ def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     """The sentences that answer each question of ``info`` (a compound
     question asks two things: each is answered by its own sentences), the
     candidates left scored for the whole question."""
-    parts = [(part := analyze(p)) and replace(part, kinds=weighty_kinds(part.kinds, part.terms, snapshot.idf))
-             for p in question_parts(info.text)]
+    parts = [_weighed(analyze(p), snapshot) for p in question_parts(info.text)]
     if len(parts) == 1:
         score_candidates(cands, info, retrieval, snapshot)
         return select(cands, info, settings)
@@ -485,6 +484,12 @@ def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     return sorted(chosen, key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
+def _weighed(part: QuestionInfo, snapshot: IndexSnapshot) -> QuestionInfo:
+    """A part of a compound question with only the kinds that weigh, as the
+    whole question's are (question.weighty_kinds)."""
+    return replace(part, kinds=weighty_kinds(part.kinds, part.terms, snapshot.idf))
+
+
 def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus: bool = True) -> list[Candidate]:
     """The best sentence, the ones close to it, and for a "how many" or
     "which ones" question the best sentence that carries the figure or list.
@@ -496,7 +501,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
     ranked = sorted(cands, key=lambda c: -c.score)
     if info.intent in _VALUE_INTENTS:
         ranked = _value_first(ranked, settings.sentence_tie_ratio)
-    slotted = _filling_the_slot(ranked, info, settings.sentence_keep_ratio, settings.sentence_tie_ratio) if focus and info.intent == "list" else []
+    slotted = _filling_the_slot(ranked, info, settings.sentence_keep_ratio, settings.sentence_tie_ratio) \
+        if focus and info.intent == "list" else []
     if slotted:
         ranked = [*slotted, *(c for c in ranked if c not in slotted)]
     best = ranked[0]

@@ -5,7 +5,6 @@ from what the search found; ``decide_quoted`` judges once more from the
 sentences chosen to answer."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from . import texts as T
@@ -17,9 +16,7 @@ from .retrieval import Retrieval
 from .scope import answer_probability, asks_about_unknown, readings_of, signals
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
-from .textnorm import compare_form
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from .textnorm import cjk_count, compare_form
 
 
 def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, model: ScopeModel,
@@ -52,7 +49,7 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     if unmentioned:
         title, things = unmentioned
         return Decision(False, "not_in_document", None, values, T.NOT_IN_DOCUMENT.format(title=title, things=things))
-    if info.latin and not info.terms and not named and not _CJK.search(asked):
+    if info.latin and not info.terms and not named and not cjk_count(asked):
         # An English question is read through the dictionary: when none of
         # its words is a word of the documents, they do not speak of what it
         # asks, however like their sentences its vector reads.

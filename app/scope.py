@@ -52,8 +52,8 @@ def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, m
     # describing words the corpus never uses are no topic it must use.
     claimed = frozenset(w for w in _describing(info.text) if not snapshot.uses(w)) \
         if info.intent == "yesno" else frozenset()
-    everyday = _everyday(info, model)
     tags = dict(tagged(info.text))
+    everyday = _everyday(info, model, tags)
     readings = [_lexical(tuple(t for t in dict.fromkeys((*extra, *terms))
                                if not _coined(t, named, snapshot) and t not in claimed
                                and not _spoken(t, snapshot, tags)),
@@ -62,14 +62,13 @@ def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, m
     return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
 
 
-def _everyday(info: QuestionInfo, model: ScopeModel) -> dict[str, float]:
+def _everyday(info: QuestionInfo, model: ScopeModel, tags: dict[str, str]) -> dict[str, float]:
     """The question's everyday words, each with its weight in ``unknown``:
     words general Chinese uses often (``model.everyday_frequency``), but not
     names, not what is asked (the kind after 什么, the attribute: "叫什么名字"
     asks a name the text may lack), and not verbs or numerals, which say what
     is asked of the thing ("担任什么职务", "哪一家法院")."""
     asked = proper_names_in(info.text) | {listed_kind(info.text), info.attribute} - {None}
-    tags = dict(tagged(info.text))
     return {t: model.everyday_weight for t in info.terms
             if t not in asked and word_frequency(t) >= model.everyday_frequency
             and not (tags.get(t, "").startswith(("v", "m")) and tags.get(t) != "vn")}

@@ -19,7 +19,7 @@ from .metadata import DocMeta, read_meta
 from .naming import NameIndex
 from .outline import Heading, build_outlines
 from .textnorm import bigrams, compare_form
-from .tokenize import is_fused, register, stopwords, tagged, words
+from .tokenize import PROPER_TAGS, is_fused, register, stopwords, tagged, words
 from .typos import HomophoneIndex, corrected
 
 
@@ -29,7 +29,6 @@ _CLEARER_READING = 3.0
 # Characters before a 儿 that is a child, not the spoken suffix (女儿,
 # 婴儿, 新生儿, 早产儿 ...).
 _CHILD = frozenset("女 婴 幼 孤 患 胎 孙 侄 男 健 宠 托 少 生 产".split())
-_NAME_TAGS = frozenset(("nr", "ns", "nt", "nz"))
 # Question words that count: the word after them is a unit.
 _COUNTING = frozenset(("多少", "几"))
 
@@ -100,7 +99,7 @@ class IndexSnapshot:
         official texts do not write it, so the word as said is one the
         corpus lacks. Not where 儿 is a child (女儿, 新生儿, 婴幼儿), in a name,
         or where the corpus uses the word as said."""
-        if not word.endswith("儿") or self.in_vocabulary(word) or tag in _NAME_TAGS \
+        if not word.endswith("儿") or self.in_vocabulary(word) or tag in PROPER_TAGS \
                 or (len(word) > 1 and word[-2] in _CHILD):
             return word
         return word[:-1]

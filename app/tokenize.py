@@ -95,7 +95,7 @@ def tagged(text: str) -> list[tuple[str, str]]:
 # Tags of names and nouns (person, place, organisation, other proper noun,
 # abbreviation, idiom, set phrase, foreign word, noun).
 _NAME_TAGS = ("n", "j", "l", "i", "eng")
-_PROPER_TAGS = frozenset(("nr", "ns", "nt", "nz"))
+PROPER_TAGS = frozenset(("nr", "ns", "nt", "nz"))
 
 
 def names_in(text: str) -> frozenset[str]:
@@ -106,7 +106,7 @@ def names_in(text: str) -> frozenset[str]:
 def proper_names_in(text: str) -> frozenset[str]:
     """The words jieba's tagger reads as proper names in ``text``: a
     person, a place, an organisation or another proper noun."""
-    return frozenset(w for w, flag in tagged(text) if flag in _PROPER_TAGS)
+    return frozenset(w for w, flag in tagged(text) if flag in PROPER_TAGS)
 
 
 def word_bounds(text: str) -> list[int]:

@@ -135,15 +135,20 @@ def test_everyday_words_do_not_make_a_question_look_out_of_scope(pipeline, quest
 def test_everyday_words_weigh_less_than_a_topics_own_words_and_names():
     from app.scope import _everyday
     from app.scope_model import ScopeModel
+    from app.tokenize import tagged
 
     model = ScopeModel((0.0,) * 6, 0.0, 0.4, 0.7, 40.0, everyday_frequency=300, everyday_weight=0.3)
+
+    def everyday(question: str) -> set[str]:
+        return set(_everyday(analyze(question), model, dict(tagged(question))))
+
     # ordinary words a layperson asks in
-    assert {"名气", "商品"} <= set(_everyday(analyze("同行把我们有名气的商品包装拿去卖，会怎么罚？"), model))
+    assert {"名气", "商品"} <= everyday("同行把我们有名气的商品包装拿去卖，会怎么罚？")
     # a dish and a place are another topic's own words
-    assert not {"兰州", "牛肉面"} & set(_everyday(analyze("兰州牛肉面的汤怎么熬？"), model))
+    assert not {"兰州", "牛肉面"} & everyday("兰州牛肉面的汤怎么熬？")
     # what is asked, and what is asked of it, keep their weight
-    assert not {"名字", "职务", "担任"} & set(_everyday(analyze("朱晓力同志担任什么职务？"), model))
-    assert "名字" not in _everyday(analyze("作这篇讲话的省领导叫什么名字？"), model)
+    assert not {"名字", "职务", "担任"} & everyday("朱晓力同志担任什么职务？")
+    assert "名字" not in everyday("作这篇讲话的省领导叫什么名字？")
 
 
 def test_an_english_question_none_of_whose_words_the_documents_use_is_refused(pipeline):
