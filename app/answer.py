@@ -12,6 +12,7 @@ from . import texts as T
 # Why a question was answered or refused; one value per cause.
 Reason = Literal[
     "answered",            # in scope: answered from retrieved passages
+    "related",             # a case told in the first person, answered by the provisions nearest it
     "outline",             # a question about the document's outline, answered from headings
     "article",             # a named article of a named document, quoted whole
     "no_question",         # nothing left to ask once instruction overrides were set aside

@@ -81,7 +81,7 @@ _UNITS = {
 }
 _UNIT_KIND = {u: kind for kind, units in _UNITS.items() for u in units.split()}
 # Counted things: the measure word itself is the unit (户, 枚, 级, 部 …).
-_MEASURES = "户 枚 级 部 人 名 项 家 套 台 辆 所 倍 岁 条 篇 本 张 只 座 批".split()
+_MEASURES = "户 枚 级 部 人 名 项 家 套 台 辆 所 倍 岁 条 篇 本 张 只 座 批 页 份 字".split()
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(sorted({*_UNIT_KIND, *_MEASURES}, key=len, reverse=True))
                          + ")")
 # What an asked attribute measures, when the question names no unit: money

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import texts as T
-from .answer import Decision
+from .answer import Decision, Reason
 from .coverage import states_value, value_stated
 from .numerals import year_spellings
 from .question import QuestionInfo
 from .retrieval import Retrieval
-from .scope import answer_probability, asks_about_unknown, readings_of, signals
+from .scope import ScopeSignals, answer_probability, asks_about_unknown, readings_of, signals
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
 from .textnorm import cjk_count, compare_form
@@ -41,7 +41,7 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     if outline:
         return Decision(True, "outline")
     sig = signals(info, retrieval, snapshot, model, carried)
-    values = {**dict(zip(FIELDS, sig.vector())), "latin": float(sig.latin)}
+    values = {**dict(zip(FIELDS, sig.vector())), "latin": float(sig.latin), "first_person": float(sig.first_person)}
     if asks_about_unknown(info, snapshot):
         return Decision(False, "unknown_attribute", None, values)
     if absent:
@@ -59,9 +59,20 @@ def decide(asked: str, info: QuestionInfo, retrieval: Retrieval, snapshot: Index
     if not value_stated(info, sentences, readings):
         # Judged before the topic: the documents may not touch it at all.
         return Decision(False, "value_not_stated", None, values)
+    ok, reason, p = scope_verdict(sig, model, named)
+    return Decision(ok, reason, p, values)
+
+
+def scope_verdict(sig: ScopeSignals, model: ScopeModel, named: bool = False) -> tuple[bool, Reason, float]:
+    """The scope model's verdict: answer, why, and its probability. A
+    question naming documents the library holds is answered. A case told in
+    the asker's words that the passages' words alone would not have answered
+    is answered as the provisions nearest it ("related")."""
     p = answer_probability(sig, model)
-    ok = p >= model.threshold or named
-    return Decision(ok, "answered" if ok else "out_of_scope", p, values)
+    if not (p >= model.threshold or named):
+        return False, "out_of_scope", p
+    near = sig.first_person and not named and answer_probability(replace(sig, first_person=False), model) < model.threshold
+    return True, "related" if near else "answered", p
 
 
 def absent_message(names: tuple[tuple[str, bool], ...]) -> str:

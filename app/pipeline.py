@@ -287,6 +287,8 @@ class Pipeline:
                     yield partial, None
         else:
             answer = self.extractive(prep)
+        if (answer.decision or prep.decision).reason == "related" and not answer.refused:
+            answer.answer = f"{T.RELATED_NOTE}\n{answer.answer}"
         if prep.readings and not answer.refused:
             # Say how the question was read: an answer to a question the
             # user did not mean to ask must be recognisable as such.

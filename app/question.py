@@ -77,6 +77,19 @@ _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
+# The asker as subject or owner (我, 我们, 俺, 咱): not the official voice of
+# a document (我省, 我国, 我院), not 自我, not the one a request is made to
+# (告诉我, 给我说说, 帮我查).
+_FIRST_PERSON = re.compile(r"(?<![自诉给帮教为])(?:我|俺|咱)(?![省国市区县州院局党厅委部校])")
+
+
+def told_in_first_person(text: str) -> bool:
+    """Does the question tell the asker's own case ("我把小说改编成了剧本,
+    ……")? It is told in the asker's words, which the documents answering it
+    do not use."""
+    return bool(_FIRST_PERSON.search(text))
+
+
 def question_parts(text: str) -> list[str]:
     """The questions of a compound question ("保护期是多少年？从什么时候起
     算？"), each with its question mark; one part for a simple question."""

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .question import QuestionInfo, analyze, listed_kind, names_a_kind_of_value
+from .question import QuestionInfo, analyze, listed_kind, names_a_kind_of_value, told_in_first_person
 from .retrieval import Retrieval
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
@@ -26,6 +26,7 @@ class ScopeSignals:
     char_coverage: float
     char_unknown: float
     latin: bool
+    first_person: bool = False  # told in the first person (question.told_in_first_person)
 
     def vector(self) -> tuple[float, ...]:
         """The model's inputs, in the order of the scope model's weights."""
@@ -59,7 +60,8 @@ def signals(info: QuestionInfo, retrieval: Retrieval, snapshot: IndexSnapshot, m
                                and not _spoken(t, snapshot, tags)),
                          hits, snapshot, everyday) for terms in readings_of(info.text)]
     coverage, unknown, char_cov, char_unknown = max(readings)
-    return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin)
+    return ScopeSignals(coverage, dense, agree, unknown, char_cov, char_unknown, info.latin,
+                        told_in_first_person(info.text))
 
 
 def _everyday(info: QuestionInfo, model: ScopeModel, tags: dict[str, str]) -> dict[str, float]:
@@ -172,5 +174,6 @@ def answer_probability(sig: ScopeSignals, model: ScopeModel) -> float:
         # Lexical signals say nothing across languages: dense similarity only.
         z = model.latin_slope * (sig.dense - model.latin_dense)
     else:
-        z = model.bias + sum(w * x for w, x in zip(model.weights, sig.vector()))
+        z = model.bias + sum(w * x for w, x in zip(model.weights, sig.vector())) \
+            + (model.first_person_shift if sig.first_person else 0.0)
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))

@@ -33,6 +33,9 @@ SIDE_HEADING = "{address}："
 # After the title of a document the library holds in several versions:
 # which version a quote comes from ("（2023年12月11日版，现行）").
 VERSION_LABEL = "（{date}版，{status}）"
+# Before the answer to a case the asker tells in their own words, which the
+# passages only come near (decide: reason "related").
+RELATED_NOTE = "（资料中没有与您所述情况逐字对应的说法，以下是最相关的原文，请对照判断是否适用。）"
 TYPO_NOTE = "（问题中的字词已按原文用词理解：{readings}。）"
 TYPO_READING = "“{typed}”→“{read}”"
 LLM_FALLBACK_NOTE = "（大模型暂时无法给出可靠回答，以下为原文摘录。）"

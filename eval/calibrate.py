@@ -42,6 +42,7 @@ class Signals:
     """The scope model's inputs of one question, as the decision recorded them."""
     values: tuple[float, ...]
     latin: bool
+    first_person: bool = False
 
     @property
     def dense(self) -> float:
@@ -78,7 +79,8 @@ def collect(pipeline: Pipeline, items: list[dict]) -> list[Example]:
         try:
             decision = pipeline.ask(it["q"], hist[it["id"]] or None).decision
             if decision.signals:
-                sig = Signals(tuple(decision.signals[f] for f in FIELDS), bool(decision.signals.get("latin")))
+                sig = Signals(tuple(decision.signals[f] for f in FIELDS), bool(decision.signals.get("latin")),
+                              bool(decision.signals.get("first_person")))
             decided = _DECIDED.get(decision.reason)
         except QuestionError:
             decided = True
@@ -86,10 +88,12 @@ def collect(pipeline: Pipeline, items: list[dict]) -> list[Example]:
     return out
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 100) -> tuple[np.ndarray, float]:
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 100,
+                 offset: np.ndarray | None = None) -> tuple[np.ndarray, float]:
     """Class-balanced, ridge-penalised logistic regression by Newton steps
     (the problem is tiny and convex). Features are standardised for the fit,
-    so the ridge treats them alike; returns (weights, bias) on raw features."""
+    so the ridge treats them alike; returns (weights, bias) on raw features.
+    ``offset``: a fixed term of each example's logit, not fitted."""
     n, d = x.shape
     mu, sd = x.mean(axis=0), x.std(axis=0)
     sd = np.where(sd > 1e-12, sd, 1.0)
@@ -99,8 +103,9 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2, iters: int = 100)
     sw = np.where(y > 0, n / (2 * pos), n / (2 * neg))
     penalty = np.diag([l2] * d + [0.0])
     theta = np.zeros(d + 1)
+    fixed = np.zeros(n) if offset is None else offset
     for _ in range(iters):
-        p = 1 / (1 + np.exp(-np.clip(xb @ theta, -50, 50)))
+        p = 1 / (1 + np.exp(-np.clip(xb @ theta + fixed, -50, 50)))
         grad = xb.T @ (sw * (p - y)) + penalty @ theta
         hess = (xb * (sw * p * (1 - p))[:, None]).T @ xb + penalty + 1e-9 * np.eye(d + 1)
         step = np.linalg.solve(hess, grad)
@@ -118,7 +123,10 @@ def fitted_model(examples: list[Example], current: ScopeModel) -> ScopeModel:
     judged = [e for e in examples if e.decided is None]
     main = [e for e in judged if not e.sig.latin]
     latin = [e for e in judged if e.sig.latin]
-    w, b = fit_logistic(np.array([e.sig.vector() for e in main]), np.array([float(e.in_scope) for e in main]))
+    # The first-person shift is the model's, not the fit's: fitted around it.
+    shift = np.array([current.first_person_shift if e.sig.first_person else 0.0 for e in main])
+    w, b = fit_logistic(np.array([e.sig.vector() for e in main]), np.array([float(e.in_scope) for e in main]),
+                        offset=shift)
     model = replace(current, weights=tuple(round(float(v), 3) for v in w), bias=round(b, 3))
     if latin:
         model = replace(model, latin_dense=round(latin_threshold(latin), 4))
@@ -151,7 +159,8 @@ def best_threshold(examples: list[Example], model: ScopeModel) -> float:
 def _refused(sig: Signals, model: ScopeModel) -> bool:
     from app.scope import ScopeSignals
 
-    return answer_probability(ScopeSignals(*sig.values, latin=sig.latin), model) < model.threshold
+    return answer_probability(ScopeSignals(*sig.values, latin=sig.latin, first_person=sig.first_person),
+                              model) < model.threshold
 
 
 def predictions(examples: list[Example], model: ScopeModel) -> list[bool]:

@@ -881,6 +881,17 @@ def _pipeline_on(tmp_path, name: str, text: str):
     return _pipeline_over(tmp_path, {name: text})
 
 
+def test_the_answer_to_a_related_case_says_it_quotes_the_nearest_provisions(tmp_path, monkeypatch):
+    from app.scope_model import ScopeModel
+
+    pipeline = _pipeline_on(tmp_path, "条例.txt", "某市著作权保护办法\n\n第三条 作品刊登后，其他报刊可以转载，但应当向著作权人支付报酬。\n")
+    model = ScopeModel((0.0,) * 6, -0.5, 0.4, 0.7, 40.0, first_person_shift=1.0)  # only the shift answers
+    monkeypatch.setattr("app.pipeline.load_scope_model", lambda path: model)
+    told = pipeline.ask("我的文章被别家报刊转载了，能要报酬吗？")
+    assert told.decision.reason == "related" and told.answer.startswith(T.RELATED_NOTE)
+    assert pipeline.ask("报刊转载作品要支付报酬吗？").refused
+
+
 # One city's green-space regulation; its article 9 ends with the fine clause.
 _GREEN_LAW = ("{city}绿地管理条例\n\n第一条 为了加强{city}绿地管理，制定本条例。\n"
               "第二条 本条例适用于本市行政区域内绿地的规划、建设和管理。\n"
@@ -1357,6 +1368,15 @@ def test_everyday_words_of_traffic_are_read_in_the_register(tmp_path):
         "无偿搭乘案\n\n非营运机动车发生交通事故造成无偿搭乘人损害，属于该机动车一方责任的，应当减轻驾驶人的赔偿责任。\n"))
     asked = pipeline.prepare("朋友搭车回家出了车祸，司机要全赔吗？").asked
     assert all(w in asked for w in ("搭乘", "交通事故", "驾驶人")), asked
+
+
+@pytest.mark.parametrize("text,question,read", [
+    # words of other fields of law, read as their statutes word them
+    ("某市劳动保障条例\n\n第五条 用人单位安排加班的，应当支付加班工资。\n", "公司不给加班费咋办？", "加班工资"),
+    ("某市著作权保护办法\n\n第三条 著作权人可以许可他人使用其作品，并获得报酬。\n", "版权能许可给别人用吗？", "著作权"),
+])
+def test_everyday_words_of_other_fields_of_law_are_read_in_the_register(tmp_path, text, question, read):
+    assert read in _pipeline_on(tmp_path, "条例.txt", text).prepare(question).asked
 
 
 _TRADEMARKS = ("某市商标管理条例\n\n第九条 注册商标有效期满，需要继续使用的，应当在期满前十二个月内办理续展手续。\n"

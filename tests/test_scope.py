@@ -176,6 +176,59 @@ def test_a_register_noun_the_corpus_lacks_is_a_thing_not_a_manner_of_speaking(pi
     assert not _spoken("户口", snapshot, {"户口": "n"})
 
 
+@pytest.mark.parametrize("question,first_person", [
+    ("我把小说改编成了剧本，光我点头就行了吗？", True),
+    ("俺们厂早就在生产了，还能接着生产吗？", True),
+    ("咱甘肃为啥要走自主创新的路子？", True),
+    ("我省去年专利申请量是多少？", False),  # the official voice
+    ("我国对植物新品种怎样保护？", False),
+    ("请告诉我专利保护期是多少年。", False),  # a request to the one answering
+    ("怎样增强企业的自我保护能力？", False),
+])
+def test_a_question_telling_the_askers_own_case_is_told_in_the_first_person(question, first_person):
+    from app.question import told_in_first_person
+
+    assert told_in_first_person(question) is first_person
+
+
+def test_the_first_person_shift_raises_only_a_first_person_questions_probability():
+    from app.scope import answer_probability
+    from app.scope_model import ScopeModel
+
+    model = ScopeModel((1.0,) * 6, -3.0, 0.4, 0.7, 40.0, first_person_shift=1.0)
+    told = ScopeSignals(0.2, 0.9, 0.0, 0.5, 0.2, 0.5, latin=False, first_person=True)
+    plain = ScopeSignals(0.2, 0.9, 0.0, 0.5, 0.2, 0.5, latin=False)
+    assert answer_probability(plain, model) < model.threshold <= answer_probability(told, model)
+
+
+def test_a_case_told_in_the_first_person_that_only_the_shift_answers_is_answered_as_related():
+    from app.decide import scope_verdict
+    from app.scope_model import ScopeModel
+
+    model = ScopeModel((1.0,) * 6, -3.0, 0.4, 0.7, 40.0, first_person_shift=1.0)
+    weak = dict(coverage=0.2, dense=0.9, agreement=0.0, unknown=0.5, char_coverage=0.2, char_unknown=0.5, latin=False)
+    strong = {**weak, "coverage": 0.9, "char_coverage": 0.9}
+    assert scope_verdict(ScopeSignals(**weak, first_person=True), model)[:2] == (True, "related")
+    assert scope_verdict(ScopeSignals(**weak), model)[:2] == (False, "out_of_scope")
+    # the passages' words answer it anyway: a plain answer
+    assert scope_verdict(ScopeSignals(**strong, first_person=True), model)[:2] == (True, "answered")
+    # a question naming a document the library holds is about it
+    assert scope_verdict(ScopeSignals(**weak, first_person=True), model, named=True)[:2] == (True, "answered")
+
+
+def test_a_scope_model_file_without_the_first_person_shift_adds_nothing(tmp_path):
+    import json
+
+    from app.scope_model import load_scope_model
+
+    data = json.loads(Settings().scope_model_path.read_text(encoding="utf-8"))
+    data.pop("first_person_shift")
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_scope_model(path).first_person_shift == 0.0
+    assert load_scope_model(Settings().scope_model_path).first_person_shift == 1.0
+
+
 def test_a_scope_model_file_without_the_everyday_values_keeps_its_signal(tmp_path):
     import json
 
@@ -208,6 +261,8 @@ def test_a_cut_of_spoken_phrasing_is_no_thing_the_corpus_lacks(pipeline):
     ("处理期限是多少天？", "处理期限为受理之日起十五日。", True),  # 日 measures days too
     ("一共搬迁了多少户？", "已于2个月内将危险区内的居民搬迁。", False),
     ("小胡被鉴定为几级伤残？", "小胡被鉴定为十级伤残。", True),
+    ("源程序要交前后多少页？", "提交的源程序保护期为50年。", False),  # years are no pages
+    ("源程序要交前后多少页？", "提交源程序的前、后各连续30页。", True),
     ("韩先生分得了多少份额？", "韩先生仅分得24%的份额。", True),  # 份额 names no unit
     # no unit named: the attribute says what it is measured in
     ("张某在职期间的月工资是多少？", "2019年12月，张某在职期间申请仲裁。", False),

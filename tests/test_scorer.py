@@ -128,6 +128,17 @@ def test_logistic_fit_separates_a_separable_toy_problem():
     assert (z[:3] < 0).all() and (z[3:] > 0).all()
 
 
+def test_logistic_fit_leaves_a_fixed_offset_out_of_the_weights():
+    import numpy as np
+
+    x = np.array([[0.1], [0.2], [0.3], [0.7], [0.8], [0.9]] * 3)
+    y = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0] * 3)
+    w0, b0 = fit_logistic(x, y)
+    w1, b1 = fit_logistic(x, y, offset=np.full(len(y), 1.5))
+    # the same fit, its bias lowered by the offset every example carries
+    assert abs(w1[0] - w0[0]) < 1e-3 and abs((b1 + 1.5) - b0) < 1e-3
+
+
 def test_follow_up_history_follows_the_chain():
     items = [{"id": "a", "q": "一"}, {"id": "b", "q": "二", "after": "a"}, {"id": "c", "q": "三", "after": "b"}]
     assert histories(items) == {"a": [], "b": ["一"], "c": ["一", "二"]}
