@@ -24,6 +24,7 @@ Reason = Literal[
     "value_not_quoted",    # the sentences that answer best state no value of the kind asked
     "heading_alone",       # what answers best is a heading with no text under it
     "year_not_stated",     # no quoted document mentions the year the question asks about
+    "another_one",         # the quotes speak of another of the series, class or place asked (第五届 for 第六届)
     "out_of_scope",        # the scope model judged the passages not to answer it
     "model_refused",       # LLM mode: the model said the passages do not answer it
 ]

@@ -90,7 +90,8 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
                   mentioned: tuple[tuple[str, bool], ...] = (),
                   quoting: list[str] | None = None, heading_alone: bool = False,
                   about: list[float] | None = None, min_about: float = 0.0,
-                  dated: list[str] | None = None, beyond_names: list[float] | None = None) -> Decision:
+                  dated: list[str] | None = None, beyond_names: list[float] | None = None,
+                  others: list[tuple[str, str] | None] | None = None) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
     that answer best, and the texts of the passages ``quoting`` them:
 
@@ -117,14 +118,26 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
     * ``dated``: the texts and dates of the quoted documents. A question
       about a year none of them mentions asks about another time than they
       speak of ("广东省2023年知识产权保护白皮书" answered by the 2022
-      regulation that orders a white paper every year)."""
+      regulation that orders a white paper every year);
+    * ``others``: what each quoted sentence names instead of the one of a
+      series, class or place the question asks of (qualifiers.another_named).
+      Quotes that all speak of another one do not answer ("第六届……几月几日
+      开幕" by the day the fifth opened), nor does the value only they state;
+      a yes / no question is answered by them (they correct its claim)."""
     if not decision.answer or not quoted:
         return decision
     if heading_alone:
         return replace(decision, answer=False, reason="heading_alone", message=T.HEADING_ONLY)
-    if not any(states_value(info, s) is not False for s in quoted):
+    # A claim put to the check ("是第十次集体学习吧") is answered by what the
+    # text says instead: the quote naming another one is the correction.
+    named = others if others and info.intent != "yesno" else [None] * len(quoted)
+    if all(named):
+        other, asked = ("、".join(dict.fromkeys(pair[i] for pair in named if pair)) for i in (0, 1))
+        return replace(decision, answer=False, reason="another_one", message=T.ANOTHER_ONE.format(other=other, asked=asked))
+    own = [s if other is None else "" for s, other in zip(quoted, named)]  # another one's value is none
+    if not any(states_value(info, s) is not False for s in own if s):
         return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)
-    shares = [a for s, a in zip(quoted, about or ()) if states_value(info, s)]
+    shares = [a for s, a in zip(own, about or ()) if s and states_value(info, s)]
     if shares and max(shares) < min_about:
         return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)
     if info.years and dated is not None and not any(w in t for y in info.years for w in year_spellings(y) for t in dated):

@@ -41,6 +41,7 @@ from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_reque
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Resolved, resolve
+from .qualifiers import another_named, qualifiers
 from .question import QuestionInfo, analyze, defined_terms, listed_kind, weighty_kinds
 from .retrieval import HybridRetriever, Retrieval
 from .scope_model import load_scope_model
@@ -357,9 +358,15 @@ class Pipeline:
         names = [compare_form(n) for n, _ in prep.mentioned]
         beyond = [sum(w for t, w in c.terms.items() if not any(compare_form(t) in n for n in names))
                   for c in chosen] if names else None
+        # What each quote names instead of the one of a series, class or
+        # place the question asks of (第五届 for 第六届).
+        asked_ones = qualifiers(prep.asked)
+        others = [another_named(asked_ones, c.text, f"{prep.snapshot.metas[c.hit.chunk.doc_id].title} {c.hit.chunk.text}")
+                  for c in chosen] if asked_ones else None
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
-                                 min_about=self.settings.value_subject_share, dated=dated, beyond_names=beyond)
+                                 min_about=self.settings.value_subject_share, dated=dated, beyond_names=beyond,
+                                 others=others)
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = body or [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]

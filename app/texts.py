@@ -14,6 +14,7 @@ ABSENT_NAMES_AND_PLACES = "资料库中没有{names}的原文，也没有关于{
 VALUE_NOT_GIVEN = "资料中的文件谈到了相关内容，但没有写明所问的具体数字、日期、地点或各项内容，无法根据原文作答。"
 # A document named that never mentions the thing asked of it.
 NOT_IN_DOCUMENT = "《{title}》中没有提到{things}，无法根据原文作答。"
+ANOTHER_ONE = "资料中写的是{other}的情况，没有写到{asked}的，无法根据原文作答。"
 YEAR_NOT_STATED = "资料中的文件没有提到{years}的情况，无法根据原文作答。"
 # What matches best is a heading with no text under it.
 HEADING_ONLY = "资料中的文件只有这一标题，标题下没有具体内容，无法根据原文作答。"

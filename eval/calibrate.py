@@ -66,7 +66,7 @@ class Example:
 
 # Decisions taken before the scope model is consulted, and their verdict (refused?).
 _DECIDED = {"no_question": True, "unknown_attribute": True, "missing_article": True, "absent_document": True,
-            "value_not_stated": True, "value_not_quoted": True, "heading_alone": True,
+            "value_not_stated": True, "value_not_quoted": True, "heading_alone": True, "another_one": True,
             "outline": False, "article": False}
 
 

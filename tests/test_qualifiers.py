@@ -1,0 +1,48 @@
+"""One of a series, class, side or place: a sentence about another one does not answer."""
+from __future__ import annotations
+
+import pytest
+
+from app.qualifiers import another_named, qualifiers
+
+
+@pytest.mark.parametrize("question,sentence,passage,other", [
+    ("第六届论坛几月几日开幕？", "第五届论坛2025年9月17日在南宁开幕。", "", ("第五届", "第六届")),
+    ("第6届论坛几月几日开幕？", "第六届论坛将于2026年举办。", "", None),  # numerals either way
+    ("首批产品什么时候交付？", "第一批1000台于6月起交付。", "", None),  # 首 is the first
+    ("B轮融资拿到了多少钱？", "公司完成15亿元C轮融资。", "", ("C轮", "B轮")),
+    ("一等座票价是多少钱？", "二等座票价为96元。", "", ("二等座", "一等座")),
+    ("男子排球联赛的冠军是谁？", "天津队夺得总冠军。", "中国女子排球联赛总决赛", ("女子", "男子")),
+    ("云南省地区生产总值增长了多少？", "贵州省实现地区生产总值24386.5亿元。", "", ("贵州", "云南")),
+    # the sentence names none: its passage says which one; a title counts
+    ("总决赛第一场比分是多少？", "天津队以3比2战胜江苏队。", "总决赛第五场比赛6日晚进行。", ("第五场", "第一场")),
+    ("上海专利条例规定了什么？", "市知识产权局应当加强执法。", "上海市专利保护条例 第一条", None),
+    # the sentence names the one asked among others
+    ("浙江参展了多少项目？", "北京、江苏、浙江等8个省市参展。", "", None),
+    # another frame of a series is no other one
+    ("第六届论坛有多少场活动？", "第五场活动在南宁举行。", "第六届论坛", None),
+])
+def test_a_sentence_about_another_one_of_what_is_asked_is_found(question, sentence, passage, other):
+    assert another_named(qualifiers(question), sentence, passage) == other
+
+
+def test_a_question_naming_no_qualifier_finds_no_other_one():
+    assert another_named(qualifiers("论坛什么时候开幕？"), "第五届论坛9月17日开幕。", "") is None
+
+
+def test_quotes_about_another_one_do_not_answer_but_correct_a_claim():
+    from app.answer import Decision
+    from app.decide import decide_quoted
+    from app.question import analyze
+
+    answered = Decision(True, "answered", 0.9)
+    quoted = ["第五届论坛2025年9月17日在南宁开幕。"]
+    refused = decide_quoted(answered, analyze("第六届论坛几月几日开幕？"), quoted, others=[("第五届", "第六届")])
+    assert refused.reason == "another_one" and "第五届" in refused.message and "第六届" in refused.message
+    # a value only the other one's sentence states is none
+    both = [*quoted, "第六届论坛将于2026年在吉隆坡举办。"]
+    assert decide_quoted(answered, analyze("第六届论坛几月几日开幕？"), both,
+                         others=[("第五届", "第六届"), None]).reason == "value_not_quoted"
+    # a claim put to the check is answered by what the text says instead
+    claim = analyze("是第六届论坛在南宁开幕的吧？")
+    assert decide_quoted(answered, claim, quoted, others=[("第五届", "第六届")]).answer
