@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .numerals import to_int
-from .question import QuestionInfo, names_a_kind_of_value
+from .question import QuestionInfo, names_a_kind_of_value, value_anchor
 from .textnorm import compare_form
 from .tokenize import proper_names_in, stopwords, tagged, word_bounds, words
 
@@ -266,9 +266,30 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
 def states_value(info: QuestionInfo, sentence: str) -> bool | None:
     """Whether ``sentence`` carries a value of the kind ``info`` asks for
     (where a provision stands is no value); None when the question asks
-    for no value of a checkable kind."""
+    for no value of a checkable kind. A count that happened ("最终接待了多少
+    游客", "增长了多少") is stated by no forecast or target ("预计接待游客150万
+    人次", "力争增长5.5%")."""
     has_value = _value_test(info)
-    return None if has_value is None else bool(has_value(_ADDRESS.sub("", sentence)))
+    if has_value is None:
+        return None
+    text = _ADDRESS.sub("", sentence)
+    if not has_value(text):
+        return False
+    if info.intent == "count" and _REALIZED.search(info.text):
+        stating = [c for c in _CLAUSE_SPLIT.split(text) if has_value(c)]
+        # The clause with the figure of what is asked, where one names it
+        # ("……将举办38项活动，预计接待游客150万人次": 接待).
+        anchor = value_anchor(info.text)
+        stating = [c for c in stating if anchor and anchor in c] or stating
+        return not stating or not all(_FORECAST.search(c) for c in stating)
+    return True
+
+
+# A count asked of what happened, and the words that make a figure a
+# forecast or a target in its clause.
+_REALIZED = re.compile(r"最终|实际|了多少|了几")
+_FORECAST = re.compile(r"预计|计划|力争|有望|预期|争取|目标")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。]")
 
 
 def _asks_figure_of(info: QuestionInfo) -> bool:

@@ -561,3 +561,19 @@ def test_the_kind_of_value_asked_is_no_thing_the_corpus_must_name(pipeline):
     assert names_a_kind_of_value("处理期限") and names_a_kind_of_value("赔偿上限") and not names_a_kind_of_value("组长")
     # the speech never says 上限; the question asks a figure, not about a thing it lacks
     assert not asks_about_unknown(analyze("专利申请量的上限是多少？"), pipeline.snapshot)
+
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    ("文化节闭幕时，最终一共接待了多少游客？", "文化节期间将举办38项活动，预计接待游客150万人次。", False),
+    ("文化节闭幕时，最终一共接待了多少游客？", "文化节期间共接待游客162万人次。", True),
+    ("全省固定资产投资比上年增长了多少？", "力争全年地区生产总值增长5.5%左右。", False),
+    ("全省固定资产投资比上年增长了多少？", "全省固定资产投资比上年增长4.2%。", True),
+    # a forecast asked is stated by one
+    ("文化节预计接待多少游客？", "文化节期间预计接待游客150万人次。", True),
+])
+def test_a_count_that_happened_is_stated_by_no_forecast(question, sentence, stated):
+    from app.coverage import states_value
+    from app.question import analyze
+
+    assert states_value(analyze(question), sentence) is stated
