@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .numerals import to_int
+from .places import COUNTRIES, PROVINCES
 from .question import QuestionInfo, names_a_kind_of_value, value_anchor
 from .textnorm import compare_form
 from .tokenize import proper_names_in, stopwords, tagged, word_bounds, words
@@ -30,18 +31,15 @@ _DOC_NAME = re.compile(rf"《([^《》]{{2,40}})》|([\u4e00-\u9fff]{{1,16}}?法
                        r"(?=第|规定|中|里|对|的|是|有|怎么|如何|要求|[，,。？?、：:\s]|$)")
 # A phrase with these is a clause of the question, not a document's name.
 _NOT_A_NAME = re.compile(r"[的哪啥咋怎吗呢么要搞弄把让给被这在]")
-# Provincial-level divisions of China (general knowledge, not any library's),
-# and a city named with 市 whose regulation is asked about.
-PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
-              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 "
-              # and the countries and unions whose laws a question may ask about
-              "美国 日本 韩国 英国 法国 德国 俄罗斯 欧盟 印度 加拿大 澳大利亚 新加坡 瑞士 意大利 西班牙 巴西").split()
-_PLACE = re.compile(rf"((?:{'|'.join(PROVINCES)})(?:省|市|自治区|特别行政区)?)"
+# A province or country (places.py), or a city named with 市 whose
+# regulation is asked about.
+_PLACES = (*PROVINCES, *COUNTRIES)
+_PLACE = re.compile(rf"((?:{'|'.join(_PLACES)})(?:省|市|自治区|特别行政区)?)"
                     rf"|(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{{2,3}}市)(?=[\u4e00-\u9fff]{{0,12}}?{_TYPE})")
 _AND = re.compile(r"[和与及、]")
 # A name that starts with a place: a province named bare ("浙江专利条例"),
 # or any place with its 省 / 市 / 区 / 县.
-_PLACE_FIRST = re.compile(rf"^((?:{'|'.join(PROVINCES)})(?:省|市|自治区)?|[\u4e00-\u9fff]{{2,7}}?(?:省|自治区|市|新区|区|县))(.*)$")
+_PLACE_FIRST = re.compile(rf"^((?:{'|'.join(_PLACES)})(?:省|市|自治区)?|[\u4e00-\u9fff]{{2,7}}?(?:省|自治区|市|新区|区|县))(.*)$")
 _RULES = re.compile(r"条例|规定|办法|法规|政策|细则|法律|规章|文件|要求|标准")
 # Words that make a phrase ending in 法/规定 generic, not a document's name.
 _GENERIC = frozenset("法律 法规 规定 条例 办法 文件 政策 国家 地方 具体 有关 相关 上述 以下 下列 哪些 什么 这个 那个 "
@@ -97,7 +95,7 @@ MIN_VALUE_COVERAGE = 0.25
 # "位于哪个城市", "包括哪些省份": the places themselves are asked (not which
 # places' rules say something: a question about rules is about documents).
 _ASKS_PLACE = re.compile(r"哪(?:个|些|几个|座|一个)(?:城市|省份|省|地区|国家|县|市)")
-_PLACE_NAME = re.compile("|".join(PROVINCES))
+_PLACE_NAME = re.compile("|".join(_PLACES))
 # Words jieba may tag a place that name a kind of place, not one ("大中城市").
 _PLACE_KINDS = ("城市", "地区", "省份", "国家", "地方")
 # Words between an attribute and the question word that measures it.
@@ -275,21 +273,27 @@ def states_value(info: QuestionInfo, sentence: str) -> bool | None:
     text = _ADDRESS.sub("", sentence)
     if not has_value(text):
         return False
-    if info.intent == "count" and _REALIZED.search(info.text):
+    asked = _NOT_REALIZED.sub("", info.text)
+    if info.intent == "count" and _REALIZED.search(asked) and not _FORECAST.search(asked):
         stating = [c for c in _CLAUSE_SPLIT.split(text) if has_value(c)]
         # The clause with the figure of what is asked, where one names it
         # ("……将举办38项活动，预计接待游客150万人次": 接待).
         anchor = value_anchor(info.text)
         stating = [c for c in stating if anchor and anchor in c] or stating
-        return not stating or not all(_FORECAST.search(c) for c in stating)
+        # A figure spanning no separator is always in some clause; none
+        # when the value test reads across clauses only.
+        return not stating or not all(_FORECAST.search(_NOT_FORECAST.sub("", c)) for c in stating)
     return True
 
 
-# A count asked of what happened, and the words that make a figure a
-# forecast or a target in its clause.
+# A count asked of what happened (not 实际施工人, a party), and a forecast
+# or target verb governing a figure of its clause (争取到 obtained; 比计划,
+# 完成计划, 按照计划 measure against a plan; 计划生育, 计划单列 are no plans).
 _REALIZED = re.compile(r"最终|实际|了多少|了几")
-_FORECAST = re.compile(r"预计|计划|力争|有望|预期|争取|目标")
-_CLAUSE_SPLIT = re.compile(r"[，,；;。]")
+_NOT_REALIZED = re.compile(r"实际施工人|实际控制人")
+_FORECAST = re.compile(rf"(?:预计|计划|力争|有望|预期|争取)(?!到)[^，。；\d{_N}]{{0,12}}[\d{_N}]")
+_NOT_FORECAST = re.compile(r"[比超]计划|(?:完成|按照?|依照|根据)[^，。；]{0,6}计划|比预期|计划生育|计划单列")
+_CLAUSE_SPLIT = re.compile(r"[，；;。]|,(?!\d{3})")
 
 
 def _asks_figure_of(info: QuestionInfo) -> bool:

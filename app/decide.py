@@ -123,16 +123,19 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
       series, class or place the question asks of (qualifiers.another_named).
       Quotes that all speak of another one do not answer ("第六届……几月几日
       开幕" by the day the fifth opened), nor does the value only they state;
-      a yes / no question is answered by them (they correct its claim)."""
+      a yes / no question is answered by them (they correct its claim), with
+      a note saying whose they are (``answer_note``)."""
     if not decision.answer or not quoted:
         return decision
     if heading_alone:
         return replace(decision, answer=False, reason="heading_alone", message=T.HEADING_ONLY)
-    # A claim put to the check ("是第十次集体学习吧") is answered by what the
-    # text says instead: the quote naming another one is the correction.
-    named = others if others and info.intent != "yesno" else [None] * len(quoted)
+    named = others or [None] * len(quoted)
     if all(named):
         other, asked = ("、".join(dict.fromkeys(pair[i] for pair in named if pair)) for i in (0, 1))
+        if info.intent == "yesno":
+            # A claim put to the check ("是第十次集体学习吧") is answered by
+            # what the text says instead, said to be another one's.
+            return replace(decision, reason="another_one", message=T.ANOTHER_ONE_NOTE.format(other=other, asked=asked))
         return replace(decision, answer=False, reason="another_one", message=T.ANOTHER_ONE.format(other=other, asked=asked))
     own = [s if other is None else "" for s, other in zip(quoted, named)]  # another one's value is none
     if not any(states_value(info, s) is not False for s in own if s):
@@ -150,3 +153,12 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
     if mentioned and beyond_names is not None and max(beyond_names, default=0.0) < min_about:
         return replace(decision, answer=False, reason="absent_document", message=absent_message(mentioned))
     return decision
+
+
+def answer_note(decision: Decision) -> str:
+    """What an answer opens with, when its decision calls for a word first:
+    the provisions nearest a case told in the asker's words, or quotes about
+    another one than the claim checked names."""
+    if not decision.answer:
+        return ""
+    return T.RELATED_NOTE if decision.reason == "related" else decision.message if decision.reason == "another_one" else ""

@@ -23,7 +23,7 @@ from .citing import Quote, citation, compose, source_title
 from .conversation import carried_terms, is_elliptical
 from .coverage import LEAD_IN, amount_asked, holds_name, named_in
 from .corpus import CorpusIssue
-from .decide import decide, decide_quoted
+from .decide import answer_note, decide, decide_quoted
 from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_the_rule_now, asks_which_documents,
                                   best_scored, on_one_subject, part_naming, point_words, read_as_point, short_names,
                                   stating_the_amount, term_share, unmentioned, what_changed, with_suffixed_nouns,
@@ -288,8 +288,8 @@ class Pipeline:
                     yield partial, None
         else:
             answer = self.extractive(prep)
-        if (answer.decision or prep.decision).reason == "related" and not answer.refused:
-            answer.answer = f"{T.RELATED_NOTE}\n{answer.answer}"
+        if not answer.refused and (note := answer_note(answer.decision or prep.decision)):
+            answer.answer = f"{note}\n{answer.answer}"
         if prep.readings and not answer.refused:
             # Say how the question was read: an answer to a question the
             # user did not mean to ask must be recognisable as such.
@@ -395,7 +395,8 @@ class Pipeline:
                                             for c in listing)), own)
             quotes += self._earlier_wording(prep, best)
         text, citations = compose(quotes, prep.snapshot, lead)
-        return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query)
+        return Answer(prep.question, text, False, "extractive", citations, query=prep.retrieval.query,
+                      decision=decision)
 
     def _defining_sentence(self, prep: Prepared, term: str | None = None) -> list[Candidate]:
         """The sentence of the searched documents that defines the term

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .places import PROVINCES
 from .textnorm import is_mostly_latin
 from .tokenize import content_terms, is_fused, is_number, stopwords, tagged
 
@@ -78,16 +79,19 @@ _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 # The asker as subject or owner (我, 我们, 俺, 咱): not the official voice of
-# a document (我省, 我国, 我院), not 自我, not the one a request is made to
-# (告诉我, 给我说说, 帮我查).
-_FIRST_PERSON = re.compile(r"(?<![自诉给帮教为])(?:我|俺|咱)(?![省国市区县州院局党厅委部校])")
+# a document (我省, 我们国家, 我院, 咱甘肃), not 自我; a request made to the
+# one answering (告诉我, 给我说说, 帮我查) and words quoted from a text
+# ("讲话里说‘我们要……’") are left out first.
+_FIRST_PERSON = re.compile(rf"(?<!自)(?:我|俺|咱)(?!们?(?:[省国市区县州院局党厅委部校]|{'|'.join(PROVINCES)}))")
+_REQUEST = re.compile(r"(?:请|麻烦)?(?:你|您)?(?:告诉我|(?:帮|给|教|替)我(?=说|讲|查|解释|介绍|列|分析|看|写|找|算|整理|总结))")
+_QUOTED_TEXT = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
 
 
 def told_in_first_person(text: str) -> bool:
     """Does the question tell the asker's own case ("我把小说改编成了剧本,
     ……")? It is told in the asker's words, which the documents answering it
     do not use."""
-    return bool(_FIRST_PERSON.search(text))
+    return bool(_FIRST_PERSON.search(_REQUEST.sub("", _QUOTED_TEXT.sub("", text))))
 
 
 def question_parts(text: str) -> list[str]:

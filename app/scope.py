@@ -12,7 +12,7 @@ from .retrieval import Retrieval
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
-from .tokenize import names_in, proper_names_in, register, tagged, word_frequency
+from .tokenize import names_in, proper_names_in, register, tagged, topic_words, word_frequency
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,10 @@ def _spoken(term: str, snapshot: IndexSnapshot, tags: dict[str, str]) -> bool:
     """An everyday word of manner (the register's, not a noun) the corpus
     does not use, nor any of its formal readings (松劲 where no text says 放松
     or 松懈): a way of speaking, not a topic the documents lack. A noun of the
-    register (户口, 车祸) is a thing, and counts."""
-    return not snapshot.in_vocabulary(term) and term in register() and not tags.get(term, "").startswith("n")
+    register (户口, 车祸) is a thing, and counts, as does a topic's everyday
+    name (交警, 造谣: tokenize.topic_words)."""
+    return not snapshot.in_vocabulary(term) and term in register() and term not in topic_words() \
+        and not tags.get(term, "").startswith("n")
 
 
 def _lexical(terms: tuple[str, ...], hits: list, snapshot: IndexSnapshot,

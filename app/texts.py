@@ -14,7 +14,9 @@ ABSENT_NAMES_AND_PLACES = "资料库中没有{names}的原文，也没有关于{
 VALUE_NOT_GIVEN = "资料中的文件谈到了相关内容，但没有写明所问的具体数字、日期、地点或各项内容，无法根据原文作答。"
 # A document named that never mentions the thing asked of it.
 NOT_IN_DOCUMENT = "《{title}》中没有提到{things}，无法根据原文作答。"
-ANOTHER_ONE = "资料中写的是{other}的情况，没有写到{asked}的，无法根据原文作答。"
+ANOTHER_ONE = "资料中只有关于{other}的内容，没有关于{asked}的，无法根据原文作答。"
+# Before the answer to a claim about one of a series the text names another of.
+ANOTHER_ONE_NOTE = "（资料中只有关于{other}的内容，没有关于{asked}的。）"
 YEAR_NOT_STATED = "资料中的文件没有提到{years}的情况，无法根据原文作答。"
 # What matches best is a heading with no text under it.
 HEADING_ONLY = "资料中的文件只有这一标题，标题下没有具体内容，无法根据原文作答。"
@@ -36,7 +38,7 @@ SIDE_HEADING = "{address}："
 VERSION_LABEL = "（{date}版，{status}）"
 # Before the answer to a case the asker tells in their own words, which the
 # passages only come near (decide: reason "related").
-RELATED_NOTE = "（资料中没有与您所述情况逐字对应的说法，以下是最相关的原文，请对照判断是否适用。）"
+RELATED_NOTE = "（资料中没有直接写到您所说的情况，以下是最接近的原文，仅供参考，请对照判断是否适用。）"
 TYPO_NOTE = "（问题中的字词已按原文用词理解：{readings}。）"
 TYPO_READING = "“{typed}”→“{read}”"
 LLM_FALLBACK_NOTE = "（大模型暂时无法给出可靠回答，以下为原文摘录。）"

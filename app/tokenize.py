@@ -32,15 +32,27 @@ def stopwords() -> frozenset[str]:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
-@lru_cache(maxsize=1)
-def register() -> dict[str, tuple[str, ...]]:
-    """Everyday words and the words of official texts for the same thing."""
+def _register_file(name: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for line in (_RESOURCES / "register.txt").read_text(encoding="utf-8").splitlines():
+    for line in (_RESOURCES / name).read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             word, *formal = line.split("\t")
             out.setdefault(word.strip(), tuple(f.strip() for f in formal if f.strip()))
     return out
+
+
+@lru_cache(maxsize=1)
+def register() -> dict[str, tuple[str, ...]]:
+    """Everyday words and the words of official texts for the same thing."""
+    return {**topic_words(), **_register_file("register.txt")}
+
+
+@lru_cache(maxsize=1)
+def topic_words() -> dict[str, tuple[str, ...]]:
+    """The register's everyday names of topics (交警, 社保, 造谣): unlike a
+    manner of speaking, one the corpus has no reading of is a topic it does
+    not speak of."""
+    return _register_file("register_topics.txt")
 
 
 @lru_cache(maxsize=1)

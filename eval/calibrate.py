@@ -82,6 +82,8 @@ def collect(pipeline: Pipeline, items: list[dict]) -> list[Example]:
                 sig = Signals(tuple(decision.signals[f] for f in FIELDS), bool(decision.signals.get("latin")),
                               bool(decision.signals.get("first_person")))
             decided = _DECIDED.get(decision.reason)
+            if decided and decision.answer:  # answered with a note (a claim about another one): the model's call
+                decided = None
         except QuestionError:
             decided = True
         out.append(Example(str(it["id"]), it.get("kind", "?"), sig, not it.get("refuse"), decided))

@@ -21,6 +21,16 @@ from app.qualifiers import another_named, qualifiers
     ("浙江参展了多少项目？", "北京、江苏、浙江等8个省市参展。", "", None),
     # another frame of a series is no other one
     ("第六届论坛有多少场活动？", "第五场活动在南宁举行。", "第六届论坛", None),
+    # several asked: a sentence about one of them answers
+    ("北京和上海的最低工资标准分别是多少？", "上海最低工资标准为2690元。", "", None),
+    ("第五届和第六届论坛分别在哪里举办？", "第六届论坛将在吉隆坡举办。", "", None),
+    # a country is no other province
+    ("上海的专利资助标准是多少？", "本市对获得美国、日本专利授权的给予资助。", "上海市专利资助办法", None),
+    # a place inside another word is none
+    ("河南的专利资助标准是多少？", "黄河南岸的企业获得资助。", "", None),
+    # a letter round is no ordinal round, a down payment no series
+    ("首轮融资拿到了多少钱？", "公司完成A轮融资。", "", None),
+    ("首期款要付多少？", "第二期工程投资3亿元。", "", None),
 ])
 def test_a_sentence_about_another_one_of_what_is_asked_is_found(question, sentence, passage, other):
     assert another_named(qualifiers(question), sentence, passage) == other
@@ -32,7 +42,7 @@ def test_a_question_naming_no_qualifier_finds_no_other_one():
 
 def test_quotes_about_another_one_do_not_answer_but_correct_a_claim():
     from app.answer import Decision
-    from app.decide import decide_quoted
+    from app.decide import answer_note, decide_quoted
     from app.question import analyze
 
     answered = Decision(True, "answered", 0.9)
@@ -43,6 +53,13 @@ def test_quotes_about_another_one_do_not_answer_but_correct_a_claim():
     both = [*quoted, "第六届论坛将于2026年在吉隆坡举办。"]
     assert decide_quoted(answered, analyze("第六届论坛几月几日开幕？"), both,
                          others=[("第五届", "第六届"), None]).reason == "value_not_quoted"
-    # a claim put to the check is answered by what the text says instead
+    # a claim put to the check is answered by what the text says instead, said to be another one's
     claim = analyze("是第六届论坛在南宁开幕的吧？")
-    assert decide_quoted(answered, claim, quoted, others=[("第五届", "第六届")]).answer
+    noted = decide_quoted(answered, claim, quoted, others=[("第五届", "第六届")])
+    assert noted.answer and noted.reason == "another_one" and answer_note(noted).startswith("（资料中只有关于第五届")
+
+
+def test_a_claim_about_another_one_is_answered_after_a_note_saying_whose_the_quote_is(pipeline):
+    answer = pipeline.ask("胡锦涛是在中央政治局第八次集体学习时讲的知识产权战略吗？")
+    assert not answer.refused and answer.decision.reason == "another_one"
+    assert answer.answer.startswith("（资料中只有关于第九次的内容，没有关于第八次的。）")
