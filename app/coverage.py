@@ -59,7 +59,8 @@ _CALENDAR_DATE = re.compile(r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2
 # A when question that asks for a day, or a year, is answered by a date of
 # that precision ("哪一天" is not answered by "2个月后", nor "哪一年" by "5月").
 _DAY = re.compile(rf"(?<![〕\]])\d+\s*[日号]|[{_N}]+\s*[日号]")  # not a document number (国发〔2020〕1号)
-_YEAR = re.compile(rf"(?:19|20)\d\d\s*年|[〇零一二三四五六七八九]{{4}}\s*年|去年|今年|明年|前年")
+# Years from 1000 (a history's 1063年 answers 哪一年 as 2006年 does).
+_YEAR = re.compile(rf"(?<![\d.])(?:1\d|20)\d\d\s*年|[〇零一二三四五六七八九]{{4}}\s*年|去年|今年|明年|前年")
 _ASKED_DATE = ((re.compile(r"哪一?天|几号|几日|哪一?日"), _DAY), (re.compile(r"哪一?年|几几年|年份"), _YEAR))
 # Units a how-many question may name, by what they measure: a sentence
 # states the value asked only with a figure in a unit of the same kind

@@ -18,7 +18,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "要做哪些工作" asks what to do, as "如何" does, not for a list of works.
     ("how", re.compile(r"(?:要|应当|应该|需要|该|得)(?:做|干)(?:哪些(?:工作|事情?)|些什么)")),
     ("list", re.compile(r"哪些|哪几|有什么|有哪|包括|包含|列举|分别|\bwhich\b|what are|\blist\b", re.I)),
-    ("why", re.compile(r"为什么|为啥|为何|原因|意义|目的|\bwhy\b", re.I)),
+    # 意义 asks why only as what is asked ("有什么意义", "意义何在"), not in
+    # "现代意义上的……".
+    ("why", re.compile(r"为什么|为啥|为何|原因|意义(?=是|在于|何在|在哪|[？?]|$)|(?:什么|何)意义|目的|\bwhy\b", re.I)),
     ("how", re.compile(r"如何|怎样|怎么|咋|措施|办法|举措|途径|\bhow\b", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|\bwho\b", re.I)),
     ("yesno", re.compile(r"[吗吧][？?。]?$|是否|对吗|对不对|是不是|有没有|[能要会算给可][不没][能要会算给可以]"
@@ -392,8 +394,14 @@ def asked_attribute(text: str) -> str | None:
     pairs = tagged(text)
     for i, (word, _) in enumerate(pairs):
         if _ASKS_VALUE.match(word):
-            return _determined_noun(pairs, i) or _copula_subject(pairs, i) or _noun_before(pairs, i)
+            # "哪一年升格为……": a question word holding its own measure
+            # determines no word after it.
+            determined = None if _SELF_MEASURED.match(word) else _determined_noun(pairs, i)
+            return determined or _copula_subject(pairs, i) or _noun_before(pairs, i)
     return None
+
+
+_SELF_MEASURED = re.compile(r"^(?:谁|哪一?[年天]|何时|什么时候|多久)$")
 
 
 def _is_attribute(word: str, flag: str | None = None) -> bool:

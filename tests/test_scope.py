@@ -589,3 +589,16 @@ def test_a_count_that_happened_is_stated_by_no_forecast(question, sentence, stat
     from app.question import analyze
 
     assert states_value(analyze(question), sentence) is stated
+
+
+def test_a_history_asked_by_year_is_read_as_told():
+    from app.coverage import states_value
+
+    # a question word holding its own measure determines no word after it
+    assert analyze("扎龙自然保护区是哪一年升格为国家级自然保护区的？").attribute == "自然保护区"
+    # a year before 1900 is a year
+    info = analyze("沈括是在哪一年考中进士的？")
+    assert states_value(info, "嘉祐八年（1063年），沈括考中进士。")
+    assert not states_value(info, "沈括考中进士，时年三十二岁。")
+    # "现代意义上的" asks no why: who is asked
+    assert analyze("第一个现代意义上的锂电池原型是谁研制出来的？").intent == "who"
