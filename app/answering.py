@@ -513,7 +513,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         # other lists.
         chosen = [c for c in chosen if c in slotted or c.fit < 1.0]
     if focus and info.intent not in settings.every_sentence_intents:
-        chosen = _each_adds_a_term(chosen, settings.sentence_tie_ratio)
+        chosen = _each_adds_a_term(chosen, settings.sentence_tie_ratio, settings.sentence_adds_share)
     # A value, a list or a person asked and none stated by the sentences
     # chosen: the best sentence that states one joins them.
     if info.intent in ("count", "duration", "date", "list", "who") and not any(c.fit for c in chosen):
@@ -617,11 +617,13 @@ def _value_first(ranked: list[Candidate], tie_ratio: float) -> list[Candidate]:
     return [fitting, *(c for c in ranked if c is not fitting)]
 
 
-def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float) -> list[Candidate]:
+def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float, adds_share: float) -> list[Candidate]:
     """The chosen sentences, best first, each kept only when it scores
     nearly as well as the best (two readings the scores cannot separate),
-    or, in the best sentence's own provision, states a term of the question
-    that the ones kept before it do not: a second sentence that repeats
+    or, in the best sentence's own provision, states terms of the question
+    weighing ``adds_share`` of it that the ones kept before it do not (a
+    word on every line of the text, 知识产权 in a speech on it, adds
+    nothing): a second sentence that repeats
     what the first says about the same words answers nothing more (the
     statute of limitations, then the one for royalties), and another
     passage's sentence that shares a word of the question ("去年11月29日……"
@@ -632,7 +634,7 @@ def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float) -> list[Candida
     # article that answers is read before another document's echo of it.
     home = _provision(chosen[0]) if chosen else None
     for c in sorted(chosen, key=lambda c: _provision(c) != home):
-        adds = _provision(c) == home and set(c.terms) - covered
+        adds = _provision(c) == home and sum(w for t, w in c.terms.items() if t not in covered) >= adds_share
         tie = kept and c.score >= tie_ratio * kept[0].score and not _weaker_reading(c, kept[0])
         if not kept or adds or tie:
             kept.append(c)

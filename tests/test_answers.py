@@ -197,28 +197,31 @@ def test_a_sentence_joins_only_when_it_adds_a_question_term():
     repeat.terms = {"诉讼时效": 0.6}
     best.score, repeat.score, other.score = 2.0, 1.6, 1.5
     # the second one says the same about the same words: left out
-    assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best]
+    assert _each_adds_a_term([best, repeat], tie_ratio=0.9, adds_share=0.1) == [best]
     # scored as well as the best, yet stating only part of its words: a weaker reading, left out
     repeat.score = 1.9
-    assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best]
+    assert _each_adds_a_term([best, repeat], tie_ratio=0.9, adds_share=0.1) == [best]
     # a reading of its own (words the best does not state) the scores cannot tell apart: both stay
     repeat.terms = {"诉讼时效": 0.6, "使用费": 0.2}
-    assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best, repeat]
+    assert _each_adds_a_term([best, repeat], tie_ratio=0.9, adds_share=0.1) == [best, repeat]
     # ... and so does one that fits the asked form better (states the figure asked)
     repeat.terms, repeat.fit = {"诉讼时效": 0.6}, 1.0
-    assert _each_adds_a_term([best, repeat], tie_ratio=0.9) == [best, repeat]
+    assert _each_adds_a_term([best, repeat], tie_ratio=0.9, adds_share=0.1) == [best, repeat]
     # a two-part question: the sentence with the second part's words joins
     first, second = _sentences(hit, ["发明专利申请自申请日起三年内可以请求实质审查。",
                                      "申请人无正当理由逾期不请求实质审查的，该申请即被视为撤回。"])
     first.terms = {"发明专利": 0.3, "实质审查": 0.3}
     second.terms = {"实质审查": 0.3, "逾期": 0.4}
     first.score, second.score = 2.0, 1.5
-    assert _each_adds_a_term([first, second], tie_ratio=0.9) == [first, second]
+    assert _each_adds_a_term([first, second], tie_ratio=0.9, adds_share=0.1) == [first, second]
+    # a word on every line of the text adds nothing: the second part's light word alone does not join
+    second.terms = {"实质审查": 0.3, "申请": 0.05}
+    assert _each_adds_a_term([first, second], tie_ratio=0.9, adds_share=0.1) == [first]
     # another provision's sentence that shares a word of the question does not join for that
     elsewhere = SimpleNamespace(chunk=SimpleNamespace(doc_id="专利法", address="第四十二条", chunk_id="c2"))
     (echo,) = _sentences(elsewhere, ["申请人逾期未缴纳年费的，专利权终止。"])
     echo.terms, echo.score = {"逾期": 0.4}, 1.5
-    assert _each_adds_a_term([first, echo], tie_ratio=0.9) == [first]
+    assert _each_adds_a_term([first, echo], tie_ratio=0.9, adds_share=0.1) == [first]
 
 
 def test_a_best_scored_sentence_that_is_the_weaker_reading_of_a_near_tie_gives_way():
@@ -231,18 +234,18 @@ def test_a_best_scored_sentence_that_is_the_weaker_reading_of_a_near_tie_gives_w
     weaker.terms, fuller.terms = {"审查": 0.1, "商标": 0.1}, {"审查": 0.1, "商标": 0.1, "商标局": 0.1}
     weaker.score, fuller.score, weaker.fit, fuller.fit = 1.83, 1.75, 1.0, 1.0
     # "商标局审查……的期限": the article that states the question's words and more answers it
-    assert _each_adds_a_term([weaker, fuller], tie_ratio=0.92) == [fuller]
+    assert _each_adds_a_term([weaker, fuller], tie_ratio=0.92, adds_share=0.1) == [fuller]
     # ... and what its article added goes with it where it goes on from it
     (added,) = _sentences(art36, ["该期限不计入审查期限。"])
     added.terms, added.score = {"期限": 0.1}, 1.2
-    assert _each_adds_a_term([weaker, fuller, added], tie_ratio=0.92) == [fuller]
+    assert _each_adds_a_term([weaker, fuller, added], tie_ratio=0.92, adds_share=0.1) == [fuller]
     # ... and the fuller reading stays, whatever it opens with, in the same article too
     (same,) = _sentences(art36, ["其审查由商标局自收到申请文件之日起九个月内完毕。"])
     same.terms, same.score, same.fit = {"审查": 0.1, "商标": 0.1, "商标局": 0.1}, 1.75, 1.0
-    assert _each_adds_a_term([weaker, same], tie_ratio=0.92) == [same]
+    assert _each_adds_a_term([weaker, same], tie_ratio=0.92, adds_share=0.1) == [same]
     # a lead-in stays whatever it lacks: its items are the answer
     weaker.text = "据此，商标的审查办法为："
-    assert _each_adds_a_term([weaker, fuller], tie_ratio=0.92) == [weaker, fuller]
+    assert _each_adds_a_term([weaker, fuller], tie_ratio=0.92, adds_share=0.1) == [weaker, fuller]
 
 
 @pytest.mark.parametrize("question,anchor", [
