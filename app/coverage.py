@@ -29,6 +29,9 @@ _N = "零〇一二三四五六七八九十百千万亿两"
 _TYPE = r"(?:法典|法|条例|细则|指南|(?:若干|管理|保护|暂行|实施|促进)(?:规定|办法))"
 _DOC_NAME = re.compile(rf"《([^《》]{{2,40}})》|([\u4e00-\u9fff]{{1,16}}?法典|[\u4e00-\u9fff]{{2,16}}?{_TYPE})"
                        r"(?=第|规定|中|里|对|的|是|有|怎么|如何|要求|[，,。？?、：:\s]|$)")
+# Where a piece was published ("发表在《自然》上的论文"): the journal is a
+# place of what is asked about, not a document asked about.
+_VENUE = re.compile(r"(?:发表|刊登|刊发|刊载|登载|登)(?:在|于)$|载于$")
 # A phrase with these is a clause of the question, not a document's name.
 _NOT_A_NAME = re.compile(r"[的哪啥咋怎吗呢么要搞弄把让给被这在]")
 # A province or country (places.py), or a city named with 市 whose
@@ -120,6 +123,8 @@ def named_in(question: str) -> list[tuple[str, bool]]:
     simply off topic)."""
     out = []
     for m in _DOC_NAME.finditer(question):
+        if m.group(1) and _VENUE.search(question[:m.start()]):
+            continue
         for part in filter(None, _AND.split(m.group(1) or m.group(2))):
             name = part if m.group(1) else _trim(part)
             if m.group(2) and not _reads_as_name(name):
