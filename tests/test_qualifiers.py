@@ -63,12 +63,3 @@ def test_a_claim_about_another_one_is_answered_after_a_note_saying_whose_the_quo
     answer = pipeline.ask("胡锦涛是在中央政治局第八次集体学习时讲的知识产权战略吗？")
     assert not answer.refused and answer.decision.reason == "another_one"
     assert answer.answer.startswith("（资料中只有关于第九次的内容，没有关于第八次的。）")
-
-
-def test_the_journal_a_piece_was_published_in_is_no_document_asked_about():
-    from app.coverage import named_in
-
-    assert named_in("发表在《自然》上的这篇论文，第一作者是谁？") == []
-    assert named_in("刊登于《人民日报》的评论员文章是哪天发的？") == []
-    # a document asked about is one
-    assert named_in("《电子商务法》第十条规定了什么？") == [("电子商务法", False)]

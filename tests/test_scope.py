@@ -602,3 +602,13 @@ def test_a_history_asked_by_year_is_read_as_told():
     assert not states_value(info, "沈括考中进士，时年三十二岁。")
     # "现代意义上的" asks no why: who is asked
     assert analyze("第一个现代意义上的锂电池原型是谁研制出来的？").intent == "who"
+
+
+
+def test_the_journal_a_piece_was_published_in_is_no_document_asked_about():
+    from app.coverage import named_in
+
+    assert named_in("发表在《自然》上的这篇论文，第一作者是谁？") == []
+    assert named_in("刊登于《人民日报》的评论员文章是哪天发的？") == []
+    # a document asked about is one
+    assert named_in("《电子商务法》第十条规定了什么？") == [("电子商务法", False)]
