@@ -89,10 +89,24 @@ class IndexSnapshot:
             # The unit a question counts in ("多少钱", "几千块钱") is the amount
             # asked, not a thing of the text to read formally (资金).
             counted = i > 0 and (said[i - 1] in _COUNTING or pairs[i - 1][1] == "m")
-            formal = register().get(word.lower()) if not self.in_vocabulary(word.lower()) and not counted else None
+            unknown = not self.in_vocabulary(word.lower()) and not counted
+            formal = register().get(word.lower()) if unknown else None
             used = [f for f in formal if self.uses(f)] if formal else []
-            out.append(self._fitting(used, [w for w in said if w != word]) if used else word)
+            if used:
+                out.append(self._fitting(used, [w for w in said if w != word]))
+            else:
+                out.append(self._with_formal_head(word) if unknown else word)
         return "".join(out)
+
+    def _with_formal_head(self, word: str) -> str:
+        """A compound the segmenter keeps whole whose head is an everyday word
+        (体育老师): the head read as the corpus's word for it (体育教师)."""
+        for n in range(len(word) - 1, 1, -1):
+            formal = register().get(word[-n:])
+            used = [f for f in formal if self.uses(f)] if formal else []
+            if used and not self.in_vocabulary(word[-n:]):
+                return word[:-n] + used[0]
+        return word
 
     def _without_erhua(self, word: str, tag: str) -> str:
         """A spoken word's 儿 suffix dropped (事儿 -> 事, 这块 / 儿 -> 这块):

@@ -1382,6 +1382,11 @@ def test_everyday_words_of_other_fields_of_law_are_read_in_the_register(tmp_path
     assert read in _pipeline_on(tmp_path, "条例.txt", text).prepare(question).asked
 
 
+def test_a_compound_whose_head_is_an_everyday_word_is_read_with_the_documents_word(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "方案.txt", "某省体育工作方案\n\n一、三年内全省计划新增招聘体育教师6000名。\n")
+    assert "体育教师" in pipeline.prepare("全省准备新招多少名体育老师？").asked
+
+
 _TRADEMARKS = ("某市商标管理条例\n\n第九条 注册商标有效期满，需要继续使用的，应当在期满前十二个月内办理续展手续。\n"
                "第十条 市场监管部门应当开展商标法律宣传。\n")
 _CUSTOMS = ("某市进出口管理条例\n\n第一条 经营者销售商品，应当明码标价。\n第二条 商品质量应当符合标准。\n"
