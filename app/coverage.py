@@ -109,7 +109,7 @@ _SEVERAL = re.compile(r"分别|各自|各是")
 # "哪三大战略", "哪两个部门": a list of so many things, stated only by an
 # enumeration of them (the items between 、 和 与 及 ；) or its lead-in.
 _ASKS_N_THINGS = re.compile(r"哪([两二三四五六七八九十])")
-_ITEM_SEP = re.compile(r"[、；;]|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])")
+_ITEM_SEP = re.compile(r"[、；;]|(?<=[\u4e00-\u9fff）)”」])[和与及](?=[\u4e00-\u9fff“「])")
 # An enumeration's lead-in: a sentence that ends in a colon ("对下列各项，……：").
 LEAD_IN = re.compile(r"[：:]\s*$")
 # "哪几个部门" asks for a list, whatever its 几 says.

@@ -612,3 +612,11 @@ def test_the_journal_a_piece_was_published_in_is_no_document_asked_about():
     assert named_in("刊登于《人民日报》的评论员文章是哪天发的？") == []
     # a document asked about is one
     assert named_in("《电子商务法》第十条规定了什么？") == [("电子商务法", False)]
+
+
+def test_items_closed_by_brackets_are_still_items():
+    from app.coverage import states_value
+
+    info = analyze("端午节分成哪三个阶段？")
+    assert states_value(info, "端午节分为头端午（五月初五）、大端午（五月十五）和末端午（五月廿五）。")
+    assert not states_value(info, "端午节分为头端午（五月初五）和末端午（五月廿五）。")
