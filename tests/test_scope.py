@@ -620,3 +620,9 @@ def test_items_closed_by_brackets_are_still_items():
     info = analyze("端午节分成哪三个阶段？")
     assert states_value(info, "端午节分为头端午（五月初五）、大端午（五月十五）和末端午（五月廿五）。")
     assert not states_value(info, "端午节分为头端午（五月初五）和末端午（五月廿五）。")
+
+
+def test_a_count_told_roughly_is_no_term_but_a_figure_in_words_is():
+    terms = analyze("那个二十多个厅局参加的领导小组，是谁成立的？").terms
+    assert not {"二十多个", "十多个", "二十多", "十多"} & set(terms) and "领导小组" in terms
+    assert "五百万" in analyze("哪些法律规定了最高五百万元的法定赔偿？").terms
