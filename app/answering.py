@@ -634,7 +634,8 @@ def _each_adds_a_term(chosen: list[Candidate], tie_ratio: float, adds_share: flo
     # article that answers is read before another document's echo of it.
     home = _provision(chosen[0]) if chosen else None
     for c in sorted(chosen, key=lambda c: _provision(c) != home):
-        adds = _provision(c) == home and sum(w for t, w in c.terms.items() if t not in covered) >= adds_share
+        # (a float's rounding must not drop one of ten equal words)
+        adds = _provision(c) == home and sum(w for t, w in c.terms.items() if t not in covered) >= adds_share - 1e-9
         tie = kept and c.score >= tie_ratio * kept[0].score and not _weaker_reading(c, kept[0])
         if not kept or adds or tie:
             kept.append(c)

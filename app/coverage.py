@@ -31,7 +31,7 @@ _DOC_NAME = re.compile(rf"《([^《》]{{2,40}})》|([\u4e00-\u9fff]{{1,16}}?法
                        r"(?=第|规定|中|里|对|的|是|有|怎么|如何|要求|[，,。？?、：:\s]|$)")
 # Where a piece was published ("发表在《自然》上的论文"): the journal is a
 # place of what is asked about, not a document asked about.
-_VENUE = re.compile(r"(?:发表|刊登|刊发|刊载|登载|登)(?:在|于)$|载于$")
+_VENUE = re.compile(r"(?:发表|刊登|刊发|刊载|登载|登)(?:在|于)\s*$")
 # A phrase with these is a clause of the question, not a document's name.
 _NOT_A_NAME = re.compile(r"[的哪啥咋怎吗呢么要搞弄把让给被这在]")
 # A province or country (places.py), or a city named with 市 whose
@@ -58,12 +58,15 @@ _ADDRESS = re.compile(rf"第[{_N}\d]+[编章节条款项目]|\d+[xX]+")
 _DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内"
                    r"|[次当][日月年]|日起")
 _VALUE = {"count": _COUNT, "date": _DATE}
-_CALENDAR_DATE = re.compile(r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
+# A year in digits: from 1900, or from 1000 where it is no span of years (a
+# history's 1063年 answers 哪一年 as 2006年 does; 已有1200年历史 does not).
+_A_YEAR = (r"(?:(?<![\d.])(?:19|20)\d\d\s*年|(?<![\d.有约近逾])1[0-8]\d\d\s*年"
+           r"(?!\s*(?:前|来|之久|左右|以[上来]|[多余]|的?历史)))")
+_CALENDAR_DATE = re.compile(rf"{_A_YEAR}(?:\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?)?|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日")
 # A when question that asks for a day, or a year, is answered by a date of
 # that precision ("哪一天" is not answered by "2个月后", nor "哪一年" by "5月").
 _DAY = re.compile(rf"(?<![〕\]])\d+\s*[日号]|[{_N}]+\s*[日号]")  # not a document number (国发〔2020〕1号)
-# Years from 1000 (a history's 1063年 answers 哪一年 as 2006年 does).
-_YEAR = re.compile(rf"(?<![\d.])(?:1\d|20)\d\d\s*年|[〇零一二三四五六七八九]{{4}}\s*年|去年|今年|明年|前年")
+_YEAR = re.compile(rf"{_A_YEAR}|[〇零一二三四五六七八九]{{4}}\s*年|去年|今年|明年|前年")
 _ASKED_DATE = ((re.compile(r"哪一?天|几号|几日|哪一?日"), _DAY), (re.compile(r"哪一?年|几几年|年份"), _YEAR))
 # Units a how-many question may name, by what they measure: a sentence
 # states the value asked only with a figure in a unit of the same kind
@@ -109,7 +112,7 @@ _SEVERAL = re.compile(r"分别|各自|各是")
 # "哪三大战略", "哪两个部门": a list of so many things, stated only by an
 # enumeration of them (the items between 、 和 与 及 ；) or its lead-in.
 _ASKS_N_THINGS = re.compile(r"哪([两二三四五六七八九十])")
-_ITEM_SEP = re.compile(r"[、；;]|(?<=[\u4e00-\u9fff）)”」])[和与及](?=[\u4e00-\u9fff“「])")
+_ITEM_SEP = re.compile(r"[、；;]|(?<=[\u4e00-\u9fff）)”」》])(?<!共)[和与及](?!时|早|谐|会)(?=[\u4e00-\u9fff“「《])")
 # An enumeration's lead-in: a sentence that ends in a colon ("对下列各项，……：").
 LEAD_IN = re.compile(r"[：:]\s*$")
 # "哪几个部门" asks for a list, whatever its 几 says.

@@ -18,9 +18,8 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "要做哪些工作" asks what to do, as "如何" does, not for a list of works.
     ("how", re.compile(r"(?:要|应当|应该|需要|该|得)(?:做|干)(?:哪些(?:工作|事情?)|些什么)")),
     ("list", re.compile(r"哪些|哪几|有什么|有哪|包括|包含|列举|分别|\bwhich\b|what are|\blist\b", re.I)),
-    # 意义 asks why only as what is asked ("有什么意义", "意义何在"), not in
-    # "现代意义上的……".
-    ("why", re.compile(r"为什么|为啥|为何|原因|意义(?=是|在于|何在|在哪|[？?]|$)|(?:什么|何)意义|目的|\bwhy\b", re.I)),
+    # 意义 asks why, not in "现代意义上的……".
+    ("why", re.compile(r"为什么|为啥|为何|原因|意义(?!上)|目的|\bwhy\b", re.I)),
     ("how", re.compile(r"如何|怎样|怎么|咋|措施|办法|举措|途径|\bhow\b", re.I)),
     ("who", re.compile(r"谁|哪位|什么人|\bwho\b", re.I)),
     ("yesno", re.compile(r"[吗吧][？?。]?$|是否|对吗|对不对|是不是|有没有|[能要会算给可][不没][能要会算给可以]"
@@ -29,6 +28,9 @@ _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # Question words of who / how many / when / which questions, as jieba cuts them.
 _ASKS_VALUE = re.compile(r"^(?:谁|多少|多长|多久|多大|多高|几|哪天|哪一天|哪年|哪一年|何时|什么时候|哪个|哪一个|哪位|哪一位|哪家|哪所|哪座)")
+# Question words that hold their own measure: they determine no word after
+# them ("哪一年升格为……").
+_SELF_MEASURED = re.compile(r"^(?:谁|哪一?[年天]|何时|什么时候|多久)$")
 # Nouns that name the kind of value asked ("名字", "时间"), not a thing of
 # the corpus's world: the thing asked about is found elsewhere then.
 _GENERIC_NOUNS = frozenset("名字 名称 内容 时间 日期 数字 数量 数目 情况 东西 事情 方面 地方 部分".split())
@@ -400,8 +402,6 @@ def asked_attribute(text: str) -> str | None:
             return determined or _copula_subject(pairs, i) or _noun_before(pairs, i)
     return None
 
-
-_SELF_MEASURED = re.compile(r"^(?:谁|哪一?[年天]|何时|什么时候|多久)$")
 
 
 def _is_attribute(word: str, flag: str | None = None) -> bool:

@@ -19,7 +19,7 @@ from .metadata import DocMeta, read_meta
 from .naming import NameIndex
 from .outline import Heading, build_outlines
 from .textnorm import bigrams, compare_form
-from .tokenize import PROPER_TAGS, is_fused, register, stopwords, tagged, words
+from .tokenize import PROPER_TAGS, is_fused, register, stopwords, tagged, word_frequency, words
 from .typos import HomophoneIndex, corrected
 
 
@@ -95,17 +95,26 @@ class IndexSnapshot:
             if used:
                 out.append(self._fitting(used, [w for w in said if w != word]))
             else:
-                out.append(self._with_formal_head(word) if unknown else word)
+                out.append(self._with_formal_head(word, pairs[i][1], said) if unknown and not formal else word)
         return "".join(out)
 
-    def _with_formal_head(self, word: str) -> str:
-        """A compound the segmenter keeps whole whose head is an everyday word
-        (体育老师): the head read as the corpus's word for it (体育教师)."""
-        for n in range(len(word) - 1, 1, -1):
-            formal = register().get(word[-n:])
+    def _with_formal_head(self, word: str, tag: str, said: list[str]) -> str:
+        """A noun the segmenter keeps whole whose head is an everyday word
+        (体育老师): the head read as the corpus's word for it (体育教师). Only
+        where the noun is a modifier word and a head word (no word of general
+        Chinese crosses between them: not 女孩子, 仲裁员) and the formal word
+        does not repeat the modifier (营业执照 for 营业 + 执照)."""
+        if not tag.startswith(("n", "vn")) or tag.startswith(("nr", "ns", "nt")):
+            return word
+        for n in range(len(word) - 2, 1, -1):
+            modifier, head = word[:-n], word[-n:].lower()
+            formal = register().get(head)
             used = [f for f in formal if self.uses(f)] if formal else []
-            if used and not self.in_vocabulary(word[-n:]):
-                return word[:-n] + used[0]
+            if not used or self.in_vocabulary(head) or modifier in stopwords() or _crossed(word, len(modifier)):
+                continue
+            reading = self._fitting(used, [w for w in said if w != word])
+            if not reading.startswith(modifier[-1]):
+                return modifier + reading
         return word
 
     def _without_erhua(self, word: str, tag: str) -> str:
@@ -221,3 +230,10 @@ class IndexSnapshot:
         if all(self.in_vocabulary(t) for t in candidates):
             return text, []
         return corrected(text, candidates, self.homophones)
+
+
+def _crossed(word: str, at: int) -> bool:
+    """A word of general Chinese other than ``word`` itself crosses its
+    position ``at`` (女孩 in 女孩子 at 2, 仲裁 in 仲裁员)."""
+    return any(word_frequency(word[a:b]) > 0 for a in range(0, at) for b in range(at + 1, len(word) + 1)
+               if (a, b) != (0, len(word)) and b - a >= 2)

@@ -1386,6 +1386,10 @@ def test_a_compound_whose_head_is_an_everyday_word_is_read_with_the_documents_wo
     pipeline = _pipeline_on(tmp_path, "方案.txt", "某省体育工作方案\n\n一、三年内全省计划新增招聘体育教师6000名。\n")
     assert "体育教师" in pipeline.prepare("全省准备新招多少名体育老师？").asked
 
+    # a word crossing modifier and head is no such compound, though the corpus has the formal words
+    other = _pipeline_on(tmp_path / "other", "办法.txt", "某市管理办法\n\n第一条 他人可以继续使用，子女应当同意。\n")
+    assert [other.snapshot.in_register_of_corpus(w) for w in ("女孩子", "个别人", "紧接着")] == ["女孩子", "个别人", "紧接着"]
+
 
 _TRADEMARKS = ("某市商标管理条例\n\n第九条 注册商标有效期满，需要继续使用的，应当在期满前十二个月内办理续展手续。\n"
                "第十条 市场监管部门应当开展商标法律宣传。\n")

@@ -600,8 +600,10 @@ def test_a_history_asked_by_year_is_read_as_told():
     info = analyze("沈括是在哪一年考中进士的？")
     assert states_value(info, "嘉祐八年（1063年），沈括考中进士。")
     assert not states_value(info, "沈括考中进士，时年三十二岁。")
+    assert not states_value(analyze("这座寺是哪一年建的？"), "这座寺已有1200年历史。")  # a span of years
     # "现代意义上的" asks no why: who is asked
     assert analyze("第一个现代意义上的锂电池原型是谁研制出来的？").intent == "who"
+    assert analyze("设立知识产权法院的意义和作用？").intent == "why"
 
 
 
@@ -610,8 +612,9 @@ def test_the_journal_a_piece_was_published_in_is_no_document_asked_about():
 
     assert named_in("发表在《自然》上的这篇论文，第一作者是谁？") == []
     assert named_in("刊登于《人民日报》的评论员文章是哪天发的？") == []
-    # a document asked about is one
+    # a document asked about is one, also where a rule is recorded
     assert named_in("《电子商务法》第十条规定了什么？") == [("电子商务法", False)]
+    assert named_in("该规定记载于《宪法》哪一条？") == [("宪法", False)]
 
 
 def test_items_closed_by_brackets_are_still_items():
@@ -620,9 +623,15 @@ def test_items_closed_by_brackets_are_still_items():
     info = analyze("端午节分成哪三个阶段？")
     assert states_value(info, "端午节分为头端午（五月初五）、大端午（五月十五）和末端午（五月廿五）。")
     assert not states_value(info, "端午节分为头端午（五月初五）和末端午（五月廿五）。")
+    assert states_value(analyze("哪两部法律规定了惩罚性赔偿？"), "《专利法》和《商标法》规定了惩罚性赔偿。")
+    # 及时 and 共和国 join nothing
+    assert not states_value(info, "（二）及时受理、依法审查。")
+    assert not states_value(info, "依照《中华人民共和国专利法》和《著作权法》处理。")
 
 
 def test_a_count_told_roughly_is_no_term_but_a_figure_in_words_is():
     terms = analyze("那个二十多个厅局参加的领导小组，是谁成立的？").terms
     assert not {"二十多个", "十多个", "二十多", "十多"} & set(terms) and "领导小组" in terms
     assert "五百万" in analyze("哪些法律规定了最高五百万元的法定赔偿？").terms
+    assert "两个" in analyze("两个确保是什么？").terms  # a named group keeps its number
+    assert "百余家" not in analyze("百余家企业参加了什么活动？").terms
