@@ -15,13 +15,13 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from .numerals import to_int
+from .numerals import NUMERAL_CHARS, to_int
 from .places import COUNTRIES, PROVINCES
 from .question import QuestionInfo, names_a_kind_of_value, value_anchor
 from .textnorm import compare_form
 from .tokenize import proper_names_in, stopwords, tagged, word_bounds, words
 
-_N = "零〇一二三四五六七八九十百千万亿两"
+_N = NUMERAL_CHARS + "万亿"
 # Endings of a document's name. 规定/办法 name a document only after a word
 # that makes them one (若干规定, 管理办法); bare, they are verbs and nouns of
 # every question ("怎么规定", "有什么办法"). 解释 and 决定 only in 《》. A

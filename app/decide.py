@@ -159,6 +159,8 @@ def answer_note(decision: Decision) -> str:
     """What an answer opens with, when its decision calls for a word first:
     the provisions nearest a case told in the asker's words, or quotes about
     another one than the claim checked names."""
-    if not decision.answer:
-        return ""
-    return T.RELATED_NOTE if decision.reason == "related" else decision.message if decision.reason == "another_one" else ""
+    if decision.answer and decision.reason == "related":
+        return T.RELATED_NOTE
+    if decision.answer and decision.reason == "another_one":
+        return decision.message
+    return ""

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numerals import to_int
+from .numerals import NUMERAL_CHARS, to_int
 from .places import COUNTRIES, PROVINCES
 from .tokenize import word_bounds
 
-_NUMERAL = "零〇一二三四五六七八九十百千两"
-_SERIES = re.compile(rf"(?:第([{_NUMERAL}\d]+)|(首))(届|场|轮|期(?!款)|批|季|次)")
+_SERIES = re.compile(rf"(?:第([{NUMERAL_CHARS}\d]+)|(首))(届|场|轮|期(?!款)|批|季|次)")
 _ROUND = re.compile(r"(?<![A-Za-z])([A-Ea-e])\+?轮")
 _CLASS = re.compile(r"([一二三四特头])等(座|奖|舱)")
 _SIDE = re.compile(r"(?<![子妇少])(男|女)(子|性|篮|排|足)")
@@ -57,10 +56,11 @@ def another_named(asked: list[Qualifier], sentence: str, passage: str) -> tuple[
     frames: dict[str, list[Qualifier]] = {}
     for q in asked:
         frames.setdefault(q.frame, []).append(q)
+    named = [qualifiers(sentence), qualifiers(passage)]
     for frame, ones in frames.items():
         values = {q.value for q in ones}
-        for context in (sentence, passage):
-            found = [f for f in qualifiers(context) if f.frame == frame]
+        for context in named:
+            found = [f for f in context if f.frame == frame]
             if found:
                 if not any(f.value in values for f in found):
                     return found[0].said, "、".join(dict.fromkeys(q.said for q in ones))

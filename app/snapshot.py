@@ -104,7 +104,7 @@ class IndexSnapshot:
         where the noun is a modifier word and a head word (no word of general
         Chinese crosses between them: not 女孩子, 仲裁员) and the formal word
         does not repeat the modifier (营业执照 for 营业 + 执照)."""
-        if not tag.startswith(("n", "vn")) or tag.startswith(("nr", "ns", "nt")):
+        if not tag.startswith(("n", "vn")) or tag in PROPER_TAGS:
             return word
         for n in range(len(word) - 2, 1, -1):
             modifier, head = word[:-n], word[-n:].lower()

@@ -7,13 +7,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .numerals import NUMERAL_CHARS
 from .textnorm import to_halfwidth
 
 _RESOURCES = Path(__file__).resolve().parent / "resources"
 _TOKEN_OK = re.compile(r"[\w\u3400-\u9fff]")
 # A figure in digits, or a count told roughly in Chinese numerals (二十多个,
 # 百余家): a figure in words may name what is asked (五百万元的法定赔偿, 两个确保).
-_DIGITS = re.compile(r"^(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+[多余][个名家项条件位次种批所]?)$")
+_DIGITS = re.compile(rf"^(?:\d+(?:\.\d+)?|[{NUMERAL_CHARS}万亿]+[多余][个名家项条件位次种批所]?)$")
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff]{2,}$")
 # Whitespace between two Chinese characters ("哪 些 行 业") separates no words.
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
