@@ -256,8 +256,14 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     named = bool(attribute) and (_asks_figure_of(info) or _asks_date_of(info)) and any(attribute in f for f in forms)
     if _another_kind_only(info, attribute, forms):
         return False
+    # A when question about a named party or place: a date of a sentence
+    # that does not name it, where another sentence does, is another
+    # event's ("上海……已经颁布实施" beside "去年11月29日……").
+    parties = [n for n in _named_parties(info) if any(n in f for f in forms)]
     for sentence, form in zip(sentences, forms):
         if not has_value(_ADDRESS.sub("", sentence)):
+            continue
+        if parties and not any(n in form for n in parties):
             continue
         if attribute and attribute in form:
             return True
@@ -323,6 +329,13 @@ def _another_kind_only(info: QuestionInfo, attribute: str, forms: list[str]) -> 
     if not attribute or len(attribute) < 4 or not _asks_figure_of(info) or names_a_kind_of_value(attribute):
         return False
     return not any(attribute in f for f in forms) and any(attribute[-2:] in f for f in forms)
+
+
+def _named_parties(info: QuestionInfo) -> list[str]:
+    """The proper names a when question asks the date of an act of."""
+    if info.intent != "date":
+        return []
+    return [compare_form(n) for n in proper_names_in(info.text) if len(n) >= 2]
 
 
 def _asks_date_of(info: QuestionInfo) -> bool:

@@ -635,3 +635,19 @@ def test_a_count_told_roughly_is_no_term_but_a_figure_in_words_is():
     assert "五百万" in analyze("哪些法律规定了最高五百万元的法定赔偿？").terms
     assert "两个" in analyze("两个确保是什么？").terms  # a named group keeps its number
     assert "百余家" not in analyze("百余家企业参加了什么活动？").terms
+
+
+def test_the_date_of_a_named_party_is_stated_only_where_it_is_named():
+    from app.coverage import value_stated
+
+    info = analyze("上海的知识产权战略是哪一年颁布实施的？")
+    # the question word is no term: 一年 is in every "过去一年"
+    assert "一年" not in info.terms and "哪一年" not in info.terms
+    readings = [{t: 1.0 for t in info.terms}]
+    dated = "去年11月29日，中央强调要大力实施知识产权战略。"
+    named = "上海、山东等地的知识产权战略已经颁布实施。"
+    # a sentence names Shanghai without a date; another's date is another event's
+    assert value_stated(info, [dated, named], readings) is False
+    assert value_stated(info, [dated, "上海的知识产权战略于2004年颁布实施。"], readings) is True
+    # no sentence names the party: the date beside the question's words may state it
+    assert value_stated(info, [dated], readings) is True
