@@ -14,6 +14,7 @@ from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
 from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_frame, asked_subject, asked_verb, listed_words,
                        names_a_kind_of_value, question_parts, slot_phrases, value_anchor, weighty_kinds)
+from .rulings import asks_for_ruling, reports_positions, states_finding, states_position
 from .retrieval import Hit, Retrieval
 from .settings import Settings
 from .snapshot import IndexSnapshot
@@ -52,6 +53,12 @@ _ACTOR = re.compile(r"[\u4e00-\u9fff]{1,5}(?:人|单位|组织)(?:可以|应当|
 # the question's words (see score_candidates).
 _SEMANTIC_WEIGHT = 0.8
 _SEMANTIC_WEIGHT_LATIN = 0.4
+# A line with no clause mark in it names; it says nothing.
+_NO_CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+# How much a party's reported claim or defence counts where a finding is
+# asked, and what a court's finding in a judgment gains.
+_POSITION_FACTOR = 0.8
+_FINDING_BONUS = 0.2
 # A question asking which law or provision (not the content of a named one).
 _ASKS_PROVISION = re.compile(r"哪[一]?[条款部项]|什么(?:法律|法规|规定|条款)|依据.{0,4}(?:什么|哪)")
 _CITES_PROVISION = re.compile(r"《[^》]{2,40}》|第[一二三四五六七八九十百千零〇\d]+条")
@@ -211,6 +218,10 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     # less than a Chinese question's does: the dictionary words it is read
     # in weigh more (speech English precision 0.80 -> 0.87 at half the weight).
     semantic = _SEMANTIC_WEIGHT_LATIN if info.latin else _SEMANTIC_WEIGHT
+    ruling = asks_for_ruling(info.text)
+    # The documents that report parties' claims: judgments, published cases.
+    cases = {d for d in {c.hit.chunk.doc_id for c in cands}
+             if reports_positions(snapshot.docs[d]["text"])} if ruling else set()
     for c, s in zip(cands, sem):
         form = compare_form(c.text)
         c.terms = {t: w / total for t, w in weights.items() if forms[t] in form}
@@ -218,13 +229,28 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
         c.fit = fit = _intent_fit(c.text, info)
         c.score = lex + semantic * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
-        heading = is_heading_sentence(c.text, c.hit.chunk.section) or is_label_line(c.text)
+        if ruling and states_position(c.text):
+            # A party's claim or defence, where the finding is asked.
+            c.score *= _POSITION_FACTOR
+        elif c.hit.chunk.doc_id in cases and states_finding(c.text):
+            c.score += _FINDING_BONUS
+        heading = is_heading_sentence(c.text, c.hit.chunk.section) or is_label_line(c.text) \
+            or _stands_alone(c, snapshot)
         if names_a_document(c.text) or (heading and not _asks_about_place(c, weights)):
             # A title or section heading names a topic without saying
             # anything about it: an answer only to a question about the
             # document's structure (whose words are the chunk's context).
             c.score *= 0.5
     _with_antecedents(cands)
+
+
+def _stands_alone(c: Candidate, snapshot: IndexSnapshot) -> bool:
+    """A whole line without a clause mark: a title or a case's name
+    ("吴小秦诉陕西广电网络传媒（集团）股份有限公司捆绑交易纠纷案")."""
+    text = snapshot.docs[c.hit.chunk.doc_id]["text"]
+    before = text[max(0, c.start - 1):c.start]
+    after = text[c.end:c.end + 1]
+    return before in ("", "\n") and after in ("", "\n", "\r") and not _NO_CLAUSE.search(c.text)
 
 
 def _with_antecedents(cands: list[Candidate]) -> None:
@@ -538,6 +564,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _with_further_figures(chosen, cands, info, settings)
     if focus:
         chosen = _without_answered_headings(chosen)
+    if focus and asks_for_ruling(info.text):
+        chosen = _findings_for_claims(chosen, ranked, best.score)
     seen: set[tuple[str, int]] = set()
     unique = []
     for c in _with_gaps_filled(chosen, cands):  # overlapping passages can hold the same sentence
@@ -546,6 +574,23 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
             seen.add(key)
             unique.append(c)
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _findings_for_claims(chosen: list[Candidate], ranked: list[Candidate], best_score: float) -> list[Candidate]:
+    """Where a question asks whether something holds, a chosen claim or
+    defence of a party ("王某某要求……赔偿") gives way to its document's
+    finding, the best-scored one at half the best score or more ("……的诉讼
+    请求予以支持"): what was asked for is not what holds."""
+    out = list(chosen)
+    for doc in {c.hit.chunk.doc_id for c in chosen if states_position(c.text)}:
+        finding = next((c for c in ranked if c.hit.chunk.doc_id == doc and states_finding(c.text)
+                        and c.score >= 0.5 * best_score), None)
+        if finding is None:
+            continue
+        out = [c for c in out if c.hit.chunk.doc_id != doc or not states_position(c.text)]
+        if finding not in out:
+            out.append(finding)
+    return out
 
 
 def _without_answered_headings(chosen: list[Candidate]) -> list[Candidate]:

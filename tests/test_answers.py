@@ -1482,3 +1482,28 @@ def test_a_guide_the_document_only_names_in_passing_says_nothing_of_what_is_aske
         "第三条 鼓励企业开展专利导航和专利价值评估。\n第四条 本办法的专利审查工作指南由市知识产权局制定。\n"),
         "专利审查工作指南中判断创造性的方法具体是什么？")
     assert answer.refused and answer.decision.reason == "absent_document", answer.answer
+
+
+# An invented published case: the parties' claim and defence, then the finding.
+_CASE = ("小区电梯故障致伤案\n\n王某某诉某物业公司、某电梯公司健康权纠纷案\n\n基本案情\n\n"
+         "王某某在小区乘坐电梯时，电梯突然下坠，王某某腿部受伤。"
+         "王某某要求某物业公司与某电梯公司共同赔偿医疗费等各项损失共计8万元。"
+         "某物业公司辩称：电梯由某电梯公司负责维修保养，物业公司已尽管理之责，不应承担赔偿责任。\n\n"
+         "裁判结果\n\n人民法院认为，某物业公司未按期安排电梯年检，对电梯下坠负有过错。"
+         "故对王某某要求某物业公司承担赔偿责任的诉讼请求予以支持，判令某物业公司赔偿王某某各项损失6万元。\n\n"
+         "（生效裁判审判人员：刘红、陈明、周立）。\n")
+
+
+def test_whether_a_claim_holds_is_answered_by_the_court_s_finding(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "电梯案.txt", _CASE)
+    for question in ("我想让物业公司和电梯公司一起赔医疗费，法院会支持吗？",
+                     "电梯下坠把我摔伤了，物业说电梯归电梯公司管、他们不担责，这说得通吗？",
+                     "我要求物业公司赔偿医疗费，能要到吗？"):
+        answer = pipeline.ask(question)
+        assert not answer.refused
+        assert "人民法院认为" in answer.answer or "予以支持" in answer.answer, question
+        # the claim and the defence say what the parties wanted, not what holds
+        assert "辩称" not in answer.answer and "共同赔偿医疗费" not in answer.answer, question
+    # the case's name on a line of its own carries no judges' names
+    judges = pipeline.ask("王某某诉某物业公司健康权纠纷案的审判人员是哪几位？")
+    assert "刘红、陈明、周立" in judges.answer
