@@ -14,6 +14,7 @@ from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
 from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_frame, asked_subject, asked_verb, listed_words,
                        names_a_kind_of_value, question_parts, slot_phrases, value_anchor, weighty_kinds)
+from .qualifiers import another_named, qualifiers
 from .rulings import asks_for_ruling, reports_positions, states_finding, states_position
 from .retrieval import Hit, Retrieval
 from .settings import Settings
@@ -564,6 +565,8 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _with_further_figures(chosen, cands, info, settings)
     if focus:
         chosen = _without_answered_headings(chosen)
+    if focus and info.intent != "yesno":
+        chosen = _the_one_asked(chosen, ranked, info, best.score)
     if focus and asks_for_ruling(info.text):
         chosen = _findings_for_claims(chosen, ranked, best.score)
     seen: set[tuple[str, int]] = set()
@@ -574,6 +577,27 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
             seen.add(key)
             unique.append(c)
     return sorted(unique, key=lambda c: (c.hit.chunk.doc_id, c.start))
+
+
+def _the_one_asked(chosen: list[Candidate], ranked: list[Candidate], info: QuestionInfo,
+                   best_score: float) -> list[Candidate]:
+    """Chosen sentences that name another of the series, class or place the
+    question asks of ("第二届……" for 首届) give way to the best sentence
+    that names the one asked, at half the best score or more ("回顾首届联赛，
+    ……"). Without one they stay: the answer then says the text speaks of
+    another. A yes/no question keeps them: the other one corrects it."""
+    asked = qualifiers(info.text)
+    # The kinds of which a chosen sentence names another one than asked.
+    frames = {q.frame for c in chosen for q in asked if another_named([q], c.text, "")}
+    if not frames:
+        return chosen
+    wanted = {(q.frame, q.value) for q in asked if q.frame in frames}
+    named = next((c for c in ranked if c.score >= 0.5 * best_score and another_named(asked, c.text, "") is None
+                  and wanted <= {(q.frame, q.value) for q in qualifiers(c.text)}), None)
+    if named is None:
+        return chosen
+    # (the others read in their passage, as the answer's check reads them)
+    return [named, *(c for c in chosen if c is not named and another_named(asked, c.text, c.hit.chunk.text) is None)]
 
 
 def _findings_for_claims(chosen: list[Candidate], ranked: list[Candidate], best_score: float) -> list[Candidate]:

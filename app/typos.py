@@ -41,7 +41,9 @@ class HomophoneIndex:
 
     def intended(self, word: str) -> str | None:
         """The corpus word ``word`` is a typo of, or None."""
-        if word in self._known or not _CJK_WORD.match(word):
+        if word in self._known or not _CJK_WORD.match(word) or word.endswith("第"):
+            # (a word ending in 第 is a cut before an ordinal: "2025年第2号"
+            # gives 年第, no slip for 年底)
             return None
         target = self._by_sound.get(sound(word))
         if target is None:

@@ -65,3 +65,9 @@ def test_a_follow_up_carries_the_corrected_terms_of_a_mistyped_turn(pipeline):
     after_right = pipeline.ask("那有几个成员单位？", history=["领导小组是什么时候成立的？"])
     assert after_typo.answer == after_right.answer
     assert after_typo.query == after_right.query
+
+
+def test_a_cut_before_an_ordinal_is_no_typo():
+    # "2025年第2号洪水" is cut 年第 / 2 / 号: no slip for 年底
+    homophones = HomophoneIndex((*VOCABULARY, "年底"), 50.0)
+    assert homophones.intended("年第") is None
