@@ -14,7 +14,7 @@ from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
 from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_frame, asked_subject, asked_verb, listed_words,
                        names_a_kind_of_value, question_parts, slot_phrases, value_anchor, weighty_kinds)
-from .qualifiers import another_named, qualifiers
+from .qualifiers import OWN_FRAMES, another_named, qualifiers
 from .rulings import asks_for_ruling, reports_positions, states_finding, states_position
 from .retrieval import Hit, Retrieval
 from .settings import Settings
@@ -587,8 +587,10 @@ def _the_one_asked(chosen: list[Candidate], ranked: list[Candidate], info: Quest
     ……"). Without one they stay: the answer then says the text speaks of
     another. A yes/no question keeps them: the other one corrects it."""
     asked = qualifiers(info.text)
-    # The kinds of which a chosen sentence names another one than asked.
-    frames = {q.frame for c in chosen for q in asked if another_named([q], c.text, "")}
+    # The kinds of which a chosen sentence names another one than asked (a
+    # sentence that names the year asked says nothing more of its subject
+    # for that: 2025年地区生产总值 is no answer for 2025年固定资产投资).
+    frames = {q.frame for c in chosen for q in asked if q.frame not in OWN_FRAMES and another_named([q], c.text, "")}
     if not frames:
         return chosen
     wanted = {(q.frame, q.value) for q in asked if q.frame in frames}

@@ -13,7 +13,17 @@ from .numerals import NUMERAL_CHARS, to_int
 from .places import COUNTRIES, PROVINCES
 from .tokenize import word_bounds
 
-_SERIES = re.compile(rf"(?:第([{NUMERAL_CHARS}\d]+)|(首))(届|场|轮|期(?!款)|批|季|次)")
+_SERIES = re.compile(rf"(?:第([{NUMERAL_CHARS}\d]+)|(首))(届|场|轮|期(?!款)|批|季|次|号(?![线楼院]))")
+# A case number's 字第38号 numbers a judgment, not one of a series asked.
+_CASE_NUMBER = re.compile(r"字$")
+# A numbered line or route (6号线), an instance of a trial (一审, 二审, 再审).
+_LINE = re.compile(rf"([{NUMERAL_CHARS}\d]+)号线")
+_INSTANCE = re.compile(r"([一二]|再)审")
+# A year a sentence states its figures of, not one it compares them with
+# ("比2024年增加10.5亿斤").
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年(?!代)")
+OWN_FRAMES = ("year", "审")
+_COMPARED = re.compile(r"(?:比|较|同比|相比|与|和|对比|超过|高于|低于)\s*$")
 _ROUND = re.compile(r"(?<![A-Za-z])([A-Ea-e])\+?轮")
 _CLASS = re.compile(r"([一二三四特头])等(座|奖|舱)")
 _SIDE = re.compile(r"(?<![子妇少])(男|女)(子|性|篮|排|足)")
@@ -34,7 +44,11 @@ class Qualifier:
 def qualifiers(text: str) -> list[Qualifier]:
     """The qualifiers ``text`` names."""
     found = [Qualifier(m.group(3), str(1 if m.group(2) else to_int(m.group(1))), m.group(0))
-             for m in _SERIES.finditer(text)]
+             for m in _SERIES.finditer(text) if not _CASE_NUMBER.search(text[:m.start()])]
+    found += [Qualifier("号线", str(to_int(m.group(1))), m.group(0)) for m in _LINE.finditer(text)]
+    found += [Qualifier("审", m.group(1), m.group(0)) for m in _INSTANCE.finditer(text)]
+    found += [Qualifier("year", m.group(1), m.group(0)) for m in _YEAR.finditer(text)
+              if not _COMPARED.search(text[max(0, m.start() - 4):m.start()])]
     found += [Qualifier("round", m.group(1).upper(), m.group(0)) for m in _ROUND.finditer(text)]
     found += [Qualifier(m.group(2), "一" if m.group(1) == "头" else m.group(1), m.group(0))
               for m in _CLASS.finditer(text)]
@@ -59,7 +73,10 @@ def another_named(asked: list[Qualifier], sentence: str, passage: str) -> tuple[
     named = [qualifiers(sentence), qualifiers(passage)]
     for frame, ones in frames.items():
         values = {q.value for q in ones}
-        for context in named:
+        # A year and a trial's instance are the sentence's own: a passage
+        # names the years of all it compares ("今年……比上年增加", "2024年
+        # 为……"), a judgment's reasoning the instances it went through.
+        for context in named[:1] if frame in OWN_FRAMES else named:
             found = [f for f in context if f.frame == frame]
             if found:
                 if not any(f.value in values for f in found):

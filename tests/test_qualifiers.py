@@ -31,6 +31,17 @@ from app.qualifiers import another_named, qualifiers
     # a letter round is no ordinal round, a down payment no series
     ("首轮融资拿到了多少钱？", "公司完成A轮融资。", "", None),
     ("首期款要付多少？", "第二期工程投资3亿元。", "", None),
+    # a numbered flood, a metro line, an instance of a trial
+    ("第3号洪水的洪峰水位是多少？", "西江发生第1号洪水，洪峰水位为20.12米。", "", ("第1号", "第3号")),
+    ("2号线有多少座车站？", "6号线共设车站33座。", "", ("6号线", "2号线")),
+    ("二审法院是怎么判的？", "法院作出一审宣判，判决被告赔偿2万元。", "", ("一审", "二审")),
+    # a case number is no numbered one of a series
+    ("第3号洪水的洪峰水位是多少？", "（2013）陕民三终字第38号民事判决。", "", None),
+    # a year is the sentence's own; one it compares with is not
+    ("2025年小麦总产量是多少？", "2024年，河南小麦总产量为752.7亿斤。", "", ("2024年", "2025年")),
+    ("2025年小麦总产量是多少？", "总产量763.2亿斤，比2024年增加10.5亿斤。", "", None),
+    ("2025年小麦总产量是多少？", "总产量763.2亿斤。", "2024年总产量为752.7亿斤。", None),
+    ("二审法院是怎么判的？", "驳回上诉，维持原判。", "一审法院判决被告赔偿2万元。", None),
 ])
 def test_a_sentence_about_another_one_of_what_is_asked_is_found(question, sentence, passage, other):
     assert another_named(qualifiers(question), sentence, passage) == other
