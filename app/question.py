@@ -37,9 +37,12 @@ _GENERIC_NOUNS = frozenset("名字 名称 内容 时间 日期 数字 数量 数
 _CLAUSE_END = re.compile(r"^[，,。；;：:？?！!]+$")
 # "是什么意思" asks what a phrase means: 意思 is no word of the text asked about.
 _MEANING_ASKED = re.compile(r"(?:是|指)?(?:什么|啥)意思")
-# Question words for a date that the segmenter cuts into a word of the text
-# ("哪一年" gives 一年, which "总结过去一年的工作" holds): no term.
-_DATE_ASKED = re.compile(r"哪一?[年天日月]|几几年|几月(?:几[日号])?|几[日号]")
+# Question words with their measure, and pointing words, that the segmenter
+# cuts into a word of the text or one it never uses ("哪一年" gives 一年,
+# which "总结过去一年的工作" holds; 哪一条, 几笔, 这家, 那里): no terms.
+# (哪家 stays: which organisation is asked is a word the text may not have.)
+_MEASURES = "条款项部个位种类笔次届年天日月号名件份批期轮场本篇章节层级所座只台辆"
+_DATE_ASKED = re.compile(rf"哪一?[{_MEASURES}]|几几年|几月(?:几[日号])?|几[{_MEASURES}]|[这那][家位种笔件条项次里儿样个些]")
 # A phrase the question quotes names one thing ("“四抓三支撑”"), figures
 # and all: it is a term as it stands, besides the words it is cut into.
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]")
@@ -256,7 +259,7 @@ def analyze(text: str) -> QuestionInfo:
     corpus never mentions is a sign the question is about something else."""
     intent = next((name for name, rx in _INTENTS if rx.search(text)), "what")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
-    words = (t for t in content_terms(_DATE_ASKED.sub("", _MEANING_ASKED.sub("", text)))
+    words = (t for t in content_terms(_DATE_ASKED.sub("，", _MEANING_ASKED.sub("", text)))
              if (not is_number(t) or t in years) and not is_fused(t))
     terms = tuple(dict.fromkeys((*words, *quoted_phrases(text))))
     return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text),

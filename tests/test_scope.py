@@ -651,3 +651,18 @@ def test_the_date_of_a_named_party_is_stated_only_where_it_is_named():
     assert value_stated(info, [dated, "上海的知识产权战略于2004年颁布实施。"], readings) is True
     # no sentence names the party: the date beside the question's words may state it
     assert value_stated(info, [dated], readings) is True
+
+
+@pytest.mark.parametrize("question, left_out", [
+    ("法院依据的是民法典哪一条？", ("一条", "哪一条")),
+    ("郑某能从卖家那里拿到哪几笔钱？", ("几笔", "那里")),
+    ("对这家餐饮公司罚了多少钱？", ("这家",)),
+])
+def test_question_words_with_their_measure_are_no_terms(question, left_out):
+    terms = analyze(question).terms
+    assert not set(left_out) & set(terms)
+
+
+def test_a_question_word_left_out_fuses_no_words_around_it():
+    # (deleted, 哪个 would leave 中县 and 县雨 to the segmenter)
+    assert analyze("怀化这轮暴雨中哪个县雨下得最大？").terms == ("怀化", "暴雨", "最大")
