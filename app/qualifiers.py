@@ -79,7 +79,10 @@ def another_named(asked: list[Qualifier], sentence: str, passage: str) -> tuple[
         for context in named[:1] if frame in OWN_FRAMES else named:
             found = [f for f in context if f.frame == frame]
             if found:
-                if not any(f.value in values for f in found):
+                # A sentence dated otherwise in a passage that speaks of the
+                # year asked too may state its figure beside the other's.
+                mentioned = frame == "year" and any(re.search(rf"{v}\s*年", passage) for v in values)
+                if not any(f.value in values for f in found) and not mentioned:
                     return found[0].said, "、".join(dict.fromkeys(q.said for q in ones))
                 break
     return None

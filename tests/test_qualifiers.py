@@ -41,6 +41,8 @@ from app.qualifiers import another_named, qualifiers
     ("2025年小麦总产量是多少？", "2024年，河南小麦总产量为752.7亿斤。", "", ("2024年", "2025年")),
     ("2025年小麦总产量是多少？", "总产量763.2亿斤，比2024年增加10.5亿斤。", "", None),
     ("2025年小麦总产量是多少？", "总产量763.2亿斤。", "2024年总产量为752.7亿斤。", None),
+    # dated otherwise in a passage that speaks of the year asked too
+    ("2024年销量是多少？", "2025年上半年销量达12万辆，已超过上年全年的一半。", "2024年全年销量21.6万辆。", None),
     ("二审法院是怎么判的？", "驳回上诉，维持原判。", "一审法院判决被告赔偿2万元。", None),
 ])
 def test_a_sentence_about_another_one_of_what_is_asked_is_found(question, sentence, passage, other):
