@@ -134,6 +134,9 @@ class Candidate:
     # The question's terms the sentence states, each with its share of the
     # question's term weight (set by score_candidates).
     terms: dict[str, float] = field(default_factory=dict)
+    # Whether its document is a judgment: reports pleadings and a court's
+    # view of them (set by score_candidates where a finding is asked).
+    in_case: bool = False
 
 
 def candidates(retrieval: Retrieval, index_docs: dict[str, dict], info: QuestionInfo | None = None) -> list[Candidate]:
@@ -219,10 +222,10 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     # less than a Chinese question's does: the dictionary words it is read
     # in weigh more (speech English precision 0.80 -> 0.87 at half the weight).
     semantic = _SEMANTIC_WEIGHT_LATIN if info.latin else _SEMANTIC_WEIGHT
-    ruling = asks_for_ruling(info.text)
-    # The documents that report parties' claims: judgments, published cases.
-    cases = {d for d in {c.hit.chunk.doc_id for c in cands}
-             if reports_positions(snapshot.docs[d]["text"])} if ruling else set()
+    # Where a finding is asked, the documents that report parties' pleadings
+    # and a court's view of them: judgments, published cases.
+    cases = {d for d in {c.hit.chunk.doc_id for c in cands} if reports_positions(snapshot.docs[d]["text"])
+             } if asks_for_ruling(info.text, info.intent) else set()
     for c, s in zip(cands, sem):
         form = compare_form(c.text)
         c.terms = {t: w / total for t, w in weights.items() if forms[t] in form}
@@ -230,10 +233,11 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         sem_norm = (s - lo) / (hi - lo) if hi > lo else 1.0
         c.fit = fit = _intent_fit(c.text, info)
         c.score = lex + semantic * sem_norm + 0.3 / (1 + c.hit_rank) + 0.35 * fit
-        if ruling and states_position(c.text):
+        c.in_case = c.hit.chunk.doc_id in cases
+        if c.in_case and states_position(c.text):
             # A party's claim or defence, where the finding is asked.
             c.score *= _POSITION_FACTOR
-        elif c.hit.chunk.doc_id in cases and states_finding(c.text):
+        elif c.in_case and states_finding(c.text):
             c.score += _FINDING_BONUS
         heading = is_heading_sentence(c.text, c.hit.chunk.section) or is_label_line(c.text) \
             or _stands_alone(c, snapshot)
@@ -567,7 +571,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _without_answered_headings(chosen)
     if focus and info.intent != "yesno":
         chosen = _the_one_asked(chosen, ranked, info, best.score)
-    if focus and asks_for_ruling(info.text):
+    if focus and asks_for_ruling(info.text, info.intent):
         chosen = _findings_for_claims(chosen, ranked, best.score)
     seen: set[tuple[str, int]] = set()
     unique = []
@@ -608,7 +612,7 @@ def _findings_for_claims(chosen: list[Candidate], ranked: list[Candidate], best_
     finding, the best-scored one at half the best score or more ("……的诉讼
     请求予以支持"): what was asked for is not what holds."""
     out = list(chosen)
-    for doc in {c.hit.chunk.doc_id for c in chosen if states_position(c.text)}:
+    for doc in {c.hit.chunk.doc_id for c in chosen if c.in_case and states_position(c.text)}:
         finding = next((c for c in ranked if c.hit.chunk.doc_id == doc and states_finding(c.text)
                         and c.score >= 0.5 * best_score), None)
         if finding is None:

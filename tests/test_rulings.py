@@ -36,5 +36,16 @@ def test_findings_and_the_documents_that_report_claims():
     assert states_finding("某医药公司未实际履行加班审批手续，并不影响对加班事实的认定。")
     assert states_finding("人民法院认为，该规定不具有合理性。")
     assert not states_finding("涉案车辆后挡风玻璃破碎由某小区内房屋装修掉落的水泥块引起。")
-    assert reports_positions("某物业公司辩称：其已尽管理之责。")
-    assert not reports_positions("第一条 为了保护专利权人的合法权益，制定本法。")
+    # a plaintiff's numbered claim is no finding, whatever its 判令
+    assert not states_finding("2.判令二被告支付利息，以200000元为基数计算。")
+    assert states_position("原告张某向本院提出诉讼请求：1.判令被告归还借款本金150000元。")
+    # a judgment reports pleadings and the court's view of them; a statute neither
+    assert reports_positions("某物业公司辩称：其已尽管理之责。本院认为，物业公司未按期年检。")
+    assert not reports_positions("某物业公司辩称：其已尽管理之责。")
+    assert not reports_positions("第四十一条 专利申请人对驳回申请的决定不服的，可以请求复审。")
+
+
+def test_why_and_how_questions_ask_the_court_s_reasons():
+    assert asks_for_ruling("购物平台为什么不用和卖家一起承担连带责任？", "why")
+    assert asks_for_ruling("法院让欠钱的一方出这笔律师费了吗？")
+    assert not asks_for_ruling("区市场监管局罚了多少钱？", "count")
