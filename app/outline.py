@@ -20,6 +20,8 @@ _LABEL_ORDINAL = re.compile(rf"^(?:第|[（(])?([{_NUM}]+|\d+)")
 _PART = re.compile(rf"第([{_NUM}]+|\d+)(?:个|大)?(?:部分|方面|章)")
 _POINT = re.compile(rf"第([{_NUM}]+|\d+)(?:个)?(?:点|项|条|个问题)")
 _LAST_POINT = re.compile(r"最后一(?:点|项|条)")
+# A part named by words of its heading quoted ("“突出重点”这部分").
+_QUOTED_PART = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』](?:这|那)?一?(?:个)?(?:部分|方面|章)")
 _WHOLE = re.compile(r"(?:分为|分成|包括|有|讲了?)(?:几|哪几|多少)个?(?:大)?(?:部分|方面)")
 _ASKS_TITLE = re.compile(r"标题|题目|主题")
 # Which points a part makes: a list, a count, or what it is about.
@@ -115,11 +117,15 @@ def resolve(question: str, outline: list[Heading]) -> Resolved:
     # text: a law without chapters has no parts, not 七十三 of them.
     parts = [h for h in outline if h.depth == 0 and not ARTICLE.match(h.path[-1])]
     part_m, point_m = _PART.search(question), _POINT.search(question)
+    quoted = _QUOTED_PART.search(question)
     last = _LAST_POINT.search(question)
-    if part_m is None and point_m is None and last is None:
+    if part_m is None and point_m is None and last is None and quoted is None:
         return _counted(question, parts, parts) if _WHOLE.search(question) else Resolved([])
     if part_m is not None:
         part = _nth(parts, part_m.group(1))
+    elif quoted is not None:
+        named = [h for h in parts if compare_form(quoted.group(1)) in compare_form(h.path[-1])]
+        part = named[0] if len(named) == 1 else None
     else:
         # "第三点" alone names a point of the one part that has points.
         with_points = [p for p in parts if _children(outline, p)]

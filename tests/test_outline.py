@@ -60,6 +60,8 @@ def test_outline_has_parts_and_points_in_order(outline):
     ("最后一项是什么？", ["（三）强化经费保障"]),
     ("第二部分第二项的标题是什么？", ["（二）健全服务网络"]),
     ("通知分为几个部分？", ["一、提高认识，明确目标", "二、完善措施，抓好落实", "三、加强督查"]),
+    # a part named by quoted words of its heading
+    ("“完善措施”这部分部署了哪几项工作？", ["（一）加强队伍建设", "（二）健全服务网络", "（三）强化经费保障"]),
 ])
 def test_structural_questions_resolve_to_headings(outline, question, expected):
     text, headings = outline
@@ -86,6 +88,7 @@ def test_a_count_asked_is_stated(outline, question, expected, count):
     "《民法典》第六十五条规定的是什么？",  # an article of another text
     "第一部分讲了什么？",  # content of a part without points: retrieval answers
     "第二部分第一项要做哪些事？",  # content of a point: retrieval answers
+    "“加强”这部分有哪几项？",  # quoted words of several parts' headings name none
 ])
 def test_other_questions_are_left_to_retrieval(outline, question):
     assert resolve(question, outline[1]).headings == []
