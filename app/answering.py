@@ -9,14 +9,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from .chunking import is_heading_sentence, is_label_line, names_a_document
+from .chunking import is_heading_sentence, is_label_line, names_a_document, stands_alone
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
+from .qualifiers import OWN_FRAMES, another_named, qualifiers
 from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_frame, asked_subject, asked_verb, listed_words,
                        names_a_kind_of_value, question_parts, slot_phrases, value_anchor, weighty_kinds)
-from .qualifiers import OWN_FRAMES, another_named, qualifiers
-from .rulings import asks_for_ruling, reports_positions, states_finding, states_position
 from .retrieval import Hit, Retrieval
+from .rulings import asks_for_ruling, reports_positions, states_finding, states_position
 from .settings import Settings
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
@@ -54,8 +54,6 @@ _ACTOR = re.compile(r"[\u4e00-\u9fff]{1,5}(?:人|单位|组织)(?:可以|应当|
 # the question's words (see score_candidates).
 _SEMANTIC_WEIGHT = 0.8
 _SEMANTIC_WEIGHT_LATIN = 0.4
-# A line with no clause mark in it names; it says nothing.
-_NO_CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 # How much a party's reported claim or defence counts where a finding is
 # asked, and what a court's finding in a judgment gains.
 _POSITION_FACTOR = 0.8
@@ -240,22 +238,13 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
         elif c.in_case and states_finding(c.text):
             c.score += _FINDING_BONUS
         heading = is_heading_sentence(c.text, c.hit.chunk.section) or is_label_line(c.text) \
-            or _stands_alone(c, snapshot)
+            or stands_alone(snapshot.docs[c.hit.chunk.doc_id]["text"], c.start, c.end)
         if names_a_document(c.text) or (heading and not _asks_about_place(c, weights)):
             # A title or section heading names a topic without saying
             # anything about it: an answer only to a question about the
             # document's structure (whose words are the chunk's context).
             c.score *= 0.5
     _with_antecedents(cands)
-
-
-def _stands_alone(c: Candidate, snapshot: IndexSnapshot) -> bool:
-    """A whole line without a clause mark: a title or a case's name
-    ("吴小秦诉陕西广电网络传媒（集团）股份有限公司捆绑交易纠纷案")."""
-    text = snapshot.docs[c.hit.chunk.doc_id]["text"]
-    before = text[max(0, c.start - 1):c.start]
-    after = text[c.end:c.end + 1]
-    return before in ("", "\n") and after in ("", "\n", "\r") and not _NO_CLAUSE.search(c.text)
 
 
 def _with_antecedents(cands: list[Candidate]) -> None:

@@ -230,6 +230,14 @@ def names_a_document(sentence: str) -> bool:
     return bool(_DOCUMENT_NAME.match(sentence.strip()))
 
 
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole line with no clause mark: a
+    title or a case's name ("吴某诉某网络公司合同纠纷案"), which names and
+    states nothing."""
+    before, after = text[max(0, start - 1):start], text[end:end + 1]
+    return before in ("", "\n") and after in ("", "\n", "\r") and not _CLAUSE_MARK.search(text[start:end])
+
+
 def title_lines(text: str, longest: int = 60) -> list[str]:
     """The lines of ``text`` that stand alone as a title: no clause
     punctuation, not longer than ``longest`` ("进一步支持文化企业发展的规定"

@@ -263,7 +263,7 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     for sentence, form in zip(sentences, forms):
         if not has_value(_ADDRESS.sub("", sentence)):
             continue
-        if parties and not any(n in form for n in parties):
+        if parties and not any(n in form for n in parties) and not _ANAPHOR.search(sentence):
             continue
         if attribute and attribute in form:
             return True
@@ -329,6 +329,10 @@ def _another_kind_only(info: QuestionInfo, attribute: str, forms: list[str]) -> 
     if not attribute or len(attribute) < 4 or not _asks_figure_of(info) or names_a_kind_of_value(attribute):
         return False
     return not any(attribute in f for f in forms) and any(attribute[-2:] in f for f in forms)
+
+
+# A sentence pointing back at a party named before it (该省于2022年出台……).
+_ANAPHOR = re.compile(r"该(?:省|市|区|县|州|国|公司|企业|院|校|局|单位)|我国|本(?:省|市|区|县)")
 
 
 def _named_parties(info: QuestionInfo) -> list[str]:

@@ -13,17 +13,24 @@ from .numerals import NUMERAL_CHARS, to_int
 from .places import COUNTRIES, PROVINCES
 from .tokenize import word_bounds
 
-_SERIES = re.compile(rf"(?:第([{NUMERAL_CHARS}\d]+)|(首))(届|场|轮|期(?!款)|批|季|次|号(?![线楼院]))")
-# A case number's 字第38号 numbers a judgment, not one of a series asked.
-_CASE_NUMBER = re.compile(r"字$")
-# A numbered line or route (6号线), an instance of a trial (一审, 二审, 再审).
-_LINE = re.compile(rf"([{NUMERAL_CHARS}\d]+)号线")
-_INSTANCE = re.compile(r"([一二]|再)审")
+# (A case number's 字第38号 numbers a judgment, not one of a series asked.)
+_SERIES = re.compile(rf"(?:(?<!字)第([{NUMERAL_CHARS}\d]+)|(首))(届|场|轮|期(?!款)|批|季|次)")
+# A numbered one is one of the kind named after it (第2号洪水, 第3号台风; a
+# decree's 第588号 is none of them).
+_NUMBERED = re.compile(rf"(?<!字)第([{NUMERAL_CHARS}\d]+)号([\u4e00-\u9fff]{{0,2}})")
+# A numbered line or route (6号线; not S2号线's letter).
+_LINE = re.compile(rf"(?<![A-Za-z])([{NUMERAL_CHARS}\d]+)号线")
+# An instance of a trial (一审, 二审, 再审), not 统一审批, 逐一审查, 不再审查.
+_INSTANCE = re.compile(r"(?<![统逐唯单不])([一二]|再)审(?![查批核计阅视])")
 # A year a sentence states its figures of, not one it compares them with
-# ("比2024年增加10.5亿斤").
+# ("比2024年增加", "较2024年", "与2023年相比"; "2023年和2024年" are both).
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年(?!代)")
+_COMPARED = re.compile(r"(?:比|较|同比|相比|对比|超过|高于|低于)\s*$")
+_COMPARED_WITH = (re.compile(r"(?:与|和|同|跟)\s*$"), re.compile(r"(?:同期)?(?:相比|比较)"))
+# The kinds a sentence names for itself, never read in its passage: a
+# passage names the years of all it compares ("今年……比上年增加", "2024年为
+# ……"), a judgment's reasoning every instance the case went through.
 OWN_FRAMES = ("year", "审")
-_COMPARED = re.compile(r"(?:比|较|同比|相比|与|和|对比|超过|高于|低于)\s*$")
 _ROUND = re.compile(r"(?<![A-Za-z])([A-Ea-e])\+?轮")
 _CLASS = re.compile(r"([一二三四特头])等(座|奖|舱)")
 _SIDE = re.compile(r"(?<![子妇少])(男|女)(子|性|篮|排|足)")
@@ -44,11 +51,11 @@ class Qualifier:
 def qualifiers(text: str) -> list[Qualifier]:
     """The qualifiers ``text`` names."""
     found = [Qualifier(m.group(3), str(1 if m.group(2) else to_int(m.group(1))), m.group(0))
-             for m in _SERIES.finditer(text) if not _CASE_NUMBER.search(text[:m.start()])]
+             for m in _SERIES.finditer(text)]
+    found += [Qualifier("号" + m.group(2), str(to_int(m.group(1))), m.group(0)) for m in _NUMBERED.finditer(text)]
     found += [Qualifier("号线", str(to_int(m.group(1))), m.group(0)) for m in _LINE.finditer(text)]
     found += [Qualifier("审", m.group(1), m.group(0)) for m in _INSTANCE.finditer(text)]
-    found += [Qualifier("year", m.group(1), m.group(0)) for m in _YEAR.finditer(text)
-              if not _COMPARED.search(text[max(0, m.start() - 4):m.start()])]
+    found += [Qualifier("year", m.group(1), m.group(0)) for m in _YEAR.finditer(text) if not _compared(text, m)]
     found += [Qualifier("round", m.group(1).upper(), m.group(0)) for m in _ROUND.finditer(text)]
     found += [Qualifier(m.group(2), "一" if m.group(1) == "头" else m.group(1), m.group(0))
               for m in _CLASS.finditer(text)]
@@ -59,6 +66,12 @@ def qualifiers(text: str) -> list[Qualifier]:
         found += [Qualifier(frame, m.group(0), m.group(0)) for frame, m in places
                   if _PLACE_KIND.match(text, m.end()) or (m.start() in bounds and m.end() in bounds)]
     return found
+
+
+def _compared(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 4):m.start()]
+    return bool(_COMPARED.search(before)) or bool(_COMPARED_WITH[0].search(before)
+                                                and _COMPARED_WITH[1].match(text, m.end()))
 
 
 def another_named(asked: list[Qualifier], sentence: str, passage: str) -> tuple[str, str] | None:
@@ -80,7 +93,10 @@ def another_named(asked: list[Qualifier], sentence: str, passage: str) -> tuple[
             found = [f for f in context if f.frame == frame]
             if found:
                 # A sentence dated otherwise in a passage that speaks of the
-                # year asked too may state its figure beside the other's.
+                # year asked too, if only to compare ("比2024年增长5%"),
+                # may state its figure beside the other's: on fresh news
+                # questions, reading the passage's own years only refused
+                # answerable ones.
                 mentioned = frame == "year" and any(re.search(rf"{v}\s*年", passage) for v in values)
                 if not any(f.value in values for f in found) and not mentioned:
                     return found[0].said, "、".join(dict.fromkeys(q.said for q in ones))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .places import PROVINCES
 from .textnorm import is_mostly_latin
-from .tokenize import content_terms, is_fused, is_number, stopwords, tagged
+from .tokenize import content_terms, is_fused, is_number, stopwords, tagged, word_bounds
 
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|哪个月|哪一个月|几月|几号|日期|时间是(?!怎|如何)|\bwhen\b|what date|which day", re.I)),
@@ -42,7 +42,15 @@ _MEANING_ASKED = re.compile(r"(?:是|指)?(?:什么|啥)意思")
 # which "总结过去一年的工作" holds; 哪一条, 几笔, 这家, 那里): no terms.
 # (哪家 stays: which organisation is asked is a word the text may not have.)
 _MEASURES = "条款项部个位种类笔次届年天日月号名件份批期轮场本篇章节层级所座只台辆"
-_DATE_ASKED = re.compile(rf"哪一?[{_MEASURES}]|几几年|几月(?:几[日号])?|几[{_MEASURES}]|[这那][家位种笔件条项次里儿样个些]")
+_ASKED_WORDS = re.compile(rf"哪一?[{_MEASURES}]|几几年|几月(?:几[日号])?|好?几[{_MEASURES}]|[这那][家位种笔件条项次里儿样个些]")
+
+
+def _without_asked_words(text: str) -> str:
+    """``text`` with its question words of measure and pointing words put as
+    a clause mark; only where the segmenter cuts them as words of their own
+    (这条款 keeps 条款, 几年级 keeps 年级)."""
+    bounds = set(word_bounds(text))
+    return _ASKED_WORDS.sub(lambda m: "，" if m.start() in bounds and m.end() in bounds else m.group(), text)
 # A phrase the question quotes names one thing ("“四抓三支撑”"), figures
 # and all: it is a term as it stands, besides the words it is cut into.
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]")
@@ -259,7 +267,7 @@ def analyze(text: str) -> QuestionInfo:
     corpus never mentions is a sign the question is about something else."""
     intent = next((name for name, rx in _INTENTS if rx.search(text)), "what")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
-    words = (t for t in content_terms(_DATE_ASKED.sub("，", _MEANING_ASKED.sub("", text)))
+    words = (t for t in content_terms(_without_asked_words(_MEANING_ASKED.sub("", text)))
              if (not is_number(t) or t in years) and not is_fused(t))
     terms = tuple(dict.fromkeys((*words, *quoted_phrases(text))))
     return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text),

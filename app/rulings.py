@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .numerals import NUMERAL_CHARS
+
 # Asking whether something holds, or what a court made of it (not naming a
 # court or an arbitration as the topic: "仲裁时效是多久").
 _ASKS_RULING = re.compile(
@@ -19,40 +21,38 @@ _ASKS_RULING = re.compile(
 # A why or how question about a case asks the court's reasons.
 _REASONS_ASKED = ("why", "how")
 # A pleading reported in the parties' own words, and the claims a plaintiff
-# lists ("原告……提出诉讼请求：1.判令被告……", "2.判令二被告支付利息……").
-_PLEADED = re.compile(r"(?:诉|辩|上诉|答辩)称|诉讼请求[：:]|^\s*\d+[.．、]\s*(?:判令|请求|要求)")
-# A court's words for its finding.
-_RULING = re.compile(
-    r"法院|本院|仲裁委|判决|判令|裁定|裁决|驳回|(?:不予|予以|应予|依法|应当)支持|不予|认定|不影响|应属|属于?无效|"
-    r"无效|有效|于法无据|缺乏(?:事实|法律)|违反|有权|无权|应当承担|应承担|不承担|负有")
-# A party to a case as published judgments name it: by role, or by a name
-# the publication made anonymous (张某某, 某物业公司).
-_PARTY = (r"(?:原告|被告|上诉人|被上诉人|申请人|被申请人|第三人|[\u4e00-\u9fff]某某?|"
-          r"某[\u4e00-\u9fff]{1,10}?(?:公司|局|办|政府|中心|医院|学校|银行|广场|店|馆))")
+# lists ("原告……提出诉讼请求：1.判令被告……", "（二）判令二被告支付利息……").
+_PLEADED = re.compile(rf"(?:诉|辩|上诉|答辩)称|诉讼请求[：:]|^\s*(?:\d+[.．、]|[（(]?[{NUMERAL_CHARS}]+[）)、])\s*(?:判令|请求|要求)",
+                      re.MULTILINE)
+# Words only a court uses of what it makes of the pleadings: its view, its
+# decision, its acceptance or rejection of a claim.
+# (A party asks for a dismissal, 请求驳回, and appeals against 一审判决.)
+_COURT = (r"(?:法院|本院|仲裁委)[^，,。]{0,8}(?:认为|判决|裁定|改判)|(?:一审|二审|再审)(?:法院)?认为|二审改判|判决如下|"
+          r"裁定如下|^判决|遂判决|(?:不予|予以|应予|依法)(?:支持|采信|采纳)|(?<!请求)(?<!要求)驳回|于法无据|"
+          r"缺乏(?:事实|法律)(?:根据|依据)")
+_COURT_SPEAKS = re.compile(_COURT)
+# Further words of a finding, which a party may use too ("……不能认定为真实
+# 意思表示", "……不影响……的认定").
+_FINDING = re.compile(rf"{_COURT}|不影响|应属|不能认定|应当认定|应认定")
+# A party as published judgments name it: by role, or by a name the
+# publication made anonymous (张某某, 某公司, 某物业公司; not 对某些).
+_PARTY = (r"(?:原告|被告|上诉人|被上诉人|申请人|被申请人|第三人|[\u4e00-\u9fff]某+(?!些)|"
+          r"某[\u4e00-\u9fff]{0,10}?(?:公司|局|办|政府|中心|医院|学校|银行|店|馆))")
 # A party's claim or defence reported: what it asked or argued.
-_POSITION = re.compile(rf"{_PARTY}[^，,。；;：:]{{0,10}}?(?:诉称|辩称|上诉称|答辩称|主张|请求|要求|认为|提出|起诉|申请)")
-
-
-# A court's finding stated in a judgment's own words.
-_FINDING = re.compile(r"(?:不予|予以|应予|依法|应当)支持|驳回|判决|判令|裁定|(?:法院|本院|二审|一审)[^，,。]{0,8}认为|应属|"
-                      r"不影响|于法无据|缺乏(?:事实|法律)")
-
-
-# Where a judgment states its view of the pleadings.
-_COURT_VIEW = re.compile(r"(?:法院|本院|二审|一审|再审)[^，,。]{0,8}认为|判决如下|裁定如下|判决[：:]|(?:不予|予以|应予)支持|"
-                         r"驳回[^，,。]{0,10}诉讼请求")
+_POSITION = re.compile(rf"{_PARTY}[^，,。；;：:]{{0,10}}?(?:诉称|辩称|上诉称|答辩称|主张|请求|要求|认为|提出|起诉|申请|不服)")
 
 
 def states_finding(sentence: str) -> bool:
-    """Whether a sentence states what a court found or decided (a claim's
-    判令 is the plaintiff's)."""
-    return bool(_FINDING.search(sentence)) and not _PLEADED.search(sentence)
+    """Whether a sentence states what a court found or decided: the court
+    speaks (……被告辩称……，本院不予采信), or a finding's words stand in no
+    pleading (a claim's 判令 is the plaintiff's)."""
+    return bool(_COURT_SPEAKS.search(sentence)) or bool(_FINDING.search(sentence)) and not states_position(sentence)
 
 
 def reports_positions(text: str) -> bool:
     """Whether a document reports parties' pleadings and a court's view of
     them: a judgment or a published case (a statute's 申请人……请求 is none)."""
-    return bool(_PLEADED.search(text)) and bool(_COURT_VIEW.search(text))
+    return bool(_PLEADED.search(text)) and bool(_COURT_SPEAKS.search(text))
 
 
 def asks_for_ruling(question: str, intent: str = "") -> bool:
@@ -65,4 +65,6 @@ def states_position(sentence: str) -> bool:
     """Whether a sentence only reports what a party claimed or argued: its
     pleading reported (……辩称：……不应承担赔偿责任), or its request or view
     in a sentence that says nothing of what the court made of it."""
-    return bool(_PLEADED.search(sentence)) or bool(_POSITION.search(sentence)) and not _RULING.search(sentence)
+    if _COURT_SPEAKS.search(sentence):
+        return False
+    return bool(_PLEADED.search(sentence) or _POSITION.search(sentence))

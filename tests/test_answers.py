@@ -1512,7 +1512,7 @@ def test_whether_a_claim_holds_is_answered_by_the_court_s_finding(tmp_path):
 def test_the_one_of_a_series_asked_is_quoted_before_another(tmp_path):
     report = ("第二届全市围棋联赛闭幕\n\n本报讯 11月16日，第二届全市围棋联赛总决赛在市体育馆落下帷幕，东城队夺得冠军。"
               "本届联赛共有12支队伍参赛，历时3个月。\n\n"
-              "回顾首届联赛，2024年举办的首届比赛共有8支队伍参赛，西城队夺得冠军。"
+              "首届联赛于2024年举行，当时8支队伍参加，西城队获得冠军。"
               "组委会表示，下一届联赛将扩大规模。\n")
     pipeline = _pipeline_on(tmp_path, "围棋.txt", report)
     answer = pipeline.ask("首届全市围棋联赛的冠军是哪支队伍？")

@@ -640,29 +640,33 @@ def test_a_count_told_roughly_is_no_term_but_a_figure_in_words_is():
 def test_the_date_of_a_named_party_is_stated_only_where_it_is_named():
     from app.coverage import value_stated
 
-    info = analyze("上海的知识产权战略是哪一年颁布实施的？")
+    info = analyze("浙江的数据条例是哪一年颁布实施的？")
     # the question word is no term: 一年 is in every "过去一年"
     assert "一年" not in info.terms and "哪一年" not in info.terms
     readings = [{t: 1.0 for t in info.terms}]
-    dated = "去年11月29日，中央强调要大力实施知识产权战略。"
-    named = "上海、山东等地的知识产权战略已经颁布实施。"
-    # a sentence names Shanghai without a date; another's date is another event's
+    dated = "去年11月29日，会议强调要加快实施数据条例。"
+    named = "浙江、江苏等地的数据条例已经颁布实施。"
+    # a sentence names Zhejiang without a date; another's date is another event's
     assert value_stated(info, [dated, named], readings) is False
-    assert value_stated(info, [dated, "上海的知识产权战略于2004年颁布实施。"], readings) is True
+    assert value_stated(info, [dated, "浙江的数据条例于2022年颁布实施。"], readings) is True
     # no sentence names the party: the date beside the question's words may state it
     assert value_stated(info, [dated], readings) is True
+    # a sentence pointing back at it does
+    assert value_stated(info, ["该省的数据条例于2022年颁布实施。", named], readings) is True
 
 
-@pytest.mark.parametrize("question, left_out", [
-    ("法院依据的是民法典哪一条？", ("一条", "哪一条")),
-    ("郑某能从卖家那里拿到哪几笔钱？", ("几笔", "那里")),
-    ("对这家餐饮公司罚了多少钱？", ("这家",)),
+@pytest.mark.parametrize("question, left_out, kept", [
+    ("这项补贴依据的是条例哪一条？", ("一条", "哪一条"), ("补贴", "条例")),
+    ("我能从房东那里拿到哪几笔钱？", ("几笔", "那里"), ("房东",)),
+    ("对这家超市罚了多少钱？", ("这家",), ("超市",)),
+    # only where the segmenter cuts them as words: a real word beginning
+    # with the measure stays whole
+    ("这条款是什么意思？", (), ("条款",)),
+    ("哪部门负责审批？", (), ("部门",)),
+    ("几年级学生可以报名？", (), ("年级",)),
 ])
-def test_question_words_with_their_measure_are_no_terms(question, left_out):
+def test_question_words_with_their_measure_are_no_terms(question, left_out, kept):
     terms = analyze(question).terms
     assert not set(left_out) & set(terms)
+    assert set(kept) <= set(terms)
 
-
-def test_a_question_word_left_out_fuses_no_words_around_it():
-    # (deleted, 哪个 would leave 中县 and 县雨 to the segmenter)
-    assert analyze("怀化这轮暴雨中哪个县雨下得最大？").terms == ("怀化", "暴雨", "最大")
