@@ -8,6 +8,7 @@ answers the opposite of what the court said as often as not."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .numerals import NUMERAL_CHARS
 
@@ -49,6 +50,7 @@ def states_finding(sentence: str) -> bool:
     return bool(_COURT_SPEAKS.search(sentence)) or bool(_FINDING.search(sentence)) and not states_position(sentence)
 
 
+@lru_cache(maxsize=512)  # a document's whole text, asked of every why or how question
 def reports_positions(text: str) -> bool:
     """Whether a document reports parties' pleadings and a court's view of
     them: a judgment or a published case (a statute's 申请人……请求 is none)."""
