@@ -296,20 +296,35 @@ def test_a_figure_states_a_value_only_in_the_unit_asked(question, sentence, stat
     assert value_stated(info, [sentence], readings) is stated
 
 
-def test_the_figure_of_a_named_thing_is_stated_only_beside_its_name():
+@pytest.mark.parametrize("question, other, named, stating", [
+    # the fee asked: the text names it but states no figure of it
+    ("邹某在医美机构做修复术的手术费是多少？", "邹某在医美机构做了修复术，医美机构赔偿邹某各项损失共计25万元。",
+     "修复术的手术费另行结算。", "修复术的手术费为3万元。"),
+    # the date of a named party: a sentence names it without a date; another's date is another event's
+    ("浙江的数据条例是哪一年颁布实施的？", "去年11月29日，会议强调要加快实施数据条例。",
+     "浙江、江苏等地的数据条例已经颁布实施。", "浙江的数据条例于2022年颁布实施。"),
+])
+def test_the_value_of_a_named_thing_is_stated_only_beside_its_name(question, other, named, stating):
     from app.coverage import value_stated
 
-    info = analyze("邹某在医美机构做修复术的手术费是多少？")
-    assert info.attribute == "手术费"
+    info = analyze(question)
     readings = [{t: 1.0 for t in info.terms}]
-    other = "邹某在医美机构做了修复术，医美机构赔偿邹某各项损失共计25万元。"
-    named = "修复术的手术费另行结算。"
-    # the text names the fee but states no figure of it: another figure of
-    # the passage does not answer
     assert value_stated(info, [other, named], readings) is False
-    assert value_stated(info, [other, "修复术的手术费为3万元。"], readings) is True
-    # the text never names the fee: the figure beside most of the question's words may state it
+    assert value_stated(info, [other, stating], readings) is True
+    # the text never names it: the value beside most of the question's words may state it
     assert value_stated(info, [other], readings) is True
+
+
+def test_what_a_value_is_of_and_a_sentence_pointing_back_at_it():
+    from app.coverage import value_stated
+
+    assert analyze("邹某在医美机构做修复术的手术费是多少？").attribute == "手术费"
+    info = analyze("浙江的数据条例是哪一年颁布实施的？")
+    # the question word is no term: 一年 is in every "过去一年"
+    assert "一年" not in info.terms and "哪一年" not in info.terms
+    readings = [{t: 1.0 for t in info.terms}]
+    assert value_stated(info, ["该省的数据条例于2022年颁布实施。", "浙江、江苏等地的数据条例已经颁布实施。"],
+                        readings) is True
     # "实际申请了多少": the noun before the question word is not what it measures
     info = analyze("实际申请了多少？")
     assert info.attribute == "实际"
@@ -635,24 +650,6 @@ def test_a_count_told_roughly_is_no_term_but_a_figure_in_words_is():
     assert "五百万" in analyze("哪些法律规定了最高五百万元的法定赔偿？").terms
     assert "两个" in analyze("两个确保是什么？").terms  # a named group keeps its number
     assert "百余家" not in analyze("百余家企业参加了什么活动？").terms
-
-
-def test_the_date_of_a_named_party_is_stated_only_where_it_is_named():
-    from app.coverage import value_stated
-
-    info = analyze("浙江的数据条例是哪一年颁布实施的？")
-    # the question word is no term: 一年 is in every "过去一年"
-    assert "一年" not in info.terms and "哪一年" not in info.terms
-    readings = [{t: 1.0 for t in info.terms}]
-    dated = "去年11月29日，会议强调要加快实施数据条例。"
-    named = "浙江、江苏等地的数据条例已经颁布实施。"
-    # a sentence names Zhejiang without a date; another's date is another event's
-    assert value_stated(info, [dated, named], readings) is False
-    assert value_stated(info, [dated, "浙江的数据条例于2022年颁布实施。"], readings) is True
-    # no sentence names the party: the date beside the question's words may state it
-    assert value_stated(info, [dated], readings) is True
-    # a sentence pointing back at it does
-    assert value_stated(info, ["该省的数据条例于2022年颁布实施。", named], readings) is True
 
 
 @pytest.mark.parametrize("question, left_out, kept", [
