@@ -21,9 +21,10 @@ _ASKS_RULING = re.compile(
     r"怎么判|如何判|判了?什么|有什么问题|法院[^，,。？?]{0,20}(?:吗|没有|了没)[？?]?\s*$|判[^，,。？?]{0,10}吗[？?]?\s*$")
 # A why or how question about a case asks the court's reasons.
 _REASONS_ASKED = ("why", "how")
-# A pleading reported in the parties' own words, and the claims a plaintiff
-# lists ("原告……提出诉讼请求：1.判令被告……", "（二）判令二被告支付利息……").
-_PLEADED = re.compile(rf"(?:诉|辩|上诉|答辩)称|诉讼请求[：:]|^\s*(?:\d+[.．、]|[（(]?[{NUMERAL_CHARS}]+[）)、])\s*(?:判令|请求|要求)",
+# A pleading reported in the parties' own words, the grounds a plaintiff
+# gives (事实和理由：……, ……故诉至法院) and the claims it lists ("原告……提出
+# 诉讼请求：1.判令被告……", "（二）判令二被告支付利息……").
+_PLEADED = re.compile(rf"(?:诉|辩|上诉|答辩)称|诉讼请求[：:]|事实(?:和|与)理由[：:]|诉至(?:法院|本院)|^\s*(?:\d+[.．、]|[（(]?[{NUMERAL_CHARS}]+[）)、])\s*(?:判令|请求|要求)",
                       re.MULTILINE)
 # Words only a court uses of what it makes of the pleadings: its view, its
 # decision, its acceptance or rejection of a claim.
