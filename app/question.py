@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .numerals import NUMERAL_CHARS
 from .places import PROVINCES
 from .textnorm import is_mostly_latin
 from .tokenize import content_terms, is_fused, is_number, stopwords, tagged, word_bounds
@@ -51,6 +52,9 @@ def _without_asked_words(text: str) -> str:
     (这条款 keeps 条款, 几年级 keeps 年级)."""
     bounds = set(word_bounds(text))
     return _ASKED_WORDS.sub(lambda m: "，" if m.start() in bounds and m.end() in bounds else m.group(), text)
+_ROUGH_COUNT = re.compile(rf"([{NUMERAL_CHARS}万亿]+)([多余][个名家项条件位次种批所])")
+
+
 # A phrase the question quotes names one thing ("“四抓三支撑”"), figures
 # and all: it is a term as it stands, besides the words it is cut into.
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]")
@@ -267,8 +271,11 @@ def analyze(text: str) -> QuestionInfo:
     corpus never mentions is a sign the question is about something else."""
     intent = next((name for name, rx in _INTENTS if rx.search(text)), "what")
     years = tuple(dict.fromkeys(_YEAR.findall(text)))
+    # A count told roughly (二十多个, 百余家) is no term, however the
+    # segmenter cuts it (二十多个 whole, or 二十 / 多个).
+    rough = {part for m in _ROUGH_COUNT.finditer(text) for part in m.groups()}
     words = (t for t in content_terms(_without_asked_words(_MEANING_ASKED.sub("", text)))
-             if (not is_number(t) or t in years) and not is_fused(t))
+             if (not is_number(t) or t in years) and not is_fused(t) and t not in rough)
     terms = tuple(dict.fromkeys((*words, *quoted_phrases(text))))
     return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text),
                         tuple(k for k in (listed_kind(text),) if k))
