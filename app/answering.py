@@ -560,7 +560,7 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         chosen = _without_answered_headings(chosen)
     if focus and info.intent != "yesno":
         chosen = _the_one_asked(chosen, ranked, info, best.score)
-    if focus and asks_for_ruling(info.text, info.intent):
+    if focus:
         chosen = _findings_for_claims(chosen, ranked, best.score)
     seen: set[tuple[str, int]] = set()
     unique = []
@@ -596,7 +596,8 @@ def _the_one_asked(chosen: list[Candidate], ranked: list[Candidate], info: Quest
 
 
 def _findings_for_claims(chosen: list[Candidate], ranked: list[Candidate], best_score: float) -> list[Candidate]:
-    """Where a question asks whether something holds, a chosen claim or
+    """Where a question asks whether something holds (score_candidates
+    marks a judgment's sentences then), a chosen claim or
     defence of a party ("王某某要求……赔偿") gives way to its document's
     finding, the best-scored one at half the best score or more ("……的诉讼
     请求予以支持"): what was asked for is not what holds."""

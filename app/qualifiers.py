@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
+from functools import lru_cache
 
 from .numerals import NUMERAL_CHARS, to_int
 from .places import COUNTRIES, PROVINCES
@@ -48,7 +50,8 @@ class Qualifier:
     said: str  # as the text words it
 
 
-def qualifiers(text: str) -> list[Qualifier]:
+@lru_cache(maxsize=4096)  # asked of every candidate sentence and passage of a question
+def qualifiers(text: str) -> tuple[Qualifier, ...]:
     """The qualifiers ``text`` names."""
     found = [Qualifier(m.group(3), str(1 if m.group(2) else to_int(m.group(1))), m.group(0))
              for m in _SERIES.finditer(text)]
@@ -65,7 +68,7 @@ def qualifiers(text: str) -> list[Qualifier]:
         bounds = set(word_bounds(text))
         found += [Qualifier(frame, m.group(0), m.group(0)) for frame, m in places
                   if _PLACE_KIND.match(text, m.end()) or (m.start() in bounds and m.end() in bounds)]
-    return found
+    return tuple(found)
 
 
 def _compared(text: str, m: re.Match[str]) -> bool:
@@ -74,7 +77,7 @@ def _compared(text: str, m: re.Match[str]) -> bool:
                                                 and _COMPARED_WITH[1].match(text, m.end()))
 
 
-def another_named(asked: list[Qualifier], sentence: str, passage: str) -> tuple[str, str] | None:
+def another_named(asked: Sequence[Qualifier], sentence: str, passage: str) -> tuple[str, str] | None:
     """What a sentence names instead of the qualifiers asked of a kind, and
     those (("第五届", "第六届") where the question asks of 第六届), or None.
     A sentence naming none of that kind is read in its ``passage`` (with its
@@ -86,9 +89,6 @@ def another_named(asked: list[Qualifier], sentence: str, passage: str) -> tuple[
     named = [qualifiers(sentence), qualifiers(passage)]
     for frame, ones in frames.items():
         values = {q.value for q in ones}
-        # A year and a trial's instance are the sentence's own: a passage
-        # names the years of all it compares ("今年……比上年增加", "2024年
-        # 为……"), a judgment's reasoning the instances it went through.
         for context in named[:1] if frame in OWN_FRAMES else named:
             found = [f for f in context if f.frame == frame]
             if found:
@@ -97,7 +97,7 @@ def another_named(asked: list[Qualifier], sentence: str, passage: str) -> tuple[
                 # may state its figure beside the other's: on fresh news
                 # questions, reading the passage's own years only refused
                 # answerable ones.
-                mentioned = frame == "year" and any(re.search(rf"{v}\s*年", passage) for v in values)
+                mentioned = frame == "year" and any(m.group(1) in values for m in _YEAR.finditer(passage))
                 if not any(f.value in values for f in found) and not mentioned:
                     return found[0].said, "、".join(dict.fromkeys(q.said for q in ones))
                 break

@@ -50,8 +50,13 @@ def _without_asked_words(text: str) -> str:
     """``text`` with its question words of measure and pointing words put as
     a clause mark; only where the segmenter cuts them as words of their own
     (这条款 keeps 条款, 几年级 keeps 年级)."""
+    if not _ASKED_WORDS.search(text):
+        return text
     bounds = set(word_bounds(text))
     return _ASKED_WORDS.sub(lambda m: "，" if m.start() in bounds and m.end() in bounds else m.group(), text)
+
+
+# A count told roughly (二十多个, 百余家): the numeral and its 多个 / 余家.
 _ROUGH_COUNT = re.compile(rf"([{NUMERAL_CHARS}万亿]+)([多余][个名家项条件位次种批所])")
 
 
