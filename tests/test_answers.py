@@ -1383,8 +1383,8 @@ def test_everyday_words_of_other_fields_of_law_are_read_in_the_register(tmp_path
 
 
 def test_a_compound_whose_head_is_an_everyday_word_is_read_with_the_documents_word(tmp_path):
-    pipeline = _pipeline_on(tmp_path, "方案.txt", "某省体育工作方案\n\n一、三年内全省计划新增招聘体育教师6000名。\n")
-    assert "体育教师" in pipeline.prepare("全省准备新招多少名体育老师？").asked
+    pipeline = _pipeline_on(tmp_path, "方案.txt", "某市音乐教育方案\n\n一、两年内全市计划新增招聘音乐教师800名。\n")
+    assert "音乐教师" in pipeline.prepare("全市准备新招多少名音乐老师？").asked
 
     # a word crossing modifier and head is no such compound, though the corpus has the formal words
     other = _pipeline_on(tmp_path / "other", "办法.txt", "某市管理办法\n\n第一条 他人可以继续使用，子女应当同意。\n")
@@ -1488,7 +1488,7 @@ def test_a_guide_the_document_only_names_in_passing_says_nothing_of_what_is_aske
 _CASE = ("小区电梯故障致伤案\n\n王某某诉某物业公司、某电梯公司健康权纠纷案\n\n基本案情\n\n"
          "王某某在小区乘坐电梯时，电梯突然下坠，王某某腿部受伤。"
          "王某某要求某物业公司与某电梯公司共同赔偿医疗费等各项损失共计8万元。"
-         "某物业公司辩称：电梯由某电梯公司负责维修保养，物业公司已尽管理之责，不应承担赔偿责任。\n\n"
+         "某物业公司辩称：电梯由某电梯公司负责维修保养，物业公司已履行管理职责，不应承担赔偿责任。\n\n"
          "裁判结果\n\n人民法院认为，某物业公司未按期安排电梯年检，对电梯下坠负有过错。"
          "故对王某某要求某物业公司承担赔偿责任的诉讼请求予以支持，判令某物业公司赔偿王某某各项损失6万元。\n\n"
          "（生效裁判审判人员：刘红、陈明、周立）。\n")

@@ -7,23 +7,23 @@ from app.qualifiers import another_named, qualifiers
 
 
 @pytest.mark.parametrize("question,sentence,passage,other", [
-    ("第六届论坛几月几日开幕？", "第五届论坛2025年9月17日在南宁开幕。", "", ("第五届", "第六届")),
-    ("第6届论坛几月几日开幕？", "第六届论坛将于2026年举办。", "", None),  # numerals either way
+    ("第六届博览会几月几日开幕？", "第五届博览会2024年10月12日在昆明开幕。", "", ("第五届", "第六届")),
+    ("第6届博览会几月几日开幕？", "第六届博览会将于2026年举办。", "", None),  # numerals either way
     ("首批产品什么时候交付？", "第一批1000台于6月起交付。", "", None),  # 首 is the first
-    ("B轮融资拿到了多少钱？", "公司完成15亿元C轮融资。", "", ("C轮", "B轮")),
+    ("B轮融资拿到了多少钱？", "该企业完成8亿元C轮融资。", "", ("C轮", "B轮")),
     ("一等座票价是多少钱？", "二等座票价为96元。", "", ("二等座", "一等座")),
     ("男子排球联赛的冠军是谁？", "天津队夺得总冠军。", "中国女子排球联赛总决赛", ("女子", "男子")),
-    ("云南省地区生产总值增长了多少？", "贵州省实现地区生产总值24386.5亿元。", "", ("贵州", "云南")),
+    ("云南省粮食产量增长了多少？", "贵州省全年粮食产量达到1100万吨。", "", ("贵州", "云南")),
     # the sentence names none: its passage says which one; a title counts
-    ("总决赛第一场比分是多少？", "天津队以3比2战胜江苏队。", "总决赛第五场比赛6日晚进行。", ("第五场", "第一场")),
+    ("总决赛第一场比分是多少？", "上海队以3比1战胜北京队。", "总决赛第五场比赛9日晚进行。", ("第五场", "第一场")),
     ("上海专利条例规定了什么？", "市知识产权局应当加强执法。", "上海市专利保护条例 第一条", None),
     # the sentence names the one asked among others
     ("浙江参展了多少项目？", "北京、江苏、浙江等8个省市参展。", "", None),
     # another frame of a series is no other one
-    ("第六届论坛有多少场活动？", "第五场活动在南宁举行。", "第六届论坛", None),
+    ("第六届博览会有多少场活动？", "第五场活动在昆明举行。", "第六届博览会", None),
     # several asked: a sentence about one of them answers
     ("北京和上海的最低工资标准分别是多少？", "上海最低工资标准为2690元。", "", None),
-    ("第五届和第六届论坛分别在哪里举办？", "第六届论坛将在吉隆坡举办。", "", None),
+    ("第五届和第六届博览会分别在哪里举办？", "第六届博览会将在曼谷举办。", "", None),
     # a country is no other province
     ("上海的专利资助标准是多少？", "本市对获得美国、日本专利授权的给予资助。", "上海市专利资助办法", None),
     # a place inside another word is none
@@ -40,7 +40,7 @@ from app.qualifiers import another_named, qualifiers
     ("二审法院是怎么判的？", "法院作出一审宣判，判决被告赔偿2万元。", "", ("一审", "二审")),
     ("二审法院是怎么判的？", "本院认为，该项目应由省政府统一审批。", "", None),
     # a case number is no numbered one of a series
-    ("第3号洪水的洪峰水位是多少？", "（2013）陕民三终字第38号民事判决。", "", None),
+    ("第3号洪水的洪峰水位是多少？", "（2019）浙民终字第112号民事判决。", "", None),
     # a year is the sentence's own; one it compares with is not
     ("2025年玉米总产量是多少？", "2024年，全省玉米总产量为512.3亿斤。", "", ("2024年", "2025年")),
     ("2025年玉米总产量是多少？", "总产量520.1亿斤，比2024年增加7.8亿斤。", "", None),
@@ -59,7 +59,7 @@ def test_a_sentence_about_another_one_of_what_is_asked_is_found(question, senten
 
 
 def test_a_question_naming_no_qualifier_finds_no_other_one():
-    assert another_named(qualifiers("论坛什么时候开幕？"), "第五届论坛9月17日开幕。", "") is None
+    assert another_named(qualifiers("博览会什么时候开幕？"), "第五届博览会10月12日开幕。", "") is None
 
 
 def test_quotes_about_another_one_do_not_answer_but_correct_a_claim():
@@ -68,15 +68,15 @@ def test_quotes_about_another_one_do_not_answer_but_correct_a_claim():
     from app.question import analyze
 
     answered = Decision(True, "answered", 0.9)
-    quoted = ["第五届论坛2025年9月17日在南宁开幕。"]
-    refused = decide_quoted(answered, analyze("第六届论坛几月几日开幕？"), quoted, others=[("第五届", "第六届")])
+    quoted = ["第五届博览会2024年10月12日在昆明开幕。"]
+    refused = decide_quoted(answered, analyze("第六届博览会几月几日开幕？"), quoted, others=[("第五届", "第六届")])
     assert refused.reason == "another_one" and "第五届" in refused.message and "第六届" in refused.message
     # a value only the other one's sentence states is none
-    both = [*quoted, "第六届论坛将于2026年在吉隆坡举办。"]
-    assert decide_quoted(answered, analyze("第六届论坛几月几日开幕？"), both,
+    both = [*quoted, "第六届博览会将于2026年在曼谷举办。"]
+    assert decide_quoted(answered, analyze("第六届博览会几月几日开幕？"), both,
                          others=[("第五届", "第六届"), None]).reason == "value_not_quoted"
     # a claim put to the check is answered by what the text says instead, said to be another one's
-    claim = analyze("是第六届论坛在南宁开幕的吧？")
+    claim = analyze("是第六届博览会在昆明开幕的吧？")
     noted = decide_quoted(answered, claim, quoted, others=[("第五届", "第六届")])
     assert noted.answer and noted.reason == "another_one" and answer_note(noted).startswith("（资料中只有关于第五届")
 

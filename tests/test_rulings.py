@@ -28,7 +28,7 @@ def test_a_question_asks_for_a_finding_only_when_it_asks_what_holds(question, as
     ("（二）判令被告支付违约金3000元。", True),
     # a plaintiff's grounds
     ("事实和理由：原告系某小区8号楼301室的所有权人。", True),
-    ("原告多次催要未果，故诉至法院。", True),
+    ("原告多次索要无果，遂诉至法院。", True),
     # the court's answer to a claim or defence is a finding, not a claim
     ("故对王某某要求某商场承担赔偿责任的诉讼请求不予支持。", False),
     ("本院认为，被告辩称其不应承担责任，于法无据，本院不予支持。", False),
