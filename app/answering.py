@@ -59,7 +59,7 @@ _SEMANTIC_WEIGHT_LATIN = 0.4
 _POSITION_FACTOR = 0.8
 _FINDING_BONUS = 0.2
 # A question asking which law or provision (not the content of a named one).
-_ASKS_PROVISION = re.compile(r"哪[一]?[条款部项]|什么(?:法律|法规|规定|条款)|依据.{0,4}(?:什么|哪)")
+_ASKS_PROVISION = re.compile(r"(?:哪一?|第几)[条款部项]|什么(?:法律|法规|规定|条款)|依据.{0,4}(?:什么|哪)")
 _CITES_PROVISION = re.compile(r"《[^》]{2,40}》|第[一二三四五六七八九十百千零〇\d]+条")
 # Questions answered by a value: a figure, a length of time, a date.
 _VALUE_INTENTS = ("count", "duration", "date")

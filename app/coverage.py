@@ -78,6 +78,9 @@ _UNITS = {
     "year": "年",
     "hour": "个小时 小时",
     "area": "平方米 平米 平方公里 亩 公顷",
+    "length": "公里 千米 米 厘米 毫米 海里",
+    "volume": "毫升 升 立方米",
+    "floor": "楼 层",
     "weight": "吨 公斤 千克",
     # Counters a text uses for the same counted things ("多少起案件": 356件;
     # "多少场活动": 120次; "几期培训班": 3次).
@@ -90,8 +93,11 @@ _MEASURES = "户 枚 级 部 人 名 项 家 套 台 辆 所 倍 岁 条 篇 本
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(sorted({*_UNIT_KIND, *_MEASURES}, key=len, reverse=True))
                          + ")")
 # What an asked attribute measures, when the question names no unit: money
-# (工资, 价款, 出让金, 登记费, 预算; a share of something also states it), area.
-_MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算)$")
+# (工资, 价款, 出让金, 登记费, 预算, 损失; a share of something also states
+# it), area.
+_MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算|损失)$")
+# A person's age, asked without its unit ("多大岁数", "年龄是多少"): in 岁.
+_AGE = re.compile(r"岁数|年龄|年纪")
 _SHARE = rf"百分之[{_N}]+|\d[\d.]*\s*[%％]"
 _MULTIPLE = rf"[{_N}\d]+倍"
 _COUNTED = re.compile(r"(?:多少|几)([\u4e00-\u9fff]{1,8})[？?。]?$")
@@ -210,6 +216,8 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
         return _figure_in(_UNITS["money"].split(), share=True)
     if attribute and attribute.endswith("面积"):
         return _figure_in(_UNITS["area"].split())
+    if _AGE.search(question):
+        return _figure_in(["周岁", "岁"])
     return None
 
 
@@ -357,6 +365,8 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         return _enumerates(to_int(many.group(1)) or 2)
     if _asks_place(info.text) and not _RULES.search(info.text):
         return names_place
+    if _asks_persons_name(info.text):
+        return names_person
     if _SEVERAL.search(info.text):
         # Several things' values: each in the unit the question names
         # ("分别是多少钱"), whatever each thing is called.
@@ -370,6 +380,41 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         test = (asked_unit(info.text, info.attribute) or pattern).search
         return lambda sentence: bool(test(_CALENDAR_DATE.sub("", sentence)))
     return (asked_date(info.text) or pattern).search
+
+
+# "……经理叫什么名字", "那位职工姓什么": a person's name is asked when the
+# noun before the question word is a word for a person (a role, a kin, a
+# trade): no sentence without a person's name states it.
+_ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:的)?(?:名字)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么)")
+_PERSON_WORD = re.compile(r"(?:[人员师生长者手工官士主任民警客友游姐哥叔姨爷奶妈爸]|书记|经理|老板|司机|孩子|儿子|女儿|丈夫|妻子|母亲|父亲)$")
+# A person named: a name the tagger reads as one, or a name made
+# anonymous (王某, 李某某).
+_ANONYMISED = re.compile(r"[\u4e00-\u9fff]某某?")
+
+
+def _asks_persons_name(text: str) -> bool:
+    m = _ASKS_NAME.search(text)
+    return m is not None and bool(_PERSON_WORD.search(m.group(1)))
+
+
+def names_person(sentence: str) -> bool:
+    """The sentence names a person: a personal name (nr: two to four
+    characters, not a place the tagger misreads as one, 梁溪区; or a
+    surname it cut from the given name, 汪 / 桂兰) or an anonymised one."""
+    if _ANONYMISED.search(sentence):
+        return True
+    pairs = tagged(sentence)
+    for i, (w, flag) in enumerate(pairs):
+        if not flag.startswith("nr") or w.endswith(_PLACE_ENDS):
+            continue
+        given = pairs[i + 1][0] if i + 1 < len(pairs) else ""
+        if 2 <= len(w) <= 4 or (len(w) == 1 and 1 <= len(given) <= 2 and _CJK.match(given)):
+            return True
+    return False
+
+
+_PLACE_ENDS = tuple("省市区县镇乡村街路")
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 def _enumerates(n: int) -> Callable[[str], bool]:

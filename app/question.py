@@ -13,7 +13,7 @@ from .tokenize import content_terms, is_fused, is_number, stopwords, tagged, wor
 
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|哪个月|哪一个月|几月|几号|日期|时间是(?!怎|如何)|\bwhen\b|what date|which day", re.I)),
-    ("count", re.compile(r"多少|多大|(?<!哪)几[个件项次家人位名条类种批年天日月倍级岁份包周台辆张本套间座期届轮]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
+    ("count", re.compile(r"多少|多大|(?:(?<![哪第])几|第几(?![条款项编章节]))[个件项次家人位名条类种批年天日月倍级岁份包周台辆张本套间座期届轮楼层]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
     ("duration", re.compile(r"多长|多久|期限|时限|什么时间内|多少时间内|how long", re.I)),
     ("definition", re.compile(r"什么是|是指什么|指的是什么|指什么|是什么意思|什么意思|的定义|的含义|怎么定义|如何定义|(?:怎么|怎样|如何)界定|所称的?.{1,12}是|^[^，,。？?]{2,16}是什么[？?。]?$", re.I)),
     # "要做哪些工作" asks what to do, as "如何" does, not for a list of works.
@@ -42,8 +42,8 @@ _MEANING_ASKED = re.compile(r"(?:是|指)?(?:什么|啥)意思")
 # cuts into a word of the text or one it never uses ("哪一年" gives 一年,
 # which "总结过去一年的工作" holds; 哪一条, 几笔, 这家, 那里): no terms.
 # (哪家 stays: which organisation is asked is a word the text may not have.)
-_MEASURES = "条款项部个位种类笔次届年天日月号名件份批期轮场本篇章节层级所座只台辆"
-_ASKED_WORDS = re.compile(rf"哪一?[{_MEASURES}]|几几年|几月(?:几[日号])?|好?几[{_MEASURES}]|[这那][家位种笔件条项次里儿样个些]")
+_MEASURES = "条款项部个位种类笔次届年天日月号名件份批期轮场本篇章节层级所座只台辆楼"
+_ASKED_WORDS = re.compile(rf"哪一?[{_MEASURES}]|几几年|几月(?:几[日号])?|[好第]?几[{_MEASURES}]|[这那][家位种笔件条项次里儿样个些]")
 
 
 def _without_asked_words(text: str) -> str:
@@ -56,6 +56,21 @@ def _without_asked_words(text: str) -> str:
     return _ASKED_WORDS.sub(lambda m: "，" if m.start() in bounds and m.end() in bounds else m.group(), text)
 
 
+def _with_measures_closed(text: str) -> str:
+    """``text`` with a clause mark after each measure of a number or
+    question word that the segmenter fused with the characters after it
+    ("45天才完工" cut 45 / 天才, "哪天出的" cut 哪 / 天出): the measure
+    belongs to the number, and the fused word is none the question says."""
+    if not _MEASURE.search(text):
+        return text
+    bounds = set(word_bounds(text))
+    return _MEASURE.sub(lambda m: m.group() if m.end() in bounds else m.group() + "，", text)
+
+
+# A measure after a number or a question word of measure (45天, 哪天, 几次);
+# not 年, 月, 号 or 个, which make words of their own with what follows
+# (2023年度, 5月底, 6号线, 一个月).
+_MEASURE = re.compile(rf"(?<=[\d{NUMERAL_CHARS}几哪])[天日次岁](?=[\u4e00-\u9fff])")
 # A count told roughly (二十多个, 百余家): the numeral and its 多个 / 余家.
 _ROUGH_COUNT = re.compile(rf"([{NUMERAL_CHARS}万亿]+)([多余][个名家项条件位次种批所])")
 
@@ -279,7 +294,7 @@ def analyze(text: str) -> QuestionInfo:
     # A count told roughly (二十多个, 百余家) is no term, however the
     # segmenter cuts it (二十多个 whole, or 二十 / 多个).
     rough = {part for m in _ROUGH_COUNT.finditer(text) for part in m.groups()}
-    words = (t for t in content_terms(_without_asked_words(_MEANING_ASKED.sub("", text)))
+    words = (t for t in content_terms(_without_asked_words(_with_measures_closed(_MEANING_ASKED.sub("", text))))
              if (not is_number(t) or t in years) and not is_fused(t) and t not in rough)
     terms = tuple(dict.fromkeys((*words, *quoted_phrases(text))))
     return QuestionInfo(text, intent, terms, years, is_mostly_latin(text), asked_attribute(text),

@@ -31,6 +31,9 @@ _CLEARER_READING = 3.0
 _CHILD = frozenset("女 婴 幼 孤 患 胎 孙 侄 男 健 宠 托 少 生 产".split())
 # Question words that count: the word after them is a unit.
 _COUNTING = frozenset(("多少", "几"))
+# Complements the segmenter keeps on a spoken verb (赔给, 退回, 拉走): the
+# verb says what is done, the complement only to whom or where.
+_COMPLEMENTS = "给回走掉到"
 
 
 class IndexSnapshot:
@@ -90,13 +93,22 @@ class IndexSnapshot:
             # asked, not a thing of the text to read formally (资金).
             counted = i > 0 and (said[i - 1] in _COUNTING or pairs[i - 1][1] == "m")
             unknown = not self.in_vocabulary(word.lower()) and not counted
-            formal = register().get(word.lower()) if unknown else None
+            formal = self._register_reading(word.lower()) if unknown else None
             used = [f for f in formal if self.uses(f)] if formal else []
             if used:
                 out.append(self._fitting(used, [w for w in said if w != word]))
             else:
                 out.append(self._with_formal_head(word, pairs[i][1], said) if unknown and not formal else word)
         return "".join(out)
+
+    @staticmethod
+    def _register_reading(word: str) -> tuple[str, ...] | None:
+        """The register's formal words for ``word``, or for its verb when
+        the segmenter kept a complement on it (赔给 read as 赔)."""
+        formal = register().get(word)
+        if formal is None and len(word) >= 2 and word[-1] in _COMPLEMENTS:
+            formal = register().get(word[:-1])
+        return formal
 
     def _with_formal_head(self, word: str, tag: str, said: list[str]) -> str:
         """A noun the segmenter keeps whole whose head is an everyday word

@@ -1518,3 +1518,14 @@ def test_the_one_of_a_series_asked_is_quoted_before_another(tmp_path):
     answer = pipeline.ask("首届全市围棋联赛的冠军是哪支队伍？")
     assert not answer.refused
     assert "西城队" in answer.answer and "东城队" not in answer.answer
+
+
+def test_a_spoken_verb_with_its_complement_is_read_in_the_register(tmp_path):
+    # 赔给 is cut as one word: its verb 赔 is read as the documents' 赔偿
+    pipeline = _pipeline_on(tmp_path, "判决.txt", "某区人民法院民事判决书\n\n被告于本判决生效之日起十日内赔偿原告经济损失5000元。\n")
+    assert "赔偿" in pipeline.prepare("被告要赔给原告多少钱？").asked
+
+
+def test_court_costs_in_everyday_words_are_read_as_the_judgments_fee(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "判决.txt", "某区人民法院民事判决书\n\n案件受理费300元，由被告负担。\n")
+    assert "受理费" in pipeline.prepare("诉讼费谁出？").asked

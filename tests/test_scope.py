@@ -668,3 +668,71 @@ def test_question_words_with_their_measure_are_no_terms(question, left_out, kept
     assert not set(left_out) & set(terms)
     assert set(kept) <= set(terms)
 
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    # a length, a volume, a floor, an age, a loss: each in its own unit
+    ("新修的环湖步道有多少公里？", "步道沿线共设驿站14处。", False),
+    ("新修的环湖步道有多少公里？", "步道全长约21.5公里。", True),
+    ("这次活动一共采集了多少毫升血液？", "共有860名市民参加了活动。", False),
+    ("这次活动一共采集了多少毫升血液？", "共采集血液27.4万毫升。", True),
+    ("那位护林员住在几楼？", "护林员今年61岁。", False),
+    ("那位护林员住在几楼？", "护林员住在7层。", True),
+    ("那位护林员今年多大岁数？", "护林员已在林场工作了33年。", False),
+    ("那位护林员今年多大岁数？", "护林员今年61岁。", True),
+    ("这些网络诈骗共造成多少损失？", "全年发生网络诈骗案件17起。", False),
+    ("这些网络诈骗共造成多少损失？", "网络诈骗共造成损失260万元。", True),
+])
+def test_a_figure_in_another_unit_states_no_length_volume_floor_age_or_loss(question, sentence, stated):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    # a person's name asked is stated only by a sentence naming a person
+    ("接待游客的那位导游叫什么名字？", "景区一位导游说：“今年的游客比往年多。”", False),
+    ("接待游客的那位导游叫什么名字？", "导游陈秀芬说：“今年的游客比往年多。”", True),
+    ("接待游客的那位导游叫什么名字？", "导游张某在庭审中陈述。", True),
+    # a district the tagger reads as a person's name is none
+    ("报警的那位退休职工叫什么名字？", "鼓楼区一位退休职工报了警。", False),
+])
+def test_a_persons_name_asked_is_stated_only_where_a_person_is_named(question, sentence, stated):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
+
+
+def test_a_name_asked_of_a_company_needs_no_persons_name():
+    from app.coverage import value_stated
+
+    info = analyze("承建大楼的那家公司叫什么名字？")
+    assert value_stated(info, ["大楼由某建工集团有限公司承建。"], [{t: 1.0 for t in info.terms}])
+
+
+def test_an_article_asked_by_its_number_is_no_count_and_no_term():
+    # "第几条" asks where a provision stands: its answer is an article, not a figure
+    info = analyze("这个判决依据的是合同法第几条？")
+    assert info.intent != "count" and not any("几" in t for t in info.terms)
+    assert analyze("这家企业在全省排第几名？").intent == "count"
+
+
+@pytest.mark.parametrize("question,fused", [
+    ("工程拖了45天才完工，为什么只罚了一个月？", "天才"),
+    ("消防部门是哪天出的认定书？", "天出"),
+    ("为什么只按30天算违约金？", "天算"),
+])
+def test_a_measure_fused_with_the_word_after_it_makes_no_term(question, fused):
+    assert fused not in analyze(question).terms
+
+
+def test_measures_that_make_words_with_what_follows_are_kept():
+    assert "号线" in analyze("地铁3号线有多长？").terms
+    assert "年度" in analyze("2021年度报告什么时候公布？").terms
+    assert "一个月" in analyze("一个月内要答复吗？").terms
+
+
+def test_a_modal_adverb_of_spoken_chinese_is_no_term():
+    assert "明明" not in analyze("他明明交了押金，为什么不退？").terms
