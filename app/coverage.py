@@ -454,3 +454,22 @@ def things_not_in(point: str, terms: tuple[str, ...], document_form: str,
     nouns = {w for w, tag in tagged(point) if tag.startswith("n")}
     return [t for t in terms if t in nouns and len(t) >= MIN_THING_CHARS and not names_a_kind_of_value(t)
             and library_uses(t) and compare_form(t) not in document_form]
+
+
+# The state itself, which national texts name in full (中华人民共和国).
+_THE_STATE = frozenset(("中国", "中华", "我国", "中华人民共和国"))
+
+
+def places_elsewhere(question: str, quoted_documents: Iterable[str], library_uses: Callable[[str], bool]) -> list[str]:
+    """The places a question names (the tagger's place names: 南昌, 六横岛)
+    that none of the quoted documents mentions though another document of
+    the library does: the quotes speak of another place, and what the
+    question asks of the one it names is not stated ("南昌……压缩到多少个工作日"
+    answered by 合肥's figure). Provinces and countries are left to the
+    qualifiers and the named-document checks. ``quoted_documents``: the
+    quoted documents' texts (title and all) in comparison form."""
+    forms = list(quoted_documents)
+    asked = dict.fromkeys(w for w, flag in tagged(question) if flag == "ns" and len(w) >= 2
+                          and not w.endswith(_PLACE_KINDS) and not _PLACE_NAME.fullmatch(w) and w not in _THE_STATE)
+    return [w for w in asked if library_uses(w) and not any(compare_form(w) in f for f in forms)]
+

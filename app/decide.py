@@ -91,7 +91,8 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
                   quoting: list[str] | None = None, heading_alone: bool = False,
                   about: list[float] | None = None, min_about: float = 0.0,
                   dated: list[str] | None = None, beyond_names: list[float] | None = None,
-                  others: list[tuple[str, str] | None] | None = None) -> Decision:
+                  others: list[tuple[str, str] | None] | None = None,
+                  places_elsewhere: tuple[str, ...] = ()) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
     that answer best, and the texts of the passages ``quoting`` them:
 
@@ -124,7 +125,10 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
       Quotes that all speak of another one do not answer ("第六届……几月几日
       开幕" by the day the fifth opened), nor does the value only they state;
       a yes / no question is answered by them (they correct its claim), with
-      a note saying whose they are (``answer_note``)."""
+      a note saying whose they are (``answer_note``);
+    * ``places_elsewhere``: places the question names that only documents
+      other than the quoted ones mention (coverage.places_elsewhere): the
+      quotes speak of another place."""
     if not decision.answer or not quoted:
         return decision
     if heading_alone:
@@ -137,6 +141,9 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
             # what the text says instead, said to be another one's.
             return replace(decision, reason="another_one", message=T.ANOTHER_ONE_NOTE.format(other=other, asked=asked))
         return replace(decision, answer=False, reason="another_one", message=T.ANOTHER_ONE.format(other=other, asked=asked))
+    if places_elsewhere:
+        return replace(decision, answer=False, reason="another_one",
+                       message=T.PLACE_NOT_STATED.format(places="、".join(f"“{p}”" for p in places_elsewhere)))
     own = [s if other is None else "" for s, other in zip(quoted, named)]  # another one's value is none
     if not any(states_value(info, s) is not False for s in own if s):
         return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)

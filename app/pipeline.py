@@ -21,7 +21,7 @@ from .answering import (Candidate, answer_wording, candidates, defines_asked_ter
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose, source_title
 from .conversation import carried_terms, is_elliptical
-from .coverage import LEAD_IN, amount_asked, holds_name, named_in
+from .coverage import LEAD_IN, amount_asked, holds_name, named_in, places_elsewhere
 from .corpus import CorpusIssue
 from .decide import answer_note, decide, decide_quoted
 from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_the_rule_now, asks_which_documents,
@@ -363,10 +363,12 @@ class Pipeline:
         asked_ones = qualifiers(prep.asked)
         others = [another_named(asked_ones, c.text, f"{prep.snapshot.metas[c.hit.chunk.doc_id].title} {c.hit.chunk.text}")
                   for c in chosen] if asked_ones else None
+        elsewhere = places_elsewhere(prep.asked, [prep.snapshot.document_form(d) for d in quoted_docs],
+                                     prep.snapshot.uses)
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
                                  min_about=self.settings.value_subject_share, dated=dated, beyond_names=beyond,
-                                 others=others)
+                                 others=others, places_elsewhere=tuple(elsewhere))
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = body or [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]

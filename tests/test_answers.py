@@ -1529,3 +1529,13 @@ def test_a_spoken_verb_with_its_complement_is_read_in_the_register(tmp_path):
 def test_court_costs_in_everyday_words_are_read_as_the_judgments_fee(tmp_path):
     pipeline = _pipeline_on(tmp_path, "判决.txt", "某区人民法院民事判决书\n\n案件受理费300元，由被告负担。\n")
     assert "受理费" in pipeline.prepare("诉讼费谁出？").asked
+
+
+def test_a_figure_of_another_places_document_does_not_answer_for_the_place_asked(tmp_path):
+    pipeline = _pipeline_over(tmp_path, {
+        "扬州.txt": "扬州口袋公园建设提速\n本报扬州3月2日电 扬州今年新建口袋公园40个，市财政对每个口袋公园补助50万元。\n",
+        "泰州.txt": "泰州推进城市绿道建设\n本报泰州3月5日电 泰州今年新建城市绿道86公里，沿线设置驿站12处。\n",
+    })
+    asked = pipeline.ask("泰州对每个口袋公园补助多少钱？")
+    assert asked.refused and "泰州" in asked.answer
+    assert "50万元" in pipeline.ask("扬州对每个口袋公园补助多少钱？").answer

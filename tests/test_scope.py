@@ -736,3 +736,27 @@ def test_measures_that_make_words_with_what_follows_are_kept():
 
 def test_a_modal_adverb_of_spoken_chinese_is_no_term():
     assert "明明" not in analyze("他明明交了押金，为什么不退？").terms
+
+
+def test_a_place_only_another_document_mentions_is_not_answered_by_the_quoted_one():
+    from app.coverage import places_elsewhere
+    from app.textnorm import compare_form
+
+    library = compare_form("扬州今年新建口袋公园40个。 泰州今年新建口袋公园25个，每个补助30万元。")
+    quoted = [compare_form("扬州口袋公园建设提速\n扬州今年新建口袋公园40个，每个补助50万元。")]
+    uses = lambda w: compare_form(w) in library  # noqa: E731
+    assert places_elsewhere("泰州的口袋公园每个补助多少钱？", quoted, uses) == ["泰州"]
+    assert places_elsewhere("扬州的口袋公园每个补助多少钱？", quoted, uses) == []
+    # a place no document mentions is the topic model's to judge; the state itself is every national text's
+    assert places_elsewhere("镇江的口袋公园每个补助多少钱？", quoted, uses) == []
+    assert places_elsewhere("中国领域外形成的证据要公证吗？", quoted, lambda w: True) == []
+
+
+def test_quotes_from_another_places_document_are_refused_with_the_place_named():
+    from app.answer import Decision
+    from app.decide import decide_quoted
+
+    info = analyze("泰州的口袋公园每个补助多少钱？")
+    decision = decide_quoted(Decision(True, "answered"), info, ["扬州今年新建口袋公园40个，每个补助50万元。"],
+                             places_elsewhere=("泰州",))
+    assert not decision.answer and decision.reason == "another_one" and "泰州" in decision.message
