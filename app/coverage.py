@@ -460,16 +460,19 @@ def things_not_in(point: str, terms: tuple[str, ...], document_form: str,
 _THE_STATE = frozenset(("中国", "中华", "我国", "中华人民共和国"))
 
 
-def places_elsewhere(question: str, quoted_documents: Iterable[str], library_uses: Callable[[str], bool]) -> list[str]:
+def places_elsewhere(question: str, quoted_documents: Iterable[str], library_uses: Callable[[str], bool],
+                     library_city: Callable[[str], bool]) -> list[str]:
     """The places a question names (the tagger's place names: 南昌, 六横岛)
     that none of the quoted documents mentions though another document of
     the library does: the quotes speak of another place, and what the
     question asks of the one it names is not stated ("南昌……压缩到多少个工作日"
     answered by 合肥's figure). Provinces and countries are left to the
     qualifiers and the named-document checks. ``quoted_documents``: the
-    quoted documents' texts (title and all) in comparison form."""
+    quoted documents' texts (title and all) in comparison form;
+    ``library_city``: whether the library names a city or county by a noun
+    (合肥 of 合肥市: the tagger's dictionary may call it a noun)."""
     forms = list(quoted_documents)
-    asked = dict.fromkeys(w for w, flag in tagged(question) if flag == "ns" and len(w) >= 2
-                          and not w.endswith(_PLACE_KINDS) and not _PLACE_NAME.fullmatch(w) and w not in _THE_STATE)
+    asked = dict.fromkeys(w for w, flag in tagged(question)
+                          if len(w) >= 2 and not w.endswith(_PLACE_KINDS) and not _PLACE_NAME.fullmatch(w)
+                          and w not in _THE_STATE and (flag == "ns" or flag.startswith("n") and library_city(w)))
     return [w for w in asked if library_uses(w) and not any(compare_form(w) in f for f in forms)]
-

@@ -364,7 +364,7 @@ class Pipeline:
         others = [another_named(asked_ones, c.text, f"{prep.snapshot.metas[c.hit.chunk.doc_id].title} {c.hit.chunk.text}")
                   for c in chosen] if asked_ones else None
         elsewhere = places_elsewhere(prep.asked, [prep.snapshot.document_form(d) for d in quoted_docs],
-                                     prep.snapshot.uses)
+                                     prep.snapshot.uses, prep.snapshot.names_a_city)
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
                                  min_about=self.settings.value_subject_share, dated=dated, beyond_names=beyond,

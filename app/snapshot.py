@@ -7,6 +7,7 @@ sentences in order)."""
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cached_property
@@ -29,6 +30,10 @@ _CLEARER_READING = 3.0
 # Characters before a 儿 that is a child, not the spoken suffix (女儿,
 # 婴儿, 新生儿, 早产儿 ...).
 _CHILD = frozenset("女 婴 幼 孤 患 胎 孙 侄 男 健 宠 托 少 生 产".split())
+# A city's or county's name ends in 市 or 县, not where 市 starts a word
+# of its own (产品市场, 全市民).
+_CITY = r"[市县](?![场民级政面值容委长区内里属直辖])"
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 # Question words that count: the word after them is a unit.
 _COUNTING = frozenset(("多少", "几"))
 # Complements the segmenter keeps on a spoken verb (赔给, 退回, 拉走): the
@@ -170,6 +175,13 @@ class IndexSnapshot:
     def uses(self, word: str) -> bool:
         """The corpus has ``word`` as a token or inside its text."""
         return self.in_vocabulary(word) or compare_form(word) in self._corpus_form
+
+    def names_a_city(self, word: str) -> bool:
+        """The text names a city or county by ``word`` (合肥 of 合肥市; not
+        the 产品 of 产品市场)."""
+        if not _CJK_NAME.match(word):
+            return False
+        return re.search(re.escape(compare_form(word)) + _CITY, self._corpus_form) is not None
 
     def holds(self, name: str) -> bool:
         """The library has a document of that name, or its text uses it."""

@@ -1539,3 +1539,9 @@ def test_a_figure_of_another_places_document_does_not_answer_for_the_place_asked
     asked = pipeline.ask("泰州对每个口袋公园补助多少钱？")
     assert asked.refused and "泰州" in asked.answer
     assert "50万元" in pipeline.ask("扬州对每个口袋公园补助多少钱？").answer
+
+
+def test_a_noun_the_documents_name_a_city_by_is_a_place_and_a_market_is_none(tmp_path):
+    pipeline = _pipeline_on(tmp_path, "报道.txt", "合肥推进加装电梯\n合肥市今年加装电梯412部，技术市场交易额增长。\n")
+    assert pipeline.snapshot.names_a_city("合肥")
+    assert not pipeline.snapshot.names_a_city("技术")

@@ -745,11 +745,15 @@ def test_a_place_only_another_document_mentions_is_not_answered_by_the_quoted_on
     library = compare_form("扬州今年新建口袋公园40个。 泰州今年新建口袋公园25个，每个补助30万元。")
     quoted = [compare_form("扬州口袋公园建设提速\n扬州今年新建口袋公园40个，每个补助50万元。")]
     uses = lambda w: compare_form(w) in library  # noqa: E731
-    assert places_elsewhere("泰州的口袋公园每个补助多少钱？", quoted, uses) == ["泰州"]
-    assert places_elsewhere("扬州的口袋公园每个补助多少钱？", quoted, uses) == []
+    city = lambda w: False  # noqa: E731
+    assert places_elsewhere("泰州的口袋公园每个补助多少钱？", quoted, uses, city) == ["泰州"]
+    assert places_elsewhere("扬州的口袋公园每个补助多少钱？", quoted, uses, city) == []
     # a place no document mentions is the topic model's to judge; the state itself is every national text's
-    assert places_elsewhere("镇江的口袋公园每个补助多少钱？", quoted, uses) == []
-    assert places_elsewhere("中国领域外形成的证据要公证吗？", quoted, lambda w: True) == []
+    assert places_elsewhere("镇江的口袋公园每个补助多少钱？", quoted, uses, city) == []
+    assert places_elsewhere("中国领域外形成的证据要公证吗？", quoted, lambda w: True, city) == []
+    # a noun the library names a city by is a place, whatever the tagger calls it
+    assert places_elsewhere("产品的补助是多少？", quoted, lambda w: True, city) == []
+    assert places_elsewhere("产品的补助是多少？", quoted, lambda w: True, lambda w: w == "产品") == ["产品"]
 
 
 def test_quotes_from_another_places_document_are_refused_with_the_place_named():
