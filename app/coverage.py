@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .numerals import NUMERAL_CHARS, to_int
 from .places import COUNTRIES, PROVINCES
-from .question import QuestionInfo, names_a_kind_of_value, value_anchor
+from .question import QuestionInfo, asked_event, names_a_kind_of_value, value_anchor
 from .textnorm import compare_form
 from .tokenize import proper_names_in, stopwords, tagged, word_bounds, words
 
@@ -268,12 +268,19 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     # that does not name it, where another sentence does, is another
     # event's ("上海……已经颁布实施" beside "去年11月29日……").
     parties = [n for n in _named_parties(info) if any(n in f for f in forms)]
+    # A when question about an act the passages name (开馆, 出梅): a date of
+    # a sentence that does not name it is another act's (开工, 入梅).
+    asked = asked_event(info.text) if info.intent == "date" else None
+    event = _EVENT_WORDS.get(asked, (asked,)) if asked and any(compare_form(asked) in f for f in forms) else ()
     for sentence, form in zip(sentences, forms):
         if not has_value(_ADDRESS.sub("", sentence)):
             continue
-        if parties and not any(n in form for n in parties) and not _ANAPHOR.search(sentence):
+        names_party = any(n in form for n in parties) or _points_back(sentence, parties)
+        if parties and not names_party:
             continue
-        if attribute and attribute in form:
+        if event and not any(e in form for e in event):
+            continue
+        if attribute and (attribute in form or attribute in parties and names_party):
             return True
         if named:
             continue
@@ -340,7 +347,21 @@ def _another_kind_only(info: QuestionInfo, attribute: str, forms: list[str]) -> 
 
 
 # A sentence pointing back at a party named before it (该省于2022年出台……).
-_ANAPHOR = re.compile(r"该(?:省|市|区|县|州|国|公司|企业|院|校|局|单位)|我国|本(?:省|市|区|县)")
+_ANAPHOR = re.compile(r"该(?:省|市|区|县|州|国|公司|企业|院|校|局|委|单位)|我国|本(?:省|市|区|县)")
+# Verbs official texts use one for another of an act dated ("自……起施行"
+# answers "什么时候开始实施").
+_TAKING_EFFECT = ("实施", "实行", "施行", "执行", "生效")
+_EVENT_WORDS = {w: _TAKING_EFFECT for w in _TAKING_EFFECT}
+# A province's own organs named short ("省防汛抗旱指挥部", "省政府"): the
+# province a sentence speaks of when the question names one with its 省.
+_PROVINCE_ORGAN = re.compile(r"(?<![\u4e00-\u9fff])省[\u4e00-\u9fff]{0,8}?(?:委|政府|人大|政协|厅|局|指挥部|办公室|中心)")
+
+
+def _points_back(sentence: str, parties: list[str]) -> bool:
+    """The sentence points back at a party named before it (该省, 该委), or
+    names a province's own organ short where a province is asked of."""
+    return bool(_ANAPHOR.search(sentence)) or (any(n.endswith("省") for n in parties)
+                                               and bool(_PROVINCE_ORGAN.search(sentence)))
 
 
 def _named_parties(info: QuestionInfo) -> list[str]:

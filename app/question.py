@@ -411,6 +411,37 @@ _TO_VALUE = frozenset("的 是 为 有 要 需要 应 应当 应该 必须 可�
                       "在 内 后 以后 之后 以内 之内 达到 达 一共 共 总共 大概 大约 了 都 还 就 才 ， ,".split())
 
 
+# A when question's word, and the words between it and the act it dates.
+_WHEN = re.compile(r"什么时候|啥时候|何时|哪一?天|哪一?年|哪一?日|哪个月|几月(?:几[日号])?|几号")
+_TO_EVENT = frozenset("是 的 了 在 于 将 会 要 能 才 就 正式 开始 最终 实际 计划 预计 原计划 大概 大约 具体 到底 究竟 "
+                      "起 从 自".split())
+
+
+@lru_cache(maxsize=1024)
+def asked_event(text: str) -> str | None:
+    """The act a when question asks the date of: the word after its
+    question word ("什么时候开馆", "哪一天出梅的": the tagger may call it a
+    noun), else the verb before it ("会议召开是什么时候"). None when no word
+    of two characters stands there."""
+    m = _WHEN.search(text)
+    if m is None:
+        return None
+    pairs = tagged(text)
+    ends = [0]
+    for word, _ in pairs:
+        ends.append(ends[-1] + len(word))
+    after = [(w, t, start == m.end()) for (w, t), start in zip(pairs, ends) if start >= m.end() and w not in _TO_EVENT]
+    # A noun dates an act only right after the question word (哪一天出梅); past
+    # other words it is where or what (从哪一年开始在全省实施).
+    if after and len(after[0][0]) >= 2 and _CJK_WORD.match(after[0][0]) and (
+            after[0][1].startswith("v") or after[0][1].startswith("n") and after[0][2]):
+        return after[0][0]
+    before = [(w, t) for (w, t), end in zip(pairs, ends[1:]) if end <= m.start() and w not in _TO_EVENT]
+    if before and len(before[-1][0]) >= 2 and before[-1][1] == "v" and _CJK_WORD.match(before[-1][0]):
+        return before[-1][0]
+    return None
+
+
 @lru_cache(maxsize=1024)
 def value_anchor(text: str) -> str | None:
     """The content word a value question puts right before its question

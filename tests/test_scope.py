@@ -764,3 +764,47 @@ def test_quotes_from_another_places_document_are_refused_with_the_place_named():
     decision = decide_quoted(Decision(True, "answered"), info, ["扬州今年新建口袋公园40个，每个补助50万元。"],
                              places_elsewhere=("泰州",))
     assert not decision.answer and decision.reason == "another_one" and "泰州" in decision.message
+
+
+@pytest.mark.parametrize("question,event", [
+    ("新图书馆原定什么时候开馆？", "开馆"),          # the word right after the question word, a noun to the tagger
+    ("全省哪一天入汛的？", "入汛"),
+    ("座谈会召开是什么时候？", "召开"),              # the verb before it
+    ("座谈会是哪天举行的？", "举行"),
+    # past other words, a noun is where or what, not the act: nothing is checked then
+    ("改革从哪一年开始在全市推开？", None),
+    ("什么时候？", None),
+])
+def test_the_act_a_when_question_dates(question, event):
+    from app.question import asked_event
+
+    assert asked_event(question) == event
+
+
+@pytest.mark.parametrize("question,sentences,stated", [
+    # the passages name the act asked: a date of another act does not state it
+    ("新图书馆什么时候开馆？", ["新图书馆于2022年3月开工建设。", "开馆以来共接待读者10万人次。"], False),
+    ("新图书馆什么时候开馆？", ["新图书馆于2022年3月开工建设。", "新图书馆于2024年10月8日正式开馆。"], True),
+    # an act the passages never name is not checked: they may word it otherwise
+    ("新图书馆什么时候落成？", ["新图书馆于2024年10月8日正式开馆。"], True),
+    # acts of taking effect are worded one for another
+    ("这项禁令是从什么时候开始实施的？", ["自2021年1月1日起实行这项禁令。", "各地要抓好实施。"], True),
+])
+def test_a_date_states_the_act_asked_only_in_a_sentence_naming_it(question, sentences, stated):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    assert value_stated(info, sentences, [{t: 1.0 for t in info.terms}]) is stated
+
+
+@pytest.mark.parametrize("question,named,pointing", [
+    # the committee pointed back at
+    ("钱某的劳动仲裁是哪天裁决的？", "钱某向区劳动人事争议仲裁委员会申请仲裁。", "该委于2023年5月6日作出裁决。"),
+    # the province's own organ named short
+    ("江西省是哪天启动四级响应的？", "江西省出现强降雨。", "省应急管理厅于2023年5月6日启动四级响应。"),
+])
+def test_a_sentence_pointing_back_at_the_party_asked_states_its_date(question, named, pointing):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    assert value_stated(info, [named, pointing], [{t: 1.0 for t in info.terms}])
