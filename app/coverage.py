@@ -19,7 +19,7 @@ from .numerals import NUMERAL_CHARS, to_int
 from .places import COUNTRIES, PROVINCES
 from .question import QuestionInfo, asked_event, names_a_kind_of_value, value_anchor
 from .textnorm import compare_form
-from .tokenize import proper_names_in, stopwords, tagged, word_bounds, words
+from .tokenize import proper_names_in, stopwords, tagged, word_bounds, word_frequency, words
 
 _N = NUMERAL_CHARS + "万亿"
 # Endings of a document's name. 规定/办法 name a document only after a word
@@ -386,8 +386,14 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         return _enumerates(to_int(many.group(1)) or 2)
     if _asks_place(info.text) and not _RULES.search(info.text):
         return names_place
-    if _asks_persons_name(info.text):
-        return names_person
+    if (person := _asked_person(info.text)) is not None:
+        return lambda sentence: names_person(sentence, person)
+    if _ASKS_MODEL.search(info.text):
+        return _MODEL.search
+    if _ASKS_BRAND.search(info.text):
+        return _BRAND.search
+    if (org := _ASKS_ORGANISATION.search(info.text)) is not None:
+        return lambda sentence: names_organisation(sentence, org.group(1))
     if _SEVERAL.search(info.text):
         # Several things' values: each in the unit the question names
         # ("分别是多少钱"), whatever each thing is called.
@@ -405,35 +411,102 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
 
 # "……经理叫什么名字", "那位职工姓什么": a person's name is asked when the
 # noun before the question word is a word for a person (a role, a kin, a
-# trade): no sentence without a person's name states it.
+# trade): no sentence without a person's name states it, and a sentence
+# naming that role states it only with a name beside the role ("经理李建国",
+# not "院长表示" beside another's name).
 _ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:的)?(?:名字)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么)")
 _PERSON_WORD = re.compile(r"(?:[人员师生长者手工官士主任民警客友游姐哥叔姨爷奶妈爸]|书记|经理|老板|司机|孩子|儿子|女儿|丈夫|妻子|母亲|父亲)$")
 # A person named: a name the tagger reads as one, or a name made
 # anonymous (王某, 李某某).
 _ANONYMISED = re.compile(r"[\u4e00-\u9fff]某某?")
+# How far from the role a name stands that is its holder's ("院长刘海燕",
+# "刘海燕院长", "经理、工程师王强").
+_NAME_REACH = 3
 
 
-def _asks_persons_name(text: str) -> bool:
-    m = _ASKS_NAME.search(text)
-    return m is not None and bool(_PERSON_WORD.search(m.group(1)))
+# A model asked ("什么型号") is a code (XC-PB20, AC313) or a numbered name
+# (长征八号); a brand ("什么牌子") a name with 牌, quoted or in Latin letters,
+# not one made anonymous (某品牌); which company, hospital … ("哪家医院") an
+# organisation of that kind with a name before it.
+_ASKS_MODEL = re.compile(r"(?:什么|啥|哪个|哪一?款)型号")
+_MODEL = re.compile(rf"[A-Za-z]+[-\s]?\d+|\d+[A-Za-z]+|[\u4e00-\u9fff]{{1,4}}[{NUMERAL_CHARS}\d]+号(?!楼|室|院|线)")
+_ASKS_BRAND = re.compile(r"(?:什么|啥|哪个|哪一?家)(?:牌子|品牌|牌)")
+_BRAND = re.compile(r"(?:[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z0-9]+)(?<!某)(?<!某品)牌(?![照子])|“[^”]{1,12}”|[A-Za-z]{2,}")
+_ASKS_ORGANISATION = re.compile(r"(?:哪家|哪一家|哪个|哪所|哪一所)(公司|医院|企业|银行|学校|工厂|厂家|商店|法院)")
 
 
-def names_person(sentence: str) -> bool:
-    """The sentence names a person: a personal name (nr: two to four
-    characters, not a place the tagger misreads as one, 梁溪区; or a
-    surname it cut from the given name, 汪 / 桂兰) or an anonymised one."""
-    if _ANONYMISED.search(sentence):
-        return True
-    pairs = tagged(sentence)
-    for i, (w, flag) in enumerate(pairs):
-        if not flag.startswith("nr") or w.endswith(_PLACE_ENDS):
+def names_organisation(sentence: str, kind: str) -> bool:
+    """The sentence names an organisation of ``kind`` (医院, 公司): a word
+    ending in it longer than it (第二人民医院), or it after a noun (市 / 中心
+    医院); not after a verb ("送往医院")."""
+    pairs = _offsets(tagged(sentence))
+    for i, (_, word, _) in enumerate(pairs):
+        if not word.endswith(kind):
             continue
-        given = pairs[i + 1][0] if i + 1 < len(pairs) else ""
-        if 2 <= len(w) <= 4 or (len(w) == 1 and 1 <= len(given) <= 2 and _CJK.match(given)):
+        if len(word) > len(kind) or (i and pairs[i - 1][2].startswith(("n", "m", "j")) and len(pairs[i - 1][1]) >= 2):
             return True
     return False
 
 
+def _asked_person(text: str) -> str | None:
+    """The word for the person whose name a question asks ("经理" of "设备部
+    经理叫什么名字"), or None when it asks no person's name."""
+    m = _ASKS_NAME.search(text)
+    if m is None or not _PERSON_WORD.search(m.group(1)):
+        return None
+    words = [w for w, _ in tagged(m.group(1))]
+    return words[-1] if words and len(words[-1]) >= 2 else m.group(1)
+
+
+def names_person(sentence: str, role: str | None = None) -> bool:
+    """The sentence names a person: a personal name (nr: two to four
+    characters, not a place the tagger misreads as one, 梁溪区; or a
+    surname it cut from the given name, 汪 / 桂兰) or an anonymised one;
+    where the sentence names ``role``, beside it."""
+    spans = [m.span() for m in _ANONYMISED.finditer(sentence)]
+    pairs = tagged(sentence)
+    start = 0
+    for i, (w, flag) in enumerate(pairs):
+        given = pairs[i + 1][0] if i + 1 < len(pairs) else ""
+        if _personal_name(w, flag) and not w.endswith(_PLACE_ENDS) and (
+                2 <= len(w) <= 4 or (len(w) == 1 and 1 <= len(given) <= 2 and _CJK.match(given))):
+            spans.append((start, start + len(w) + (len(given) if len(w) == 1 else 0)))
+        start += len(w)
+    roles = [m.span() for m in re.finditer(re.escape(role), sentence)] if role else []
+    if not roles:
+        return bool(spans)
+    # Right after the role, a surname and a given name the tagger misreads
+    # is the holder's name too ("局长郑海平").
+    after = {start for start, word, flag in _offsets(pairs) if _surname_and_name(word, flag)}
+    return any(e in after for _, e in roles) or any(
+        -_NAME_REACH <= a - e <= _NAME_REACH or -_NAME_REACH <= s - b <= _NAME_REACH
+        for s, e in roles for a, b in spans)
+
+
+def _offsets(pairs: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
+    """(start, word, flag) of tagged words."""
+    out, start = [], 0
+    for word, flag in pairs:
+        out.append((start, word, flag))
+        start += len(word)
+    return out
+
+
+def _personal_name(word: str, flag: str) -> bool:
+    """A personal name as the tagger reads it."""
+    return flag.startswith("nr")
+
+
+def _surname_and_name(word: str, flag: str) -> bool:
+    """A word of a common surname and a given name that general Chinese
+    does not have, whatever the tagger calls it (郑海平 read as a place)."""
+    return len(word) in (2, 3) and word[0] in _SURNAMES and _CJK.match(word) is not None \
+        and flag.startswith("n") and word_frequency(word) == 0
+
+
+# Common Chinese surnames.
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+                      "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 _PLACE_ENDS = tuple("省市区县镇乡村街路")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 

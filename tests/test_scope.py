@@ -808,3 +808,33 @@ def test_a_sentence_pointing_back_at_the_party_asked_states_its_date(question, n
 
     info = analyze(question)
     assert value_stated(info, [named, pointing], [{t: 1.0 for t in info.terms}])
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    # the role named: its holder's name stands beside it
+    ("市图书馆馆长叫什么名字？", "市图书馆馆长表示，新馆下月开放，读者张丽华说很期待。", False),
+    ("市图书馆馆长叫什么名字？", "市图书馆馆长邵文彬表示，新馆下月开放。", True),    # whatever the tagger calls the name
+    ("报警的那名店员叫什么名字？", "一名店员在仓库附近发现火情后报警。", False),
+])
+def test_a_name_asked_of_a_role_is_the_name_beside_it(question, sentence, stated):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    ("救援出动的无人机是什么型号的？", "救援共出动无人机6架次。", False),
+    ("救援出动的无人机是什么型号的？", "救援共出动M300型无人机6架次。", True),
+    ("仓库存放的是什么牌子的灭火器？", "仓库存放某品牌灭火器20具。", False),     # a brand made anonymous names none
+    ("仓库存放的是什么牌子的灭火器？", "仓库存放“安平”牌灭火器20具。", True),
+    ("伤者是在哪家医院治疗的？", "伤者被送往医院治疗。", False),
+    ("伤者是在哪家医院治疗的？", "伤者被送往市第二人民医院治疗。", True),
+    # which body (单位, 机构) is any organisation's name, whatever it is called
+    ("通报是哪个单位发布的？", "省应急管理厅发布了通报。", True),
+])
+def test_a_model_brand_or_named_organisation_asked_is_stated_only_by_its_name(question, sentence, stated):
+    from app.coverage import value_stated
+
+    info = analyze(question)
+    assert value_stated(info, [sentence], [{t: 1.0 for t in info.terms}]) is stated
