@@ -41,7 +41,7 @@ from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_reque
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Resolved, resolve
-from .qualifiers import another_named, qualifiers
+from .qualifiers import another_named, instance_not_held, qualifiers
 from .question import QuestionInfo, analyze, defined_terms, listed_kind, weighty_kinds
 from .retrieval import HybridRetriever, Retrieval
 from .scope_model import load_scope_model
@@ -362,6 +362,7 @@ class Pipeline:
         # place the question asks of (第五届 for 第六届).
         asked_ones = qualifiers(prep.asked)
         others = [another_named(asked_ones, c.text, f"{prep.snapshot.metas[c.hit.chunk.doc_id].title} {c.hit.chunk.text}")
+                  or instance_not_held(asked_ones, prep.snapshot.docs[c.hit.chunk.doc_id]["text"])
                   for c in chosen] if asked_ones else None
         elsewhere = places_elsewhere(prep.asked, [prep.snapshot.document_form(d) for d in quoted_docs],
                                      prep.snapshot.uses, prep.snapshot.names_a_city)

@@ -32,8 +32,14 @@ _COMPARED_WITH = (re.compile(r"(?:与|和|同|跟)\s*$"), re.compile(r"(?:同期
 # The kinds a sentence names for itself, never read in its passage: a
 # passage names the years of all it compares ("今年……比上年增加", "2024年为
 # ……"), a judgment's reasoning every instance the case went through.
-OWN_FRAMES = ("year", "审")
+OWN_FRAMES = ("year", "relative year", "审")
 _ROUND = re.compile(r"(?<![A-Za-z])([A-Ea-e])\+?轮")
+# A numbered room or building (603室, 3栋, 5号楼): a judgment about one flat
+# names its neighbours' too.
+_UNIT = re.compile(r"(?<![\d.])(\d{1,4})(室|栋|幢|号楼)")
+# A year told relative to the text's own (去年, 今年): a sentence of this
+# year's figures is no answer about last year's.
+_RELATIVE_YEAR = re.compile(r"(去年|今年|明年|前年)(?!同期|以来)")
 _CLASS = re.compile(r"([一二三四特头])等(座|奖|舱)")
 _SIDE = re.compile(r"(?<![子妇少])(男|女)(子|性|篮|排|足)")
 _PROVINCE = re.compile("|".join(PROVINCES))
@@ -60,6 +66,9 @@ def qualifiers(text: str) -> tuple[Qualifier, ...]:
     found += [Qualifier("审", m.group(1), m.group(0)) for m in _INSTANCE.finditer(text)]
     found += [Qualifier("year", m.group(1), m.group(0)) for m in _YEAR.finditer(text) if not _compared(text, m)]
     found += [Qualifier("round", m.group(1).upper(), m.group(0)) for m in _ROUND.finditer(text)]
+    found += [Qualifier("栋" if m.group(2) == "号楼" else m.group(2), m.group(1), m.group(0)) for m in _UNIT.finditer(text)]
+    found += [Qualifier("relative year", m.group(1), m.group(0)) for m in _RELATIVE_YEAR.finditer(text)
+              if not _compared(text, m)]
     found += [Qualifier(m.group(2), "一" if m.group(1) == "头" else m.group(1), m.group(0))
               for m in _CLASS.finditer(text)]
     found += [Qualifier("side", m.group(1), m.group(0)) for m in _SIDE.finditer(text)]
@@ -102,3 +111,24 @@ def another_named(asked: Sequence[Qualifier], sentence: str, passage: str) -> tu
                     return found[0].said, "、".join(dict.fromkeys(q.said for q in ones))
                 break
     return None
+
+
+# What a text about a later instance names: the instance, the parties of an
+# appeal, or what the appeal court held (驳回上诉, 维持原判, 改判; a case
+# report tells of both instances). A first-instance judgment names only the
+# right to appeal (可以……上诉).
+_INSTANCE_MARKS = {"二": ("二审", "上诉人", "驳回上诉", "维持原判", "改判", "终审"),
+                   "再": ("再审",)}
+
+
+def instance_not_held(asked: Sequence[Qualifier], document: str) -> tuple[str, str] | None:
+    """A later instance asked of (二审, 再审) that a quoted document never
+    speaks of: it is a judgment of an earlier one, and what the later
+    instance held is not in it. (the document's instance, the asked one),
+    or None."""
+    for q in asked:
+        marks = _INSTANCE_MARKS.get(q.value) if q.frame == "审" else None
+        if marks and not any(m in document for m in marks):
+            return "一审", q.said
+    return None
+

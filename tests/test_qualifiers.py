@@ -85,3 +85,29 @@ def test_a_claim_about_another_one_is_answered_after_a_note_saying_whose_the_quo
     answer = pipeline.ask("胡锦涛是在中央政治局第八次集体学习时讲的知识产权战略吗？")
     assert not answer.refused and answer.decision.reason == "another_one"
     assert answer.answer.startswith("（资料中只有关于第九次的内容，没有关于第八次的。）")
+
+
+@pytest.mark.parametrize("question,sentence,passage,other", [
+    # a numbered flat or building: a judgment names the neighbours' too
+    ("业主是哪天办理1202室交房手续的？", "2020年3月8日，被告办理了905室的交房手续。", "", ("905室", "1202室")),
+    ("3栋的电梯是什么时候装好的？", "5号楼的电梯于今年6月投入使用。", "", ("5号楼", "3栋")),
+    ("业主是哪天办理1202室交房手续的？", "被告于2020年3月8日办理了交房手续。", "涉案房屋为1202室", None),
+    # a year told relative to the text's, in the sentence itself
+    ("去年全县一共种了多少亩油菜？", "今年全县种植油菜12.6万亩。", "", ("今年", "去年")),
+    # compared with last year, the sentence still states this year's figure
+    ("去年全县一共种了多少亩油菜？", "今年全县种植油菜12.6万亩，比去年增加1.1万亩。", "", ("今年", "去年")),
+    ("今年全县一共种了多少亩油菜？", "全县种植油菜12.6万亩。", "去年全县种植油菜11.5万亩。", None),
+])
+def test_another_flat_building_or_relative_year_is_another_one(question, sentence, passage, other):
+    assert another_named(qualifiers(question), sentence, passage) == other
+
+
+def test_a_later_instance_asked_of_a_first_instance_judgment_is_not_held():
+    from app.qualifiers import instance_not_held
+
+    first = "某区人民法院民事判决书……如不服本判决，可以在判决书送达之日起十五日内，向本院递交上诉状，上诉于某市中级人民法院。"
+    report = "宣判后，被告提出上诉。某市中级人民法院作出终审判决：驳回上诉，维持原判。"
+    assert instance_not_held(qualifiers("被告上诉后，二审是怎么判的？"), first) == ("一审", "二审")
+    assert instance_not_held(qualifiers("被告上诉后，二审是怎么判的？"), report) is None
+    assert instance_not_held(qualifiers("一审是怎么判的？"), first) is None
+    assert instance_not_held(qualifiers("再审是怎么判的？"), report) == ("一审", "再审")
