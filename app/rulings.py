@@ -18,7 +18,9 @@ _ASKS_RULING = re.compile(
     r"支持吗|会支持|能不能|能否|可以吗|可不可以|算不算|合法吗|违法吗|有效吗|无效吗|有效还是无效|说得通|"
     r"[能可][^，,。？?]{0,12}吗[？?]?\s*$|有没有权|有权[^，,。？?]{0,8}吗|怎么看|"
     r"(?:法院|二审|一审|仲裁委)[^，,。？?]{0,6}(?:认为|认定|怎么|如何)|为什么[^，,。？?]{0,6}(?:认定|认可|支持|驳回|无效|有效)|"
-    r"怎么判|如何判|判了?什么|有什么问题|法院[^，,。？?]{0,20}(?:吗|没有|了没)[？?]?\s*$|判[^，,。？?]{0,10}吗[？?]?\s*$")
+    r"怎么判|如何判|判了?什么|有什么问题|法院[^，,。？?]{0,20}(?:吗|没有|了没)[？?]?\s*$|判[^，,。？?]{0,10}吗[？?]?\s*$|"
+    # what the court ordered ("法院最后判……付多少", "法院让谁赔")
+    r"(?:法院|本院)[^，,。？?]{0,6}(?:判|让|酌定)")
 # A why or how question about a case asks the court's reasons.
 _REASONS_ASKED = ("why", "how")
 # A pleading reported in the parties' own words, the grounds a plaintiff
@@ -35,7 +37,9 @@ _COURT = (r"(?:法院|本院|仲裁委)[^，,。]{0,8}(?:认为|判决|裁定|�
 _COURT_SPEAKS = re.compile(_COURT)
 # Further words of a finding, which a party may use too ("……不能认定为真实
 # 意思表示", "……不影响……的认定").
-_FINDING = re.compile(rf"{_COURT}|不影响|应属|不能认定|应当认定|应认定")
+# A court's order (……于本判决生效之日起十日内支付……) too: a claim asks for one
+# in its own words (判令被告支付……).
+_FINDING = re.compile(rf"{_COURT}|不影响|应属|不能认定|应当认定|应认定|本判决(?:生效|发生法律效力)之日起")
 # A party as published judgments name it: by role, or by a name the
 # publication made anonymous (张某某, 某公司, 某物业公司; not 对某些).
 _PARTY = (r"(?:原告|被告|上诉人|被上诉人|申请人|被申请人|第三人|[\u4e00-\u9fff]某+(?!些)|"

@@ -60,3 +60,20 @@ def test_why_and_how_questions_ask_the_court_s_reasons():
     assert asks_for_ruling("快递公司为什么不用承担赔偿责任？", "why")
     assert asks_for_ruling("法院让房东退押金了吗？")
     assert not asks_for_ruling("税务局一共罚了多少钱？", "count")
+
+
+@pytest.mark.parametrize("question, asks", [
+    # what the court ordered or how it reckoned asks the court's words, not the claim's
+    ("物业公司起诉业主要钱，法院最后判业主付多少物业费？", True),
+    ("超市着火的损失，法院让谁来赔？", True),
+    ("员工要求的违约金，法院酌定了多少？", True),
+    # a court named only as where a case was heard asks no order
+    ("这起物业纠纷是哪个法院审理的？", False),
+])
+def test_a_question_about_what_the_court_ordered_asks_for_its_order(question, asks):
+    assert asks_for_ruling(question) is asks
+
+
+def test_a_courts_order_is_a_finding_and_the_claim_for_it_is_not():
+    assert states_finding("一、被告某物业公司于本判决生效之日起十日内支付原告修理费3200元；")
+    assert not states_finding("原告向本院提出诉讼请求：1.判令被告支付修理费5000元；")
