@@ -12,6 +12,7 @@ import numpy as np
 from .chunking import is_heading_sentence, is_label_line, names_a_document, stands_alone
 from .coverage import LEAD_IN, asked_unit
 from .legal import HEADER, article_of, is_item
+from .persons import PARTY
 from .qualifiers import OWN_FRAMES, another_named, qualifiers
 from .question import (JOINING_WORDS, QuestionInfo, analyze, asked_frame, asked_subject, asked_verb, listed_words,
                        names_a_kind_of_value, question_parts, slot_phrases, value_anchor, weighty_kinds)
@@ -91,17 +92,6 @@ _ASIDE = re.compile(r"[（(][^（()）]{0,16}[）)]|^第[一二三四五六七�
 _POINTS_BACK = re.compile(r"^[^。]{0,8}?(?:这项|该项|此项|这一|上述|这些|此类|该类|这类)")
 # Words that give a cause or a purpose: a why question's answer.
 _CAUSE = re.compile(r"因为|由于|原因|因此|所以|为了|目的|旨在|鉴于|以便|导致|造成")
-# A party as judgments and case reports name one: a common surname and 某
-# or 某某 (张某, 宁某某), not a word with 某 in it (于某日, 向某公司, 某市). The
-# surnames that are also common prepositions (于 和 向 时 全 连 应 关 常 安 方
-# 单 成 明 文) are left out.
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任"
-             "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
-             "汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童"
-             "凌毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项芦"
-             "麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
-             "佘池查麻苑迟邝惠")
-_PARTY = re.compile(rf"[{_SURNAMES}]某某?(?!某|公司|医院|银行|超市|集团|单位|部门|机构|学校|[日月年天地市县区省处])")
 # "这次会议", "本届大会": the occasion the text itself is about.
 _THIS_OCCASION = re.compile(r"(?:这|本|此)一?[次届期轮]([\u4e00-\u9fff]{2})")
 # Another occasion of the same kind: "第一次会议", "上次会议", "首届大会".
@@ -164,8 +154,8 @@ def names_another_party(question: str, sentence: str) -> bool:
     question names: a judgment names its parties 张某, 宁某某, and a
     sentence that names only others ("赵某某……选房面积为94平方米") states
     nothing of "宁某某的安置房"."""
-    asked = set(_PARTY.findall(question))
-    named = set(_PARTY.findall(sentence))
+    asked = set(PARTY.findall(question))
+    named = set(PARTY.findall(sentence))
     return bool(asked) and bool(named) and not asked & named
 
 

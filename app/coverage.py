@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from .numerals import NUMERAL_CHARS, to_int
 from .places import COUNTRIES, PROVINCES
-from .question import QuestionInfo, asked_event, names_a_kind_of_value, value_anchor
+from .persons import PARTY, SURNAMES
+from .question import CJK_WORD, QuestionInfo, asked_event, names_a_kind_of_value, value_anchor
 from .textnorm import compare_form
-from .tokenize import proper_names_in, stopwords, tagged, word_bounds, word_frequency, words
+from .tokenize import proper_names_in, stopwords, tagged, tagged_offsets, word_bounds, word_frequency, words
 
 _N = NUMERAL_CHARS + "万亿"
 # Endings of a document's name. 规定/办法 name a document only after a word
@@ -96,8 +97,9 @@ _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(
 # (工资, 价款, 出让金, 登记费, 预算, 损失; a share of something also states
 # it), area.
 _MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算|损失)$")
-# A person's age, asked without its unit ("多大岁数", "年龄是多少"): in 岁.
-_AGE = re.compile(r"岁数|年龄|年纪")
+# A person's age asked without its unit ("多大岁数", "年龄是多少"; not an age
+# that only sets a condition, "年龄在80岁以上的老人能领多少补贴"): in 岁.
+_AGE = re.compile(r"多大(?:岁数|年纪|年龄)|(?:岁数|年龄|年纪)(?:是|有|为)?多(?:少|大)")
 _SHARE = rf"百分之[{_N}]+|\d[\d.]*\s*[%％]"
 _MULTIPLE = rf"[{_N}\d]+倍"
 _COUNTED = re.compile(r"(?:多少|几)([\u4e00-\u9fff]{1,8})[？?。]?$")
@@ -268,8 +270,8 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     # that does not name it, where another sentence does, is another
     # event's ("上海……已经颁布实施" beside "去年11月29日……").
     parties = [n for n in _named_parties(info) if any(n in f for f in forms)]
-    # A when question about an act the passages name (开馆, 出梅): a date of
-    # a sentence that does not name it is another act's (开工, 入梅).
+    # A when question about an act the passages name (启用, 入汛): a date of
+    # a sentence that does not name it is another act's (开工, 出汛).
     asked = asked_event(info.text) if info.intent == "date" else None
     event = _EVENT_WORDS.get(asked, (asked,)) if asked and any(compare_form(asked) in f for f in forms) else ()
     for sentence, form in zip(sentences, forms):
@@ -278,7 +280,7 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
         names_party = any(n in form for n in parties) or _points_back(sentence, parties)
         if parties and not names_party:
             continue
-        if event and not any(e in form for e in event):
+        if event and not any(compare_form(e) in form for e in event):
             continue
         if attribute and (attribute in form or attribute in parties and names_party):
             return True
@@ -354,7 +356,7 @@ _TAKING_EFFECT = ("实施", "实行", "施行", "执行", "生效")
 _EVENT_WORDS = {w: _TAKING_EFFECT for w in _TAKING_EFFECT}
 # A province's own organs named short ("省防汛抗旱指挥部", "省政府"): the
 # province a sentence speaks of when the question names one with its 省.
-_PROVINCE_ORGAN = re.compile(r"(?<![\u4e00-\u9fff])省[\u4e00-\u9fff]{0,8}?(?:委|政府|人大|政协|厅|局|指挥部|办公室|中心)")
+_PROVINCE_ORGAN = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[经由据]))省[\u4e00-\u9fff]{0,8}?(?:委|政府|人大|政协|厅|局|指挥部|办公室|中心)")
 
 
 def _points_back(sentence: str, parties: list[str]) -> bool:
@@ -409,47 +411,19 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     return (asked_date(info.text) or pattern).search
 
 
-# "……经理叫什么名字", "那位职工姓什么": a person's name is asked when the
+# "……经理叫什么名字", "那位店员姓什么": a person's name is asked when the
 # noun before the question word is a word for a person (a role, a kin, a
 # trade): no sentence without a person's name states it, and a sentence
-# naming that role states it only with a name beside the role ("经理李建国",
-# not "院长表示" beside another's name).
+# naming that role states it only with a name in the role's clause ("馆长
+# 邵文彬表示", not "馆长表示" with another's name in the next clause).
 _ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:的)?(?:名字)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么)")
-_PERSON_WORD = re.compile(r"(?:[人员师生长者手工官士主任民警客友游姐哥叔姨爷奶妈爸]|书记|经理|老板|司机|孩子|儿子|女儿|丈夫|妻子|母亲|父亲)$")
-# A person named: a name the tagger reads as one, or a name made
-# anonymous (王某, 李某某).
-_ANONYMISED = re.compile(r"[\u4e00-\u9fff]某某?")
-# How far from the role a name stands that is its holder's ("院长刘海燕",
-# "刘海燕院长", "经理、工程师王强").
-_NAME_REACH = 3
-
-
-# A model asked ("什么型号") is a code (XC-PB20, AC313) or a numbered name
-# (长征八号); a brand ("什么牌子") a name with 牌, quoted or in Latin letters,
-# not one made anonymous (某品牌); which company, hospital … ("哪家医院") an
-# organisation of that kind with a name before it.
-_ASKS_MODEL = re.compile(r"(?:什么|啥|哪个|哪一?款)型号")
-_MODEL = re.compile(rf"[A-Za-z]+[-\s]?\d+|\d+[A-Za-z]+|[\u4e00-\u9fff]{{1,4}}[{NUMERAL_CHARS}\d]+号(?!楼|室|院|线)")
-_ASKS_BRAND = re.compile(r"(?:什么|啥|哪个|哪一?家)(?:牌子|品牌|牌)")
-_BRAND = re.compile(r"(?:[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z0-9]+)(?<!某)(?<!某品)牌(?![照子])|“[^”]{1,12}”|[A-Za-z]{2,}")
-_ASKS_ORGANISATION = re.compile(r"(?:哪家|哪一家|哪个|哪所|哪一所)(公司|医院|企业|银行|学校|工厂|厂家|商店|法院)")
-
-
-def names_organisation(sentence: str, kind: str) -> bool:
-    """The sentence names an organisation of ``kind`` (医院, 公司): a word
-    ending in it longer than it (第二人民医院), or it after a noun (市 / 中心
-    医院); not after a verb ("送往医院")."""
-    pairs = _offsets(tagged(sentence))
-    for i, (_, word, _) in enumerate(pairs):
-        if not word.endswith(kind):
-            continue
-        if len(word) > len(kind) or (i and pairs[i - 1][2].startswith(("n", "m", "j")) and len(pairs[i - 1][1]) >= 2):
-            return True
-    return False
+_PERSON_WORD = re.compile(r"(?:[人员师生长者手工官士主任民警客友姐哥叔姨爷奶妈爸]|导游|原告|被告|书记|经理|老板|司机|孩子"
+                          r"|儿子|女儿|丈夫|妻子|母亲|父亲)$")
+_CLAUSE = re.compile(r"[，,。；;：:！!？?]")
 
 
 def _asked_person(text: str) -> str | None:
-    """The word for the person whose name a question asks ("经理" of "设备部
+    """The word for the person whose name a question asks ("经理" of "设备科
     经理叫什么名字"), or None when it asks no person's name."""
     m = _ASKS_NAME.search(text)
     if m is None or not _PERSON_WORD.search(m.group(1)):
@@ -459,56 +433,68 @@ def _asked_person(text: str) -> str | None:
 
 
 def names_person(sentence: str, role: str | None = None) -> bool:
-    """The sentence names a person: a personal name (nr: two to four
-    characters, not a place the tagger misreads as one, 梁溪区; or a
-    surname it cut from the given name, 汪 / 桂兰) or an anonymised one;
-    where the sentence names ``role``, beside it."""
-    spans = [m.span() for m in _ANONYMISED.finditer(sentence)]
-    pairs = tagged(sentence)
-    start = 0
-    for i, (w, flag) in enumerate(pairs):
-        given = pairs[i + 1][0] if i + 1 < len(pairs) else ""
-        if _personal_name(w, flag) and not w.endswith(_PLACE_ENDS) and (
-                2 <= len(w) <= 4 or (len(w) == 1 and 1 <= len(given) <= 2 and _CJK.match(given))):
+    """The sentence names a person: a personal name (the tagger's: two to
+    four characters, not a place it misreads as one, 鼓楼区; or a surname it
+    cut from the given name, 邵 / 文彬) or one made anonymous (王某); where
+    the sentence names ``role``, in its clause. A common surname and a given
+    name general Chinese lacks stands for a name right after the role,
+    whatever the tagger calls it (馆长邵文彬)."""
+    words = tagged_offsets(sentence)
+    spans = [m.span() for m in PARTY.finditer(sentence)]
+    for i, (start, w, flag) in enumerate(words):
+        given = words[i + 1][1] if i + 1 < len(words) else ""
+        if flag.startswith("nr") and not w.endswith(_PLACE_ENDS) and (
+                2 <= len(w) <= 4 or (len(w) == 1 and 1 <= len(given) <= 2 and CJK_WORD.match(given))):
             spans.append((start, start + len(w) + (len(given) if len(w) == 1 else 0)))
-        start += len(w)
     roles = [m.span() for m in re.finditer(re.escape(role), sentence)] if role else []
     if not roles:
         return bool(spans)
-    # Right after the role, a surname and a given name the tagger misreads
-    # is the holder's name too ("局长郑海平").
-    after = {start for start, word, flag in _offsets(pairs) if _surname_and_name(word, flag)}
-    return any(e in after for _, e in roles) or any(
-        -_NAME_REACH <= a - e <= _NAME_REACH or -_NAME_REACH <= s - b <= _NAME_REACH
-        for s, e in roles for a, b in spans)
-
-
-def _offsets(pairs: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
-    """(start, word, flag) of tagged words."""
-    out, start = [], 0
-    for word, flag in pairs:
-        out.append((start, word, flag))
-        start += len(word)
-    return out
-
-
-def _personal_name(word: str, flag: str) -> bool:
-    """A personal name as the tagger reads it."""
-    return flag.startswith("nr")
+    after = {start for start, w, flag in words if _surname_and_name(w, flag)}
+    clause = [len(_CLAUSE.findall(sentence, 0, i)) for i in range(len(sentence) + 1)]
+    return any(e in after for _, e in roles) or any(clause[a] == clause[s] for s, _ in roles for a, _ in spans)
 
 
 def _surname_and_name(word: str, flag: str) -> bool:
     """A word of a common surname and a given name that general Chinese
-    does not have, whatever the tagger calls it (郑海平 read as a place)."""
-    return len(word) in (2, 3) and word[0] in _SURNAMES and _CJK.match(word) is not None \
+    does not have, whatever the tagger calls it."""
+    return len(word) in (2, 3) and word[0] in SURNAMES and CJK_WORD.match(word) is not None \
         and flag.startswith("n") and word_frequency(word) == 0
 
 
-# Common Chinese surnames.
-_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-                      "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 _PLACE_ENDS = tuple("省市区县镇乡村街路")
-_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+# A model asked ("什么型号") is a code (K9-200, A380; not 5G) or a numbered
+# name (东方红三号; not a day, 3月1号); a brand ("什么牌子") a name with 牌,
+# quoted or in Latin letters, not one made anonymous (某品牌), and not 牌照
+# or 牌号; which company, hospital, school … ("哪家医院") an organisation
+# of that kind with a name before it.
+_ASKS_MODEL = re.compile(r"(?:什么|啥|哪个|哪一?款)型号")
+_MODEL = re.compile(rf"[A-Za-z]+[-\s]?\d+|\d+[A-Za-z]{{2,}}|[\u4e00-\u9fff]{{1,4}}(?<![月日])[{NUMERAL_CHARS}\d]+号(?!楼|室|院|线)")
+_ASKS_BRAND = re.compile(r"(?:什么|啥|哪个|哪一?家)(?:牌子|品牌|牌(?![照号匾坊]))")
+_BRAND = re.compile(r"(?:[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z0-9]+)(?<!某)(?<!某品)牌(?![照子])|“[^”]{1,12}”|[A-Za-z]{2,}")
+# The kinds of organisation asked, each with the endings of their names.
+_ORGANISATIONS = {"公司": ("公司", "集团", "厂"), "企业": ("公司", "集团", "厂", "企业"), "工厂": ("厂", "公司", "集团"),
+                  "厂家": ("厂", "公司", "集团"), "医院": ("院", "医院", "卫生院", "中心"), "银行": ("银行",),
+                  "学校": ("大学", "学院", "学校", "中学", "小学", "幼儿园"), "商店": ("店", "商场", "超市"),
+                  "法院": ("法院",)}
+_ASKS_ORGANISATION = re.compile(rf"(?:哪家|哪一家|哪个|哪所|哪一所)({'|'.join(_ORGANISATIONS)})")
+
+
+def names_organisation(sentence: str, kind: str) -> bool:
+    """The sentence names an organisation of ``kind`` (医院, 学校) by a
+    name: a word ending as such names end, longer than the ending (第二人民
+    医院, 师范大学), or the ending after a noun (市 / 妇幼保健院); not after a
+    verb ("送往医院")."""
+    ends = _ORGANISATIONS[kind]
+    words = tagged_offsets(sentence)
+    for i, (_, word, _) in enumerate(words):
+        end = next((e for e in sorted(ends, key=len, reverse=True) if word.endswith(e)), None)
+        if end is None:
+            continue
+        if len(word) > len(end) or (i and words[i - 1][2].startswith(("n", "m", "j")) and len(words[i - 1][1]) >= 2):
+            return True
+    return False
 
 
 def _enumerates(n: int) -> Callable[[str], bool]:
@@ -556,17 +542,32 @@ _THE_STATE = frozenset(("中国", "中华", "我国", "中华人民共和国"))
 
 def places_elsewhere(question: str, quoted_documents: Iterable[str], library_uses: Callable[[str], bool],
                      library_city: Callable[[str], bool]) -> list[str]:
-    """The places a question names (the tagger's place names: 南昌, 六横岛)
-    that none of the quoted documents mentions though another document of
-    the library does: the quotes speak of another place, and what the
-    question asks of the one it names is not stated ("南昌……压缩到多少个工作日"
-    answered by 合肥's figure). Provinces and countries are left to the
-    qualifiers and the named-document checks. ``quoted_documents``: the
-    quoted documents' texts (title and all) in comparison form;
-    ``library_city``: whether the library names a city or county by a noun
-    (合肥 of 合肥市: the tagger's dictionary may call it a noun)."""
+    """The places a question names (泰州, 六合区) that none of the quoted
+    documents mentions though another document of the library does: the
+    quotes speak of another place, and what the question asks of the one it
+    names is not stated ("泰州……每个补助多少" answered by 扬州's figure).
+    A place is a word the tagger reads as one that ends as a place's name
+    (六合区, 周庄镇) or that the library names a city or county by
+    (``library_city``: 泰州 of 泰州市, whatever the tagger calls it); it is
+    looked for without its ending (南京市 in a text that says 南京).
+    Provinces and countries are left to the qualifiers and the
+    named-document checks. ``quoted_documents``: the quoted documents'
+    texts (title and all) in comparison form."""
     forms = list(quoted_documents)
-    asked = dict.fromkeys(w for w, flag in tagged(question)
-                          if len(w) >= 2 and not w.endswith(_PLACE_KINDS) and not _PLACE_NAME.fullmatch(w)
-                          and w not in _THE_STATE and (flag == "ns" or flag.startswith("n") and library_city(w)))
-    return [w for w in asked if library_uses(w) and not any(compare_form(w) in f for f in forms)]
+    out = []
+    for w, flag in tagged(question):
+        core = _PLACE_END.sub("", w) if len(w) >= 3 else w
+        if len(core) < 2 or w in out or w.startswith(_NOT_A_PLACE) or _PLACE_NAME.fullmatch(core) \
+                or core in _THE_STATE or w.endswith(_PLACE_KINDS):
+            continue
+        if not ((flag == "ns" and core != w) or (flag.startswith("n") and library_city(core))):
+            continue
+        if library_uses(core) and not any(compare_form(core) in f for f in forms):
+            out.append(w)
+    return out
+
+
+# The ending of a place's name, and words that start no place's name
+# (各省市, 全市, 本县).
+_PLACE_END = re.compile(r"(?:省|市|县|区|镇|乡|岛|州)$")
+_NOT_A_PLACE = tuple("各全本该我外")

@@ -38,8 +38,9 @@ _ROUND = re.compile(r"(?<![A-Za-z])([A-Ea-e])\+?轮")
 # names its neighbours' too.
 _UNIT = re.compile(r"(?<![\d.])(\d{1,4})(室|栋|幢|号楼)")
 # A year told relative to the text's own (去年, 今年): a sentence of this
-# year's figures is no answer about last year's.
-_RELATIVE_YEAR = re.compile(r"(去年|今年|明年|前年)(?!同期|以来)")
+# year's figures is no answer about last year's (the year compared with,
+# 去年同期 or 去年为……, is not the sentence's own).
+_RELATIVE_YEAR = re.compile(r"(去年|今年|明年|前年)(?!同期|以来|为|是)")
 _CLASS = re.compile(r"([一二三四特头])等(座|奖|舱)")
 _SIDE = re.compile(r"(?<![子妇少])(男|女)(子|性|篮|排|足)")
 _PROVINCE = re.compile("|".join(PROVINCES))
@@ -66,7 +67,7 @@ def qualifiers(text: str) -> tuple[Qualifier, ...]:
     found += [Qualifier("审", m.group(1), m.group(0)) for m in _INSTANCE.finditer(text)]
     found += [Qualifier("year", m.group(1), m.group(0)) for m in _YEAR.finditer(text) if not _compared(text, m)]
     found += [Qualifier("round", m.group(1).upper(), m.group(0)) for m in _ROUND.finditer(text)]
-    found += [Qualifier("栋" if m.group(2) == "号楼" else m.group(2), m.group(1), m.group(0)) for m in _UNIT.finditer(text)]
+    found += [Qualifier("室" if m.group(2) == "室" else "栋", m.group(1), m.group(0)) for m in _UNIT.finditer(text)]
     found += [Qualifier("relative year", m.group(1), m.group(0)) for m in _RELATIVE_YEAR.finditer(text)
               if not _compared(text, m)]
     found += [Qualifier(m.group(2), "一" if m.group(1) == "头" else m.group(1), m.group(0))
@@ -129,6 +130,6 @@ def instance_not_held(asked: Sequence[Qualifier], document: str) -> tuple[str, s
     for q in asked:
         marks = _INSTANCE_MARKS.get(q.value) if q.frame == "审" else None
         if marks and not any(m in document for m in marks):
-            return "一审", q.said
+            held = "二审" if any(m in document for m in _INSTANCE_MARKS["二"]) else "一审"
+            return held, q.said
     return None
-

@@ -9,7 +9,7 @@ from functools import lru_cache
 from .numerals import NUMERAL_CHARS
 from .places import PROVINCES
 from .textnorm import is_mostly_latin
-from .tokenize import content_terms, is_fused, is_number, stopwords, tagged, word_bounds
+from .tokenize import content_terms, is_fused, is_number, stopwords, tagged, tagged_offsets, word_bounds
 
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|哪个月|哪一个月|几月|几号|日期|时间是(?!怎|如何)|\bwhen\b|what date|which day", re.I)),
@@ -59,12 +59,15 @@ def _without_asked_words(text: str) -> str:
 def _with_measures_closed(text: str) -> str:
     """``text`` with a clause mark after each measure of a number or
     question word that the segmenter fused with the characters after it
-    ("45天才完工" cut 45 / 天才, "哪天出的" cut 哪 / 天出): the measure
+    ("12天才送到" cut 12 / 天才, "哪天起的火" cut 哪 / 天起): the measure
     belongs to the number, and the fused word is none the question says."""
     if not _MEASURE.search(text):
         return text
     bounds = set(word_bounds(text))
-    return _MEASURE.sub(lambda m: m.group() if m.end() in bounds else m.group() + "，", text)
+    # Only a word the measure starts (天才 of 45 / 天才), not one it stands in
+    # (一次性, 一日游).
+    return _MEASURE.sub(lambda m: m.group() + "，" if m.start() in bounds and m.end() not in bounds else m.group(),
+                        text)
 
 
 # A measure after a number or a question word of measure (45天, 哪天, 几次);
@@ -117,7 +120,7 @@ _ASKING = re.compile(r"什么|啥|哪(?!怕)|多少|多久|多长|几[个件项�
 _ASKS_YES_NO = re.compile(r"是否|吗[？?]?\s*$")
 _CONCEDING = re.compile(r"^\s*(?:不管|无论|不论|哪怕|即使|即便)")
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
-_CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 # The asker as subject or owner (我, 我们, 俺, 咱): not the official voice of
@@ -316,7 +319,7 @@ def suffixed_nouns(text: str, uses: Callable[[str], bool], reach: int = 3) -> li
             continue
         parts = []
         for word, tag in reversed(pairs[max(0, i - reach):i]):
-            if not _CJK_WORD.match(word) or word in stop or not tag.startswith(("n", "vn")):
+            if not CJK_WORD.match(word) or word in stop or not tag.startswith(("n", "vn")):
                 break
             parts.insert(0, word)
         found = next((w for w in ("".join(parts[k:]) + char for k in range(len(parts))) if uses(w)), None)
@@ -399,7 +402,7 @@ def asked_verb(text: str) -> str | None:
         j = i - 1
         while j >= 0 and pairs[j][0] in ("了", "过", "些", "一些"):
             j -= 1
-        if j >= 0 and pairs[j][1].startswith("v") and len(pairs[j][0]) >= 2 and _CJK_WORD.match(pairs[j][0]):
+        if j >= 0 and pairs[j][1].startswith("v") and len(pairs[j][0]) >= 2 and CJK_WORD.match(pairs[j][0]):
             return pairs[j][0]
     return None
 
@@ -420,24 +423,21 @@ _TO_EVENT = frozenset("是 的 了 在 于 将 会 要 能 才 就 正式 开始
 @lru_cache(maxsize=1024)
 def asked_event(text: str) -> str | None:
     """The act a when question asks the date of: the word after its
-    question word ("什么时候开馆", "哪一天出梅的": the tagger may call it a
+    question word ("什么时候启用", "哪一天入汛的": the tagger may call it a
     noun), else the verb before it ("会议召开是什么时候"). None when no word
     of two characters stands there."""
     m = _WHEN.search(text)
     if m is None:
         return None
-    pairs = tagged(text)
-    ends = [0]
-    for word, _ in pairs:
-        ends.append(ends[-1] + len(word))
-    after = [(w, t, start == m.end()) for (w, t), start in zip(pairs, ends) if start >= m.end() and w not in _TO_EVENT]
-    # A noun dates an act only right after the question word (哪一天出梅); past
+    words = tagged_offsets(text)
+    after = [(w, t, start == m.end()) for start, w, t in words if start >= m.end() and w not in _TO_EVENT]
+    # A noun dates an act only right after the question word (哪一天入汛); past
     # other words it is where or what (从哪一年开始在全省实施).
-    if after and len(after[0][0]) >= 2 and _CJK_WORD.match(after[0][0]) and (
+    if after and len(after[0][0]) >= 2 and CJK_WORD.match(after[0][0]) and (
             after[0][1].startswith("v") or after[0][1].startswith("n") and after[0][2]):
         return after[0][0]
-    before = [(w, t) for (w, t), end in zip(pairs, ends[1:]) if end <= m.start() and w not in _TO_EVENT]
-    if before and len(before[-1][0]) >= 2 and before[-1][1] == "v" and _CJK_WORD.match(before[-1][0]):
+    before = [(w, t) for start, w, t in words if start + len(w) <= m.start() and w not in _TO_EVENT]
+    if before and len(before[-1][0]) >= 2 and before[-1][1] == "v" and CJK_WORD.match(before[-1][0]):
         return before[-1][0]
     return None
 
@@ -457,7 +457,7 @@ def value_anchor(text: str) -> str | None:
     while j >= 0 and pairs[j][0] in _TO_VALUE:
         j -= 1
     word = pairs[j][0] if j >= 0 else ""
-    return word if len(word) >= 2 and _CJK_WORD.match(word) else None
+    return word if len(word) >= 2 and CJK_WORD.match(word) else None
 
 
 def asked_attribute(text: str) -> str | None:

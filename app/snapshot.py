@@ -36,7 +36,7 @@ _CITY = r"[市县](?![场民级政面值容委长区内里属直辖])"
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 # Question words that count: the word after them is a unit.
 _COUNTING = frozenset(("多少", "几"))
-# Complements the segmenter keeps on a spoken verb (赔给, 退回, 拉走): the
+# Complements the segmenter keeps on a spoken verb (赔给, 退回, 搬走): the
 # verb says what is done, the complement only to whom or where.
 _COMPLEMENTS = "给回走掉到"
 
@@ -68,6 +68,7 @@ class IndexSnapshot:
         # Filled on first use (a question that reads a whole document).
         self._doc_forms: dict[str, str] = {}
         self._with_word: dict[str, list[frozenset[str]]] = {}
+        self._cities: dict[str, bool] = {}
         self._doc_sentences: dict[str, tuple[list[int], list[tuple[int, int, int]]]] = {}
         # Chunks of each article, in order: an article is quoted whole.
         self.articles: dict[tuple[str, str], list[int]] = {}
@@ -177,11 +178,12 @@ class IndexSnapshot:
         return self.in_vocabulary(word) or compare_form(word) in self._corpus_form
 
     def names_a_city(self, word: str) -> bool:
-        """The text names a city or county by ``word`` (合肥 of 合肥市; not
-        the 产品 of 产品市场)."""
-        if not _CJK_NAME.match(word):
-            return False
-        return re.search(re.escape(compare_form(word)) + _CITY, self._corpus_form) is not None
+        """The text names a city or county by ``word`` (泰州 of 泰州市; not
+        产品 of 产品市场, nor 地级 of 地级市). Found once per word."""
+        if word not in self._cities:
+            self._cities[word] = bool(_CJK_NAME.match(word)) and not word.endswith(("级", "辖")) and re.search(
+                re.escape(compare_form(word)) + _CITY, self._corpus_form) is not None
+        return self._cities[word]
 
     def holds(self, name: str) -> bool:
         """The library has a document of that name, or its text uses it."""

@@ -107,6 +107,17 @@ def tagged(text: str) -> list[tuple[str, str]]:
     return list(pos_tags(_CJK_GAP.sub("", to_halfwidth(text))))
 
 
+def tagged_offsets(text: str) -> list[tuple[int, str, str]]:
+    """(start, word, flag) of each word ``tagged`` cuts ``text`` into; the
+    starts count in the text as ``tagged`` reads it (spaces between Chinese
+    characters dropped)."""
+    out, start = [], 0
+    for word, flag in tagged(text):
+        out.append((start, word, flag))
+        start += len(word)
+    return out
+
+
 # Tags of names and nouns (person, place, organisation, other proper noun,
 # abbreviation, idiom, set phrase, foreign word, noun).
 _NAME_TAGS = ("n", "j", "l", "i", "eng")

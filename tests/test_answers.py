@@ -1534,7 +1534,7 @@ def test_court_costs_in_everyday_words_are_read_as_the_judgments_fee(tmp_path):
 def test_a_figure_of_another_places_document_does_not_answer_for_the_place_asked(tmp_path):
     pipeline = _pipeline_over(tmp_path, {
         "扬州.txt": "扬州口袋公园建设提速\n本报扬州3月2日电 扬州今年新建口袋公园40个，市财政对每个口袋公园补助50万元。\n",
-        "泰州.txt": "泰州推进城市绿道建设\n本报泰州3月5日电 泰州今年新建城市绿道86公里，沿线设置驿站12处。\n",
+        "泰州.txt": "泰州推进城市绿道建设\n本报泰州3月5日电 泰州市今年新建城市绿道86公里，沿线设置驿站12处。\n",
     })
     asked = pipeline.ask("泰州对每个口袋公园补助多少钱？")
     assert asked.refused and "泰州" in asked.answer
@@ -1542,6 +1542,7 @@ def test_a_figure_of_another_places_document_does_not_answer_for_the_place_asked
 
 
 def test_a_noun_the_documents_name_a_city_by_is_a_place_and_a_market_is_none(tmp_path):
-    pipeline = _pipeline_on(tmp_path, "报道.txt", "合肥推进加装电梯\n合肥市今年加装电梯412部，技术市场交易额增长。\n")
-    assert pipeline.snapshot.names_a_city("合肥")
+    pipeline = _pipeline_on(tmp_path, "报道.txt", "芜湖推进老旧小区改造\n芜湖市今年改造老旧小区86个，技术市场交易额增长，地级市中排名第三。\n")
+    assert pipeline.snapshot.names_a_city("芜湖")
     assert not pipeline.snapshot.names_a_city("技术")
+    assert not pipeline.snapshot.names_a_city("地级")

@@ -9,10 +9,15 @@ from app.rulings import asks_for_ruling, reports_positions, states_finding, stat
     ("房东说押金不退是合同写好的，这说得通吗？", True),
     ("我已经签了收据，还能把多付的租金要回来吗？", True),
     ("二审法院认为这份协议有什么问题？", True),
+    # what the court ordered asks the court's words, not the claim's
+    ("物业公司起诉业主要钱，法院最后判业主付多少物业费？", True),
+    ("超市着火的损失，法院让谁来赔？", True),
+    ("员工要求的违约金，法院酌定了多少？", True),
     # a court or an arbitration named as the topic asks no finding
     ("拖欠货款的纠纷，最晚什么时候要申请仲裁？", False),
     ("借款纠纷中，二审法院按什么利率计算利息？", False),
     ("装修合同仲裁案中，李某的月收入是多少？", False),
+    ("这起物业纠纷是哪个法院审理的？", False),
 ])
 def test_a_question_asks_for_a_finding_only_when_it_asks_what_holds(question, asks):
     assert asks_for_ruling(question) is asks
@@ -60,18 +65,6 @@ def test_why_and_how_questions_ask_the_court_s_reasons():
     assert asks_for_ruling("快递公司为什么不用承担赔偿责任？", "why")
     assert asks_for_ruling("法院让房东退押金了吗？")
     assert not asks_for_ruling("税务局一共罚了多少钱？", "count")
-
-
-@pytest.mark.parametrize("question, asks", [
-    # what the court ordered or how it reckoned asks the court's words, not the claim's
-    ("物业公司起诉业主要钱，法院最后判业主付多少物业费？", True),
-    ("超市着火的损失，法院让谁来赔？", True),
-    ("员工要求的违约金，法院酌定了多少？", True),
-    # a court named only as where a case was heard asks no order
-    ("这起物业纠纷是哪个法院审理的？", False),
-])
-def test_a_question_about_what_the_court_ordered_asks_for_its_order(question, asks):
-    assert asks_for_ruling(question) is asks
 
 
 def test_a_courts_order_is_a_finding_and_the_claim_for_it_is_not():
