@@ -390,6 +390,8 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         return names_place
     if (person := _asked_person(info.text)) is not None:
         return lambda sentence: names_person(sentence, person)
+    if (body := _asked_body(info.text)) is not None:
+        return lambda sentence: names_organisation(sentence, body)
     if _ASKS_MODEL.search(info.text):
         return _MODEL.search
     if _ASKS_BRAND.search(info.text):
@@ -422,21 +424,33 @@ _PERSON_WORD = re.compile(r"(?:[人员师生长者手工官士主任民警客友
 _CLAUSE = re.compile(r"[，,。；;：:！!？?]")
 
 
+def _asked_body(text: str) -> str | None:
+    """The kind of organisation whose name a question asks ("那家装修公司叫
+    什么名字": 公司), or None."""
+    m = _ASKS_NAME.search(text)
+    if m is None:
+        return None
+    return next((kind for kind, ends in _ORGANISATIONS.items() if m.group(1).endswith(ends)), None)
+
+
 def _asked_person(text: str) -> str | None:
     """The word for the person whose name a question asks ("经理" of "设备科
     经理叫什么名字"), or None when it asks no person's name."""
     m = _ASKS_NAME.search(text)
     if m is None or not _PERSON_WORD.search(m.group(1)):
         return None
-    words = [w for w, _ in tagged(m.group(1))]
-    return words[-1] if words and len(words[-1]) >= 2 else m.group(1)
+    # The word the question ends the role with, as it cuts the whole question
+    # (文旅局 / 局长, not 局局长 of the phrase alone).
+    word = next((w for start, w, _ in tagged_offsets(text) if start + len(w) == m.end(1)), "")
+    return word if len(word) >= 2 else m.group(1)
 
 
 def names_person(sentence: str, role: str | None = None) -> bool:
     """The sentence names a person: a personal name (the tagger's: two to
     four characters, not a place it misreads as one, 鼓楼区; or a surname it
     cut from the given name, 邵 / 文彬) or one made anonymous (王某); where
-    the sentence names ``role``, in its clause. A common surname and a given
+    the sentence names ``role``, in its clause (none where it names the role
+    only inside another word). A common surname and a given
     name general Chinese lacks stands for a name right after the role,
     whatever the tagger calls it (馆长邵文彬)."""
     words = tagged_offsets(sentence)
@@ -446,9 +460,14 @@ def names_person(sentence: str, role: str | None = None) -> bool:
         if flag.startswith("nr") and not w.endswith(_PLACE_ENDS) and (
                 2 <= len(w) <= 4 or (len(w) == 1 and 1 <= len(given) <= 2 and CJK_WORD.match(given))):
             spans.append((start, start + len(w) + (len(given) if len(w) == 1 else 0)))
-    roles = [m.span() for m in re.finditer(re.escape(role), sentence)] if role else []
-    if not roles:
+    if not role or role not in sentence:
         return bool(spans)
+    # The role as a word of its own or a word's head (总经理), not inside
+    # another word (交警支队 names no traffic officer); or its last two
+    # characters, where the segmenter cut the role otherwise in the question
+    # (局局长 of 文旅局局长).
+    roles = [(start, start + len(w)) for start, w, _ in words if w.endswith(role)] or \
+        [(start, start + len(w)) for start, w, _ in words if len(role) > 2 and w.endswith(role[-2:])]
     after = {start for start, w, flag in words if _surname_and_name(w, flag)}
     clause = [len(_CLAUSE.findall(sentence, 0, i)) for i in range(len(sentence) + 1)]
     return any(e in after for _, e in roles) or any(clause[a] == clause[s] for s, _ in roles for a, _ in spans)
@@ -477,8 +496,11 @@ _BRAND = re.compile(r"(?:[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z0-9]+)(?<!某)(?<!�
 _ORGANISATIONS = {"公司": ("公司", "集团", "厂"), "企业": ("公司", "集团", "厂", "企业"), "工厂": ("厂", "公司", "集团"),
                   "厂家": ("厂", "公司", "集团"), "医院": ("院", "医院", "卫生院", "中心"), "银行": ("银行",),
                   "学校": ("大学", "学院", "学校", "中学", "小学", "幼儿园"), "商店": ("店", "商场", "超市"),
-                  "法院": ("法院",)}
-_ASKS_ORGANISATION = re.compile(rf"(?:哪家|哪一家|哪个|哪所|哪一所)({'|'.join(_ORGANISATIONS)})")
+                  "法院": ("法院",), "平台": ("平台",)}
+_ASKS_ORGANISATION = re.compile(rf"(?:哪家|哪一家|哪个|哪所|哪一所)[\u4e00-\u9fff]{{0,4}}?({'|'.join(_ORGANISATIONS)})")
+# Words before an organisation's kind that say what sort it is, not which
+# one (中心小学, 乡镇卫生院, 当地医院).
+_SORT_WORDS = frozenset("中心 乡镇 当地 附近 县级 市级 乡级 村级 大型 小型 民营 私立 公立 一家 一所 这家 那家 该 本".split())
 
 
 def names_organisation(sentence: str, kind: str) -> bool:
@@ -492,7 +514,11 @@ def names_organisation(sentence: str, kind: str) -> bool:
         end = next((e for e in sorted(ends, key=len, reverse=True) if word.endswith(e)), None)
         if end is None:
             continue
-        if len(word) > len(end) or (i and words[i - 1][2].startswith(("n", "m", "j")) and len(words[i - 1][1]) >= 2):
+        own = word[:-len(end)]
+        if own and "某" not in own and own not in _SORT_WORDS:
+            return True
+        before, flag = (words[i - 1][1], words[i - 1][2]) if i else ("", "")
+        if not own and len(before) >= 2 and flag.startswith(("n", "m", "j")) and before not in _SORT_WORDS:
             return True
     return False
 

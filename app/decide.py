@@ -92,7 +92,7 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
                   about: list[float] | None = None, min_about: float = 0.0,
                   dated: list[str] | None = None, beyond_names: list[float] | None = None,
                   others: list[tuple[str, str] | None] | None = None,
-                  places_elsewhere: tuple[str, ...] = ()) -> Decision:
+                  places_elsewhere: tuple[str, ...] = (), unreached: tuple[str, str] | None = None) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
     that answer best, and the texts of the passages ``quoting`` them:
 
@@ -128,7 +128,10 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
       a note saying whose they are (``answer_note``);
     * ``places_elsewhere``: places the question names that only documents
       other than the quoted ones mention (coverage.places_elsewhere): the
-      quotes speak of another place."""
+      quotes speak of another place;
+    * ``unreached``: the instance the quoted documents are of and the later
+      one asked (("一审", "二审")): what the later instance held is in none of
+      them, whatever the question's form (a yes / no question too)."""
     if not decision.answer or not quoted:
         return decision
     if heading_alone:
@@ -141,6 +144,9 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
             # what the text says instead, said to be another one's.
             return replace(decision, reason="another_one", message=T.ANOTHER_ONE_NOTE.format(other=other, asked=asked))
         return replace(decision, answer=False, reason="another_one", message=T.ANOTHER_ONE.format(other=other, asked=asked))
+    if unreached:
+        return replace(decision, answer=False, reason="another_one",
+                       message=T.ANOTHER_ONE.format(other=unreached[0], asked=unreached[1]))
     if places_elsewhere:
         return replace(decision, answer=False, reason="another_one",
                        message=T.PLACE_NOT_STATED.format(places="、".join(f"“{p}”" for p in places_elsewhere)))

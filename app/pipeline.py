@@ -362,14 +362,16 @@ class Pipeline:
         # place the question asks of (第五届 for 第六届).
         asked_ones = qualifiers(prep.asked)
         others = [another_named(asked_ones, c.text, f"{prep.snapshot.metas[c.hit.chunk.doc_id].title} {c.hit.chunk.text}")
-                  or instance_not_held(asked_ones, prep.snapshot.docs[c.hit.chunk.doc_id]["text"])
                   for c in chosen] if asked_ones else None
+        # A later instance asked of judgments that never reached it.
+        unheld = [instance_not_held(asked_ones, prep.snapshot.docs[d]["text"]) for d in quoted_docs]
+        unreached = unheld[0] if unheld and all(unheld) else None
         elsewhere = places_elsewhere(prep.asked, [prep.snapshot.document_form(d) for d in quoted_docs],
                                      prep.snapshot.uses, prep.snapshot.names_a_city)
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
                                  min_about=self.settings.value_subject_share, dated=dated, beyond_names=beyond,
-                                 others=others, places_elsewhere=tuple(elsewhere))
+                                 others=others, places_elsewhere=tuple(elsewhere), unreached=unreached)
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = body or [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]

@@ -417,7 +417,7 @@ _TO_VALUE = frozenset("的 是 为 有 要 需要 应 应当 应该 必须 可�
 # A when question's word, and the words between it and the act it dates.
 _WHEN = re.compile(r"什么时候|啥时候|何时|哪一?天|哪一?年|哪一?日|哪个月|几月(?:几[日号])?|几号")
 _TO_EVENT = frozenset("是 的 了 在 于 将 会 要 能 才 就 正式 开始 最终 实际 计划 预计 原计划 大概 大约 具体 到底 究竟 "
-                      "起 从 自".split())
+                      "起 从 自 全部 全面 都 已 已经 首次 再次 重新".split())
 
 
 @lru_cache(maxsize=1024)

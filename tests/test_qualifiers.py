@@ -114,3 +114,13 @@ def test_a_later_instance_asked_of_a_first_instance_judgment_is_not_held():
     assert instance_not_held(qualifiers("被告上诉后，二审是怎么判的？"), report) is None
     assert instance_not_held(qualifiers("一审是怎么判的？"), first) is None
     assert instance_not_held(qualifiers("再审是怎么判的？"), report) == ("二审", "再审")
+
+
+def test_a_later_instance_the_judgment_never_reached_is_refused_even_when_asked_yes_or_no():
+    from app.answer import Decision
+    from app.decide import decide_quoted
+    from app.question import analyze
+
+    decision = decide_quoted(Decision(True, "answered"), analyze("被告上诉后，二审有没有改判？"),
+                             ["如不服本判决，可以在判决书送达之日起十五日内上诉。"], unreached=("一审", "二审"))
+    assert not decision.answer and "二审" in decision.message

@@ -701,6 +701,17 @@ def test_question_words_with_their_measure_are_no_terms(question, left_out, kept
     ("孩子是在哪家医院出生的？", "孩子出生于市妇幼保健院。", True),
     # a licence plate is no brand
     ("跑货运需要办什么牌照？", "从事货运须取得道路运输经营许可证。", True),
+    # an organisation's name asked, by its kind, however the question words it
+    ("给业主装修的那家装修公司叫什么名字？", "业主可另行向装修公司追偿。", False),
+    ("给业主装修的那家装修公司叫什么名字？", "房屋由华美装饰工程有限公司装修。", True),
+    ("新大楼是哪家建筑公司承建的？", "新大楼由施工单位承建。", False),
+    ("他在哪个购物平台上买的？", "他在网上购买了该商品。", False),
+    ("他在哪个购物平台上买的？", "他在优选商城平台购买了该商品。", True),
+    # a sort of school or hospital is no name of one
+    ("出事的是哪所学校？", "一所乡镇中心小学食堂存放了过期食品。", False),
+    # a role inside another word has no holder named; a role the question's cut runs into the word before
+    ("处理违章的那位交警叫什么名字？", "陈某到交警支队处理违章记录。", False),
+    ("市文旅局局长叫啥？", "市文化和旅游局局长周文涛说，游客增长了三成。", True),
     # a day is no model, nor a network's generation
     ("巡检的无人机是什么型号的？", "3月1号巡检出动无人机2架。", False),
     ("巡检的无人机是什么型号的？", "巡检出动5G无人机2架。", False),
@@ -773,6 +784,7 @@ def test_quotes_from_another_places_document_are_refused_with_the_place_named():
     ("全省哪一天入汛的？", "入汛"),
     ("座谈会召开是什么时候？", "召开"),              # the verb before it
     ("座谈会是哪天举行的？", "举行"),
+    ("停电后，用户是什么时候全部恢复供电的？", "恢复"),      # words of degree stand between
     # past other words, a noun is where or what, not the act: nothing is checked then
     ("改革从哪一年开始在全市推开？", None),
     ("什么时候？", None),
