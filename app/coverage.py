@@ -457,7 +457,7 @@ def names_person(sentence: str, role: str | None = None) -> bool:
     spans = [m.span() for m in PARTY.finditer(sentence)]
     for i, (start, w, flag) in enumerate(words):
         given = words[i + 1][1] if i + 1 < len(words) else ""
-        if flag.startswith("nr") and not w.endswith(_PLACE_ENDS) and (
+        if flag.startswith("nr") and not w.endswith(_PLACE_SUFFIXES) and (
                 2 <= len(w) <= 4 or (len(w) == 1 and 1 <= len(given) <= 2 and CJK_WORD.match(given))):
             spans.append((start, start + len(w) + (len(given) if len(w) == 1 else 0)))
     if not role or role not in sentence:
@@ -469,8 +469,13 @@ def names_person(sentence: str, role: str | None = None) -> bool:
     roles = [(start, start + len(w)) for start, w, _ in words if w.endswith(role)] or \
         [(start, start + len(w)) for start, w, _ in words if len(role) > 2 and w.endswith(role[-2:])]
     after = {start for start, w, flag in words if _surname_and_name(w, flag)}
-    clause = [len(_CLAUSE.findall(sentence, 0, i)) for i in range(len(sentence) + 1)]
-    return any(e in after for _, e in roles) or any(clause[a] == clause[s] for s, _ in roles for a, _ in spans)
+    return any(e in after for _, e in roles) or any(_clause_of(sentence, a) == _clause_of(sentence, r)
+                                                    for r, _ in roles for a, _ in spans)
+
+
+def _clause_of(sentence: str, offset: int) -> int:
+    """Which clause of ``sentence`` (counted by clause marks) ``offset`` is in."""
+    return len(_CLAUSE.findall(sentence, 0, offset))
 
 
 def _surname_and_name(word: str, flag: str) -> bool:
@@ -480,7 +485,9 @@ def _surname_and_name(word: str, flag: str) -> bool:
         and flag.startswith("n") and word_frequency(word) == 0
 
 
-_PLACE_ENDS = tuple("省市区县镇乡村街路")
+# The endings of places' names (六合区, 周庄镇, 中山路): a word the tagger reads
+# as a person's name that ends so is a place.
+_PLACE_SUFFIXES = tuple("省市区县镇乡村街路岛州")
 
 
 # A model asked ("什么型号") is a code (K9-200, A380; not 5G) or a numbered
@@ -508,10 +515,10 @@ def names_organisation(sentence: str, kind: str) -> bool:
     name: a word ending as such names end, longer than the ending (第二人民
     医院, 师范大学), or the ending after a noun (市 / 妇幼保健院); not after a
     verb ("送往医院")."""
-    ends = _ORGANISATIONS[kind]
+    ends = sorted(_ORGANISATIONS[kind], key=len, reverse=True)  # 卫生院 before 院
     words = tagged_offsets(sentence)
     for i, (_, word, _) in enumerate(words):
-        end = next((e for e in sorted(ends, key=len, reverse=True) if word.endswith(e)), None)
+        end = next((e for e in ends if word.endswith(e)), None)
         if end is None:
             continue
         own = word[:-len(end)]
@@ -582,7 +589,7 @@ def places_elsewhere(question: str, quoted_documents: Iterable[str], library_use
     forms = list(quoted_documents)
     out = []
     for w, flag in tagged(question):
-        core = _PLACE_END.sub("", w) if len(w) >= 3 else w
+        core = w[:-1] if len(w) >= 3 and w.endswith(_PLACE_SUFFIXES) else w
         if len(core) < 2 or w in out or w.startswith(_NOT_A_PLACE) or _PLACE_NAME.fullmatch(core) \
                 or core in _THE_STATE or w.endswith(_PLACE_KINDS):
             continue
@@ -593,7 +600,5 @@ def places_elsewhere(question: str, quoted_documents: Iterable[str], library_use
     return out
 
 
-# The ending of a place's name, and words that start no place's name
-# (各省市, 全市, 本县).
-_PLACE_END = re.compile(r"(?:省|市|县|区|镇|乡|岛|州)$")
+# Words that start no place's name (各省市, 全市, 本县).
 _NOT_A_PLACE = tuple("各全本该我外")

@@ -19,6 +19,7 @@ from .legal import article_of, article_refs
 from .metadata import DocMeta, read_meta
 from .naming import NameIndex
 from .outline import Heading, build_outlines
+from .question import CJK_WORD
 from .textnorm import bigrams, compare_form
 from .tokenize import PROPER_TAGS, is_fused, register, stopwords, tagged, word_frequency, words
 from .typos import HomophoneIndex, corrected
@@ -33,7 +34,6 @@ _CHILD = frozenset("女 婴 幼 孤 患 胎 孙 侄 男 健 宠 托 少 生 产"
 # A city's or county's name ends in 市 or 县, not where 市 starts a word
 # of its own (产品市场, 全市民).
 _CITY = r"[市县](?![场民级政面值容委长区内里属直辖])"
-_CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 # Question words that count: the word after them is a unit.
 _COUNTING = frozenset(("多少", "几"))
 # Complements the segmenter keeps on a spoken verb (赔给, 退回, 搬走): the
@@ -181,8 +181,8 @@ class IndexSnapshot:
         """The text names a city or county by ``word`` (泰州 of 泰州市; not
         产品 of 产品市场, nor 地级 of 地级市). Found once per word."""
         if word not in self._cities:
-            self._cities[word] = bool(_CJK_NAME.match(word)) and not word.endswith(("级", "辖")) and re.search(
-                re.escape(compare_form(word)) + _CITY, self._corpus_form) is not None
+            named = 2 <= len(word) <= 3 and bool(CJK_WORD.match(word)) and not word.endswith(("级", "辖"))
+            self._cities[word] = named and re.search(re.escape(compare_form(word)) + _CITY, self._corpus_form) is not None
         return self._cities[word]
 
     def holds(self, name: str) -> bool:
