@@ -10,13 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .numerals import NUMERAL_CHARS
+from .numerals import NUMERAL_CHARS, to_int
 from .tokenize import word_bounds
 
 # Bump when what is read changes, so stored indexes (which keep it) go stale.
-METADATA_VERSION = "1"
+METADATA_VERSION = "2"
 _NUM = NUMERAL_CHARS
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# A date written out in numerals, as a 落款 is ("二〇二五年六月三日").
+# How far from the end a 落款 date may stand (a judgment's: judges above,
+# the clerk and a certifying line below).
+_CLOSING_LINES = 8
+_WRITTEN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                           r"\s*([一二三四五六七八九十]{1,3})\s*日")
 _FILE_DATE = re.compile(r"[(（](\d{4})-(\d{2})-(\d{2})[)）]")
 # What a dated line records; the first keyword found names the event.
 _EVENTS = (("修正", "修正"), ("修订", "修订"), ("修改", "修正"), ("施行", "施行"), ("公布", "公布"),
@@ -36,6 +42,13 @@ _GONGWEN = re.compile(r"(?:通知|意见|决定|公告|通告|通报|批复|函|
 _SPEECH = re.compile(r"讲话|致辞|发言|报告会")
 _TYPE_WORDS = ("实施细则", "实施条例", "条例", "规定", "办法", "细则", "解释", "法", "决定", "意见", "通知")
 _VERSION_MARK = re.compile(r"[(（][^()（）]*\d{4}[^()（）]*[)）]\s*$")
+# A court's decision opens with the court on one line and the paper's kind on
+# the next ("某某市某某区人民法院" / "民 事 判 决 书"); its case number (案号)
+# follows.
+COURT_DECISION = "裁判文书"
+_COURT = re.compile(r"[\u4e00-\u9fff]{2,30}(?:法院|法庭)")
+_COURT_PAPER = re.compile(r"[\u4e00-\u9fff]{0,8}(?:判决书|裁定书|调解书|决定书)")
+_CASE_NUMBER = re.compile(r"[（(]\d{4}[）)][\u4e00-\u9fff\d]{2,20}?号")
 
 
 @dataclass(frozen=True)
@@ -78,6 +91,9 @@ def read_title(doc_id: str, text: str) -> str:
     """The first line when it reads as a title (short, no sentence end, not a
     date line); else the file name without its extension and date mark."""
     lines = _lines(text)
+    court = _court_heading(lines)
+    if court:
+        return "".join(court)
     if lines:
         first = lines[0].lstrip("#").strip().strip("*").strip()
         if 2 <= len(first) <= 60 and not _SENTENCE_END.search(first.rstrip("。")) and not _DATE.search(first) \
@@ -87,21 +103,39 @@ def read_title(doc_id: str, text: str) -> str:
     return _FILE_DATE.sub("", stem).strip() or stem
 
 
-def read_dates(doc_id: str, text: str) -> tuple[tuple[str, str], ...]:
-    """(event, date) of the header lines before the body, of a dated 落款
-    at the end, and of a date in the file name."""
+def _court_heading(lines: list[str]) -> tuple[str, str] | None:
+    """(court, kind of paper) of a court's decision, read from its first two
+    lines; None for any other document."""
+    if len(lines) < 2:
+        return None
+    court, paper = (re.sub(r"\s+", "", line.lstrip("#").strip("*")) for line in lines[:2])
+    return (court, paper) if _COURT.fullmatch(court) and _COURT_PAPER.fullmatch(paper) else None
+
+
+def _written_iso(m: re.Match) -> str:
+    year = "".join(str(to_int(c)) for c in m.group(1))
+    return f"{year}-{to_int(m.group(2)):02d}-{to_int(m.group(3)):02d}"
+
+
+def read_dates(doc_id: str, text: str, header: bool = True) -> tuple[tuple[str, str], ...]:
+    """(event, date) of the header lines before the body (unless not
+    ``header``: a judgment's opening lines date its parties' births and
+    arrests, not the paper), of a dated 落款 among the last lines (a
+    judgment's is followed by its clerk's), and of a date in the file name."""
     lines = _lines(text)
     out: list[tuple[str, str]] = []
-    for line in lines[1:40]:
+    for line in lines[1:40] if header else ():
         if _BODY.match(line) or (len(line) > 120 and not _DATE.match(line)):
             break
         for m in _DATE.finditer(line):
             event = next((name for key, name in _EVENTS if key in line[m.end():m.end() + 80]), "")
             out.append((event, _iso(m)))
-    for line in lines[-4:]:
-        m = _DATE.fullmatch(line)
-        if m:
+    for line in lines[-_CLOSING_LINES:]:
+        line = re.sub(r"\s+", "", line)
+        if m := _DATE.fullmatch(line):
             out.append(("落款", _iso(m)))
+        elif m := _WRITTEN_DATE.fullmatch(line):
+            out.append(("落款", _written_iso(m)))
     m = _FILE_DATE.search(doc_id)
     if m:
         out.append(("版本", _iso(m)))
@@ -133,6 +167,16 @@ def read_kind(title: str, header: str) -> str:
 def read_meta(doc_id: str, text: str) -> DocMeta:
     title = read_title(doc_id, text)
     lines = _lines(text)
+    court = _court_heading(lines)
+    if court:
+        # Its parties' lines are no header of dates, its cited laws' enacting
+        # bodies no issuer: the court issues it, its 案号 numbers it.
+        dates = read_dates(doc_id, text, header=False)
+        number = _CASE_NUMBER.search("\n".join(lines[2:5]))
+        place_m = _PLACE.match(title)
+        return DocMeta(doc_id, title, COURT_DECISION, court[0], number.group(0) if number else "", dates,
+                       max((d for _, d in dates), default=""),
+                       tuple(p for p in (place_m.groups() if place_m else ()) if p))
     header_lines = []
     for line in lines[1:40]:
         if _BODY.match(line):
@@ -158,12 +202,20 @@ def version_key(title: str) -> str:
     return re.sub(r"\s+", "", _VERSION_MARK.sub("", title))
 
 
+def group_of(meta: DocMeta) -> str:
+    """The key of a document's version group: its title's. A court's decision
+    is never a version of another: two judgments of one court share their
+    heading, not their case (its 案号, or its file, sets it apart)."""
+    key = version_key(meta.title)
+    return f"{key}{meta.number or meta.doc_id}" if meta.kind == COURT_DECISION else key
+
+
 def group_versions(metas: list[DocMeta]) -> list[DocMeta]:
     """Mark versions: in each group of two or more documents with one title,
     the newest is 现行 and the others 已被修订, pointing at it."""
     groups: dict[str, list[DocMeta]] = {}
     for m in metas:
-        groups.setdefault(version_key(m.title), []).append(m)
+        groups.setdefault(group_of(m), []).append(m)
     out = {}
     for members in groups.values():
         if len(members) < 2:
@@ -197,7 +249,8 @@ def title_names(meta: DocMeta) -> tuple[str, ...]:
     商标法实施条例; not 权保护条例 of 知识产权保护条例, which would name it in
     "信息网络传播权保护条例")."""
     title = version_key(meta.title)
-    names = {title}
+    # A court's decision is named by its court too ("铁山区人民法院判的").
+    names = {title, meta.issuer} if meta.kind == COURT_DECISION else {title}
     if not any(title.endswith(t) for t in _TYPE_WORDS):
         return tuple(names)
     for i in word_bounds(title)[1:-1]:

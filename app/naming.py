@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .legal import ARTICLE_REF
-from .metadata import DocMeta, place_names, title_names, version_key
+from .metadata import DocMeta, group_of, place_names, title_names
 from .question import question_parts
 from .tokenize import content_terms
 from .textnorm import bigrams, compare_form
@@ -52,7 +52,7 @@ class NameIndex:
         self.metas = metas
         self.groups: dict[str, list[DocMeta]] = {}
         for m in metas.values():
-            self.groups.setdefault(version_key(m.title), []).append(m)
+            self.groups.setdefault(group_of(m), []).append(m)
         for members in self.groups.values():
             members.sort(key=lambda m: (m.date, m.doc_id))
         self.names: dict[str, set[str]] = {}

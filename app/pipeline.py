@@ -33,7 +33,7 @@ from .grounding import overlap
 from .guard import asked_part
 from .legal import (ArticleRef, article_of, article_refs, is_item, item_number, paragraph_numbers, reference_to,
                     with_article_numerals)
-from .metadata import version_key
+from .metadata import group_of
 from .naming import Naming, without_version_asking
 from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, penalty_hits,
                          said_next, sentence_at, with_body, with_cited_fine, with_premise, with_what_follows,
@@ -495,7 +495,7 @@ class Pipeline:
                 return sorted(prep.naming.docs, key=lambda d: (snapshot.metas[d].date, d))
             if len(prep.naming.groups) >= 2 and prep.naming.apart:
                 rank = {g: i for i, g in enumerate(prep.naming.groups)}
-                return sorted(prep.naming.docs, key=lambda d: rank.get(version_key(snapshot.metas[d].title), 0))
+                return sorted(prep.naming.docs, key=lambda d: rank.get(group_of(snapshot.metas[d]), 0))
             return None
         if not asks_which_documents(prep.asked) or len(snapshot.metas) < 2:
             return None
@@ -745,8 +745,8 @@ def _named_articles(asked: str, naming: Naming | None, snapshot: IndexSnapshot) 
     if not refs or naming is None:
         return [], ""
     chunks: list[int] = []
-    for doc in sorted(naming.docs, key=lambda d: naming.groups.index(version_key(snapshot.metas[d].title))
-                      if version_key(snapshot.metas[d].title) in naming.groups else 0):
+    for doc in sorted(naming.docs, key=lambda d: naming.groups.index(group_of(snapshot.metas[d]))
+                      if group_of(snapshot.metas[d]) in naming.groups else 0):
         count = snapshot.article_count.get(doc)
         if not count:
             continue

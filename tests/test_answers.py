@@ -1140,6 +1140,22 @@ def test_a_version_answers_with_its_best_sentences_not_its_first(tmp_path):
     assert "登记费和公告费" in answer.answer and "应当缴纳登记费。" in answer.answer, answer.answer
 
 
+def test_an_earlier_judgment_of_the_same_court_is_searched_too(tmp_path):
+    # Two judgments share their court's heading; the older one is no
+    # superseded version of the newer and answers what it alone records.
+    heading = "河西省柳川市北塘区人民法院\n民事判决书\n\n"
+    pipeline = _pipeline_over(tmp_path, {
+        "lease.txt": heading + "（2025）河0302民初118号\n\n原告周某与被告吴某房屋租赁合同纠纷一案，本院公开开庭进行了审理。\n"
+                     "经审理查明，周某向吴某交纳押金4500元，租期届满后吴某未予退还。\n"
+                     "判决如下：被告吴某于本判决生效之日起十日内退还原告周某押金4500元。\n\n二〇二五年三月十九日\n",
+        "loan.txt": heading + "（2025）河0302民初907号\n\n原告钱某与被告孙某民间借贷纠纷一案，本院公开开庭进行了审理。\n"
+                    "经审理查明，孙某向钱某借款60000元，约定三个月内归还。\n"
+                    "判决如下：被告孙某于本判决生效之日起十日内归还原告钱某借款60000元。\n\n二〇二五年六月二日\n"})
+    answer = pipeline.ask("周某交给吴某的押金是多少钱？")
+    assert not answer.refused and "4500元" in answer.answer, answer.answer
+    assert {c.doc for c in answer.citations} == {"lease.txt"}
+
+
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"

@@ -14,7 +14,7 @@ from app import texts as T
 from app.chunking import chunk_document, split_sentences
 from app.corpus import Document, load_corpus
 from app.legal import article_refs
-from app.metadata import group_versions, read_meta
+from app.metadata import group_versions, read_meta, title_names
 from app.numerals import to_chinese, to_int
 from app.parsers import ParseError, parse, unwrap
 from app.settings import PROJECT_ROOT, Settings
@@ -92,6 +92,29 @@ def test_a_notice_is_dated_by_its_closing_line() -> None:
     meta = read_meta("导航.txt", text)
     assert meta.title == "关于做好专利导航工作的通知" and meta.kind == "通知/意见"
     assert meta.date == "2024-03-05"
+
+
+def _judgment(paper: str, number: str, party: str, closing: str) -> str:
+    return (f"河西省柳川市北塘区人民法院\n{paper}\n\n{number}\n\n"
+            f"原告{party}，男，1979年4月2日出生，住柳川市北塘区。\n被告某物业公司，住所地柳川市北塘区。\n\n"
+            "本院于2025年1月6日立案后，依法适用简易程序公开开庭进行了审理。\n"
+            "本院认为，被告应当依约履行维修义务。\n判决如下：\n被告于本判决生效之日起十日内赔偿原告损失3200元。\n\n"
+            f"审判员　林某\n\n{closing}\n\n书记员　郑某\n")
+
+
+def test_a_judgment_is_titled_numbered_and_dated_as_a_court_issues_it() -> None:
+    meta = read_meta("judgment.txt", _judgment("民 事 判 决 书", "（2025）河0302民初118号", "周某", "二〇二五年三月十九日"))
+    assert meta.title == "河西省柳川市北塘区人民法院民事判决书" and meta.kind == "裁判文书"
+    assert meta.issuer == "河西省柳川市北塘区人民法院" and meta.number == "（2025）河0302民初118号"
+    # Dated by its closing line in numerals, not by a party's birth or the filing.
+    assert meta.date == "2025-03-19" and meta.dates == (("落款", "2025-03-19"),)
+    assert "河西省柳川市北塘区人民法院" in title_names(meta)  # named by its court, as people do
+
+
+def test_judgments_of_one_court_are_never_versions_of_one_another() -> None:
+    metas = group_versions([read_meta("a.txt", _judgment("民事判决书", "（2025）河0302民初118号", "周某", "二〇二五年三月十九日")),
+                            read_meta("b.txt", _judgment("民事判决书", "（2025）河0302民初907号", "钱某", "二〇二五年六月二日"))])
+    assert [(m.status, m.current, m.versions) for m in metas] == [("", "", ())] * 2
 
 
 def test_hard_wrapped_lines_are_joined_but_structure_is_kept() -> None:
