@@ -46,6 +46,8 @@ _VERSION_MARK = re.compile(r"[(（][^()（）]*\d{4}[^()（）]*[)）]\s*$")
 # the next ("某某市某某区人民法院" / "民 事 判 决 书"); its case number (案号)
 # follows.
 COURT_DECISION = "裁判文书"
+# Kinds whose documents are amended and reissued under one title.
+_VERSIONED_KINDS = frozenset({"法律", "行政法规", "地方性法规", "地方政府规章", "部门规章", "司法解释", "通知/意见"})
 _COURT = re.compile(r"[\u4e00-\u9fff]{2,30}(?:法院|法庭)")
 _COURT_PAPER = re.compile(r"[\u4e00-\u9fff]{0,8}(?:判决书|裁定书|调解书|决定书)")
 _CASE_NUMBER = re.compile(r"[（(]\d{4}[）)][\u4e00-\u9fff\d]{2,20}?号")
@@ -203,11 +205,14 @@ def version_key(title: str) -> str:
 
 
 def group_of(meta: DocMeta) -> str:
-    """The key of a document's version group: its title's. A court's decision
-    is never a version of another: two judgments of one court share their
-    heading, not their case (its 案号, or its file, sets it apart)."""
+    """The key of a document's version group: its title's, for a dated
+    document of a kind that is amended and reissued under one title (a
+    law, a regulation, a notice). Any other document is one of a kind, even
+    under a title another shares: two judgments of one court (told apart
+    by their 案号), two news items or encyclopedia passages with one
+    headline, undated documents none of which can be the newer."""
     key = version_key(meta.title)
-    return f"{key}{meta.number or meta.doc_id}" if meta.kind == COURT_DECISION else key
+    return key if meta.kind in _VERSIONED_KINDS and meta.date else f"{key}（{meta.number or meta.doc_id}）"
 
 
 def group_versions(metas: list[DocMeta]) -> list[DocMeta]:

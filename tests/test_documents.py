@@ -117,6 +117,18 @@ def test_judgments_of_one_court_are_never_versions_of_one_another() -> None:
     assert [(m.status, m.current, m.versions) for m in metas] == [("", "", ())] * 2
 
 
+def test_only_dated_documents_of_a_reissued_kind_are_versions() -> None:
+    # Two passages under one headline, and two undated rules: none is newer.
+    news = "春季植树活动在城郊举行\n本报讯 3月12日，500余名志愿者参加了植树活动。\n"
+    rules = "某市绿地管理办法\n第一条 为了加强绿地管理，制定本办法。\n"
+    dated = "某市绿地管理办法\n（{}年3月1日某市人民政府发布）\n第一条 为了加强绿地管理，制定本办法。\n"
+    for texts in ((news, news.replace("500", "800")), (rules, rules)):
+        metas = group_versions([read_meta(f"{i}.txt", t) for i, t in enumerate(texts)])
+        assert [m.status for m in metas] == ["", ""], metas
+    metas = group_versions([read_meta(f"{y}.txt", dated.format(y)) for y in (2012, 2020)])
+    assert [m.status for m in metas] == ["已被修订", "现行"]
+
+
 def test_hard_wrapped_lines_are_joined_but_structure_is_kept() -> None:
     wrapped = ("第一条 为了规范专利管理，根据有关法律，结合本市\n实际，制定本条例。\n"
                "第二条 申请人应当在15个工作日\n内作出答复：\n（一）书面答复；\n（二）口头答复。\n")
