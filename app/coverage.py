@@ -389,9 +389,13 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     if _asks_place(info.text) and not _RULES.search(info.text):
         return names_place
     if (person := _asked_person(info.text)) is not None:
-        return lambda sentence: names_person(sentence, person)
+        own = persons_named(info.text)
+        return lambda sentence: names_person(sentence, person, own)
     if (body := _asked_body(info.text)) is not None:
         return lambda sentence: names_organisation(sentence, body)
+    if (thing := _asked_name_of(info.text)) is not None:
+        own = proper_names_in(info.text)
+        return lambda sentence: names_one(sentence, thing, own)
     if _ASKS_MODEL.search(info.text):
         return _MODEL.search
     if _ASKS_BRAND.search(info.text):
@@ -418,7 +422,10 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
 # trade): no sentence without a person's name states it, and a sentence
 # naming that role states it only with a name in the role's clause ("馆长
 # 邵文彬表示", not "馆长表示" with another's name in the next clause).
-_ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:的)?(?:名字)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么)")
+_ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:的)?(?:名字)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么"
+                        r"|名称是什么|是谁)")
+# Only these ask a thing's name ("那处煤矿叫什么名字"); 是谁 asks a person.
+_ASKS_THING_NAME = re.compile(r"(?:名字|名称)(?:是什么|叫什么)|叫什么名")
 _PERSON_WORD = re.compile(r"(?:[人员师生长者手工官士主任民警客友姐哥叔姨爷奶妈爸]|导游|原告|被告|书记|经理|老板|司机|孩子"
                           r"|儿子|女儿|丈夫|妻子|母亲|父亲)$")
 _CLAUSE = re.compile(r"[，,。；;：:！!？?]")
@@ -433,6 +440,21 @@ def _asked_body(text: str) -> str | None:
     return next((kind for kind, ends in _ORGANISATIONS.items() if m.group(1).endswith(ends)), None)
 
 
+def _asked_name_of(text: str) -> str | None:
+    """The thing, neither a person nor an organisation of a known kind,
+    whose name a question asks ("煤矿" of "那处煤矿叫什么名字"), or None."""
+    m = _ASKS_NAME.search(text)
+    if m is None or not _ASKS_THING_NAME.search(text, m.end(1)):
+        return None
+    word = next((w for start, w, _ in tagged_offsets(text) if start + len(w) == m.end(1)), "")
+    return word if len(word) >= 2 and CJK_WORD.match(word) else None
+
+
+def persons_named(text: str) -> frozenset[str]:
+    """The persons a text names (王某, 邵文彬), as names_person reads them."""
+    return frozenset(text[a:b] for a, b in _person_spans(text, tagged_offsets(text)))
+
+
 def _asked_person(text: str) -> str | None:
     """The word for the person whose name a question asks ("经理" of "设备科
     经理叫什么名字"), or None when it asks no person's name."""
@@ -445,21 +467,31 @@ def _asked_person(text: str) -> str | None:
     return word if len(word) >= 2 else m.group(1)
 
 
-def names_person(sentence: str, role: str | None = None) -> bool:
-    """The sentence names a person: a personal name (the tagger's: two to
-    four characters, not a place it misreads as one, 鼓楼区; or a surname it
-    cut from the given name, 邵 / 文彬) or one made anonymous (王某); where
-    the sentence names ``role``, in its clause (none where it names the role
-    only inside another word). A common surname and a given
-    name general Chinese lacks stands for a name right after the role,
-    whatever the tagger calls it (馆长邵文彬)."""
-    words = tagged_offsets(sentence)
+def _person_spans(sentence: str, words: list[tuple[int, str, str]]) -> list[tuple[int, int]]:
+    """Where ``sentence`` names persons: a personal name (the tagger's: two
+    to four characters, not a place it misreads as one, 鼓楼区; or a surname
+    it cut from the given name, 邵 / 文彬, 孙 / 浩然) or one made anonymous
+    (王某)."""
     spans = [m.span() for m in PARTY.finditer(sentence)]
     for i, (start, w, flag) in enumerate(words):
         given = words[i + 1][1] if i + 1 < len(words) else ""
-        if flag.startswith("nr") and not w.endswith(_PLACE_SUFFIXES) and (
-                2 <= len(w) <= 4 or (len(w) == 1 and 1 <= len(given) <= 2 and CJK_WORD.match(given))):
+        # A surname the tagger left as a morpheme of its own (孙 / 浩然) is one.
+        surname = flag.startswith("nr") or flag == "zg" and w in SURNAMES
+        if surname and not w.endswith(_PLACE_SUFFIXES) and (
+                2 <= len(w) <= 4 and flag != "zg" or (len(w) == 1 and 1 <= len(given) <= 2 and CJK_WORD.match(given))):
             spans.append((start, start + len(w) + (len(given) if len(w) == 1 else 0)))
+    return spans
+
+
+def names_person(sentence: str, role: str | None = None, besides: frozenset[str] = frozenset()) -> bool:
+    """The sentence names a person (_person_spans) other than those
+    ``besides`` (the question's own: "被告汪某的代理人是谁" is not answered
+    by 汪某); where the sentence names ``role``, in its clause (none where it
+    names the role only inside another word). A common surname and a given
+    name general Chinese lacks stands for a name right after the role,
+    whatever the tagger calls it (馆长邵文彬)."""
+    words = tagged_offsets(sentence)
+    spans = [(a, b) for a, b in _person_spans(sentence, words) if sentence[a:b] not in besides]
     if not role or role not in sentence:
         return bool(spans)
     # The role as a word of its own or a word's head (总经理), not inside
@@ -468,9 +500,26 @@ def names_person(sentence: str, role: str | None = None) -> bool:
     # (局局长 of 文旅局局长).
     roles = [(start, start + len(w)) for start, w, _ in words if w.endswith(role)] or \
         [(start, start + len(w)) for start, w, _ in words if len(role) > 2 and w.endswith(role[-2:])]
-    after = {start for start, w, flag in words if _surname_and_name(w, flag)}
-    return any(e in after for _, e in roles) or any(_clause_of(sentence, a) == _clause_of(sentence, r)
-                                                    for r, _ in roles for a, _ in spans)
+    after = {start for start, w, flag in words if _surname_and_name(w, flag) and w not in besides}
+    if any(e in after for _, e in roles):
+        return True
+    named = {_clause_of(sentence, a) for a, _ in spans}
+    # A clause going on without a subject of its own ("孙浩然……，当选最有价值
+    # 球员") says the role of the subject an earlier clause names.
+    return any(c in named or _carries_subject(sentence, c) and min(named, default=c) < c
+               for c in {_clause_of(sentence, r) for r, _ in roles})
+
+
+# Words a clause may open with and still go on with the subject before it.
+_GOING_ON = frozenset("他 她 其 并 也 还 又 同时 均 都 随后 后 后来 则 即 现 已 曾 此后 最终 最后".split())
+
+
+def _carries_subject(sentence: str, clause: int) -> bool:
+    """Clause number ``clause`` of ``sentence`` opens with a verb (after words
+    that go on from before: 她也, 并): its subject is an earlier clause's."""
+    text = _CLAUSE.split(sentence)[clause]
+    first = next(((w, flag) for w, flag in tagged(text) if w not in _GOING_ON), ("", ""))
+    return first[1].startswith("v")
 
 
 def _clause_of(sentence: str, offset: int) -> int:
@@ -514,18 +563,57 @@ def names_organisation(sentence: str, kind: str) -> bool:
     """The sentence names an organisation of ``kind`` (医院, 学校) by a
     name: a word ending as such names end, longer than the ending (第二人民
     医院, 师范大学), or the ending after a noun (市 / 妇幼保健院); not after a
-    verb ("送往医院")."""
+    verb ("送往医院"), nor one introduced as unnamed ("一家省内大型米业企业")."""
     ends = sorted(_ORGANISATIONS[kind], key=len, reverse=True)  # 卫生院 before 院
     words = tagged_offsets(sentence)
-    for i, (_, word, _) in enumerate(words):
+    for i, (_, word, flag) in enumerate(words):
         end = next((e for e in ends if word.endswith(e)), None)
-        if end is None:
+        if end is None or _unnamed(words, i):
             continue
-        own = word[:-len(end)]
+        # A kind general Chinese has a word for (物业公司, 有限公司) is named,
+        # if at all, by the words before it.
+        own = "" if word_frequency(word) and not flag.startswith(_PROPER) else word[:-len(end)]
         if own and "某" not in own and own not in _SORT_WORDS:
             return True
-        before, flag = (words[i - 1][1], words[i - 1][2]) if i else ("", "")
-        if not own and len(before) >= 2 and flag.startswith(("n", "m", "j")) and before not in _SORT_WORDS:
+        before, tag = (words[i - 1][1], words[i - 1][2]) if i else ("", "")
+        if not own and len(before) >= 2 and tag.startswith(("n", "m", "j")) and before not in _SORT_WORDS:
+            return True
+    return False
+
+
+# Tags of proper names: persons, places, organisations, other names.
+_PROPER = ("nr", "ns", "nt", "nz")
+# A noun phrase opened so is one not named ("一家省内大型米业企业", "某公司").
+_INDEFINITE = re.compile(r"^(?:一[家所处个座间位名]|某[家所处个]?|有的|其中一)$")
+
+
+def _unnamed(words: list[tuple[int, str, str]], i: int, reach: int = 5) -> bool:
+    """The noun ending at word ``i`` is introduced as an unnamed one: an
+    indefinite stands among the few words before it, with no verb or
+    clause mark between."""
+    for _, w, flag in reversed(words[max(0, i - reach):i]):
+        if _INDEFINITE.match(w):
+            return True
+        if flag.startswith(("v", "x", "p", "u")):
+            return False
+    return False
+
+
+def names_one(sentence: str, thing: str, besides: frozenset[str] = frozenset()) -> bool:
+    """The sentence names one ``thing`` by a name (a name asked of a thing,
+    "那处煤矿叫什么名字"): a proper name or a quoted one right before it
+    (红旗煤矿, “丰源”煤矿) or a word ending with it that general Chinese
+    lacks (丰源煤矿), not introduced as unnamed (一处煤矿); a proper name
+    the question itself gives (``besides``) names nothing new."""
+    words = tagged_offsets(sentence)
+    for i, (_, w, flag) in enumerate(words):
+        if not w.endswith(thing) or _unnamed(words, i):
+            continue
+        own = w[:-len(thing)]
+        if own and not word_frequency(w) and own not in besides:
+            return True
+        before, tag = (words[i - 1][1], words[i - 1][2]) if i else ("", "")
+        if not own and before not in besides and (tag.startswith(_PROPER) and len(before) >= 2 or before.endswith(("”", "》"))):
             return True
     return False
 

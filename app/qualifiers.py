@@ -107,7 +107,7 @@ def another_named(asked: Sequence[Qualifier], sentence: str, passage: str) -> tu
                 # may state its figure beside the other's: on fresh news
                 # questions, reading the passage's own years only refused
                 # answerable ones.
-                mentioned = frame == "year" and any(m.group(1) in values for m in _YEAR.finditer(passage))
+                mentioned = frame == "year" and any(m.group(1) in values for m in _YEAR.finditer(sentence))
                 if not any(f.value in values for f in found) and not mentioned:
                     return found[0].said, "、".join(dict.fromkeys(q.said for q in ones))
                 break

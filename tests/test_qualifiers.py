@@ -48,8 +48,9 @@ from app.qualifiers import another_named, qualifiers
     # two years named together are both the sentence's
     ("2024年玉米总产量是多少？", "2023年和2024年产量分别为505亿斤和512亿斤。", "", None),
     ("2025年玉米总产量是多少？", "总产量520.1亿斤。", "2024年总产量为512.3亿斤。", None),
-    # dated otherwise in a passage that speaks of the year asked too
-    ("2024年销量是多少？", "2025年上半年销量达11万辆，已超过上年全年的一半。", "2024年全年销量18.9万辆。", None),
+    # dated otherwise, in a passage that speaks of the year asked elsewhere
+    ("2024年销量是多少？", "2025年上半年销量达11万辆，已超过上年全年的一半。", "2024年全年销量18.9万辆。",
+     ("2025年", "2024年")),
     # the passage compares with the year asked: the sentence may state its figure too
     ("2024年销量是多少？", "2025年销量为20万辆，比2024年增长5%。", "2025年销量为20万辆，比2024年增长5%。", None),
     ("二审法院是怎么判的？", "驳回上诉，维持原判。", "一审法院判决被告赔偿2万元。", None),

@@ -715,6 +715,20 @@ def test_question_words_with_their_measure_are_no_terms(question, left_out, kept
     # a day is no model, nor a network's generation
     ("巡检的无人机是什么型号的？", "3月1号巡检出动无人机2架。", False),
     ("巡检的无人机是什么型号的？", "巡检出动5G无人机2架。", False),
+    # a person asked (是谁 too) is none the question itself names
+    ("周某诉蒋某一案中，原告周某的委托诉讼代理人是谁？", "原告周某、被告蒋某均到庭参加诉讼。", False),
+    ("原告周某的委托诉讼代理人是谁？", "原告周某的委托诉讼代理人韩某，某律师事务所律师。", True),
+    ("撞伤周某的那名骑手叫什么名字？", "周某被一名骑手撞伤，骑手负事故全部责任。", False),
+    # a clause going on without a subject says the role of the one before; a surname left alone
+    ("联赛最佳新人是谁？", "本赛季，孙浩然场均得到14分，当选联赛最佳新人。", True),
+    ("联赛最佳新人是谁？", "联赛最佳新人评选结果，李明说下周公布。", False),
+    # an organisation introduced as unnamed, or by a kind general Chinese has a word for
+    ("收购这批茶叶的那家企业叫什么名字？", "收购量最大的是一家县内大型茶业企业。", False),
+    ("收购这批茶叶的那家企业叫什么名字？", "收购方为云岭春茶业有限公司。", True),
+    ("小区的物业公司叫什么名字？", "业主多次向物业公司反映噪声问题。", False),
+    # any other thing's name asked: a proper or quoted name before it
+    ("违规开采的那处矿山叫什么名字？", "其中一处矿山今年的开采量超过核定量的两倍。", False),
+    ("违规开采的那处矿山叫什么名字？", "违规开采的是“青石岭”矿山。", True),
 ])
 def test_a_value_is_stated_only_in_the_form_of_its_kind(question, sentence, stated):
     assert _stated(question, sentence) is stated
