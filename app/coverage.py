@@ -661,31 +661,60 @@ def things_not_in(point: str, terms: tuple[str, ...], document_form: str,
 _THE_STATE = frozenset(("中国", "中华", "我国", "中华人民共和国"))
 
 
-def places_elsewhere(question: str, quoted_documents: Iterable[str], library_uses: Callable[[str], bool],
-                     library_city: Callable[[str], bool]) -> list[str]:
-    """The places a question names (泰州, 六合区) that none of the quoted
-    documents mentions though another document of the library does: the
-    quotes speak of another place, and what the question asks of the one it
-    names is not stated ("泰州……每个补助多少" answered by 扬州's figure).
-    A place is a word the tagger reads as one that ends as a place's name
-    (六合区, 周庄镇) or that the library names a city or county by
-    (``library_city``: 泰州 of 泰州市, whatever the tagger calls it); it is
-    looked for without its ending (南京市 in a text that says 南京).
+def names_elsewhere(question: str, quoted_documents: Iterable[str], library_uses: Callable[[str], bool],
+                    library_city: Callable[[str], bool]) -> list[str]:
+    """The places and names a question names (泰州, 六合区; 黎某, “谦益商号”)
+    that none of the quoted documents mentions though another
+    document of the library does: the quotes speak of another place, party
+    or thing, and what the question asks of the one it names is not stated
+    ("泰州……每个补助多少" answered by 扬州's figure, "黎某家的房子多大" by
+    another judgment's flat). A place is a word the tagger reads as one that
+    ends as a place's name (六合区, 周庄镇) or that the library names a city
+    or county by (``library_city``: 泰州 of 泰州市, whatever the tagger calls
+    it); it is looked for without its ending (南京市 in a text that says
+    南京). A name is a person's (anonymised or the tagger's) or a quoted one.
     Provinces and countries are left to the qualifiers and the
     named-document checks. ``quoted_documents``: the quoted documents'
     texts (title and all) in comparison form."""
     forms = list(quoted_documents)
     out = []
-    for w, flag in tagged(question):
-        core = w[:-1] if len(w) >= 3 and w.endswith(_PLACE_SUFFIXES) else w
-        if len(core) < 2 or w in out or w.startswith(_NOT_A_PLACE) or _PLACE_NAME.fullmatch(core) \
-                or core in _THE_STATE or w.endswith(_PLACE_KINDS):
-            continue
-        if not ((flag == "ns" and core != w) or (flag.startswith("n") and library_city(core))):
-            continue
-        if library_uses(core) and not any(compare_form(core) in f for f in forms):
+    for w, core in (*_places_named(question, library_city), *((n, n) for n in _names_named(question))):
+        if w not in out and library_uses(core) and not any(compare_form(core) in f for f in forms):
             out.append(w)
     return out
+
+
+def _places_named(question: str, library_city: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """(place, its name without its ending) of the places ``question`` names."""
+    out = []
+    for w, flag in tagged(question):
+        core = w[:-1] if len(w) >= 3 and w.endswith(_PLACE_SUFFIXES) else w
+        if len(core) < 2 or w.startswith(_NOT_A_PLACE) or _PLACE_NAME.fullmatch(core) \
+                or core in _THE_STATE or w.endswith(_PLACE_KINDS):
+            continue
+        if (flag == "ns" and core != w) or (flag.startswith("n") and library_city(core)):
+            out.append((w, core))
+    return out
+
+
+_QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
+
+
+def _names_named(question: str) -> list[str]:
+    """The persons and quoted names ``question`` names (other proper nouns
+    as the tagger reads them are as often terms: 诺贝尔奖, 许可费)."""
+    people = {question[a:b] for a, b in _person_spans(question, tagged_offsets(question))}
+    return sorted({p for p in people if _reads_as_person(p)} | set(_QUOTED_NAME.findall(question)), key=question.find)
+
+
+def _reads_as_person(name: str) -> bool:
+    """A person's name as the tagger found it that reads as one: made
+    anonymous (王某), or a surname and a given name that do not start a word
+    of general Chinese (not 许可费, 一审判决, which the tagger may call
+    names)."""
+    if PARTY.fullmatch(name):
+        return True
+    return name[0] in SURNAMES and len(name) in (2, 3) and (len(name) == 2 or not word_frequency(name[:2]))
 
 
 # Words that start no place's name (各省市, 全市, 本县).

@@ -92,7 +92,7 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
                   about: list[float] | None = None, min_about: float = 0.0,
                   dated: list[str] | None = None, beyond_names: list[float] | None = None,
                   others: list[tuple[str, str] | None] | None = None,
-                  places_elsewhere: tuple[str, ...] = (), unreached: tuple[str, str] | None = None) -> Decision:
+                  names_elsewhere: tuple[str, ...] = (), unreached: tuple[str, str] | None = None) -> Decision:
     """``decision``, judged once more from the ``quoted`` sentences, the ones
     that answer best, and the texts of the passages ``quoting`` them:
 
@@ -126,9 +126,9 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
       开幕" by the day the fifth opened), nor does the value only they state;
       a yes / no question is answered by them (they correct its claim), with
       a note saying whose they are (``answer_note``);
-    * ``places_elsewhere``: places the question names that only documents
-      other than the quoted ones mention (coverage.places_elsewhere): the
-      quotes speak of another place;
+    * ``names_elsewhere``: places, persons and names the question names that
+      only documents other than the quoted ones mention
+      (coverage.names_elsewhere): the quotes speak of another place or party;
     * ``unreached``: the instance the quoted documents are of and the later
       one asked (("一审", "二审")): what the later instance held is in none of
       them, whatever the question's form (a yes / no question too)."""
@@ -147,9 +147,9 @@ def decide_quoted(decision: Decision, info: QuestionInfo, quoted: list[str],
     if unreached:
         return replace(decision, answer=False, reason="another_one",
                        message=T.ANOTHER_ONE.format(other=unreached[0], asked=unreached[1]))
-    if places_elsewhere:
+    if names_elsewhere:
         return replace(decision, answer=False, reason="another_one",
-                       message=T.PLACE_NOT_STATED.format(places="、".join(f"“{p}”" for p in places_elsewhere)))
+                       message=T.NAMES_ELSEWHERE.format(names="、".join(f"“{p}”" for p in names_elsewhere)))
     own = [s if other is None else "" for s, other in zip(quoted, named)]  # another one's value is none
     if not any(states_value(info, s) is not False for s in own if s):
         return replace(decision, answer=False, reason="value_not_quoted", message=T.VALUE_NOT_GIVEN)

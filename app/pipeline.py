@@ -21,7 +21,7 @@ from .answering import (Candidate, answer_wording, candidates, defines_asked_ter
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose, source_title
 from .conversation import carried_terms, is_elliptical
-from .coverage import LEAD_IN, amount_asked, holds_name, named_in, places_elsewhere
+from .coverage import LEAD_IN, amount_asked, holds_name, named_in, names_elsewhere
 from .corpus import CorpusIssue
 from .decide import answer_note, decide, decide_quoted
 from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_the_rule_now, asks_which_documents,
@@ -366,12 +366,12 @@ class Pipeline:
         # A later instance asked of judgments that never reached it.
         unheld = [instance_not_held(asked_ones, prep.snapshot.docs[d]["text"]) for d in quoted_docs]
         unreached = unheld[0] if unheld and all(unheld) else None
-        elsewhere = places_elsewhere(prep.asked, [prep.snapshot.document_form(d) for d in quoted_docs],
+        elsewhere = names_elsewhere(prep.asked, [prep.snapshot.document_form(d) for d in quoted_docs],
                                      prep.snapshot.uses, prep.snapshot.names_a_city)
         decision = decide_quoted(prep.decision, prep.info, [c.text for c in chosen], prep.mentioned, quoting,
                                  heading_alone=label_alone, about=[sum(c.terms.values()) for c in chosen],
                                  min_about=self.settings.value_subject_share, dated=dated, beyond_names=beyond,
-                                 others=others, places_elsewhere=tuple(elsewhere), unreached=unreached)
+                                 others=others, names_elsewhere=tuple(elsewhere), unreached=unreached)
         if not decision.answer:
             return self.refusal(prep, "extractive", decision)
         quotes = body or [Quote(c.hit.chunk, c.hit.score, c.start, c.end, c.text) for c in chosen]

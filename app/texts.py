@@ -18,7 +18,7 @@ ANOTHER_ONE = "资料中只有关于{other}的内容，没有关于{asked}的，
 # Before the answer to a claim about one of a series the text names another of.
 ANOTHER_ONE_NOTE = "（资料中只有关于{other}的内容，没有关于{asked}的。）"
 # A place asked of that only other documents than the quoted ones speak of.
-PLACE_NOT_STATED = "资料中说到{places}的文件没有写明所问的内容（找到的原文说的是别处），无法根据原文作答。"
+NAMES_ELSEWHERE = "资料中说到{names}的文件没有写明所问的内容（找到的原文出自不提及它们的其他文件），无法根据原文作答。"
 YEAR_NOT_STATED = "资料中的文件没有提到{years}的情况，无法根据原文作答。"
 # What matches best is a heading with no text under it.
 HEADING_ONLY = "资料中的文件只有这一标题，标题下没有具体内容，无法根据原文作答。"

@@ -766,21 +766,38 @@ def test_a_modal_adverb_of_spoken_chinese_is_no_term():
 
 
 def test_a_place_only_another_document_mentions_is_not_answered_by_the_quoted_one():
-    from app.coverage import places_elsewhere
+    from app.coverage import names_elsewhere
     from app.textnorm import compare_form
 
     library = compare_form("扬州今年新建口袋公园40个。 泰州今年新建口袋公园25个，每个补助30万元。")
     quoted = [compare_form("扬州口袋公园建设提速\n扬州今年新建口袋公园40个，每个补助50万元。")]
     uses = lambda w: compare_form(w) in library  # noqa: E731
     city = lambda w: w in ("扬州", "泰州", "镇江")  # noqa: E731  the library names them with 市
-    assert places_elsewhere("泰州的口袋公园每个补助多少钱？", quoted, uses, city) == ["泰州"]
-    assert places_elsewhere("扬州的口袋公园每个补助多少钱？", quoted, uses, city) == []
+    assert names_elsewhere("泰州的口袋公园每个补助多少钱？", quoted, uses, city) == ["泰州"]
+    assert names_elsewhere("扬州的口袋公园每个补助多少钱？", quoted, uses, city) == []
     # a place no document mentions is the topic model's to judge; the state itself is every national text's
-    assert places_elsewhere("镇江的口袋公园每个补助多少钱？", quoted, uses, city) == []
-    assert places_elsewhere("中国领域外形成的证据要公证吗？", quoted, lambda w: True, city) == []
+    assert names_elsewhere("镇江的口袋公园每个补助多少钱？", quoted, uses, city) == []
+    assert names_elsewhere("中国领域外形成的证据要公证吗？", quoted, lambda w: True, city) == []
     # a noun the library names a city by is a place, whatever the tagger calls it
-    assert places_elsewhere("产品的补助是多少？", quoted, lambda w: True, lambda w: False) == []
-    assert places_elsewhere("产品的补助是多少？", quoted, lambda w: True, lambda w: w == "产品") == ["产品"]
+    assert names_elsewhere("产品的补助是多少？", quoted, lambda w: True, lambda w: False) == []
+    assert names_elsewhere("产品的补助是多少？", quoted, lambda w: True, lambda w: w == "产品") == ["产品"]
+
+
+def test_a_party_or_name_only_another_document_mentions_is_not_answered_by_the_quoted_one():
+    from app.coverage import names_elsewhere
+    from app.textnorm import compare_form
+
+    library = compare_form("原告卢某诉被告某装饰公司装修合同纠纷。 “青禾”牌茶饮料召回两万箱。 被告崔某的房屋面积为88平方米。")
+    quoted = [compare_form("原告卢某诉被告某装饰公司装修合同纠纷\n卢某的房屋建筑面积为126平方米。")]
+    uses = lambda w: compare_form(w) in library  # noqa: E731
+    never = lambda w: False  # noqa: E731
+    assert names_elsewhere("崔某家的房子有多少平方米？", quoted, uses, never) == ["崔某"]
+    assert names_elsewhere("卢某家的房子有多少平方米？", quoted, uses, never) == []
+    assert names_elsewhere("“青禾”牌茶饮料召回了多少箱？", quoted, uses, never) == ["青禾"]
+    # a name no document mentions is the topic model's to judge
+    assert names_elsewhere("郝某家的房子有多少平方米？", quoted, uses, never) == []
+    # words the tagger calls names that read as none (a term starting with a surname's character)
+    assert names_elsewhere("装修合同的许可费有多少？", quoted, lambda w: True, never) == []
 
 
 def test_quotes_from_another_places_document_are_refused_with_the_place_named():
@@ -789,7 +806,7 @@ def test_quotes_from_another_places_document_are_refused_with_the_place_named():
 
     info = analyze("泰州的口袋公园每个补助多少钱？")
     decision = decide_quoted(Decision(True, "answered"), info, ["扬州今年新建口袋公园40个，每个补助50万元。"],
-                             places_elsewhere=("泰州",))
+                             names_elsewhere=("泰州",))
     assert not decision.answer and decision.reason == "another_one" and "泰州" in decision.message
 
 
@@ -847,14 +864,14 @@ def test_a_province_s_organ_after_a_preposition_points_back_at_it():
 
 
 def test_places_are_found_without_their_ending_and_words_the_tagger_misreads_are_none():
-    from app.coverage import places_elsewhere
+    from app.coverage import names_elsewhere
     from app.textnorm import compare_form
 
     quoted = [compare_form("南京推进老旧小区改造\n南京今年改造老旧小区120个。")]
     everywhere = lambda w: True  # noqa: E731
-    assert places_elsewhere("南京市今年改造了多少个小区？", quoted, everywhere, lambda w: False) == []
-    assert places_elsewhere("山区的孩子回国后怎么上学？", quoted, everywhere, lambda w: False) == []
-    assert places_elsewhere("各省市的补助标准是多少？", quoted, everywhere, lambda w: False) == []
+    assert names_elsewhere("南京市今年改造了多少个小区？", quoted, everywhere, lambda w: False) == []
+    assert names_elsewhere("山区的孩子回国后怎么上学？", quoted, everywhere, lambda w: False) == []
+    assert names_elsewhere("各省市的补助标准是多少？", quoted, everywhere, lambda w: False) == []
 
 
 def _stated(question: str, *sentences: str) -> bool:
