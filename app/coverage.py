@@ -58,6 +58,10 @@ _ADDRESS = re.compile(rf"第[{_N}\d]+[编章节条款项目]|\d+[xX]+")
 # is answered by them.
 _DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+\s*月|[{_N}]+日|去年|今年|明年|上半年|下半年|年底|年初|年内"
                    r"|[次当][日月年]|日起")
+# A length of time asked (not 多长 alone, which asks a length as often), and
+# its value: a figure and a unit of time (三个月, 15日, 两年, 半年).
+_ASKS_TIME = re.compile(r"多久|多长时间|多少时间|什么时间内|期限|时限|几年|几个月|几天|多少天|多少年")
+_DURATION = re.compile(rf"[\d{_N}半]+\s*(?:个)?\s*(?:年|月|日|天|小时|周|星期|工作日|分钟)|半年|半个月")
 _VALUE = {"count": _COUNT, "date": _DATE}
 # A year in digits: from 1900, or from 1000 where it is no span of years (a
 # history's 1063年 answers 哪一年 as 2006年 does; 已有1200年历史 does not).
@@ -258,7 +262,9 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     a figure of the same passage's other things does not. Other questions:
     True."""
     has_value = _value_test(info)
-    if has_value is None:
+    if has_value is None or info.intent == "duration":
+        # (A length of time is often stated by a sentence next to those found,
+        # "……之日起一年内提出": it is judged on the quoted ones alone.)
         return True
     sentences = list(sentences)
     attribute = compare_form(info.attribute) if info.attribute else ""
@@ -396,6 +402,10 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     if (thing := _asked_name_of(info.text)) is not None:
         own = proper_names_in(info.text)
         return lambda sentence: names_one(sentence, thing, own)
+    if _ASKS_POST.search(info.text):
+        return _names_post
+    if _ASKS_RATE.search(info.text):
+        return _RATE.search
     if _ASKS_MODEL.search(info.text):
         return _MODEL.search
     if _ASKS_BRAND.search(info.text):
@@ -407,7 +417,7 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         # ("分别是多少钱"), whatever each thing is called.
         unit = asked_unit(info.text) if info.intent == "count" else None
         return unit.search if unit is not None else None
-    pattern = _VALUE.get(info.intent)
+    pattern = _DURATION if info.intent == "duration" and _ASKS_TIME.search(info.text) else _VALUE.get(info.intent)
     if pattern is None or _WHICH.search(info.text):
         return None
     if info.intent == "count":
@@ -422,7 +432,7 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
 # trade): no sentence without a person's name states it, and a sentence
 # naming that role states it only with a name in the role's clause ("馆长
 # 邵文彬表示", not "馆长表示" with another's name in the next clause).
-_ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:的)?(?:名字)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么"
+_ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)[）)]?(?:的)?(?:名字)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么"
                         r"|名称是什么|是谁)")
 # Only these ask a thing's name ("那处煤矿叫什么名字"); 是谁 asks a person.
 _ASKS_THING_NAME = re.compile(r"(?:名字|名称)(?:是什么|叫什么)|叫什么名")
@@ -539,6 +549,20 @@ def _surname_and_name(word: str, flag: str) -> bool:
 _PLACE_SUFFIXES = tuple("省市区县镇乡村街路岛州")
 
 
+# A post asked ("担任什么职务") is named by a word for one (局长, 主任,
+# 书记, 委员); a rate ("按什么年利率", "利率是多少") by a share, a
+# multiple or the market rate it is pegged to.
+_ASKS_POST = re.compile(r"(?:什么|啥|哪个|哪一个)(?:职务|职位|官职|头衔)")
+_POST = ("长", "书记", "主任", "主席", "委员", "经理", "总监", "秘书", "院士", "教授", "干部", "专员", "巡视员",
+         "调研员", "总裁", "董事", "监事", "负责人", "代表", "法官", "检察官", "律师", "工程师")
+_ASKS_RATE = re.compile(r"(?:什么|多少|多高|几)[\u4e00-\u9fff]{0,2}?率|率(?:是|为|有)?(?:多少|多高|几)|[千万百]分之几")
+_RATE = re.compile(rf"{_SHARE}|[千万]分之[{_N}]+|{_MULTIPLE}|LPR|贷款市场报价利率")
+
+
+def _names_post(sentence: str) -> bool:
+    return any(w.endswith(_POST) and len(w) >= 2 for w in words(sentence))
+
+
 # A model asked ("什么型号") is a code (K9-200, A380; not 5G) or a numbered
 # name (东方红三号; not a day, 3月1号); a brand ("什么牌子") a name with 牌,
 # quoted or in Latin letters, not one made anonymous (某品牌), and not 牌照
@@ -546,7 +570,8 @@ _PLACE_SUFFIXES = tuple("省市区县镇乡村街路岛州")
 # of that kind with a name before it.
 _ASKS_MODEL = re.compile(r"(?:什么|啥|哪个|哪一?款)型号")
 _MODEL = re.compile(rf"[A-Za-z]+[-\s]?\d+|\d+[A-Za-z]{{2,}}|[\u4e00-\u9fff]{{1,4}}(?<![月日])[{NUMERAL_CHARS}\d]+号(?!楼|室|院|线)")
-_ASKS_BRAND = re.compile(r"(?:什么|啥|哪个|哪一?家)(?:牌子|品牌|牌(?![照号匾坊]))")
+# (The register reads 牌子 as 商标: "是什么商标的" asks a brand too.)
+_ASKS_BRAND = re.compile(r"(?:什么|啥|哪个|哪一?家)(?:牌子|品牌|牌(?![照号匾坊])|商标(?=的))")
 _BRAND = re.compile(r"(?:[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z0-9]+)(?<!某)(?<!某品)牌(?![照子])|“[^”]{1,12}”|[A-Za-z]{2,}")
 # The kinds of organisation asked, each with the endings of their names.
 _ORGANISATIONS = {"公司": ("公司", "集团", "厂"), "企业": ("公司", "集团", "厂", "企业"), "工厂": ("厂", "公司", "集团"),
@@ -678,7 +703,7 @@ def names_elsewhere(question: str, quoted_documents: Iterable[str], library_uses
     texts (title and all) in comparison form."""
     forms = list(quoted_documents)
     out = []
-    for w, core in (*_places_named(question, library_city), *((n, n) for n in _names_named(question))):
+    for w, core in (*_places_named(question, library_city), *((n, n) for n in names_asked(question))):
         if w not in out and library_uses(core) and not any(compare_form(core) in f for f in forms):
             out.append(w)
     return out
@@ -700,11 +725,16 @@ def _places_named(question: str, library_city: Callable[[str], bool]) -> list[tu
 _QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
 
 
-def _names_named(question: str) -> list[str]:
+def names_asked(question: str) -> list[str]:
     """The persons and quoted names ``question`` names (other proper nouns
     as the tagger reads them are as often terms: 诺贝尔奖, 许可费)."""
     people = {question[a:b] for a, b in _person_spans(question, tagged_offsets(question))}
     return sorted({p for p in people if _reads_as_person(p)} | set(_QUOTED_NAME.findall(question)), key=question.find)
+
+
+def persons_asked(question: str) -> list[str]:
+    """The persons ``question`` names, as names_asked reads them."""
+    return [n for n in names_asked(question) if n not in _QUOTED_NAME.findall(question)]
 
 
 def _reads_as_person(name: str) -> bool:

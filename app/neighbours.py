@@ -256,3 +256,13 @@ def with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, s
         body += [Quote(c, score, a, b, text[a:b]) for a, b in c.sentences
                  if a >= end and not is_heading_sentence(text[a:b], c.section) and says_something(text[a:b])]
     return body[:limit - 1]
+
+
+def of_persons_named(cands: list[Candidate], persons: list[str], snapshot: IndexSnapshot) -> list[Candidate]:
+    """Candidates from the documents that name the persons a question asks
+    about (黎某, 石某某), where any do: another document's sentences speak of
+    another party's case, however close their words come."""
+    forms = [compare_form(p) for p in persons]
+    naming = {doc for doc in {c.hit.chunk.doc_id for c in cands}
+              if any(f in snapshot.document_form(doc) for f in forms)}
+    return [c for c in cands if c.hit.chunk.doc_id in naming] if naming else cands

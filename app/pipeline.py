@@ -21,7 +21,7 @@ from .answering import (Candidate, answer_wording, candidates, defines_asked_ter
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose, source_title
 from .conversation import carried_terms, is_elliptical
-from .coverage import LEAD_IN, amount_asked, holds_name, named_in, names_elsewhere
+from .coverage import LEAD_IN, amount_asked, holds_name, named_in, names_elsewhere, persons_asked
 from .corpus import CorpusIssue
 from .decide import answer_note, decide, decide_quoted
 from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_the_rule_now, asks_which_documents,
@@ -35,9 +35,9 @@ from .legal import (ArticleRef, article_of, article_refs, is_item, item_number, 
                     with_article_numerals)
 from .metadata import group_of
 from .naming import Naming, without_version_asking
-from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, penalty_hits,
-                         said_next, sentence_at, with_body, with_cited_fine, with_premise, with_what_follows,
-                         within_named_parts)
+from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, of_persons_named,
+                         penalty_hits, said_next, sentence_at, with_body, with_cited_fine, with_premise,
+                         with_what_follows, within_named_parts)
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Resolved, resolve
@@ -235,8 +235,13 @@ class Pipeline:
         # are about the library, not what the documents must state.
         judged = replace(analyze(ABOUT_DOCUMENTS.sub("", asked)), intent=info.intent) \
             if ABOUT_DOCUMENTS.search(asked) else info
+        # A person the passages found name (a party: 黎某) is who the question
+        # is about, however it words the rest: as with a named document, only
+        # the coverage checks refuse it.
+        party = any(compare_form(n) in compare_form(h.chunk.text) for n in persons_asked(asked)
+                    for h in retrieval.hits[:self.settings.party_passages])
         decision = decide(asked, judged, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
-                          carried, bool(outline.headings), named=naming is not None, absent=absent,
+                          carried, bool(outline.headings), named=naming is not None or party, absent=absent,
                           article=bool(articles), missing_article=missing,
                           unmentioned=unmentioned(snapshot, naming, point, info.terms))
         return Prepared(typed, retriever, info, retrieval, decision, started,
@@ -309,7 +314,8 @@ class Pipeline:
         yield answer.answer, answer
 
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
-        cands = candidates(prep.retrieval, prep.snapshot.docs, prep.info)
+        cands = of_persons_named(candidates(prep.retrieval, prep.snapshot.docs, prep.info),
+                                 persons_asked(prep.asked), prep.snapshot)
         if prep.info.intent in ("count", "duration", "date"):
             cands = within_named_parts(cands, prep.info.terms, prep.snapshot)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)

@@ -169,6 +169,9 @@ class Settings(BaseSettings):
     # The logistic refusal model's learned values, written by ``python -m eval
     # --calibrate`` (fitted on half of eval/questions.jsonl, checked on the other).
     scope_model_path: Path = PROJECT_ROOT / "app" / "resources" / "scope_model.json"
+    # A question naming a person that one of this many best passages names
+    # (a party of a judgment) is judged by the coverage checks alone.
+    party_passages: int = 3
 
     # --- grounding check (LLM answers, eval) ---------------------------------
     support_min_overlap: float = 0.5

@@ -1156,6 +1156,24 @@ def test_an_earlier_judgment_of_the_same_court_is_searched_too(tmp_path):
     assert {c.doc for c in answer.citations} == {"lease.txt"}
 
 
+def test_a_question_about_a_party_is_judged_by_coverage_and_quoted_from_the_partys_judgment(tmp_path, monkeypatch):
+    from app.scope_model import ScopeModel
+
+    heading = "河西省柳川市北塘区人民法院\n民事判决书\n\n"
+    pipeline = _pipeline_over(tmp_path, {
+        "lease.txt": heading + "（2025）河0302民初118号\n\n原告周某与被告吴某房屋租赁合同纠纷一案。\n"
+                     "经审理查明，周某向吴某交纳押金4500元，租期届满后吴某未予退还。\n\n二〇二五年三月十九日\n",
+        "lease2.txt": heading + "（2025）河0302民初907号\n\n原告钱某与被告孙某房屋租赁合同纠纷一案。\n"
+                      "经审理查明，钱某向孙某交纳押金3000元，孙某扣留押金800元。\n\n二〇二五年六月二日\n"})
+    # A topic model that refuses everything: a named party is left to coverage.
+    monkeypatch.setattr("app.pipeline.load_scope_model", lambda path: ScopeModel((0.0,) * 6, -9.0, 0.5, 0.7, 40.0))
+    answer = pipeline.ask("周某当初交了多少押金？")
+    assert not answer.refused and "4500元" in answer.answer and {c.doc for c in answer.citations} == {"lease.txt"}
+    assert pipeline.ask("当初交了多少押金？").refused
+    # what the party's judgment does not state is still refused
+    assert pipeline.ask("周某租的房子每月房租多少钱？").refused
+
+
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"

@@ -729,9 +729,29 @@ def test_question_words_with_their_measure_are_no_terms(question, left_out, kept
     # any other thing's name asked: a proper or quoted name before it
     ("违规开采的那处矿山叫什么名字？", "其中一处矿山今年的开采量超过核定量的两倍。", False),
     ("违规开采的那处矿山叫什么名字？", "违规开采的是“青石岭”矿山。", True),
+    # a role asked with an aside in brackets
+    ("本案的审判长（主审法官）叫什么名字？", "原告卢某诉称，被告拖欠货款。", False),
+    # a length of time, a post, a rate, a brand as the register reads 牌子
+    ("郑立新同志担任什么职务？", "郑立新同志在会上作了报告。", False),
+    ("郑立新同志担任什么职务？", "市科技局局长郑立新同志作了报告。", True),
+    ("逾期付款按什么利率计算利息？", "被告应支付货款8万元。", False),
+    ("逾期付款按什么利率计算利息？", "按一年期贷款市场报价利率计算逾期付款利息。", True),
+    ("违约金是每日千分之几？", "业主逾期缴费的，应支付违约金。", False),
+    ("他骑的那辆电动车是什么商标的？", "他驾驶电动自行车与行人相撞。", False),
 ])
 def test_a_value_is_stated_only_in_the_form_of_its_kind(question, sentence, stated):
     assert _stated(question, sentence) is stated
+
+
+def test_a_length_of_time_is_judged_on_the_quoted_sentences_in_a_unit_of_time():
+    from app.coverage import states_value, value_stated
+
+    asked = analyze("医院应在多长时间内完成移植？")
+    assert states_value(asked, "患者要求医院继续履行合同。") is False
+    assert states_value(asked, "医院应于判决生效后三个月内完成移植。") is True
+    # the sentence stating it is often next to those the search found
+    assert value_stated(asked, ["患者要求医院继续履行合同。"], [{t: 1.0 for t in asked.terms}])
+    assert states_value(analyze("引桥有多长？"), "引桥于去年建成。") is None   # 多长 alone asks a length as often
 
 
 def test_a_name_asked_of_a_company_needs_no_persons_name():
