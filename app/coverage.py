@@ -18,7 +18,7 @@ from functools import lru_cache
 from .numerals import NUMERAL_CHARS, to_int
 from .places import COUNTRIES, PROVINCES
 from .persons import PARTY, SURNAMES
-from .question import CJK_WORD, QuestionInfo, asked_event, names_a_kind_of_value, value_anchor
+from .question import CJK_WORD, QuestionInfo, asked_event, names_a_kind_of_value, question_parts, value_anchor
 from .textnorm import compare_form
 from .tokenize import proper_names_in, stopwords, tagged, tagged_offsets, word_bounds, word_frequency, words
 
@@ -106,6 +106,8 @@ _MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预�
 _AGE = re.compile(r"多大(?:岁数|年纪|年龄)|(?:岁数|年龄|年纪)(?:是|有|为)?多(?:少|大)")
 _SHARE = rf"百分之[{_N}]+|\d[\d.]*\s*[%％]"
 _MULTIPLE = rf"[{_N}\d]+倍"
+# A share asked ("报销百分之多少", "占比多少%"): a figure in 元 is no answer.
+_ASKS_SHARE = re.compile(r"百分之(?:多少|几)|(?:多少|几)\s*[%％]")
 _COUNTED = re.compile(r"(?:多少|几)([\u4e00-\u9fff]{1,8})[？?。]?$")
 _FIGURE = rf"(?:\d[\d,.]*|[{_N}]+)\s*[多余万亿千百]*\s*"
 # Share of the question's term weight a sentence with a value must cover
@@ -211,6 +213,9 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
     None when neither says."""
     # The unit is a word of its own: not the first character of a noun
     # ("多少人民币", "多少天然气", "多少年终奖").
+    if _ASKS_SHARE.search(question) and len(question_parts(question)) == 1:
+        # (Of one question: "目标是多少？完成了百分之多少？" asks a sum too.)
+        return re.compile(_SHARE)
     bounds = word_bounds(question)
     m = next((m for m in _ASKED_UNIT.finditer(question) if m.end(1) in bounds), None)
     if m is not None:
@@ -609,7 +614,7 @@ def names_organisation(sentence: str, kind: str) -> bool:
 # Tags of proper names: persons, places, organisations, other names.
 _PROPER = ("nr", "ns", "nt", "nz")
 # A noun phrase opened so is one not named ("一家省内大型米业企业", "某公司").
-_INDEFINITE = re.compile(r"^(?:一[家所处个座间位名]|某[家所处个]?|有的|其中一)$")
+_INDEFINITE = re.compile(r"^(?:[一多几][家所处个座间位名]|某[家所处个]?|有的|其中一|若干|一些)$")
 
 
 def _unnamed(words: list[tuple[int, str, str]], i: int, reach: int = 5) -> bool:

@@ -738,6 +738,12 @@ def test_question_words_with_their_measure_are_no_terms(question, left_out, kept
     ("逾期付款按什么利率计算利息？", "按一年期贷款市场报价利率计算逾期付款利息。", True),
     ("违约金是每日千分之几？", "业主逾期缴费的，应支付违约金。", False),
     ("他骑的那辆电动车是什么商标的？", "他驾驶电动自行车与行人相撞。", False),
+    # a share asked of one question is stated in a share, not in 元
+    ("这项检查医保能报销百分之多少？", "这项检查每次收费420元，已纳入医保报销范围。", False),
+    ("这项检查医保能报销百分之多少？", "这项检查医保报销比例为60%。", True),
+    ("原定目标是多少钱？实际完成了百分之多少？", "原定目标为50亿元，实际完成率为91.5%。", True),
+    # several organisations left unnamed
+    ("那批灭火器是哪家企业捐的？", "消防大队联合辖区多家企业捐赠灭火器300具。", False),
 ])
 def test_a_value_is_stated_only_in_the_form_of_its_kind(question, sentence, stated):
     assert _stated(question, sentence) is stated
