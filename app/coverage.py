@@ -20,7 +20,7 @@ from .places import COUNTRIES, PROVINCES
 from .persons import PARTY, SURNAMES
 from .question import CJK_WORD, QuestionInfo, asked_event, names_a_kind_of_value, question_parts, value_anchor
 from .textnorm import compare_form
-from .tokenize import proper_names_in, stopwords, tagged, tagged_offsets, word_bounds, word_frequency, words
+from .tokenize import PROPER_TAGS, proper_names_in, stopwords, tagged, tagged_offsets, word_bounds, word_frequency, words
 
 _N = NUMERAL_CHARS + "万亿"
 # Endings of a document's name. 规定/办法 name a document only after a word
@@ -611,8 +611,8 @@ def names_organisation(sentence: str, kind: str) -> bool:
     return False
 
 
-# Tags of proper names: persons, places, organisations, other names.
-_PROPER = ("nr", "ns", "nt", "nz")
+# Tags of proper names and their subtags (nrfg, nrt).
+_PROPER = tuple(PROPER_TAGS)
 # A noun phrase opened so is one not named ("一家省内大型米业企业", "某公司").
 _INDEFINITE = re.compile(r"^(?:[一多几][家所处个座间位名]|某[家所处个]?|有的|其中一|若干|一些)$")
 
