@@ -407,6 +407,10 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     if (thing := _asked_name_of(info.text)) is not None:
         own = proper_names_in(info.text)
         return lambda sentence: names_one(sentence, thing, own)
+    if _ASKS_NUMBER.search(info.text):
+        return _PHONE.search
+    if _ASKS_CLOCK.search(info.text):
+        return _CLOCK.search
     if _ASKS_POST.search(info.text):
         return _names_post
     if _ASKS_RATE.search(info.text):
@@ -554,6 +558,12 @@ def _surname_and_name(word: str, flag: str) -> bool:
 _PLACE_SUFFIXES = tuple("省市区县镇乡村街路岛州")
 
 
+# A telephone number asked ("热线号码是多少") is a string of digits, not a
+# count; a time of day asked ("几点赶到") a clock time, not a date.
+_ASKS_NUMBER = re.compile(r"(?:号码|电话|热线|手机号)(?:是|为)?(?:多少|几号|什么)")
+_PHONE = re.compile(r"\d{3,4}-\d{5,8}|\d{5,}")
+_ASKS_CLOCK = re.compile(r"几点|几时几分|什么时刻")
+_CLOCK = re.compile(rf"[\d{_N}]+\s*[时点](?:\s*[\d{_N}]+\s*分)?(?![钟间])|\d{{1,2}}:\d{{2}}|[\d{_N}]+\s*[时点]许")
 # A post asked ("担任什么职务") is named by a word for one (局长, 主任,
 # 书记, 委员); a rate ("按什么年利率", "利率是多少") by a share, a
 # multiple or the market rate it is pegged to.
@@ -734,12 +744,38 @@ def names_asked(question: str) -> list[str]:
     """The persons and quoted names ``question`` names (other proper nouns
     as the tagger reads them are as often terms: 诺贝尔奖, 许可费)."""
     people = {question[a:b] for a, b in _person_spans(question, tagged_offsets(question))}
-    return sorted({p for p in people if _reads_as_person(p)} | set(_QUOTED_NAME.findall(question)), key=question.find)
+    named = {p for p in people if _reads_as_person(p)} | set(_QUOTED_NAME.findall(question))
+    return sorted(named | set(_organisations_named(question)), key=question.find)
+
+
+# The endings of organisations' names a question names one by (和丰食品公司).
+_BODY_ENDS = ("公司", "集团", "厂", "医院", "银行", "大学", "学院", "中学", "小学", "超市", "商场", "酒店", "商号")
+
+
+def _organisations_named(question: str) -> list[str]:
+    """The own names of organisations a question names: a proper noun or a
+    word general Chinese lacks, up to two words before an organisation's
+    ending (和丰 of 和丰食品公司; not 智能 of 智能科技公司, nor 锦绣 of
+    锦绣花园物业公司)."""
+    words = tagged_offsets(question)
+    out = []
+    for i, (_, w, _) in enumerate(words):
+        if not w.endswith(_BODY_ENDS):
+            continue
+        for _, before, flag in reversed(words[max(0, i - 2):i]):
+            if not CJK_WORD.fullmatch(before) or flag.startswith(("v", "p", "u", "r", "m")):
+                break
+            if len(before) >= 2 and (flag in ("nz", "nt") or not word_frequency(before)) \
+                    and not PARTY.search(before) and before not in _SORT_WORDS:
+                out.append(before)
+                break
+    return out
 
 
 def persons_asked(question: str) -> list[str]:
     """The persons ``question`` names, as names_asked reads them."""
-    return [n for n in names_asked(question) if n not in _QUOTED_NAME.findall(question)]
+    people = {question[a:b] for a, b in _person_spans(question, tagged_offsets(question))}
+    return sorted((p for p in people if _reads_as_person(p)), key=question.find)
 
 
 def _reads_as_person(name: str) -> bool:

@@ -258,11 +258,11 @@ def with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, s
     return body[:limit - 1]
 
 
-def of_persons_named(cands: list[Candidate], persons: list[str], snapshot: IndexSnapshot) -> list[Candidate]:
-    """Candidates from the documents that name the persons a question asks
-    about (黎某, 石某某), where any do: another document's sentences speak of
-    another party's case, however close their words come."""
-    forms = [compare_form(p) for p in persons]
+def of_names_asked(cands: list[Candidate], names: list[str], snapshot: IndexSnapshot) -> list[Candidate]:
+    """Candidates from the documents that name the persons or organisations a
+    question asks about (黎某, 和丰), where any do: another document's
+    sentences speak of another party's case, however close their words come."""
+    forms = [compare_form(n) for n in names]
     naming = {doc for doc in {c.hit.chunk.doc_id for c in cands}
               if any(f in snapshot.document_form(doc) for f in forms)}
     return [c for c in cands if c.hit.chunk.doc_id in naming] if naming else cands

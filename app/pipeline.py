@@ -21,7 +21,7 @@ from .answering import (Candidate, answer_wording, candidates, defines_asked_ter
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose, source_title
 from .conversation import carried_terms, is_elliptical
-from .coverage import LEAD_IN, amount_asked, holds_name, named_in, names_elsewhere, persons_asked
+from .coverage import LEAD_IN, amount_asked, holds_name, named_in, names_asked, names_elsewhere, persons_asked
 from .corpus import CorpusIssue
 from .decide import answer_note, decide, decide_quoted
 from .documents_answering import (ABOUT_DOCUMENTS, alike_in_meaning, asks_the_rule_now, asks_which_documents,
@@ -35,7 +35,7 @@ from .legal import (ArticleRef, article_of, article_refs, is_item, item_number, 
                     with_article_numerals)
 from .metadata import group_of
 from .naming import Naming, without_version_asking
-from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, of_persons_named,
+from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, of_names_asked,
                          penalty_hits, said_next, sentence_at, with_body, with_cited_fine, with_premise,
                          with_what_follows, within_named_parts)
 from .numerals import count_in_chinese, to_chinese
@@ -314,8 +314,8 @@ class Pipeline:
         yield answer.answer, answer
 
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
-        cands = of_persons_named(candidates(prep.retrieval, prep.snapshot.docs, prep.info),
-                                 persons_asked(prep.asked), prep.snapshot)
+        cands = of_names_asked(candidates(prep.retrieval, prep.snapshot.docs, prep.info),
+                               names_asked(prep.asked), prep.snapshot)
         if prep.info.intent in ("count", "duration", "date"):
             cands = within_named_parts(cands, prep.info.terms, prep.snapshot)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)

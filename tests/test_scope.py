@@ -744,6 +744,11 @@ def test_question_words_with_their_measure_are_no_terms(question, left_out, kept
     ("原定目标是多少钱？实际完成了百分之多少？", "原定目标为50亿元，实际完成率为91.5%。", True),
     # several organisations left unnamed
     ("那批灭火器是哪家企业捐的？", "消防大队联合辖区多家企业捐赠灭火器300具。", False),
+    # a telephone number is digits, not a count; a time of day a clock time
+    ("燃气公司的抢修电话号码是多少？", "燃气公司开通抢修热线，当月接到报修电话2316个。", False),
+    ("燃气公司的抢修电话号码是多少？", "燃气公司抢修电话为0571-96777。", True),
+    ("救护车几点赶到的现场？", "伤者家属随即拨打了急救电话。", False),
+    ("救护车几点赶到的现场？", "救护车于21时15分赶到现场。", True),
 ])
 def test_a_value_is_stated_only_in_the_form_of_its_kind(question, sentence, stated):
     assert _stated(question, sentence) is stated
@@ -824,6 +829,9 @@ def test_a_party_or_name_only_another_document_mentions_is_not_answered_by_the_q
     assert names_elsewhere("郝某家的房子有多少平方米？", quoted, uses, never) == []
     # words the tagger calls names that read as none (a term starting with a surname's character)
     assert names_elsewhere("装修合同的许可费有多少？", quoted, lambda w: True, never) == []
+    # an organisation's own name (a proper noun before its ending), not its sort
+    assert names_elsewhere("华美装饰公司收了多少钱？", quoted, lambda w: True, never) == ["华美"]
+    assert names_elsewhere("那家装饰公司收了多少钱？", quoted, lambda w: True, never) == []
 
 
 def test_quotes_from_another_places_document_are_refused_with_the_place_named():
