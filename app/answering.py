@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from .chunking import is_heading_sentence, is_label_line, names_a_document, stands_alone
-from .coverage import LEAD_IN, asked_unit
+from .coverage import LEAD_IN, acts_asked, asked_unit, dates_act
 from .legal import HEADER, article_of, is_item
 from .persons import PARTY
 from .qualifiers import OWN_FRAMES, another_named, qualifiers
@@ -35,6 +35,8 @@ _REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条
 # A when question asking where a period starts, and the phrase that says so.
 _ASKS_START = re.compile(r"起算|起计算|开始计算|起计|[从自]何时起|从什么时候(?:开始|起)")
 _FROM_START = re.compile(r"自[^，,。；;]{1,24}?起")
+# The fit of a sentence dating another act than the one a when question asks.
+_ANOTHER_ACT = 0.4
 _HAS_DATE = re.compile(r"\d+\s*[年月日]|[元正一二三四五六七八九十]+月|去年|今年|明年")
 _LIST_SEP = re.compile(r"[、，,]")
 _CLAUSE = re.compile(r"[，,。；;：:]")
@@ -320,7 +322,11 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         # before a calendar date.
         if _ASKS_START.search(info.text):
             return 1.0 if _FROM_START.search(text) else 0.5 if _HAS_DATE.search(text) else 0.0
-        return 1.0 if _HAS_DATE.search(text) else 0.0
+        if not _HAS_DATE.search(text):
+            return 0.0
+        # A date of another act the sentence names beside the one asked
+        # ("于2021年5月10日签订合同，约定竣工验收合格后……") is a worse fit.
+        return _ANOTHER_ACT if dates_act(text, acts_asked(info)) is False else 1.0
     if intent == "list":
         # An enumeration's lead-in ("对下列各项，不授予专利权：") introduces
         # the items a which-ones question asks for.
@@ -530,6 +536,12 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         fitting = next((c for c in ranked if c.fit > 0), None)
         if fitting is not None and fitting.score >= 0.5 * best.score:
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
+    if info.intent == "date" and any(c.fit == _ANOTHER_ACT for c in chosen) and not any(c.fit == 1.0 for c in chosen):
+        # Dates of another act only: the best sentence dating the act asked,
+        # scored not far below, answers instead.
+        dating = next((c for c in ranked if c.fit == 1.0), None)
+        if dating is not None and dating.score >= 0.5 * best.score:
+            chosen = [dating, *(c for c in chosen if c.fit != _ANOTHER_ACT)][: settings.max_answer_sentences]
     if info.intent == "definition":
         chosen = _defining_the_term_asked(chosen, ranked, info, best.score)
     first = list(chosen)

@@ -283,15 +283,15 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     parties = [n for n in _named_parties(info) if any(n in f for f in forms)]
     # A when question about an act the passages name (启用, 入汛): a date of
     # a sentence that does not name it is another act's (开工, 出汛).
-    asked = asked_event(info.text) if info.intent == "date" else None
-    event = _EVENT_WORDS.get(asked, (asked,)) if asked and any(compare_form(asked) in f for f in forms) else ()
+    acts = acts_asked(info)
+    event = acts if acts and any(compare_form(acts[0]) in f for f in forms) else ()
     for sentence, form in zip(sentences, forms):
         if not has_value(_ADDRESS.sub("", sentence)):
             continue
         names_party = any(n in form for n in parties) or _points_back(sentence, parties)
         if parties and not names_party:
             continue
-        if event and not any(compare_form(e) in form for e in event):
+        if event and (not any(compare_form(e) in form for e in event) or dates_act(sentence, event) is False):
             continue
         if attribute and (attribute in form or attribute in parties and names_party):
             return True
@@ -314,7 +314,7 @@ def states_value(info: QuestionInfo, sentence: str) -> bool | None:
     if has_value is None:
         return None
     text = _ADDRESS.sub("", sentence)
-    if not has_value(text):
+    if not has_value(text) or dates_act(text, acts_asked(info)) is False:
         return False
     asked = _NOT_REALIZED.sub("", info.text)
     if info.intent == "count" and _REALIZED.search(asked) and not _FORECAST.search(asked):
@@ -365,6 +365,50 @@ _ANAPHOR = re.compile(r"该(?:省|市|区|县|州|国|公司|企业|院|校|局|
 # answers "什么时候开始实施").
 _TAKING_EFFECT = ("实施", "实行", "施行", "执行", "生效")
 _EVENT_WORDS = {w: _TAKING_EFFECT for w in _TAKING_EFFECT}
+_DATE_CLAUSE = re.compile(r"[，；;。：:]|,(?!\d{3})")
+
+
+def acts_asked(info: QuestionInfo) -> tuple[str, ...]:
+    """The words of the act a when question dates (启用; 实施 with the words
+    used for it), or none."""
+    asked = asked_event(info.text) if info.intent == "date" else None
+    return _EVENT_WORDS.get(asked, (asked,)) if asked else ()
+
+
+def dates_act(sentence: str, acts: tuple[str, ...]) -> bool | None:
+    """Whether a calendar date of ``sentence`` is the date of one of the
+    ``acts``: it stands in the act's clause, or alone at the head of the
+    clause before it ("2022年11月18日，工程竣工验收合格"). False where the
+    sentence names the act but dates another ("于2021年5月10日签订合同，约定
+    竣工验收合格后……"); None where it names no act or no calendar date."""
+    clauses = _DATE_CLAUSE.split(sentence)
+    named = {i for i, c in enumerate(clauses) if any(a in c for a in acts)}
+    dated = [i for i, c in enumerate(clauses) if _CALENDAR_DATE.search(c)]
+    if not named or not dated:
+        return None
+    # A date ending its clause dates the clause after it; alone heading the
+    # sentence, the whole sentence ("2009年9月30日，端午节被列入……，这是首个入选
+    # 该名录的节日").
+    return any(i in named or i == 0 and _bare_date(clauses[i]) or i + 1 in named and _ends_dated(clauses[i])
+               for i in dated)
+
+
+# What may stand beside a date in a clause of its own: the words framing it
+# (自……起, 到……, 截至……) and the time of day (19时许, 上午).
+_DATE_FRAME = re.compile(r"截至|以来|上旬|中旬|下旬|当天|当日|上午|下午|晚上|凌晨|中午|傍晚|早上|左右|[去今明前同当]年"
+                         r"|[自从于在到至起前后底初末时分许\d\s]")
+
+
+def _bare_date(clause: str) -> bool:
+    """A clause of a date alone (2022年11月18日; 自2020年1月1日起)."""
+    return len(_DATE_FRAME.sub("", _CALENDAR_DATE.sub("", clause))) <= 1
+
+
+def _ends_dated(clause: str) -> bool:
+    """A clause ending with its date ("……电（记者 某某）11月18日上午"): the
+    date leads into the clause after it."""
+    last = list(_CALENDAR_DATE.finditer(clause))[-1]
+    return len(_DATE_FRAME.sub("", clause[last.end():])) <= 1
 # A province's own organs named short ("省防汛抗旱指挥部", "省政府"): the
 # province a sentence speaks of when the question names one with its 省.
 _PROVINCE_ORGAN = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[经由据]))省[\u4e00-\u9fff]{0,8}?(?:委|政府|人大|政协|厅|局|指挥部|办公室|中心)")

@@ -754,6 +754,28 @@ def test_a_value_is_stated_only_in_the_form_of_its_kind(question, sentence, stat
     assert _stated(question, sentence) is stated
 
 
+@pytest.mark.parametrize("sentence,dated", [
+    ("2023年4月2日，新桥主体结构完工。", True),                          # a date heading the sentence
+    ("截至2023年4月2日，新桥主体结构全部完工。", True),                  # 截至 frames it
+    ("本报讯（记者 某某）3月18日上午，新桥主体结构完工。", True),          # a date ending its clause
+    ("双方于2021年6月8日签订合同，约定主体结构完工后付清余款。", False),    # another act's date
+    ("本院于2024年1月16日立案后，组织双方到现场查看主体结构完工情况。", False),
+    ("新桥的主体结构已经完工。", None),                                  # no calendar date
+])
+def test_a_date_is_the_acts_only_in_its_clause_or_leading_into_it(sentence, dated):
+    from app.coverage import dates_act
+
+    assert dates_act(sentence, ("完工",)) is dated
+
+
+def test_a_when_question_is_answered_by_the_date_of_its_act():
+    from app.coverage import states_value
+
+    asked = analyze("新桥主体结构是哪天完工的？")
+    assert states_value(asked, "双方于2021年6月8日签订合同，约定主体结构完工后付清余款。") is False
+    assert states_value(asked, "2023年4月2日，新桥主体结构完工。") is True
+
+
 def test_a_length_of_time_is_judged_on_the_quoted_sentences_in_a_unit_of_time():
     from app.coverage import states_value, value_stated
 
