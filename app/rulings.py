@@ -24,9 +24,10 @@ _ASKS_RULING = re.compile(
 # A why or how question about a case asks the court's reasons.
 _REASONS_ASKED = ("why", "how")
 # A pleading reported in the parties' own words, the grounds a plaintiff
-# gives (事实和理由：……, ……故诉至法院) and the claims it lists ("原告……提出
+# gives (事实和理由：……, ……故诉至法院), a prosecution's charge or a defence's
+# plea (检察院指控, 辩护人提出) and the claims it lists ("原告……提出
 # 诉讼请求：1.判令被告……", "（二）判令二被告支付利息……").
-_PLEADED = re.compile(rf"(?:诉|辩|上诉|答辩)称|诉讼请求[：:]|事实(?:和|与)理由[：:]|诉至(?:法院|本院)|^\s*(?:\d+[.．、]|[（(]?[{NUMERAL_CHARS}]+[）)、])\s*(?:判令|请求|要求)",
+_PLEADED = re.compile(rf"(?:诉|辩|上诉|答辩)称|诉讼请求[：:]|事实(?:和|与)理由[：:]|诉至(?:法院|本院)|(?:检察院|公诉机关)指控|辩护人提出|^\s*(?:\d+[.．、]|[（(]?[{NUMERAL_CHARS}]+[）)、])\s*(?:判令|请求|要求)",
                       re.MULTILINE)
 # Words only a court uses of what it makes of the pleadings: its view, its
 # decision, its acceptance or rejection of a claim.
@@ -39,13 +40,18 @@ _COURT_SPEAKS = re.compile(_COURT)
 # 意思表示", "……不影响……的认定").
 # A court's order (……于本判决生效之日起十日内支付……) too: a claim asks for one
 # in its own words (判令被告支付……).
-_FINDING = re.compile(rf"{_COURT}|不影响|应属|不能认定|应当认定|应认定|本判决(?:生效|发生法律效力)之日起")
-# A party as published judgments name it: by role, or by a name the
-# publication made anonymous (张某某, 某公司, 某物业公司; not 对某些).
-_PARTY = (r"(?:原告|被告|上诉人|被上诉人|申请人|被申请人|第三人|[\u4e00-\u9fff]某+(?!些)|"
+# A criminal judgment's sentence (被告人某某犯盗窃罪，判处有期徒刑……) too.
+_FINDING = re.compile(rf"{_COURT}|不影响|应属|不能认定|应当认定|应认定|本判决(?:生效|发生法律效力)之日起"
+                      r"|犯[\u4e00-\u9fff]{1,15}罪[，,]?(?:判处|免予)")
+# A party as published judgments name it: by role (a criminal case's
+# prosecution and defence too), or by a name the publication made anonymous
+# (张某某, 某公司, 某物业公司; not 对某些).
+_PARTY = (r"(?:原告|被告人?|上诉人|被上诉人|申请人|被申请人|第三人|公诉机关|(?:人民)?检察院|辩护人|[\u4e00-\u9fff]某+(?!些)|"
           r"某[\u4e00-\u9fff]{0,10}?(?:公司|局|办|政府|中心|医院|学校|银行|店|馆))")
 # A party's claim or defence reported: what it asked or argued.
-_POSITION = re.compile(rf"{_PARTY}[^，,。；;：:]{{0,10}}?(?:诉称|辩称|上诉称|答辩称|主张|请求|要求|认为|提出|起诉|申请|不服)")
+# (A prosecution charges and proposes a sentence, a defence pleads: 指控, 建议判处, 辩护.)
+_POSITION = re.compile(rf"{_PARTY}[^，,。；;：:]{{0,10}}?(?:诉称|辩称|上诉称|答辩称|主张|请求|要求|认为|提出|起诉|申请|不服"
+                       r"|指控|建议|辩护)")
 
 
 def states_finding(sentence: str) -> bool:

@@ -70,3 +70,10 @@ def test_why_and_how_questions_ask_the_court_s_reasons():
 def test_a_courts_order_is_a_finding_and_the_claim_for_it_is_not():
     assert states_finding("一、被告某物业公司于本判决生效之日起十日内支付原告修理费3200元；")
     assert not states_finding("原告向本院提出诉讼请求：1.判令被告支付修理费5000元；")
+
+
+def test_a_criminal_judgments_charge_and_plea_are_positions_and_its_sentence_a_finding():
+    assert states_position("被告人钱某自愿认罪认罚，公诉机关建议判处有期徒刑八个月至一年。")
+    assert states_position("辩护人提出，钱某系初犯，请求对其从轻处罚。")
+    assert states_finding("一、被告人钱某犯盗窃罪，判处有期徒刑十个月，并处罚金人民币五千元。")
+    assert reports_positions("某某区人民检察院指控：被告人钱某窃得电动车一辆。\n本院认为，被告人钱某的行为已构成盗窃罪。")
