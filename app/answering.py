@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .chunking import is_heading_sentence, is_label_line, names_a_document, stands_alone
+from .chunking import LEVEL1_HEADING, is_heading_sentence, is_label_line, names_a_document, stands_alone
 from .coverage import LEAD_IN, acts_asked, asked_unit, dates_act
 from .legal import HEADER, article_of, is_item
 from .persons import PARTY
@@ -229,14 +229,21 @@ def score_candidates(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
             c.score *= _POSITION_FACTOR
         elif c.in_case and states_finding(c.text):
             c.score += _FINDING_BONUS
-        heading = is_heading_sentence(c.text, c.hit.chunk.section) or is_label_line(c.text) \
-            or stands_alone(snapshot.docs[c.hit.chunk.doc_id]["text"], c.start, c.end)
+        heading = (is_heading_sentence(c.text, c.hit.chunk.section) or is_label_line(c.text)
+                   or stands_alone(snapshot.docs[c.hit.chunk.doc_id]["text"], c.start, c.end)) \
+            and not is_order(c)
         if names_a_document(c.text) or (heading and not _asks_about_place(c, weights)):
             # A title or section heading names a topic without saying
             # anything about it: an answer only to a question about the
             # document's structure (whose words are the chunk's context).
             c.score *= 0.5
     _with_antecedents(cands)
+
+
+def is_order(c: Candidate) -> bool:
+    """A judgment's numbered order (一、被告人某某犯……罪，判处……; 二、驳回……):
+    a heading by its number, but it states what the court decided."""
+    return c.in_case and bool(LEVEL1_HEADING.match(c.text)) and states_finding(c.text)
 
 
 def _with_antecedents(cands: list[Candidate]) -> None:

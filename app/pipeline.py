@@ -16,8 +16,8 @@ from . import texts as T
 from .answer import Answer, Decision, Side, Trace, TraceHit, refusal
 from .answer_cache import AnswerCache
 from .bridge import chinese_words, kind_words
-from .answering import (Candidate, answer_wording, candidates, defines_asked_term, score_candidates, select,
-                        select_answering, sentence_vector, speaks_of_penalty)
+from .answering import (Candidate, answer_wording, candidates, defines_asked_term, is_order, score_candidates,
+                        select, select_answering, sentence_vector, speaks_of_penalty)
 from .chunking import Chunk, is_heading_sentence, title_lines
 from .citing import Quote, citation, compose, source_title
 from .conversation import carried_terms, is_elliptical
@@ -341,7 +341,7 @@ class Pipeline:
         best = max(chosen, key=lambda c: c.score, default=None)
         body: list[Quote] = []
         headings = best is not None and prep.info.intent in _ASKS_ABOUT and all(
-            is_heading_sentence(c.text, c.hit.chunk.section) for c in chosen)
+            is_heading_sentence(c.text, c.hit.chunk.section) and not is_order(c) for c in chosen)
         if headings:
             # A heading names a topic and says nothing about it: what the
             # text says about it is the body under it.

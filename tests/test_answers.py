@@ -1174,6 +1174,19 @@ def test_a_question_about_a_party_is_judged_by_coverage_and_quoted_from_the_part
     assert pipeline.ask("周某租的房子每月房租多少钱？").refused
 
 
+def test_a_sentence_asked_is_answered_by_the_courts_order_not_the_proposal(tmp_path):
+    pipeline = _pipeline_over(tmp_path, {"theft.txt": (
+        "河西省柳川市北塘区人民法院\n刑事判决书\n\n（2025）河0302刑初77号\n\n"
+        "北塘区人民检察院指控：2025年2月3日，被告人钱某在北塘区某小区窃得电动自行车一辆，价值3600元。\n"
+        "被告人钱某自愿认罪认罚，公诉机关建议判处有期徒刑八个月至一年，并处罚金。\n"
+        "辩护人提出，钱某系初犯，已退赔被害人损失，请求对其从轻处罚。\n"
+        "本院认为，被告人钱某以非法占有为目的，秘密窃取他人财物，数额较大，其行为已构成盗窃罪。\n"
+        "判决如下：\n一、被告人钱某犯盗窃罪，判处有期徒刑十个月，并处罚金人民币五千元。\n"
+        "（刑期从判决执行之日起计算。）\n二、责令被告人钱某退赔被害人经济损失。\n\n二〇二五年五月六日\n")})
+    answer = pipeline.ask("钱某被判了什么刑罚？")
+    assert "有期徒刑十个月" in answer.answer and "建议判处" not in answer.answer, answer.answer
+
+
 def test_a_why_answered_by_a_conclusion_quotes_the_premise_before_it(tmp_path):
     pipeline = _pipeline_on(tmp_path, "讲话.txt", (
         "关于水利工作的讲话\n\n"
