@@ -61,7 +61,8 @@ _DATE = re.compile(rf"\d+\s*(?:[年月日天]|个月|个工作日)|[{_N}元正]+
 # A length of time asked (not 多长 alone, which asks a length as often), and
 # its value: a figure and a unit of time (三个月, 15日, 两年, 半年).
 _ASKS_TIME = re.compile(r"多久|多长时间|多少时间|什么时间内|期限|时限|几年|几个月|几天|多少天|多少年")
-_DURATION = re.compile(rf"[\d{_N}半]+\s*(?:个)?\s*(?:年|月|日|天|小时|周|星期|工作日|分钟)|半年|半个月")
+_DURATION = re.compile(rf"[\d{_N}半]+\s*(?:个)?\s*(?:年|月|日|天|小时|周|星期|工作日|自然日|分钟|季度|学期)|半年|半个月"
+                       r"|当场|当即|即时|立即|次日|当日|当天|随时")
 _VALUE = {"count": _COUNT, "date": _DATE}
 # A year in digits: from 1900, or from 1000 where it is no span of years (a
 # history's 1063年 answers 哪一年 as 2006年 does; 已有1200年历史 does not).
@@ -284,7 +285,7 @@ def value_stated(info: QuestionInfo, sentences: Iterable[str], readings: list[di
     # A when question about an act the passages name (启用, 入汛): a date of
     # a sentence that does not name it is another act's (开工, 出汛).
     acts = acts_asked(info)
-    event = acts if acts and any(compare_form(acts[0]) in f for f in forms) else ()
+    event = acts if any(compare_form(a) in f for a in acts for f in forms) else ()
     for sentence, form in zip(sentences, forms):
         if not has_value(_ADDRESS.sub("", sentence)):
             continue
@@ -365,7 +366,12 @@ _ANAPHOR = re.compile(r"该(?:省|市|区|县|州|国|公司|企业|院|校|局|
 # answers "什么时候开始实施").
 _TAKING_EFFECT = ("实施", "实行", "施行", "执行", "生效")
 _EVENT_WORDS = {w: _TAKING_EFFECT for w in _TAKING_EFFECT}
-_DATE_CLAUSE = re.compile(r"[，；;。：:]|,(?!\d{3})")
+_DATE_CLAUSE = re.compile(r"[，；;。]|,(?!\d{3})")
+# Words joining a clause to the one before it, whose subject it keeps.
+_GOING_ON_JOINS = ("并", "且", "随即", "随后", "同时", "遂", "又")
+# A clause naming an act to come under a condition or an agreement
+# ("约定竣工验收合格后付款", "届时将通车"): no date of the clause before it.
+_ACT_TO_COME = re.compile(r"约定|后|届时|之后|以后|将")
 
 
 def acts_asked(info: QuestionInfo) -> tuple[str, ...]:
@@ -388,9 +394,23 @@ def dates_act(sentence: str, acts: tuple[str, ...]) -> bool | None:
         return None
     # A date ending its clause dates the clause after it; alone heading the
     # sentence, the whole sentence ("2009年9月30日，端午节被列入……，这是首个入选
-    # 该名录的节日").
+    # 该名录的节日"); a clause going on with the subject before it ("于……建成，并
+    # 正式通车") is dated as that one.
+    named |= {i for j in named for i in _carried_from(clauses, j)}
     return any(i in named or i == 0 and _bare_date(clauses[i]) or i + 1 in named and _ends_dated(clauses[i])
                for i in dated)
+
+
+def _carried_from(clauses: list[str], j: int) -> list[int]:
+    """The clauses before clause ``j`` that it goes on from, without a subject
+    of its own or a time of its own ("……建成，并正式通车"; not "……立案后，组织……",
+    which comes after the act dated)."""
+    out = []
+    while j > 0 and not _ACT_TO_COME.search(clauses[j]) and not _ACT_TO_COME.search(clauses[j - 1]) and (
+            clauses[j].lstrip().startswith(_GOING_ON_JOINS) or _opens_with_verb(clauses[j])):
+        j -= 1
+        out.append(j)
+    return out
 
 
 # What may stand beside a date in a clause of its own: the words framing it
@@ -453,11 +473,11 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         return lambda sentence: names_one(sentence, thing, own)
     if _ASKS_NUMBER.search(info.text):
         return _PHONE.search
-    if _ASKS_CLOCK.search(info.text):
+    if _asks_clock(info.text):
         return _CLOCK.search
     if _ASKS_POST.search(info.text):
         return _names_post
-    if _ASKS_RATE.search(info.text):
+    if _asks_rate(info.text):
         return _RATE.search
     if _ASKS_MODEL.search(info.text):
         return _MODEL.search
@@ -524,6 +544,9 @@ def _asked_person(text: str) -> str | None:
     m = _ASKS_NAME.search(text)
     if m is None or not _PERSON_WORD.search(m.group(1)):
         return None
+    if m.group(0).endswith("是谁") and not names_asked(text):
+        # (是谁 of a role in general, 监护人是谁, asks who holds it: 父母.)
+        return None
     # The word the question ends the role with, as it cuts the whole question
     # (文旅局 / 局长, not 局局长 of the phrase alone).
     word = next((w for start, w, _ in tagged_offsets(text) if start + len(w) == m.end(1)), "")
@@ -539,7 +562,8 @@ def _person_spans(sentence: str, words: list[tuple[int, str, str]]) -> list[tupl
     for i, (start, w, flag) in enumerate(words):
         given = words[i + 1][1] if i + 1 < len(words) else ""
         # A surname the tagger left as a morpheme of its own (孙 / 浩然) is one.
-        surname = flag.startswith("nr") or flag == "zg" and w in SURNAMES
+        given_tag = words[i + 1][2] if i + 1 < len(words) else ""
+        surname = flag.startswith("nr") or flag == "zg" and w in SURNAMES and given_tag.startswith(("a", "n"))
         if surname and not w.endswith(_PLACE_SUFFIXES) and (
                 2 <= len(w) <= 4 and flag != "zg" or (len(w) == 1 and 1 <= len(given) <= 2 and CJK_WORD.match(given))):
             spans.append((start, start + len(w) + (len(given) if len(w) == 1 else 0)))
@@ -564,7 +588,8 @@ def names_person(sentence: str, role: str | None = None, besides: frozenset[str]
     roles = [(start, start + len(w)) for start, w, _ in words if w.endswith(role)] or \
         [(start, start + len(w)) for start, w, _ in words if len(role) > 2 and w.endswith(role[-2:])]
     after = {start for start, w, flag in words if _surname_and_name(w, flag) and w not in besides}
-    if any(e in after for _, e in roles):
+    # (A role and its holder after a colon: 委托诉讼代理人：邱某.)
+    if any(e in after or sentence[e:e + 1] in "：:" and any(a == e + 1 for a, _ in spans) for _, e in roles):
         return True
     named = {_clause_of(sentence, a) for a, _ in spans}
     # A clause going on without a subject of its own ("孙浩然……，当选最有价值
@@ -580,8 +605,13 @@ _GOING_ON = frozenset("他 她 其 并 也 还 又 同时 均 都 随后 后 后
 def _carries_subject(sentence: str, clause: int) -> bool:
     """Clause number ``clause`` of ``sentence`` opens with a verb (after words
     that go on from before: 她也, 并): its subject is an earlier clause's."""
-    text = _CLAUSE.split(sentence)[clause]
-    first = next(((w, flag) for w, flag in tagged(text) if w not in _GOING_ON), ("", ""))
+    return _opens_with_verb(_CLAUSE.split(sentence)[clause])
+
+
+def _opens_with_verb(clause: str) -> bool:
+    """The clause's first word, past words going on from before and adverbs
+    (并正式通车), is a verb."""
+    first = next(((w, flag) for w, flag in tagged(clause) if w not in _GOING_ON and flag not in ("d", "ad")), ("", ""))
     return first[1].startswith("v")
 
 
@@ -604,9 +634,10 @@ _PLACE_SUFFIXES = tuple("省市区县镇乡村街路岛州")
 
 # A telephone number asked ("热线号码是多少") is a string of digits, not a
 # count; a time of day asked ("几点赶到") a clock time, not a date.
-_ASKS_NUMBER = re.compile(r"(?:号码|电话|热线|手机号)(?:是|为)?(?:多少|几号|什么)")
-_PHONE = re.compile(r"\d{3,4}-\d{5,8}|\d{5,}")
+_ASKS_NUMBER = re.compile(r"(?:号码|电话(?!费)|热线|手机号)(?:是|为)?(?:多少(?!钱)|几号|什么)")
+_PHONE = re.compile(r"\d{3,4}-\d{5,8}|\d{3,}(?![\d.,]|\s*(?:个|件|人|次|元|万|亿|名|台|辆|家|条|项|%|％|年|月|日|天|小时|米|吨))")
 _ASKS_CLOCK = re.compile(r"几点|几时几分|什么时刻")
+_POINTS = re.compile(r"几点(?:要求|建议|意见|体会|看法|措施|原因|内容|理由|共识|启示|经验|想法|做法|收获|变化|不同|区别|注意|规定)")
 _CLOCK = re.compile(rf"[\d{_N}]+\s*[时点](?:\s*[\d{_N}]+\s*分)?(?![钟间])|\d{{1,2}}:\d{{2}}|[\d{_N}]+\s*[时点]许")
 # A post asked ("担任什么职务") is named by a word for one (局长, 主任,
 # 书记, 委员); a rate ("按什么年利率", "利率是多少") by a share, a
@@ -614,12 +645,27 @@ _CLOCK = re.compile(rf"[\d{_N}]+\s*[时点](?:\s*[\d{_N}]+\s*分)?(?![钟间])|\
 _ASKS_POST = re.compile(r"(?:什么|啥|哪个|哪一个)(?:职务|职位|官职|头衔)")
 _POST = ("长", "书记", "主任", "主席", "委员", "经理", "总监", "秘书", "院士", "教授", "干部", "专员", "巡视员",
          "调研员", "总裁", "董事", "监事", "负责人", "代表", "法官", "检察官", "律师", "工程师")
-_ASKS_RATE = re.compile(r"(?:什么|多少|多高|几)[\u4e00-\u9fff]{0,2}?率|率(?:是|为|有)?(?:多少|多高|几)|[千万百]分之几")
+_QUESTION_WORD = re.compile(r"什么|多少|多高|几")
 _RATE = re.compile(rf"{_SHARE}|[千万]分之[{_N}]+|{_MULTIPLE}|LPR|贷款市场报价利率")
 
 
+def _asks_rate(text: str) -> bool:
+    """A rate asked ("按什么年利率", "千分之几"): the question word with a word
+    ending in 率 (not 率先 of "多少个村率先")."""
+    if re.search(r"[千万百]分之几", text):
+        return True
+    return bool(_QUESTION_WORD.search(text)) and any(len(w) >= 2 and w.endswith("率") for w in words(text))
+
+
+def _asks_clock(text: str) -> bool:
+    """A time of day asked ("几点赶到", "几点钟"), not points counted (几点要求,
+    几点意见)."""
+    return bool(_ASKS_CLOCK.search(text)) and not _POINTS.search(text)
+
+
 def _names_post(sentence: str) -> bool:
-    return any(w.endswith(_POST) and len(w) >= 2 for w in words(sentence))
+    """A noun for a post (局长, 主任; not 增长, 延长)."""
+    return any(w.endswith(_POST) and len(w) >= 2 and flag.startswith("n") for w, flag in tagged(sentence))
 
 
 # A model asked ("什么型号") is a code (K9-200, A380; not 5G) or a numbered
@@ -646,7 +692,8 @@ _SORT_WORDS = frozenset("中心 乡镇 当地 附近 县级 市级 乡级 村级
 def names_organisation(sentence: str, kind: str) -> bool:
     """The sentence names an organisation of ``kind`` (医院, 学校) by a
     name: a word ending as such names end, longer than the ending (第二人民
-    医院, 师范大学), or the ending after a noun (市 / 妇幼保健院); not after a
+    医院; not a kind general Chinese has a word for, 物业公司, 师范大学, named
+    if at all by the words before it: 西北师范大学), or the ending after a noun (市 / 妇幼保健院); not after a
     verb ("送往医院"), nor one introduced as unnamed ("一家省内大型米业企业")."""
     ends = sorted(_ORGANISATIONS[kind], key=len, reverse=True)  # 卫生院 before 院
     words = tagged_offsets(sentence)
@@ -683,12 +730,17 @@ def _unnamed(words: list[tuple[int, str, str]], i: int, reach: int = 5) -> bool:
     return False
 
 
+_NAME_IN_MARKS = re.compile(r"“([^“”]{1,20})”|《([^《》]{1,40})》")
+
+
 def names_one(sentence: str, thing: str, besides: frozenset[str] = frozenset()) -> bool:
     """The sentence names one ``thing`` by a name (a name asked of a thing,
-    "那处煤矿叫什么名字"): a proper name or a quoted one right before it
-    (红旗煤矿, “丰源”煤矿) or a word ending with it that general Chinese
-    lacks (丰源煤矿), not introduced as unnamed (一处煤矿); a proper name
-    the question itself gives (``besides``) names nothing new."""
+    "那处煤矿叫什么名字"): a quoted or titled name, a proper name right before
+    it (红旗煤矿) or a word ending with it that general Chinese lacks
+    (丰源煤矿), not introduced as unnamed (一处煤矿); a name the question
+    itself gives (``besides``) names nothing new."""
+    if any((a or b) not in besides for a, b in _NAME_IN_MARKS.findall(sentence)):
+        return True  # (定名为“书香满城”, 《……法》)
     words = tagged_offsets(sentence)
     for i, (_, w, flag) in enumerate(words):
         if not w.endswith(thing) or _unnamed(words, i):
@@ -787,9 +839,8 @@ _QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
 def names_asked(question: str) -> list[str]:
     """The persons and quoted names ``question`` names (other proper nouns
     as the tagger reads them are as often terms: 诺贝尔奖, 许可费)."""
-    people = {question[a:b] for a, b in _person_spans(question, tagged_offsets(question))}
-    named = {p for p in people if _reads_as_person(p)} | set(_QUOTED_NAME.findall(question))
-    return sorted(named | set(_organisations_named(question)), key=question.find)
+    named = {*persons_asked(question), *_QUOTED_NAME.findall(question), *_organisations_named(question)}
+    return sorted(named, key=question.find)
 
 
 # The endings of organisations' names a question names one by (和丰食品公司).

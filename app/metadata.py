@@ -21,7 +21,7 @@ _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 # How far from the end a 落款 date may stand (a judgment's: judges above,
 # the clerk and a certifying line below).
 _CLOSING_LINES = 8
-_WRITTEN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+_WRITTEN_DATE = re.compile(r"([〇○OＯ零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                            r"\s*([一二三四五六七八九十]{1,3})\s*日")
 _FILE_DATE = re.compile(r"[(（](\d{4})-(\d{2})-(\d{2})[)）]")
 # What a dated line records; the first keyword found names the event.
@@ -114,8 +114,12 @@ def _court_heading(lines: list[str]) -> tuple[str, str] | None:
     return (court, paper) if _COURT.fullmatch(court) and _COURT_PAPER.fullmatch(paper) else None
 
 
+# Zeros as 落款 lines write them (二○二四, 二O二四).
+_ZERO_FORMS = str.maketrans("○OＯ", "〇〇〇")
+
+
 def _written_iso(m: re.Match) -> str:
-    year = "".join(str(to_int(c)) for c in m.group(1))
+    year = "".join(str(to_int(c)) for c in m.group(1).translate(_ZERO_FORMS))
     return f"{year}-{to_int(m.group(2)):02d}-{to_int(m.group(3)):02d}"
 
 

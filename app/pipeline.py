@@ -33,7 +33,7 @@ from .grounding import overlap
 from .guard import asked_part
 from .legal import (ArticleRef, article_of, article_refs, is_item, item_number, paragraph_numbers, reference_to,
                     with_article_numerals)
-from .metadata import group_of
+from .metadata import COURT_DECISION, group_of
 from .naming import Naming, without_version_asking
 from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, of_names_asked,
                          penalty_hits, said_next, sentence_at, with_body, with_cited_fine, with_premise,
@@ -41,6 +41,7 @@ from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_reque
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index
 from .outline import Resolved, resolve
+from .persons import PARTY
 from .qualifiers import another_named, instance_not_held, qualifiers
 from .question import QuestionInfo, analyze, defined_terms, listed_kind, weighty_kinds
 from .retrieval import HybridRetriever, Retrieval
@@ -235,11 +236,13 @@ class Pipeline:
         # are about the library, not what the documents must state.
         judged = replace(analyze(ABOUT_DOCUMENTS.sub("", asked)), intent=info.intent) \
             if ABOUT_DOCUMENTS.search(asked) else info
-        # A person the passages found name (a party: 黎某) is who the question
-        # is about, however it words the rest: as with a named document, only
-        # the coverage checks refuse it.
-        party = any(compare_form(n) in compare_form(h.chunk.text) for n in persons_asked(asked)
-                    for h in retrieval.hits[:self.settings.party_passages])
+        # A party the passages found name (黎某; a person a judgment names) is
+        # who the question is about, however it words the rest: as with a
+        # named document, only the coverage checks refuse it. (A word the
+        # tagger only calls a name, 杨梅, is no party.)
+        party = any(compare_form(n) in compare_form(h.chunk.text)
+                    and (PARTY.fullmatch(n) or snapshot.metas[h.chunk.doc_id].kind == COURT_DECISION)
+                    for n in persons_asked(asked) for h in retrieval.hits[:self.settings.party_passages])
         decision = decide(asked, judged, retrieval, snapshot, load_scope_model(self.settings.scope_model_path),
                           carried, bool(outline.headings), named=naming is not None or party, absent=absent,
                           article=bool(articles), missing_article=missing,

@@ -102,11 +102,10 @@ def another_named(asked: Sequence[Qualifier], sentence: str, passage: str) -> tu
         for context in named[:1] if frame in OWN_FRAMES else named:
             found = [f for f in context if f.frame == frame]
             if found:
-                # A sentence dated otherwise in a passage that speaks of the
-                # year asked too, if only to compare ("比2024年增长5%"),
-                # may state its figure beside the other's: on fresh news
-                # questions, reading the passage's own years only refused
-                # answerable ones.
+                # A sentence dated otherwise that names the year asked too,
+                # if only to compare ("2025年……，比2024年增长5%"), may state
+                # its figure beside the other's; the rest of its passage
+                # speaking of the year asked does not make it that year's.
                 mentioned = frame == "year" and any(m.group(1) in values for m in _YEAR.finditer(sentence))
                 if not any(f.value in values for f in found) and not mentioned:
                     return found[0].said, "、".join(dict.fromkeys(q.said for q in ones))

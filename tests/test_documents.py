@@ -108,6 +108,7 @@ def test_a_judgment_is_titled_numbered_and_dated_as_a_court_issues_it() -> None:
     assert meta.issuer == "河西省柳川市北塘区人民法院" and meta.number == "（2025）河0302民初118号"
     # Dated by its closing line in numerals, not by a party's birth or the filing.
     assert meta.date == "2025-03-19" and meta.dates == (("落款", "2025-03-19"),)
+    assert read_meta("j.txt", _judgment("民事判决书", "（2025）河0302民初9号", "周某", "二○二五年四月一日")).date == "2025-04-01"
     assert "河西省柳川市北塘区人民法院" in title_names(meta)  # named by its court, as people do
 
 

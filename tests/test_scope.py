@@ -721,7 +721,7 @@ def test_question_words_with_their_measure_are_no_terms(question, left_out, kept
     ("撞伤周某的那名骑手叫什么名字？", "周某被一名骑手撞伤，骑手负事故全部责任。", False),
     # a clause going on without a subject says the role of the one before; a surname left alone
     ("联赛最佳新人是谁？", "本赛季，孙浩然场均得到14分，当选联赛最佳新人。", True),
-    ("联赛最佳新人是谁？", "联赛最佳新人评选结果，李明说下周公布。", False),
+    ("周某所在球队的队长是谁？", "球队队长评选结果，李明说下周公布。", False),
     # an organisation introduced as unnamed, or by a kind general Chinese has a word for
     ("收购这批茶叶的那家企业叫什么名字？", "收购量最大的是一家县内大型茶业企业。", False),
     ("收购这批茶叶的那家企业叫什么名字？", "收购方为云岭春茶业有限公司。", True),
@@ -749,6 +749,16 @@ def test_question_words_with_their_measure_are_no_terms(question, left_out, kept
     ("燃气公司的抢修电话号码是多少？", "燃气公司抢修电话为0571-96777。", True),
     ("救护车几点赶到的现场？", "伤者家属随即拨打了急救电话。", False),
     ("救护车几点赶到的现场？", "救护车于21时15分赶到现场。", True),
+    # what the same words ask otherwise: a role in general, points made, a word ending in 率 only
+    ("无民事行为能力人的监护人是谁？", "无民事行为能力人的配偶是其监护人。", True),
+    ("会议提出了几点要求？", "一是提高认识，二是落实责任。", True),
+    ("全县有多少个乡镇率先完成改造？", "全县共有12个乡镇完成改造。", True),
+    ("报警电话是多少？", "遇到紧急情况可拨打110报警。", True),
+    # a role and its holder after a colon; a name in quotation marks or title marks
+    ("原告卢某的代理人是谁？", "委托诉讼代理人：韩某，某律师事务所律师。", True),
+    ("这次评选活动叫什么名字？", "本次评选活动定名为“最美河长”。", True),
+    # a length of time in words of time
+    ("审批要多久？", "符合条件的当场办结。", True),
 ])
 def test_a_value_is_stated_only_in_the_form_of_its_kind(question, sentence, stated):
     assert _stated(question, sentence) is stated
@@ -761,6 +771,8 @@ def test_a_value_is_stated_only_in_the_form_of_its_kind(question, sentence, stat
     ("双方于2021年6月8日签订合同，约定主体结构完工后付清余款。", False),    # another act's date
     ("本院于2024年1月16日立案后，组织双方到现场查看主体结构完工情况。", False),
     ("新桥的主体结构已经完工。", None),                                  # no calendar date
+    ("新桥于2023年4月2日通过验收，并正式完工。", True),                  # a clause going on from the dated one
+    ("完工日期：2023年4月2日", True),
 ])
 def test_a_date_is_the_acts_only_in_its_clause_or_leading_into_it(sentence, dated):
     from app.coverage import dates_act
