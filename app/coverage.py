@@ -99,9 +99,9 @@ _MEASURES = "户 枚 级 部 人 名 项 家 套 台 辆 所 倍 岁 条 篇 本
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(sorted({*_UNIT_KIND, *_MEASURES}, key=len, reverse=True))
                          + ")")
 # What an asked attribute measures, when the question names no unit: money
-# (工资, 价款, 出让金, 登记费, 预算, 损失, 保险金额; a share of something also states
+# (工资, 价款, 出让金, 登记费, 预算, 损失; a share of something also states
 # it), area.
-_MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算|损失|金额|余额|总额|限额|额度)$")
+_MONEY_NOUN = re.compile(r"(?:[费金款资价钱薪]|价格|收入|利润|预算|损失)$")
 # A person's age asked without its unit ("多大岁数", "年龄是多少"; not an age
 # that only sets a condition, "年龄在80岁以上的老人能领多少补贴"): in 岁.
 _AGE = re.compile(r"多大(?:岁数|年纪|年龄)|(?:岁数|年龄|年纪)(?:是|有|为)?多(?:少|大)")
