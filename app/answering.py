@@ -332,7 +332,7 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         if not _HAS_DATE.search(text):
             return 0.0
         # A date of another act the sentence names beside the one asked
-        # ("于2021年5月10日签订合同，约定竣工验收合格后……") is a worse fit.
+        # ("于2021年6月8日签订合同，约定完工后……") is a worse fit.
         return _ANOTHER_ACT if dates_act(text, acts_asked(info)) is False else 1.0
     if intent == "list":
         # An enumeration's lead-in ("对下列各项，不授予专利权：") introduces

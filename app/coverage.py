@@ -366,11 +366,10 @@ _ANAPHOR = re.compile(r"该(?:省|市|区|县|州|国|公司|企业|院|校|局|
 # answers "什么时候开始实施").
 _TAKING_EFFECT = ("实施", "实行", "施行", "执行", "生效")
 _EVENT_WORDS = {w: _TAKING_EFFECT for w in _TAKING_EFFECT}
-_DATE_CLAUSE = re.compile(r"[，；;。]|,(?!\d{3})")
 # Words joining a clause to the one before it, whose subject it keeps.
 _GOING_ON_JOINS = ("并", "且", "随即", "随后", "同时", "遂", "又")
 # A clause naming an act to come under a condition or an agreement
-# ("约定竣工验收合格后付款", "届时将通车"): no date of the clause before it.
+# ("约定完工后付款", "届时将通车"): no date of the clause before it.
 _ACT_TO_COME = re.compile(r"约定|后|届时|之后|以后|将")
 
 
@@ -384,17 +383,17 @@ def acts_asked(info: QuestionInfo) -> tuple[str, ...]:
 def dates_act(sentence: str, acts: tuple[str, ...]) -> bool | None:
     """Whether a calendar date of ``sentence`` is the date of one of the
     ``acts``: it stands in the act's clause, or alone at the head of the
-    clause before it ("2022年11月18日，工程竣工验收合格"). False where the
+    clause before it ("2023年4月2日，新桥主体结构完工"). False where the
     sentence names the act but dates another ("于2021年5月10日签订合同，约定
-    竣工验收合格后……"); None where it names no act or no calendar date."""
-    clauses = _DATE_CLAUSE.split(sentence)
+    完工后……"); None where it names no act or no calendar date."""
+    clauses = _CLAUSE_SPLIT.split(sentence)
     named = {i for i, c in enumerate(clauses) if any(a in c for a in acts)}
     dated = [i for i, c in enumerate(clauses) if _CALENDAR_DATE.search(c)]
     if not named or not dated:
         return None
     # A date ending its clause dates the clause after it; alone heading the
-    # sentence, the whole sentence ("2009年9月30日，端午节被列入……，这是首个入选
-    # 该名录的节日"); a clause going on with the subject before it ("于……建成，并
+    # sentence, the whole sentence ("2023年4月2日，新桥通过验收，这是全市首座……
+    # 的桥梁"); a clause going on with the subject before it ("于……建成，并
     # 正式通车") is dated as that one.
     named |= {i for j in named for i in _carried_from(clauses, j)}
     return any(i in named or i == 0 and _bare_date(clauses[i]) or i + 1 in named and _ends_dated(clauses[i])
@@ -507,7 +506,7 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
 # 邵文彬表示", not "馆长表示" with another's name in the next clause).
 _ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)[）)]?(?:的)?(?:名字)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么"
                         r"|名称是什么|是谁)")
-# Only these ask a thing's name ("那处煤矿叫什么名字"); 是谁 asks a person.
+# Only these ask a thing's name ("那处矿山叫什么名字"); 是谁 asks a person.
 _ASKS_THING_NAME = re.compile(r"(?:名字|名称)(?:是什么|叫什么)|叫什么名")
 _PERSON_WORD = re.compile(r"(?:[人员师生长者手工官士主任民警客友姐哥叔姨爷奶妈爸]|导游|原告|被告|书记|经理|老板|司机|孩子"
                           r"|儿子|女儿|丈夫|妻子|母亲|父亲)$")
@@ -525,7 +524,7 @@ def _asked_body(text: str) -> str | None:
 
 def _asked_name_of(text: str) -> str | None:
     """The thing, neither a person nor an organisation of a known kind,
-    whose name a question asks ("煤矿" of "那处煤矿叫什么名字"), or None."""
+    whose name a question asks ("矿山" of "那处矿山叫什么名字"), or None."""
     m = _ASKS_NAME.search(text)
     if m is None or not _ASKS_THING_NAME.search(text, m.end(1)):
         return None
@@ -556,12 +555,12 @@ def _asked_person(text: str) -> str | None:
 def _person_spans(sentence: str, words: list[tuple[int, str, str]]) -> list[tuple[int, int]]:
     """Where ``sentence`` names persons: a personal name (the tagger's: two
     to four characters, not a place it misreads as one, 鼓楼区; or a surname
-    it cut from the given name, 邵 / 文彬, 孙 / 浩然) or one made anonymous
+    it cut from the given name, 邵 / 文彬, or tagged a morpheme of its own) or one made anonymous
     (王某)."""
     spans = [m.span() for m in PARTY.finditer(sentence)]
     for i, (start, w, flag) in enumerate(words):
         given = words[i + 1][1] if i + 1 < len(words) else ""
-        # A surname the tagger left as a morpheme of its own (孙 / 浩然) is one.
+        # A surname the tagger left as a morpheme of its own (zg) is one.
         given_tag = words[i + 1][2] if i + 1 < len(words) else ""
         surname = flag.startswith("nr") or flag == "zg" and w in SURNAMES and given_tag.startswith(("a", "n"))
         if surname and not w.endswith(_PLACE_SUFFIXES) and (
@@ -572,8 +571,8 @@ def _person_spans(sentence: str, words: list[tuple[int, str, str]]) -> list[tupl
 
 def names_person(sentence: str, role: str | None = None, besides: frozenset[str] = frozenset()) -> bool:
     """The sentence names a person (_person_spans) other than those
-    ``besides`` (the question's own: "被告汪某的代理人是谁" is not answered
-    by 汪某); where the sentence names ``role``, in its clause (none where it
+    ``besides`` (the question's own: "被告蒋某的代理人是谁" is not answered
+    by 蒋某); where the sentence names ``role``, in its clause (none where it
     names the role only inside another word). A common surname and a given
     name general Chinese lacks stands for a name right after the role,
     whatever the tagger calls it (馆长邵文彬)."""
@@ -592,7 +591,7 @@ def names_person(sentence: str, role: str | None = None, besides: frozenset[str]
     if any(e in after or sentence[e:e + 1] in "：:" and any(a == e + 1 for a, _ in spans) for _, e in roles):
         return True
     named = {_clause_of(sentence, a) for a, _ in spans}
-    # A clause going on without a subject of its own ("孙浩然……，当选最有价值
+    # A clause going on without a subject of its own ("李明……，当选最有价值
     # 球员") says the role of the subject an earlier clause names.
     return any(c in named or _carries_subject(sentence, c) and min(named, default=c) < c
                for c in {_clause_of(sentence, r) for r, _ in roles})
@@ -632,7 +631,7 @@ def _surname_and_name(word: str, flag: str) -> bool:
 _PLACE_SUFFIXES = tuple("省市区县镇乡村街路岛州")
 
 
-# A telephone number asked ("热线号码是多少") is a string of digits, not a
+# A telephone number asked ("抢修电话号码是多少") is a string of digits, not a
 # count; a time of day asked ("几点赶到") a clock time, not a date.
 _ASKS_NUMBER = re.compile(r"(?:号码|电话(?!费)|热线|手机号)(?:是|为)?(?:多少(?!钱)|几号|什么)")
 _PHONE = re.compile(r"\d{3,4}-\d{5,8}|\d{3,}(?![\d.,]|\s*(?:个|件|人|次|元|万|亿|名|台|辆|家|条|项|%|％|年|月|日|天|小时|米|吨))")
@@ -694,7 +693,7 @@ def names_organisation(sentence: str, kind: str) -> bool:
     name: a word ending as such names end, longer than the ending (第二人民
     医院; not a kind general Chinese has a word for, 物业公司, 师范大学, named
     if at all by the words before it: 西北师范大学), or the ending after a noun (市 / 妇幼保健院); not after a
-    verb ("送往医院"), nor one introduced as unnamed ("一家省内大型米业企业")."""
+    verb ("送往医院"), nor one introduced as unnamed ("一家县内大型茶业企业")."""
     ends = sorted(_ORGANISATIONS[kind], key=len, reverse=True)  # 卫生院 before 院
     words = tagged_offsets(sentence)
     for i, (_, word, flag) in enumerate(words):
@@ -714,7 +713,7 @@ def names_organisation(sentence: str, kind: str) -> bool:
 
 # Tags of proper names and their subtags (nrfg, nrt).
 _PROPER = tuple(PROPER_TAGS)
-# A noun phrase opened so is one not named ("一家省内大型米业企业", "某公司").
+# A noun phrase opened so is one not named ("一家县内大型茶业企业", "某公司").
 _INDEFINITE = re.compile(r"^(?:[一多几][家所处个座间位名]|某[家所处个]?|有的|其中一|若干|一些)$")
 
 
@@ -735,9 +734,9 @@ _NAME_IN_MARKS = re.compile(r"“([^“”]{1,20})”|《([^《》]{1,40})》")
 
 def names_one(sentence: str, thing: str, besides: frozenset[str] = frozenset()) -> bool:
     """The sentence names one ``thing`` by a name (a name asked of a thing,
-    "那处煤矿叫什么名字"): a quoted or titled name, a proper name right before
-    it (红旗煤矿) or a word ending with it that general Chinese lacks
-    (丰源煤矿), not introduced as unnamed (一处煤矿); a name the question
+    "那处矿山叫什么名字"): a quoted or titled name, a proper name right before
+    it (青石矿山) or a word ending with it that general Chinese lacks
+    (石岭矿山), not introduced as unnamed (一处矿山); a name the question
     itself gives (``besides``) names nothing new."""
     if any((a or b) not in besides for a, b in _NAME_IN_MARKS.findall(sentence)):
         return True  # (定名为“书香满城”, 《……法》)
@@ -799,11 +798,11 @@ _THE_STATE = frozenset(("中国", "中华", "我国", "中华人民共和国"))
 
 def names_elsewhere(question: str, quoted_documents: Iterable[str], library_uses: Callable[[str], bool],
                     library_city: Callable[[str], bool]) -> list[str]:
-    """The places and names a question names (泰州, 六合区; 黎某, “谦益商号”)
+    """The places and names a question names (泰州, 六合区; 卢某, “老街茶庄”)
     that none of the quoted documents mentions though another
     document of the library does: the quotes speak of another place, party
     or thing, and what the question asks of the one it names is not stated
-    ("泰州……每个补助多少" answered by 扬州's figure, "黎某家的房子多大" by
+    ("泰州……每个补助多少" answered by 扬州's figure, "卢某家的房子多大" by
     another judgment's flat). A place is a word the tagger reads as one that
     ends as a place's name (六合区, 周庄镇) or that the library names a city
     or county by (``library_city``: 泰州 of 泰州市, whatever the tagger calls
@@ -838,19 +837,19 @@ _QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
 
 def names_asked(question: str) -> list[str]:
     """The persons and quoted names ``question`` names (other proper nouns
-    as the tagger reads them are as often terms: 诺贝尔奖, 许可费)."""
+    as the tagger reads them are as often terms: a prize, a fee)."""
     named = {*persons_asked(question), *_QUOTED_NAME.findall(question), *_organisations_named(question)}
     return sorted(named, key=question.find)
 
 
-# The endings of organisations' names a question names one by (和丰食品公司).
-_BODY_ENDS = ("公司", "集团", "厂", "医院", "银行", "大学", "学院", "中学", "小学", "超市", "商场", "酒店", "商号")
+# The endings of organisations' names a question names one by (青禾食品公司).
+_BODY_ENDS = ("公司", "集团", "厂", "医院", "银行", "大学", "学院", "中学", "小学", "超市", "商场", "酒店")
 
 
 def _organisations_named(question: str) -> list[str]:
     """The own names of organisations a question names: a proper noun or a
     word general Chinese lacks, up to two words before an organisation's
-    ending (和丰 of 和丰食品公司; not 智能 of 智能科技公司, nor 锦绣 of
+    ending (青禾 of 青禾食品公司; not 智能 of 智能科技公司, nor 锦绣 of
     锦绣花园物业公司)."""
     words = tagged_offsets(question)
     out = []
@@ -869,14 +868,13 @@ def _organisations_named(question: str) -> list[str]:
 
 def persons_asked(question: str) -> list[str]:
     """The persons ``question`` names, as names_asked reads them."""
-    people = {question[a:b] for a, b in _person_spans(question, tagged_offsets(question))}
-    return sorted((p for p in people if _reads_as_person(p)), key=question.find)
+    return sorted((p for p in persons_named(question) if _reads_as_person(p)), key=question.find)
 
 
 def _reads_as_person(name: str) -> bool:
     """A person's name as the tagger found it that reads as one: made
     anonymous (王某), or a surname and a given name that do not start a word
-    of general Chinese (not 许可费, 一审判决, which the tagger may call
+    of general Chinese (not a fee or a ruling's name, which the tagger may call
     names)."""
     if PARTY.fullmatch(name):
         return True

@@ -258,7 +258,7 @@ def title_names(meta: DocMeta) -> tuple[str, ...]:
     商标法实施条例; not 权保护条例 of 知识产权保护条例, which would name it in
     "信息网络传播权保护条例")."""
     title = version_key(meta.title)
-    # A court's decision is named by its court too ("铁山区人民法院判的").
+    # A court's decision is named by its court too ("北塘区人民法院判的").
     names = {title, meta.issuer} if meta.kind == COURT_DECISION else {title}
     if not any(title.endswith(t) for t in _TYPE_WORDS):
         return tuple(names)

@@ -260,7 +260,7 @@ def with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, s
 
 def of_names_asked(cands: list[Candidate], names: list[str], snapshot: IndexSnapshot) -> list[Candidate]:
     """Candidates from the documents that name the persons or organisations a
-    question asks about (黎某, 和丰), where any do: another document's
+    question asks about (卢某, 青禾), where any do: another document's
     sentences speak of another party's case, however close their words come."""
     forms = [compare_form(n) for n in names]
     naming = {doc for doc in {c.hit.chunk.doc_id for c in cands}

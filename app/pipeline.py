@@ -236,10 +236,10 @@ class Pipeline:
         # are about the library, not what the documents must state.
         judged = replace(analyze(ABOUT_DOCUMENTS.sub("", asked)), intent=info.intent) \
             if ABOUT_DOCUMENTS.search(asked) else info
-        # A party the passages found name (黎某; a person a judgment names) is
+        # A party the passages found name (卢某; a person a judgment names) is
         # who the question is about, however it words the rest: as with a
         # named document, only the coverage checks refuse it. (A word the
-        # tagger only calls a name, 杨梅, is no party.)
+        # tagger only calls a name is no party.)
         party = any(compare_form(n) in compare_form(h.chunk.text)
                     and (PARTY.fullmatch(n) or snapshot.metas[h.chunk.doc_id].kind == COURT_DECISION)
                     for n in persons_asked(asked) for h in retrieval.hits[:self.settings.party_passages])
