@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from .chunking import LEVEL1_HEADING, is_heading_sentence, is_label_line, names_a_document, stands_alone
-from .coverage import LEAD_IN, acts_asked, asked_unit, dates_act
+from .coverage import LEAD_IN, acts_asked, asked_unit, dates_act, names_unit
 from .legal import HEADER, article_of, is_item
 from .persons import PARTY
 from .qualifiers import OWN_FRAMES, another_named, qualifiers
@@ -318,7 +318,12 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
             # years about selling the seed is no protection period).
             named = _value_of(info.text, info.attribute) if _names_the_value(info.attribute, info) \
                 else info.attribute
-            fit = 1.0 if named is None or compare_form(named) in compare_form(text) else 0.5
+            # A figure in the unit the question names, beside the word it puts
+            # before its question word, states it too, whatever word the
+            # tagger took for the attribute ("发出快递包裹62万件").
+            anchor = value_anchor(info.text)
+            fit = 1.0 if named is None or compare_form(named) in compare_form(text) \
+                or (anchor is not None and names_unit(info.text) and _value_beside(figures, anchor)) else 0.5
         # "几年内" asks a time within which: "三年内" states one, "满四年"
         # (once four years have passed) states another kind of span.
         if _ASKS_WITHIN.search(info.text) and not _WITHIN.search(figures):

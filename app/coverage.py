@@ -92,10 +92,12 @@ _UNITS = {
     # "多少场活动": 120次; "几期培训班": 3次).
     "cases": "起 件 宗",
     "times": "场 期 届 轮 次",
+    # People are counted with any of these ("几名修复师": 4人).
+    "persons": "人 名 位",
 }
 _UNIT_KIND = {u: kind for kind, units in _UNITS.items() for u in units.split()}
 # Counted things: the measure word itself is the unit (户, 枚, 级, 部 …).
-_MEASURES = "户 枚 级 部 人 名 项 家 套 台 辆 所 倍 岁 条 篇 本 张 只 座 批 页 份 字".split()
+_MEASURES = "户 枚 级 部 项 家 套 台 辆 所 倍 岁 条 篇 本 张 只 座 批 页 份 字".split()
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*[万亿千百]*\s*(钱|" + "|".join(sorted({*_UNIT_KIND, *_MEASURES}, key=len, reverse=True))
                          + ")")
 # What an asked attribute measures, when the question names no unit: money
@@ -217,8 +219,7 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
     if _ASKS_SHARE.search(question) and len(question_parts(question)) == 1:
         # (Of one question: "目标是多少？完成了百分之多少？" asks a sum too.)
         return re.compile(_SHARE)
-    bounds = word_bounds(question)
-    m = next((m for m in _ASKED_UNIT.finditer(question) if m.end(1) in bounds), None)
+    m = _named_unit(question)
     if m is not None:
         asked = "元" if m.group(1) == "钱" else m.group(1)
         kind = _UNIT_KIND.get(asked)
@@ -231,6 +232,17 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
     if _AGE.search(question):
         return _figure_in(["周岁", "岁"])
     return None
+
+
+def _named_unit(question: str) -> re.Match[str] | None:
+    bounds = word_bounds(question)
+    return next((m for m in _ASKED_UNIT.finditer(question) if m.end(1) in bounds), None)
+
+
+def names_unit(question: str) -> bool:
+    """Whether a how-many question names its unit itself ("多少件", "几名"),
+    not only through the attribute it asks of."""
+    return _named_unit(question) is not None
 
 
 def amount_asked(terms: tuple[str, ...]) -> Callable[[str], bool] | None:

@@ -571,6 +571,19 @@ def test_a_value_question_prefers_the_sentence_stating_a_value_among_near_ties()
     assert _value_first([vague, valued, far], tie_ratio=0.85)[0] is vague
 
 
+@pytest.mark.parametrize("sentence, fit", [
+    ("当天签收快递包裹3万件。", 1.0),  # the unit named, beside the word before the question word
+    ("当天接待观众3万人次。", 0.25),  # another unit
+    ("包裹由物流公司统一分拣，当天共有3万件。", 0.5),  # the figure far from that word
+])
+def test_a_figure_in_the_unit_named_beside_the_word_before_the_question_word_fits(sentence, fit):
+    from app.answering import _intent_fit
+
+    info = analyze("运动会期间共签收快递包裹多少件？")
+    assert info.attribute is not None and info.attribute not in sentence  # the tagger's noun is elsewhere
+    assert _intent_fit(sentence, info) == fit
+
+
 def test_among_near_ties_the_value_in_the_unit_asked_leads():
     from app.answering import _value_first
 

@@ -271,6 +271,9 @@ def test_a_cut_of_spoken_phrasing_is_no_thing_the_corpus_lacks(pipeline):
     ("源程序要交前后多少页？", "提交的源程序保护期为50年。", False),  # years are no pages
     ("源程序要交前后多少页？", "提交源程序的前、后各连续30页。", True),
     ("韩先生分得了多少份额？", "韩先生仅分得24%的份额。", True),  # 份额 names no unit
+    # people are counted in 人, 名 or 位 alike
+    ("档案室现有几名专职管理员？", "档案室现有专职管理员6人。", True),
+    ("档案室现有几名专职管理员？", "档案室现有藏品6件。", False),
     # no unit named: the attribute says what it is measured in
     ("张某在职期间的月工资是多少？", "2019年12月，张某在职期间申请仲裁。", False),
     ("张某在职期间的月工资是多少？", "张某在职期间的月工资为6000元。", True),
