@@ -86,7 +86,7 @@ _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』]{2,24})[”\"」』]
 # Words naming the kind of value a question asks for ("期限" of "期限是多长",
 # "幅度" of "赔偿幅度是多少"): the answer states the value, not the word.
 VALUE_WORDS = ("期限", "时限", "期间", "时间", "日期", "年限", "数额", "金额", "数量", "数目", "比例", "标准",
-               "幅度", "上限", "下限", "起点", "门槛")
+               "幅度", "上限", "下限", "起点", "门槛", "额度", "限额")
 
 
 def names_a_kind_of_value(word: str) -> bool:
@@ -491,6 +491,11 @@ def _determined_noun(pairs: list[tuple[str, str]], i: int) -> str | None:
     return None
 
 
+# Words before "是" that say when or how, not whose holder is asked
+# ("最初是谁创办的": 最初 is no thing).
+_NO_SUBJECT = ("t", "d", "r", "m", "p", "c")
+
+
 def _copula_subject(pairs: list[tuple[str, str]], i: int) -> str | None:
     """"领导小组的组长是谁" -> "组长": the word before "是", past adverbs."""
     if i < 2 or pairs[i - 1][0] != "是":
@@ -498,7 +503,7 @@ def _copula_subject(pairs: list[tuple[str, str]], i: int) -> str | None:
     for word, flag in reversed(pairs[:i - 1]):
         if _CLAUSE_END.match(word) or flag == "uj":
             return None
-        if _is_attribute(word) and flag != "x":
+        if _is_attribute(word) and flag != "x" and not flag.startswith(_NO_SUBJECT):
             return word
     return None
 

@@ -166,6 +166,10 @@ def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
         # A cut of spoken phrasing ("能罚" of "最高能罚多少钱"), no word of
         # general Chinese, of the corpus or a name: it names no thing.
         return False
+    if attribute and re.search(rf"哪一?位{re.escape(attribute)}", info.text):
+        # "哪位官员": the kind of person asked, whom the text names by a
+        # post and a name ("局长沈某"), not a word it must use.
+        return False
     grams = _bigrams(attribute) if attribute else set()
     return bool(grams) and not grams & snapshot.corpus_bigrams
 

@@ -99,6 +99,7 @@ def test_titles_and_headings_are_recognised_and_answer_only_structural_questions
     ("第一次会议是哪天召开的？", "会议"),
     ("去年申请了多少件专利？", "专利"),  # the noun the question word counts
     ("领导小组的组长是谁？", "组长"),  # the subject of "是谁", whatever jieba tags it
+    ("这座祠堂最初是谁修建的？", "祠堂"),  # a word of time before "是" is no subject
     ("分会场是在哪个城市举办的？", "城市"),
     ("这个活动叫哪个名字？", "活动"),  # "名字" names the kind of value, not a thing
     ("专利，一共有多少？", None),  # nor across a clause boundary
@@ -259,6 +260,9 @@ def test_a_cut_of_spoken_phrasing_is_no_thing_the_corpus_lacks(pipeline):
     assert spoken.attribute == "能罚" and not asks_about_unknown(spoken, snapshot)
     # a word of general Chinese the corpus never uses still is
     assert asks_about_unknown(analyze("领导小组的秘书长是谁？"), snapshot)
+    # the kind of person asked is no word the text must use: it names a post
+    assert not asks_about_unknown(analyze("会上提出这项要求的是哪位官员？"), snapshot)
+    assert asks_about_unknown(analyze("会上提出这项要求的是哪个官员的秘书？"), snapshot)
 
 
 @pytest.mark.parametrize("question,sentence,stated", [
@@ -578,6 +582,7 @@ def test_the_kind_of_value_asked_is_no_thing_the_corpus_must_name(pipeline):
     from app.scope import asks_about_unknown
 
     assert names_a_kind_of_value("处理期限") and names_a_kind_of_value("赔偿上限") and not names_a_kind_of_value("组长")
+    assert names_a_kind_of_value("赔偿额度")
     # the speech never says 上限; the question asks a figure, not about a thing it lacks
     assert not asks_about_unknown(analyze("专利申请量的上限是多少？"), pipeline.snapshot)
 
