@@ -477,7 +477,7 @@ def asked_attribute(text: str) -> str | None:
 
 def _is_attribute(word: str, flag: str | None = None) -> bool:
     return (len(word) >= 2 and word not in stopwords() and word not in _GENERIC_NOUNS
-            and (flag is None or flag.startswith("n") or flag == "vn"))
+            and (flag is None or flag.startswith("n") or flag in ("vn", "l")))
 
 
 def _determined_noun(pairs: list[tuple[str, str]], i: int) -> str | None:

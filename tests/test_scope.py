@@ -100,6 +100,7 @@ def test_titles_and_headings_are_recognised_and_answer_only_structural_questions
     ("去年申请了多少件专利？", "专利"),  # the noun the question word counts
     ("领导小组的组长是谁？", "组长"),  # the subject of "是谁", whatever jieba tags it
     ("这座祠堂最初是谁修建的？", "祠堂"),  # a word of time before "是" is no subject
+    ("这批商标里，驰名商标有多少件？", "驰名商标"),  # a set phrase (jieba's "l") is a noun
     ("分会场是在哪个城市举办的？", "城市"),
     ("这个活动叫哪个名字？", "活动"),  # "名字" names the kind of value, not a thing
     ("专利，一共有多少？", None),  # nor across a clause boundary
@@ -958,3 +959,12 @@ def _stated(question: str, *sentences: str) -> bool:
     info = analyze(question)
     return value_stated(info, list(sentences), [{t: 1.0 for t in info.terms}])
 
+
+
+def test_a_question_word_the_segmenter_fuses_with_its_noun_is_read_apart():
+    from app.question import listed_kind
+    from app.tokenize import tagged
+
+    # the dictionary holds "哪些项目" as one word: the kind asked is the noun
+    assert ("哪些", "r") in tagged("签约的具体是哪些项目？")
+    assert listed_kind("签约的具体是哪些项目？") == "项目"
