@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from .answering import Candidate, continues_run, says_something, speaks_of_penalty, states_figure
 from .chunking import is_heading_sentence
@@ -16,6 +16,7 @@ from .citing import Quote
 from .coverage import LEAD_IN
 from .legal import article_of, cites_article, is_item
 from .outline import named_part
+from .qualifiers import Qualifier, qualifiers
 from .retrieval import Hit
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
@@ -256,6 +257,21 @@ def with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, s
         body += [Quote(c, score, a, b, text[a:b]) for a, b in c.sentences
                  if a >= end and not is_heading_sentence(text[a:b], c.section) and says_something(text[a:b])]
     return body[:limit - 1]
+
+
+def of_ones_asked(cands: list[Candidate], asked: Sequence[Qualifier], snapshot: IndexSnapshot) -> list[Candidate]:
+    """Without the candidates of documents titled for another one of a
+    series or class asked (the 第三届 festival's report, 第四届 asked), where
+    a document titled for the one asked is among them: reports of two
+    editions state the same kinds of figures, each of its own."""
+    wanted = {(q.frame, q.value) for q in asked}
+    titled = {d: {(q.frame, q.value) for q in qualifiers(snapshot.metas[d].title)}
+              for d in {c.hit.chunk.doc_id for c in cands}}
+    if not any(t & wanted for t in titled.values()):
+        return cands
+    frames = {f for f, _ in wanted}
+    other = {d for d, t in titled.items() if not t & wanted and any(f in frames for f, _ in t)}
+    return [c for c in cands if c.hit.chunk.doc_id not in other]
 
 
 def of_names_asked(cands: list[Candidate], names: list[str], snapshot: IndexSnapshot) -> list[Candidate]:

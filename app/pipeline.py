@@ -35,7 +35,7 @@ from .legal import (ArticleRef, article_of, article_refs, is_item, item_number, 
                     with_article_numerals)
 from .metadata import COURT_DECISION, group_of
 from .naming import Naming, without_version_asking
-from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, of_names_asked,
+from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, of_names_asked, of_ones_asked,
                          penalty_hits, said_next, sentence_at, with_body, with_cited_fine, with_premise,
                          with_what_follows, within_named_parts)
 from .numerals import count_in_chinese, to_chinese
@@ -319,6 +319,10 @@ class Pipeline:
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = of_names_asked(candidates(prep.retrieval, prep.snapshot.docs, prep.info),
                                names_asked(prep.asked), prep.snapshot)
+        if prep.info.intent != "yesno" and (asked_ones := qualifiers(prep.asked)):
+            # (A claim about another one is answered by what the text says
+            # of the one it names, with a note: decide_quoted.)
+            cands = of_ones_asked(cands, asked_ones, prep.snapshot)
         if prep.info.intent in ("count", "duration", "date"):
             cands = within_named_parts(cands, prep.info.terms, prep.snapshot)
         chosen = select_answering(cands, prep.info, prep.retrieval, prep.snapshot, self.settings)

@@ -1606,3 +1606,18 @@ def test_a_noun_the_documents_name_a_city_by_is_a_place_and_a_market_is_none(tmp
     assert pipeline.snapshot.names_a_city("芜湖")
     assert not pipeline.snapshot.names_a_city("技术")
     assert not pipeline.snapshot.names_a_city("地级")
+
+
+def test_a_figure_of_the_edition_asked_comes_from_the_report_titled_for_it(tmp_path):
+    # Two years' reports of one fair; the body of each speaks of "本届" only.
+    fifth = ("临川县第五届茶叶博览会闭幕 成交额达3200万元\n"
+             "本报讯 2024年5月20日，临川县第五届茶叶博览会在县会展中心闭幕。\n"
+             "据县商务局统计，本届博览会现场茶叶成交额达3200万元，参展茶企86家。\n")
+    sixth = ("临川县第六届茶叶博览会闭幕 成交额突破4100万元\n"
+             "本报讯 2025年5月22日，临川县第六届茶叶博览会在县会展中心闭幕。\n"
+             "记者从闭幕式上获悉，本届博览会为期5天，现场茶叶成交额达4100万元，参展茶企93家。\n")
+    pipeline = _pipeline_over(tmp_path, {"fair_2024.txt": fifth, "fair_2025.txt": sixth})
+    answer = pipeline.ask("临川县第六届茶叶博览会的现场茶叶成交额是多少？")
+    assert not answer.refused and "4100万元" in answer.answer and "3200万元" not in answer.answer
+    answer = pipeline.ask("临川县第五届茶叶博览会的现场茶叶成交额是多少？")
+    assert not answer.refused and "3200万元" in answer.answer and "4100万元" not in answer.answer
