@@ -10,7 +10,7 @@ from functools import lru_cache
 import numpy as np
 
 from .chunking import LEVEL1_HEADING, is_heading_sentence, is_label_line, names_a_document, stands_alone
-from .coverage import LEAD_IN, acts_asked, asked_unit, dates_act, names_unit
+from .coverage import LEAD_IN, acts_asked, asked_unit, counts_in_named_unit, dates_act, names_unit
 from .legal import HEADER, article_of, is_item
 from .persons import PARTY
 from .qualifiers import OWN_FRAMES, another_named, qualifiers
@@ -29,9 +29,10 @@ from .tokenize import tagged, word_bounds, words
 # of the asked kind; "车一辆" or "倍数的" do not). Made one, they cost
 # precision (cases 0.470 -> 0.464) and change no refusal.
 _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]+(?:个|件|人|项|家|次|名|条|亿|万|年|日|天|周|元|岁|小时|分之|级|份|包|台|辆|届)")
-# "第十五条", "第三款": where a provision sits, not a figure it states; and
-# "20xx年", a year left out of a published text.
-_REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
+# "第十五条", "第三款": where a provision sits, not a figure it states;
+# "第九次", "第十二届": which one of a series, not how many; and "20xx年",
+# a year left out of a published text.
+_REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编次届期批轮场]|\d+[xX]+")
 # A when question asking where a period starts, and the phrase that says so.
 _ASKS_START = re.compile(r"起算|起计算|开始计算|起计|[从自]何时起|从什么时候(?:开始|起)")
 _FROM_START = re.compile(r"自[^，,。；;]{1,24}?起")
@@ -548,6 +549,13 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
         fitting = next((c for c in ranked if c.fit > 0), None)
         if fitting is not None and fitting.score >= 0.5 * best.score:
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
+    if info.intent == "count" and not any(c.fit >= 0.5 for c in chosen) and counts_in_named_unit(info.text):
+        # Figures in other units only, where the question names the unit of
+        # the things it counts ("开设多少期"): the best sentence with a figure
+        # in that unit beside its words, scored not far below, answers.
+        stating = next((c for c in ranked if c.fit == 1.0), None)
+        if stating is not None and stating.score >= 0.5 * best.score:
+            chosen = [stating, *(c for c in chosen if not c.fit)][: settings.max_answer_sentences]
     if info.intent == "date" and any(c.fit == _ANOTHER_ACT for c in chosen) and not any(c.fit == 1.0 for c in chosen):
         # Dates of another act only: the best sentence dating the act asked,
         # scored not far below, answers instead.

@@ -245,6 +245,14 @@ def names_unit(question: str) -> bool:
     return _named_unit(question) is not None
 
 
+def counts_in_named_unit(question: str) -> bool:
+    """Whether a how-many question names a unit that counts or measures
+    things ("多少期", "几名", "多少公里"), not money, which every other
+    figure of a report is in ("多少钱")."""
+    m = _named_unit(question)
+    return m is not None and _UNIT_KIND.get("元" if m.group(1) == "钱" else m.group(1)) != "money"
+
+
 def amount_asked(terms: tuple[str, ...]) -> Callable[[str], bool] | None:
     """Whether a sentence states the amount a question asks of money
     ("奖金的具体最低金额", "罚款数额": a word for a kind of value beside a money

@@ -374,8 +374,9 @@ class Pipeline:
         # What each quote names instead of the one of a series, class or
         # place the question asks of (第五届 for 第六届).
         asked_ones = qualifiers(prep.asked)
-        others = [another_named(asked_ones, c.text, f"{prep.snapshot.metas[c.hit.chunk.doc_id].title} {c.hit.chunk.text}")
-                  for c in chosen] if asked_ones else None
+        titles = {c.hit.chunk.doc_id: prep.snapshot.metas[c.hit.chunk.doc_id].title for c in chosen}
+        others = [another_named(asked_ones, c.text, f"{titles[c.hit.chunk.doc_id]} {c.hit.chunk.text}",
+                                titles[c.hit.chunk.doc_id]) for c in chosen] if asked_ones else None
         # A later instance asked of judgments that never reached it.
         unheld = [instance_not_held(asked_ones, prep.snapshot.docs[d]["text"]) for d in quoted_docs]
         unreached = unheld[0] if unheld and all(unheld) else None

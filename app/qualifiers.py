@@ -87,16 +87,22 @@ def _compared(text: str, m: re.Match[str]) -> bool:
                                                 and _COMPARED_WITH[1].match(text, m.end()))
 
 
-def another_named(asked: Sequence[Qualifier], sentence: str, passage: str) -> tuple[str, str] | None:
+_THIS_ONE = re.compile(r"(?:此|本|这)一?[次届期批轮场季]")
+
+
+def another_named(asked: Sequence[Qualifier], sentence: str, passage: str, title: str = "") -> tuple[str, str] | None:
     """What a sentence names instead of the qualifiers asked of a kind, and
     those (("第五届", "第六届") where the question asks of 第六届), or None.
     A sentence naming none of that kind is read in its ``passage`` (with its
     document's title): a match report's sentences speak of the match its
-    first sentence names."""
+    first sentence names; one about "this" one (本届, 此次), in its
+    document's ``title`` alone, where given."""
     frames: dict[str, list[Qualifier]] = {}
     for q in asked:
         frames.setdefault(q.frame, []).append(q)
-    named = [qualifiers(sentence), qualifiers(passage)]
+    # A sentence about "this" one (此次发射的卫星) speaks of the one its
+    # document reports, whatever earlier ones its passage recalls.
+    named = [qualifiers(sentence), qualifiers(title if title and _THIS_ONE.search(sentence) else passage)]
     for frame, ones in frames.items():
         values = {q.value for q in ones}
         for context in named[:1] if frame in OWN_FRAMES else named:

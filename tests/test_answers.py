@@ -1621,3 +1621,20 @@ def test_a_figure_of_the_edition_asked_comes_from_the_report_titled_for_it(tmp_p
     assert not answer.refused and "4100万元" in answer.answer and "3200万元" not in answer.answer
     answer = pipeline.ask("临川县第五届茶叶博览会的现场茶叶成交额是多少？")
     assert not answer.refused and "3200万元" in answer.answer and "4100万元" not in answer.answer
+
+
+def test_a_count_in_the_unit_named_is_answered_by_the_sentence_stating_one(tmp_path):
+    text = ("西岭区“乐龄书法课堂”开课\n"
+            "本报讯 2025年3月2日上午，西岭区“乐龄书法课堂”首期培训班在社区文化中心开班，来自辖区的40名老人参加。\n"
+            "据了解，“乐龄书法课堂”由西岭区文化馆联合区老年大学共同开展。\n"
+            "今年全区计划开设80期培训，目标培训老年人3000人次。\n")
+    answer = _pipeline_on(tmp_path, "calligraphy.txt", text).ask("西岭区今年计划开设多少期“乐龄书法课堂”培训？")
+    assert not answer.refused and "80期" in answer.answer
+
+
+def test_which_one_of_a_series_is_no_count_of_it():
+    from app.answering import _intent_fit
+
+    info = analyze("今年举办了多少期书法培训班？")
+    assert _intent_fit("书法培训班第九次课已经开始。", info) == 0.0
+    assert _intent_fit("今年共举办书法培训班12期。", info) > 0.5

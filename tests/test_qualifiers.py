@@ -125,3 +125,14 @@ def test_a_later_instance_the_judgment_never_reached_is_refused_even_when_asked_
     decision = decide_quoted(Decision(True, "answered"), analyze("被告上诉后，二审有没有改判？"),
                              ["如不服本判决，可以在判决书送达之日起十五日内上诉。"], unreached=("一审", "二审"))
     assert not decision.answer and "二审" in decision.message
+
+
+def test_a_sentence_about_this_one_is_read_in_its_documents_title():
+    asked = qualifiers("第一批卫星的轨道高度是多少公里？")
+    sentence = "此次发射的卫星运行在高度约800公里的轨道。"
+    passage = "第二批卫星发射成功 第一批卫星已于去年发射。此次发射的卫星运行在高度约800公里的轨道。"
+    # the passage recalls the first batch; "此次" is the one the title reports
+    assert another_named(asked, sentence, passage) is None
+    assert another_named(asked, sentence, passage, "第二批卫星发射成功") == ("第二批", "第一批")
+    # a sentence not about "this" one is read in its passage still
+    assert another_named(asked, "卫星运行在高度约800公里的轨道。", passage, "第二批卫星发射成功") is None
