@@ -18,6 +18,7 @@ from .legal import article_of, cites_article, is_item
 from .outline import named_part
 from .qualifiers import Qualifier, qualifiers
 from .retrieval import Hit
+from .rulings import reports_positions
 from .snapshot import IndexSnapshot
 from .textnorm import compare_form
 
@@ -145,8 +146,11 @@ def answer_to_request(chosen: list[Candidate], snapshot: IndexSnapshot, reach: i
     ``reach`` sentences, past a lead-in ("……提出了以下意见：") and further
     requests. The request stays when nothing follows."""
     best = max(chosen, key=lambda c: c.score, default=None)
-    # A statute's article states rules, not requests and their replies.
-    if best is None or best.hit.chunk.address or not _REPORTS_REQUEST.match(best.text):
+    # A statute's article states rules, not requests and their replies; a
+    # party's claim in a judgment is followed by its reasons, and the court's
+    # answer to it is its finding (answering.select prefers findings).
+    if best is None or best.hit.chunk.address or not _REPORTS_REQUEST.match(best.text) \
+            or reports_positions(snapshot.docs[best.hit.chunk.doc_id]["text"]):
         return chosen
     section = list(best.hit.chunk.section)
     reply: list[Candidate] = []

@@ -1638,3 +1638,23 @@ def test_which_one_of_a_series_is_no_count_of_it():
     info = analyze("今年举办了多少期书法培训班？")
     assert _intent_fit("书法培训班第九次课已经开始。", info) == 0.0
     assert _intent_fit("今年共举办书法培训班12期。", info) > 0.5
+
+
+def test_what_a_court_ordered_is_not_read_after_a_partys_claim(tmp_path):
+    text = ("青川市中级人民法院\n民事判决书\n（2024）青01民终77号\n"
+            "上诉人（原审被告）：青川宜居房屋租赁有限公司。\n被上诉人（原审原告）：王某。\n"
+            "宜居公司上诉请求：1.撤销一审判决第一项，改判宜居公司仅需返还王某押金3000元；2.本案一、二审诉讼费用由王某负担。\n"
+            "事实和理由：一审法院认定墙面污损属于正常损耗错误，墙面须整体重新粉刷。\n"
+            "王某辩称，一审判决认定事实清楚，请求驳回上诉。\n"
+            "一审法院判决：一、宜居公司于判决生效之日起十日内返还王某押金5400元；二、驳回王某的其他诉讼请求。\n"
+            "本院认为，宜居公司未能证明墙面须整体重新粉刷，其上诉请求不能成立。\n"
+            "判决如下：\n驳回上诉，维持原判。\n"
+            "审判长 李某\n二〇二四年九月三日\n")
+    from app.neighbours import answer_to_request, sentence_at
+
+    pipeline = _pipeline_on(tmp_path, "deposit_appeal.txt", text)
+    claim = sentence_at(pipeline.snapshot, "deposit_appeal.txt", text.index("宜居公司上诉请求"))
+    # a party's claim is followed by its reasons, not by the court's answer
+    assert answer_to_request([claim], pipeline.snapshot, 3) == [claim]
+    answer = pipeline.ask("一审法院判决宜居公司应返还王某多少押金？")
+    assert not answer.refused and "5400元" in answer.answer and "事实和理由" not in answer.answer
