@@ -1658,3 +1658,32 @@ def test_what_a_court_ordered_is_not_read_after_a_partys_claim(tmp_path):
     assert answer_to_request([claim], pipeline.snapshot, 3) == [claim]
     answer = pipeline.ask("一审法院判决宜居公司应返还王某多少押金？")
     assert not answer.refused and "5400元" in answer.answer and "事实和理由" not in answer.answer
+
+
+def test_a_later_instance_asked_is_answered_from_the_judgment_that_reached_it(tmp_path):
+    first = ("青川市东湖区人民法院\n民事判决书\n（2024）青0102民初501号\n"
+             "原告：孙某。\n被告：青川佳美装饰工程有限公司。\n"
+             "孙某向本院提出诉讼请求：判令佳美公司支付逾期完工违约金8000元。\n"
+             "本院认为，佳美公司逾期完工，应当承担违约责任。\n"
+             "判决如下：\n一、被告青川佳美装饰工程有限公司于本判决生效之日起十日内支付原告孙某违约金5000元。\n"
+             "案件受理费800元，由被告青川佳美装饰工程有限公司负担。\n"
+             "如不服本判决，可以在判决书送达之日起十五日内向本院递交上诉状，上诉于青川市中级人民法院。\n"
+             "审判员 周某\n二〇二四年五月八日\n")
+    second = ("青川市中级人民法院\n民事判决书\n（2024）青01民终233号\n"
+              "上诉人（原审被告）：青川佳美装饰工程有限公司。\n被上诉人（原审原告）：孙某。\n"
+              "上诉人佳美公司因与被上诉人孙某装饰装修合同纠纷一案，不服青川市东湖区人民法院（2024）青0102民初501号民事判决，向本院提起上诉。\n"
+              "本院认为，一审判决认定事实清楚，适用法律正确。\n"
+              "判决如下：\n驳回上诉，维持原判。\n"
+              "二审案件受理费450元，由上诉人青川佳美装饰工程有限公司负担。\n"
+              "本判决为终审判决。\n审判长 郑某\n二〇二四年八月二日\n")
+    pipeline = _pipeline_over(tmp_path, {"decoration_first.txt": first, "decoration_second.txt": second})
+    from app.neighbours import of_ones_asked, sentence_at
+    from app.qualifiers import qualifiers
+
+    fees = [sentence_at(pipeline.snapshot, name, text.index("案件受理费"))
+            for name, text in (("decoration_first.txt", first), ("decoration_second.txt", second))]
+    # the first-instance judgment never reached the appeal asked of
+    assert of_ones_asked(fees, qualifiers("二审的案件受理费是多少？"), pipeline.snapshot) == fees[1:]
+    assert of_ones_asked(fees, qualifiers("案件受理费是多少？"), pipeline.snapshot) == fees
+    answer = pipeline.ask("装修合同纠纷二审的案件受理费是多少？")
+    assert not answer.refused and "450元" in answer.answer and "800元" not in answer.answer
