@@ -4,6 +4,7 @@ that is not a sentence of a cited passage."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -29,10 +30,12 @@ from .tokenize import tagged, word_bounds, words
 # of the asked kind; "车一辆" or "倍数的" do not). Made one, they cost
 # precision (cases 0.470 -> 0.464) and change no refusal.
 _HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两半]+(?:个|件|人|项|家|次|名|条|亿|万|年|日|天|周|元|岁|小时|分之|级|份|包|台|辆|届)")
-# "第十五条", "第三款": where a provision sits, not a figure it states;
-# "第九次", "第十二届": which one of a series, not how many; and "20xx年",
-# a year left out of a published text.
-_REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编次届期批轮场]|\d+[xX]+")
+# "第十五条", "第三款": where a provision sits, not a figure it states; and
+# "20xx年", a year left out of a published text.
+_REFERENCE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[条款项章节编]|\d+[xX]+")
+# "第九次", "第十二届": which one of a series, not how many of it (unless
+# the question asks which one: 第几次).
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百千零〇\d]+[次届期批轮场]")
 # A when question asking where a period starts, and the phrase that says so.
 _ASKS_START = re.compile(r"起算|起计算|开始计算|起计|[从自]何时起|从什么时候(?:开始|起)")
 _FROM_START = re.compile(r"自[^，,。；;]{1,24}?起")
@@ -299,6 +302,8 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
         # A figure of what is asked ("保护期为10年") before any figure, and
         # one in the unit asked ("多少年") before one in another ("3个月").
         figures = _REFERENCE.sub("", text)
+        if "第几" not in info.text:
+            figures = _ORDINAL.sub("", figures)
         if not _HAS_NUMBER.search(figures):
             return 0.0
         unit = asked_unit(info.text, info.attribute) if intent == "count" else None
@@ -321,7 +326,7 @@ def _intent_fit(text: str, info: QuestionInfo) -> float:
                 else info.attribute
             # A figure in the unit the question names, beside the word it puts
             # before its question word, states it too, whatever word the
-            # tagger took for the attribute ("发出快递包裹62万件").
+            # tagger took for the attribute ("寄出样品邮件3万件").
             anchor = value_anchor(info.text)
             fit = 1.0 if named is None or compare_form(named) in compare_form(text) \
                 or (anchor is not None and names_unit(info.text) and _value_beside(figures, anchor)) else 0.5
@@ -513,6 +518,16 @@ def select_answering(cands: list[Candidate], info: QuestionInfo, retrieval: Retr
     return sorted(chosen, key=lambda c: (c.hit.chunk.doc_id, c.start))
 
 
+def _fitting_instead(chosen: list[Candidate], ranked: list[Candidate], best: Candidate,
+                     unfit: Callable[[Candidate], bool], limit: int) -> list[Candidate]:
+    """The best-ranked sentence of full fit, scored not far below the best,
+    in place of the ``unfit`` chosen ones; ``chosen`` when there is none."""
+    fitting = next((c for c in ranked if c.fit == 1.0), None)
+    if fitting is None or fitting.score < 0.5 * best.score:
+        return chosen
+    return [fitting, *(c for c in chosen if not unfit(c))][:limit]
+
+
 def _weighed(part: QuestionInfo, snapshot: IndexSnapshot) -> QuestionInfo:
     """A part of a compound question with only the kinds that weigh, as the
     whole question's are (question.weighty_kinds)."""
@@ -551,17 +566,13 @@ def select(cands: list[Candidate], info: QuestionInfo, settings: Settings, focus
             chosen = [fitting, *chosen][: settings.max_answer_sentences]
     if info.intent == "count" and not any(c.fit >= 0.5 for c in chosen) and counts_in_named_unit(info.text):
         # Figures in other units only, where the question names the unit of
-        # the things it counts ("开设多少期"): the best sentence with a figure
-        # in that unit beside its words, scored not far below, answers.
-        stating = next((c for c in ranked if c.fit == 1.0), None)
-        if stating is not None and stating.score >= 0.5 * best.score:
-            chosen = [stating, *(c for c in chosen if not c.fit)][: settings.max_answer_sentences]
+        # the things it counts ("举办多少场"): the best sentence with a figure
+        # in that unit beside its words answers instead.
+        chosen = _fitting_instead(chosen, ranked, best, lambda c: c.fit > 0, settings.max_answer_sentences)
     if info.intent == "date" and any(c.fit == _ANOTHER_ACT for c in chosen) and not any(c.fit == 1.0 for c in chosen):
-        # Dates of another act only: the best sentence dating the act asked,
-        # scored not far below, answers instead.
-        dating = next((c for c in ranked if c.fit == 1.0), None)
-        if dating is not None and dating.score >= 0.5 * best.score:
-            chosen = [dating, *(c for c in chosen if c.fit != _ANOTHER_ACT)][: settings.max_answer_sentences]
+        # Dates of another act only: the best sentence dating the act asked answers instead.
+        chosen = _fitting_instead(chosen, ranked, best, lambda c: c.fit == _ANOTHER_ACT,
+                                  settings.max_answer_sentences)
     if info.intent == "definition":
         chosen = _defining_the_term_asked(chosen, ranked, info, best.score)
     first = list(chosen)

@@ -92,7 +92,7 @@ _UNITS = {
     # "多少场活动": 120次; "几期培训班": 3次).
     "cases": "起 件 宗",
     "times": "场 期 届 轮 次",
-    # People are counted with any of these ("几名修复师": 4人).
+    # People are counted with any of these ("几名讲解员": 6人).
     "persons": "人 名 位",
 }
 _UNIT_KIND = {u: kind for kind, units in _UNITS.items() for u in units.split()}
@@ -221,7 +221,7 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
         return re.compile(_SHARE)
     m = _named_unit(question)
     if m is not None:
-        asked = "元" if m.group(1) == "钱" else m.group(1)
+        asked = _unit_word(m)
         kind = _UNIT_KIND.get(asked)
         return _figure_in(_UNITS[kind].split() if kind else [asked])
     counted = _COUNTED.search(question)  # "赔偿多少损害赔偿金": the words the question word counts
@@ -234,9 +234,14 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
     return None
 
 
+@lru_cache(maxsize=1024)  # asked of every candidate sentence of a how-many question
 def _named_unit(question: str) -> re.Match[str] | None:
     bounds = word_bounds(question)
     return next((m for m in _ASKED_UNIT.finditer(question) if m.end(1) in bounds), None)
+
+
+def _unit_word(m: re.Match[str]) -> str:
+    return "元" if m.group(1) == "钱" else m.group(1)
 
 
 def names_unit(question: str) -> bool:
@@ -250,7 +255,7 @@ def counts_in_named_unit(question: str) -> bool:
     things ("多少期", "几名", "多少公里"), not money, which every other
     figure of a report is in ("多少钱")."""
     m = _named_unit(question)
-    return m is not None and _UNIT_KIND.get("元" if m.group(1) == "钱" else m.group(1)) != "money"
+    return m is not None and _UNIT_KIND.get(_unit_word(m)) != "money"
 
 
 def amount_asked(terms: tuple[str, ...]) -> Callable[[str], bool] | None:

@@ -16,7 +16,8 @@ from .citing import Quote
 from .coverage import LEAD_IN
 from .legal import article_of, cites_article, is_item
 from .outline import named_part
-from .qualifiers import Qualifier, instance_not_held, qualifiers
+from .metadata import COURT_DECISION
+from .qualifiers import OWN_FRAMES, Qualifier, instance_not_held, qualifiers
 from .retrieval import Hit
 from .rulings import reports_positions
 from .snapshot import IndexSnapshot
@@ -265,19 +266,23 @@ def with_body(snapshot: IndexSnapshot, chunk_index: int, start: int, end: int, s
 
 def of_ones_asked(cands: list[Candidate], asked: Sequence[Qualifier], snapshot: IndexSnapshot) -> list[Candidate]:
     """Without the candidates of judgments of an instance before the one
-    asked, and of documents titled for another one of a series or class asked (the 第三届 festival's report, 第四届 asked), where
-    a document titled for the one asked is among them: reports of two
-    editions state the same kinds of figures, each of its own."""
+    asked, and of documents titled for another one of a series asked (the
+    第三届 festival's report, 第四届 asked), where a document titled for the
+    one asked is among them: reports of two editions state the same kinds of
+    figures, each of its own."""
     docs = {c.hit.chunk.doc_id for c in cands}
     # A later instance asked (二审): judgments that never reached it are
-    # another instance's, where one that did is among them.
-    earlier = {d for d in docs if instance_not_held(asked, snapshot.docs[d]["text"])}
-    if earlier and earlier != docs:
+    # another instance's, where one that did is among them (a statute is none).
+    judgments = {d for d in docs if snapshot.metas[d].kind == COURT_DECISION}
+    earlier = {d for d in judgments if instance_not_held(asked, snapshot.docs[d]["text"])}
+    if earlier and earlier != judgments:
         cands = [c for c in cands if c.hit.chunk.doc_id not in earlier]
-    wanted = {(q.frame, q.value) for q in asked}
-    titled = {d: {(q.frame, q.value) for q in qualifiers(snapshot.metas[d].title)}
+    # A year or an instance is one a sentence names for itself: a report
+    # titled for 2024 speaks of 2023's figures.
+    wanted = {(q.frame, q.value) for q in asked if q.frame not in OWN_FRAMES}
+    titled = {d: {(q.frame, q.value) for q in qualifiers(snapshot.metas[d].title) if q.frame not in OWN_FRAMES}
               for d in {c.hit.chunk.doc_id for c in cands}}
-    if not any(t & wanted for t in titled.values()):
+    if not wanted or not any(t & wanted for t in titled.values()):
         return cands
     frames = {f for f, _ in wanted}
     other = {d for d, t in titled.items() if not t & wanted and any(f in frames for f, _ in t)}

@@ -35,8 +35,8 @@ from .legal import (ArticleRef, article_of, article_refs, is_item, item_number, 
                     with_article_numerals)
 from .metadata import COURT_DECISION, group_of
 from .naming import Naming, without_version_asking
-from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, of_names_asked, of_ones_asked,
-                         penalty_hits, said_next, sentence_at, with_body, with_cited_fine, with_premise,
+from .neighbours import (ASKS_WHAT_FOLLOWS, SAYING, TOPIC_LABEL, answer_to_request, asks_outcome, of_names_asked,
+                         of_ones_asked, penalty_hits, said_next, sentence_at, with_body, with_cited_fine, with_premise,
                          with_what_follows, within_named_parts)
 from .numerals import count_in_chinese, to_chinese
 from .index_store import LoadedIndex, Progress, ensure_index

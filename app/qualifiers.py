@@ -87,7 +87,7 @@ def _compared(text: str, m: re.Match[str]) -> bool:
                                                 and _COMPARED_WITH[1].match(text, m.end()))
 
 
-_THIS_ONE = re.compile(r"(?:此|本|这)一?[次届期批轮场季]")
+_THIS_ONE = re.compile(r"(?:此|本|这)一?[次届期批轮场季](?![限间])")
 
 
 def another_named(asked: Sequence[Qualifier], sentence: str, passage: str, title: str = "") -> tuple[str, str] | None:
@@ -96,13 +96,14 @@ def another_named(asked: Sequence[Qualifier], sentence: str, passage: str, title
     A sentence naming none of that kind is read in its ``passage`` (with its
     document's title): a match report's sentences speak of the match its
     first sentence names; one about "this" one (本届, 此次), in its
-    document's ``title`` alone, where given."""
+    document's ``title`` alone, where that names one of the kind."""
     frames: dict[str, list[Qualifier]] = {}
     for q in asked:
         frames.setdefault(q.frame, []).append(q)
-    # A sentence about "this" one (此次发射的卫星) speaks of the one its
-    # document reports, whatever earlier ones its passage recalls.
-    named = [qualifiers(sentence), qualifiers(title if title and _THIS_ONE.search(sentence) else passage)]
+    # A sentence about "this" one (此次开工的项目) speaks of the one its
+    # document's title names, whatever earlier ones its passage recalls.
+    titled = qualifiers(title) if title and _THIS_ONE.search(sentence) else ()
+    named = [qualifiers(sentence), titled if any(q.frame in frames for q in titled) else qualifiers(passage)]
     for frame, ones in frames.items():
         values = {q.value for q in ones}
         for context in named[:1] if frame in OWN_FRAMES else named:

@@ -477,7 +477,12 @@ def asked_attribute(text: str) -> str | None:
 
 def _is_attribute(word: str, flag: str | None = None) -> bool:
     return (len(word) >= 2 and word not in stopwords() and word not in _GENERIC_NOUNS
-            and (flag is None or flag.startswith("n") or flag in ("vn", "l")))
+            and (flag is None or flag.startswith("n") or flag == "vn" or flag == "l" and _noun_headed(word)))
+
+
+def _noun_headed(phrase: str) -> bool:
+    """A set phrase ending in a noun ("发明专利"), not a filler ("一般来说")."""
+    return any(flag.startswith("n") for _, flag in tagged(phrase[-2:]))
 
 
 def _determined_noun(pairs: list[tuple[str, str]], i: int) -> str | None:
@@ -492,7 +497,7 @@ def _determined_noun(pairs: list[tuple[str, str]], i: int) -> str | None:
 
 
 # Words before "是" that say when or how, not whose holder is asked
-# ("最初是谁创办的": 最初 is no thing).
+# ("最初是谁修建的": 最初 is no thing).
 _NO_SUBJECT = ("t", "d", "r", "m", "p", "c")
 
 

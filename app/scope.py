@@ -152,6 +152,10 @@ def _found(term: str, hit) -> bool:
     return compare_form(term) in compare_form(_searchable(hit))
 
 
+# General words for a person by standing, which a text replaces by a post.
+_PERSON_KINDS = frozenset("官员 领导 干部 负责人 工作人员 人员 同志 专家".split())
+
+
 def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
     """A who / how-many / when question about something the corpus never
     names ("局长是谁", "奖金标准是多少") is not answered by it, however
@@ -166,9 +170,9 @@ def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
         # A cut of spoken phrasing ("能罚" of "最高能罚多少钱"), no word of
         # general Chinese, of the corpus or a name: it names no thing.
         return False
-    if attribute and re.search(rf"哪一?位{re.escape(attribute)}", info.text):
-        # "哪位官员": the kind of person asked, whom the text names by a
-        # post and a name ("局长沈某"), not a word it must use.
+    if attribute in _PERSON_KINDS and re.search(rf"哪一?位{attribute}", info.text):
+        # "哪位官员": a general word for the person asked, whom the text names
+        # by a post and a name ("局长沈某"), not a word it must use.
         return False
     grams = _bigrams(attribute) if attribute else set()
     return bool(grams) and not grams & snapshot.corpus_bigrams

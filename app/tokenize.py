@@ -101,19 +101,19 @@ def pos_tags(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((p.word, p.flag) for p in jieba.posseg.lcut(text))
 
 
+_FUSED_QUESTION_WORD = re.compile(r"^(哪些)([\u4e00-\u9fff]{2,})$")
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
     """(word, part-of-speech flag) pairs of a question: full-width forms and
     spaces between Chinese characters do not split words."""
     out: list[tuple[str, str]] = []
     for word, flag in pos_tags(_CJK_GAP.sub("", to_halfwidth(text))):
         # The segmenter's dictionary holds a few question words fused with
-        # a noun ("哪些项目"): the question word and the noun it asks of.
+        # a noun ("哪些方面"): the question word and the noun it asks of.
         fused = _FUSED_QUESTION_WORD.match(word)
         out += [(fused.group(1), "r"), (fused.group(2), "n")] if fused else [(word, flag)]
     return out
-
-
-_FUSED_QUESTION_WORD = re.compile(r"^(哪些|哪几|哪个|哪家|哪位)([\u4e00-\u9fff]{2,})$")
 
 
 def tagged_offsets(text: str) -> list[tuple[int, str, str]]:

@@ -128,11 +128,17 @@ def test_a_later_instance_the_judgment_never_reached_is_refused_even_when_asked_
 
 
 def test_a_sentence_about_this_one_is_read_in_its_documents_title():
-    asked = qualifiers("第一批卫星的轨道高度是多少公里？")
-    sentence = "此次发射的卫星运行在高度约800公里的轨道。"
-    passage = "第二批卫星发射成功 第一批卫星已于去年发射。此次发射的卫星运行在高度约800公里的轨道。"
+    asked = qualifiers("第一批援建项目的总投资是多少？")
+    sentence = "此次开工的项目总投资约12亿元。"
+    passage = "第二批援建项目集中开工 第一批援建项目已于去年竣工。此次开工的项目总投资约12亿元。"
     # the passage recalls the first batch; "此次" is the one the title reports
     assert another_named(asked, sentence, passage) is None
-    assert another_named(asked, sentence, passage, "第二批卫星发射成功") == ("第二批", "第一批")
+    assert another_named(asked, sentence, passage, "第二批援建项目集中开工") == ("第二批", "第一批")
     # a sentence not about "this" one is read in its passage still
-    assert another_named(asked, "卫星运行在高度约800公里的轨道。", passage, "第二批卫星发射成功") is None
+    assert another_named(asked, "项目总投资约12亿元。", passage, "第二批援建项目集中开工") is None
+    # a title naming none of the kind leaves the passage to say which one
+    asked = qualifiers("第五届论坛为期几天？")
+    assert another_named(asked, "此次论坛为期3天。", "第六届论坛在京开幕。此次论坛为期3天。", "论坛在京开幕") \
+        == ("第六届", "第五届")
+    # 本期限 is no "this one"
+    assert another_named(asked, "本期限自公布之日起计算。", "第五届论坛的规则", "第六届论坛规则") is None

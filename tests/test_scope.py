@@ -101,6 +101,7 @@ def test_titles_and_headings_are_recognised_and_answer_only_structural_questions
     ("领导小组的组长是谁？", "组长"),  # the subject of "是谁", whatever jieba tags it
     ("这座祠堂最初是谁修建的？", "祠堂"),  # a word of time before "是" is no subject
     ("这批商标里，驰名商标有多少件？", "驰名商标"),  # a set phrase (jieba's "l") is a noun
+    ("劳动争议仲裁一般来说需要多少天？", "仲裁"),  # a filler phrase (一般来说) is none
     ("分会场是在哪个城市举办的？", "城市"),
     ("这个活动叫哪个名字？", "活动"),  # "名字" names the kind of value, not a thing
     ("专利，一共有多少？", None),  # nor across a clause boundary
@@ -264,6 +265,7 @@ def test_a_cut_of_spoken_phrasing_is_no_thing_the_corpus_lacks(pipeline):
     # the kind of person asked is no word the text must use: it names a post
     assert not asks_about_unknown(analyze("会上提出这项要求的是哪位官员？"), snapshot)
     assert asks_about_unknown(analyze("会上提出这项要求的是哪个官员的秘书？"), snapshot)
+    assert asks_about_unknown(analyze("会上提出这项要求的是哪位歌手？"), snapshot)  # no word for a post
 
 
 @pytest.mark.parametrize("question,sentence,stated", [
