@@ -15,8 +15,8 @@ from .chunking import is_heading_sentence
 from .citing import Quote
 from .coverage import LEAD_IN
 from .legal import article_of, cites_article, is_item
-from .outline import named_part
 from .metadata import COURT_DECISION
+from .outline import named_part
 from .qualifiers import OWN_FRAMES, Qualifier, instance_not_held, qualifiers
 from .retrieval import Hit
 from .rulings import reports_positions

@@ -319,7 +319,8 @@ class Pipeline:
     def extractive(self, prep: Prepared, lead: str | None = None) -> Answer:
         cands = of_names_asked(candidates(prep.retrieval, prep.snapshot.docs, prep.info),
                                names_asked(prep.asked), prep.snapshot)
-        if prep.info.intent != "yesno" and (asked_ones := qualifiers(prep.asked)):
+        asked_ones = qualifiers(prep.asked)
+        if asked_ones and prep.info.intent != "yesno":
             # (A claim about another one is answered by what the text says
             # of the one it names, with a note: decide_quoted.)
             cands = of_ones_asked(cands, asked_ones, prep.snapshot)
@@ -373,7 +374,6 @@ class Pipeline:
                   for c in chosen] if names else None
         # What each quote names instead of the one of a series, class or
         # place the question asks of (第五届 for 第六届).
-        asked_ones = qualifiers(prep.asked)
         titles = {c.hit.chunk.doc_id: prep.snapshot.metas[c.hit.chunk.doc_id].title for c in chosen}
         others = [another_named(asked_ones, c.text, f"{titles[c.hit.chunk.doc_id]} {c.hit.chunk.text}",
                                 titles[c.hit.chunk.doc_id]) for c in chosen] if asked_ones else None

@@ -1702,3 +1702,19 @@ def test_a_year_in_a_title_does_not_choose_the_report(tmp_path):
     cands = [sentence_at(pipeline.snapshot, "report_2024.txt", later.index("过去")),
              sentence_at(pipeline.snapshot, "report_2023.txt", earlier.index("2022年"))]
     assert of_ones_asked(cands, qualifiers("青川市2023年地区生产总值是多少？"), pipeline.snapshot) == cands
+
+
+def test_a_statute_is_no_judgment_of_an_earlier_instance(tmp_path):
+    statute = ("诉讼费用交纳办法\n第二十条 案件受理费由原告、有独立请求权的第三人预交。\n")
+    appeal = ("青川市中级人民法院\n民事判决书\n（2024）青01民终90号\n"
+              "上诉人（原审被告）：青川宏达物流有限公司。\n被上诉人（原审原告）：韩某。\n"
+              "宏达公司上诉请求：撤销一审判决，改判驳回韩某的诉讼请求。\n"
+              "本院认为，一审判决认定事实清楚，适用法律正确。\n判决如下：\n驳回上诉，维持原判。\n"
+              "二审案件受理费300元，由上诉人青川宏达物流有限公司负担。\n审判长 吴某\n二〇二四年七月一日\n")
+    from app.neighbours import of_ones_asked, sentence_at
+    from app.qualifiers import qualifiers
+
+    pipeline = _pipeline_over(tmp_path, {"fees.txt": statute, "appeal.txt": appeal})
+    cands = [sentence_at(pipeline.snapshot, "fees.txt", statute.index("第二十条")),
+             sentence_at(pipeline.snapshot, "appeal.txt", appeal.index("二审案件受理费"))]
+    assert of_ones_asked(cands, qualifiers("二审的案件受理费由谁预交？"), pipeline.snapshot) == cands
