@@ -501,6 +501,9 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         return _CLOCK.search
     if _ASKS_POST.search(info.text):
         return _names_post
+    if _ASKS_TRADE.search(info.text):
+        own = frozenset(words(info.text))
+        return lambda sentence: _names_trade(sentence, own)
     if _asks_rate(info.text):
         return _RATE.search
     if _ASKS_MODEL.search(info.text):
@@ -508,7 +511,9 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     if _ASKS_BRAND.search(info.text):
         return _BRAND.search
     if (org := _ASKS_ORGANISATION.search(info.text)) is not None:
-        return lambda sentence: names_organisation(sentence, org.group(1))
+        # (哪几家 asks the kind the question names: "那3家快递企业分别是哪几家".)
+        kind = org.group(1) or next((k for k in _ORGANISATIONS if (info.attribute or "").endswith(k)), "单位")
+        return lambda sentence: names_organisation(sentence, kind)
     if _SEVERAL.search(info.text):
         # Several things' values: each in the unit the question names
         # ("分别是多少钱"), whatever each thing is called.
@@ -529,7 +534,7 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
 # trade): no sentence without a person's name states it, and a sentence
 # naming that role states it only with a name in the role's clause ("馆长
 # 邵文彬表示", not "馆长表示" with another's name in the next clause).
-_ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)[）)]?(?:的)?(?:名字)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么"
+_ASKS_NAME = re.compile(r"([\u4e00-\u9fff]{1,6}?)[）)]?(?:的)?(?:名字)?(?:分别|各自)?(?:叫什么|叫啥|姓什么|名叫什么|姓名是什么|名字是什么"
                         r"|名称是什么|是谁)")
 # Only these ask a thing's name ("那处矿山叫什么名字"); 是谁 asks a person.
 _ASKS_THING_NAME = re.compile(r"(?:名字|名称)(?:是什么|叫什么)|叫什么名")
@@ -568,7 +573,7 @@ def _asked_person(text: str) -> str | None:
     m = _ASKS_NAME.search(text)
     if m is None or not _PERSON_WORD.search(m.group(1)):
         return None
-    if m.group(0).endswith("是谁") and not names_asked(text):
+    if m.group(0).endswith("是谁") and not names_asked(text) and not proper_names_in(text):
         # (是谁 of a role in general, 监护人是谁, asks who holds it: 父母.)
         return None
     # The word the question ends the role with, as it cuts the whole question
@@ -603,14 +608,20 @@ def names_person(sentence: str, role: str | None = None, besides: frozenset[str]
     whatever the tagger calls it (馆长邵文彬)."""
     words = tagged_offsets(sentence)
     spans = [(a, b) for a, b in _person_spans(sentence, words) if sentence[a:b] not in besides]
-    if not role or role not in sentence:
+    if not role or role not in sentence and role in _ANYONE:
         return bool(spans)
+    if role not in sentence and role[-2:] not in sentence:
+        # A post or part asked ("项目经理", "代理律师") that the sentence does
+        # not name: the person it names is another's.
+        return False
     # The role as a word of its own or a word's head (总经理), not inside
     # another word (交警支队 names no traffic officer); or its last two
     # characters, where the segmenter cut the role otherwise in the question
-    # (局局长 of 文旅局局长).
+    # (局局长 of 文旅局局长); else those characters where they stand, when
+    # the segmenter cut the sentence across them (传承 / 人).
     roles = [(start, start + len(w)) for start, w, _ in words if w.endswith(role)] or \
-        [(start, start + len(w)) for start, w, _ in words if len(role) > 2 and w.endswith(role[-2:])]
+        [(start, start + len(w)) for start, w, _ in words if len(role) > 2 and w.endswith(role[-2:])] or \
+        [m.span() for m in re.finditer(re.escape(role[-2:]), sentence) if len(role) > 2]
     after = {start for start, w, flag in words if _surname_and_name(w, flag) and w not in besides}
     # (A role and its holder after a colon: 委托诉讼代理人：邱某.)
     if any(e in after or sentence[e:e + 1] in "：:" and any(a == e + 1 for a, _ in spans) for _, e in roles):
@@ -620,6 +631,12 @@ def names_person(sentence: str, role: str | None = None, besides: frozenset[str]
     # 球员") says the role of the subject an earlier clause names.
     return any(c in named or _carries_subject(sentence, c) and min(named, default=c) < c
                for c in {_clause_of(sentence, r) for r, _ in roles})
+
+
+# Words for people met by chance, whom a text names by their age, trade or
+# home instead ("72岁的张大爷"): any person named may be the one asked.
+_ANYONE = frozenset("老人 老太太 大爷 大妈 居民 市民 村民 群众 男子 女子 女士 先生 小伙 姑娘 孩子 学生 游客 患者 乘客 "
+                    "顾客 网友 读者 观众 家长 老师 职工 工人 员工".split())
 
 
 # Words a clause may open with and still go on with the subject before it.
@@ -669,6 +686,11 @@ _CLOCK = re.compile(rf"[\d{_N}]+\s*[时点](?:\s*[\d{_N}]+\s*分)?(?![钟间])|\
 _ASKS_POST = re.compile(r"(?:什么|啥|哪个|哪一个)(?:职务|职位|官职|头衔)")
 _POST = ("长", "书记", "主任", "主席", "委员", "经理", "总监", "秘书", "院士", "教授", "干部", "专员", "巡视员",
          "调研员", "总裁", "董事", "监事", "负责人", "代表", "法官", "检察官", "律师", "工程师")
+# A trade asked ("是做什么工作的", "什么职业") is named by a word for one.
+_ASKS_TRADE = re.compile(r"(?:做|干|从事)(?:什么|啥)(?:工作|职业)|(?:什么|啥)职业")
+_TRADE_ENDS = ("员", "师", "工", "警", "官", "手", "匠")
+_TRADES = frozenset("农民 无业 退休 个体 职员 司机 会计 律师 记者 护士 保安 厨师 老板 店主 学生 医生 商人 渔民 牧民 "
+                    "个体工商户 自由职业".split())
 _QUESTION_WORD = re.compile(r"什么|多少|多高|几")
 _RATE = re.compile(rf"{_SHARE}|[千万]分之[{_N}]+|{_MULTIPLE}|LPR|贷款市场报价利率")
 
@@ -685,6 +707,13 @@ def _asks_clock(text: str) -> bool:
     """A time of day asked ("几点赶到", "几点钟"), not points counted (几点要求,
     几点意见)."""
     return bool(_ASKS_CLOCK.search(text)) and not _POINTS.search(text)
+
+
+def _names_trade(sentence: str, besides: frozenset[str]) -> bool:
+    """A word for a trade or a post (教师, 司机, 技术员, 局长; 无业) other than
+    the question's own words."""
+    return any(w not in besides and len(w) >= 2 and (w.endswith(_TRADE_ENDS) and flag.startswith("n") or w in _TRADES)
+               for w, flag in tagged(sentence)) or _names_post(sentence)
 
 
 def _names_post(sentence: str) -> bool:
@@ -706,8 +735,17 @@ _BRAND = re.compile(r"(?:[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z0-9]+)(?<!某)(?<!�
 _ORGANISATIONS = {"公司": ("公司", "集团", "厂"), "企业": ("公司", "集团", "厂", "企业"), "工厂": ("厂", "公司", "集团"),
                   "厂家": ("厂", "公司", "集团"), "医院": ("院", "医院", "卫生院", "中心"), "银行": ("银行",),
                   "学校": ("大学", "学院", "学校", "中学", "小学", "幼儿园"), "商店": ("店", "商场", "超市"),
-                  "法院": ("法院",), "平台": ("平台",)}
-_ASKS_ORGANISATION = re.compile(rf"(?:哪家|哪一家|哪个|哪所|哪一所)[\u4e00-\u9fff]{{0,4}}?({'|'.join(_ORGANISATIONS)})")
+                  "法院": ("法院",), "平台": ("平台",), "大学": ("大学", "学院"), "学院": ("学院", "大学")}
+# A body of any kind (哪家施工单位, 哪家经销商, 分别是哪几家): the endings of
+# all kinds above and of public bodies.
+_ANY_BODY_ENDS = tuple(dict.fromkeys(e for ends in _ORGANISATIONS.values() for e in ends)) + \
+    ("政府", "局", "委", "厅", "会", "社", "所", "站", "队", "馆", "商行", "合作社", "部门", "机关", "机构", "单位")
+# A public body's word of three or more characters names the one of its place
+# (省政府, 知识产权局), where general Chinese has a word for it.
+_PUBLIC_ENDS = ("政府", "局", "委", "厅", "院")
+_ORGANISATIONS["单位"] = _ANY_BODY_ENDS
+_ASKS_ORGANISATION = re.compile(rf"(?:哪家|哪一家|哪个|哪所|哪一所)[\u4e00-\u9fff]{{0,4}}?({'|'.join(_ORGANISATIONS)})"
+                                r"|(哪几?家)")
 # Words before an organisation's kind that say what sort it is, not which
 # one (中心小学, 乡镇卫生院, 当地医院).
 _SORT_WORDS = frozenset("中心 乡镇 当地 附近 县级 市级 乡级 村级 大型 小型 民营 私立 公立 一家 一所 这家 那家 该 本".split())
@@ -730,8 +768,13 @@ def names_organisation(sentence: str, kind: str) -> bool:
         own = "" if word_frequency(word) and not flag.startswith(_PROPER) else word[:-len(end)]
         if own and "某" not in own and own not in _SORT_WORDS:
             return True
+        if kind == "单位" and len(word) >= 3 and word.endswith(_PUBLIC_ENDS):
+            return True
         before, tag = (words[i - 1][1], words[i - 1][2]) if i else ("", "")
-        if not own and len(before) >= 2 and tag.startswith(("n", "m", "j")) and before not in _SORT_WORDS:
+        # (A verbal noun names it within a name only: 青禾资产 / 评估 / 有限公司,
+        # not 经营 / 餐饮店.)
+        named_by = tag.startswith(("n", "m", "j")) or tag == "vn" and i >= 2 and words[i - 2][2].startswith("n")
+        if not own and len(before) >= 2 and named_by and before not in _SORT_WORDS:
             return True
     return False
 

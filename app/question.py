@@ -488,7 +488,11 @@ def _noun_headed(phrase: str) -> bool:
 def _determined_noun(pairs: list[tuple[str, str]], i: int) -> str | None:
     """"多少件专利" -> "专利": the noun right after the question word, past
     at most one classifier."""
-    for word, flag in pairs[i + 1:i + 3]:
+    for k, (word, flag) in enumerate(pairs[i + 1:i + 3], start=i + 1):
+        suffix = pairs[k + 1][0] if k + 1 < len(pairs) else ""
+        if len(word) >= 2 and suffix in _NOUN_SUFFIXES and CJK_WORD.match(word):
+            # A word and a noun suffix the tagger cut off ("保洁" / "费").
+            return word + suffix
         if _is_attribute(word, flag):
             return word
         if len(word) > 1 or _CLAUSE_END.match(word):
@@ -514,9 +518,33 @@ def _copula_subject(pairs: list[tuple[str, str]], i: int) -> str | None:
 
 
 def _noun_before(pairs: list[tuple[str, str]], i: int) -> str | None:
-    for before, flag in reversed(pairs[:i]):
-        if _CLAUSE_END.match(before):
-            return None
-        if _is_attribute(before, flag):
+    """The nearest noun before the question word in its clause, but for a
+    place (a noun before a localiser, "冰柜里"; a word fused with one, "镇里")."""
+    start = next((j + 1 for j in range(i - 1, -1, -1) if _CLAUSE_END.match(pairs[j][0])), 0)
+    clause = pairs[start:i]
+    for j in range(len(clause) - 1, -1, -1):
+        before, flag = clause[j]
+        place = j + 1 < len(clause) and clause[j + 1][1] == "f" or len(before) == 2 and before.endswith(_LOCALISERS)
+        if _is_attribute(before, flag) and not place:
             return before
     return None
+
+
+def given_to(text: str, word: str) -> bool:
+    """``word`` names whom the question's thing goes to ("赔给被咬的老太太多少
+    钱", "给前夫多少钱"): the first noun after a verb or preposition ending
+    in 给. The text names that party by its role in the matter."""
+    pairs = tagged(text)
+    at = next((k for k, (w, _) in enumerate(pairs) if w == word), None)
+    for w, flag in reversed(pairs[:at] if at is not None else ()):
+        if w.endswith("给") and flag[:1] in ("v", "p"):
+            return True
+        if _CLAUSE_END.match(w) or _is_attribute(w, flag):
+            return False
+    return False
+
+
+# Single characters that make a noun of the word before them (保洁费, 补助金).
+_NOUN_SUFFIXES = frozenset("费金款额率价量数")
+# Localisers a place word may be fused with (镇里, 厂里).
+_LOCALISERS = ("里", "内")

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .question import QuestionInfo, analyze, listed_kind, names_a_kind_of_value, told_in_first_person
+from .question import QuestionInfo, analyze, given_to, listed_kind, names_a_kind_of_value, told_in_first_person
 from .retrieval import Retrieval
 from .scope_model import FIELDS, ScopeModel
 from .snapshot import IndexSnapshot
@@ -154,6 +154,8 @@ def _found(term: str, hit) -> bool:
 
 # General words for a person by standing, which a text replaces by a post.
 _PERSON_KINDS = frozenset("官员 领导 干部 负责人 工作人员 人员 同志 专家".split())
+# General words for a body, which a text replaces by the body's name.
+_BODY_KINDS = frozenset("机构 部门 单位 机关 组织".split())
 
 
 def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
@@ -170,9 +172,18 @@ def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
         # A cut of spoken phrasing ("能罚" of "最高能罚多少钱"), no word of
         # general Chinese, of the corpus or a name: it names no thing.
         return False
-    if attribute in _PERSON_KINDS and re.search(rf"哪一?位{attribute}", info.text):
-        # "哪位官员": a general word for the person asked, whom the text names
-        # by a post and a name ("局长沈某"), not a word it must use.
+    if attribute in _PERSON_KINDS and re.search(rf"哪一?位{attribute}", info.text) or attribute in _BODY_KINDS:
+        # "哪位官员", "哪家机构": a general word for the person or body asked,
+        # whom the text names by a post and a name ("局长沈某") or by its own
+        # name, not a word it must use.
+        return False
+    if attribute and given_to(info.text, attribute):
+        # "赔给老太太多少钱": whom a sum goes to, whom the text names by a part
+        # in the matter (原告), is not what is asked.
+        return False
+    if attribute and snapshot.abbreviates(attribute):
+        # "监管局" of "市场监督管理局", "保额" of "保险金额": a short form of
+        # a corpus word is a word of the corpus.
         return False
     grams = _bigrams(attribute) if attribute else set()
     return bool(grams) and not grams & snapshot.corpus_bigrams

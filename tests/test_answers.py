@@ -579,7 +579,7 @@ def test_a_value_question_prefers_the_sentence_stating_a_value_among_near_ties()
 def test_a_figure_in_the_unit_named_beside_the_word_before_the_question_word_fits(sentence, fit):
     from app.answering import _intent_fit
 
-    info = analyze("运动会期间共签收快递包裹多少件？")
+    info = analyze("运动会共签收快递包裹多少件？")
     assert info.attribute is not None and info.attribute not in sentence  # the tagger's noun is elsewhere
     assert _intent_fit(sentence, info) == fit
 
@@ -1718,3 +1718,10 @@ def test_a_statute_is_no_judgment_of_an_earlier_instance(tmp_path):
     cands = [sentence_at(pipeline.snapshot, "fees.txt", statute.index("第二十条")),
              sentence_at(pipeline.snapshot, "appeal.txt", appeal.index("二审案件受理费"))]
     assert of_ones_asked(cands, qualifiers("二审的案件受理费由谁预交？"), pipeline.snapshot) == cands
+
+
+def test_a_general_word_for_a_body_asked_is_no_thing_the_text_must_use(tmp_path):
+    text = ("东川县老街修缮完工\n东川县老街修缮工程日前通过竣工验收。"
+            "修缮费用经青禾资产评估有限公司评估，共计380万元。\n")
+    answer = _asked_of(tmp_path, "oldstreet.txt", text, "老街修缮费用是由哪家机构评估的？")
+    assert not answer.refused and "青禾资产评估有限公司" in answer.answer

@@ -970,3 +970,76 @@ def test_a_question_word_the_segmenter_fuses_with_its_noun_is_read_apart():
     # the dictionary holds "哪些项目" as one word: the kind asked is the noun
     assert ("哪些", "r") in tagged("签约的具体是哪些项目？")
     assert listed_kind("签约的具体是哪些项目？") == "项目"
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    # a body of any kind asked by 哪家 is named, not merely counted or introduced
+    ("修缮工程是由哪家施工单位承建的？", "修缮工程由一家本地施工单位承建。", False),
+    ("修缮工程是由哪家施工单位承建的？", "修缮工程由青禾建筑工程有限公司承建。", True),
+    ("讲话人代表哪个单位致辞？", "我代表省政府向大家表示感谢。", True),  # a public body of its place
+    # 分别叫什么名字 asks the names of the bodies counted
+    ("全镇运营公交的三家企业分别叫什么名字？", "目前全镇运营公交的企业共有3家。", False),
+    ("全镇运营公交的三家企业分别叫什么名字？", "运营企业为青禾公交公司、岭南客运公司和东川巴士公司。", True),
+    # 哪几家 asks bodies of the kind the question names, not the other party
+    ("跟镇里签协议的那3家快递企业分别是哪几家？", "镇政府与3家快递企业签订了合作协议。", False),
+    ("跟镇里签协议的那3家快递企业分别是哪几家？", "镇政府与青禾快递公司、东川物流公司等3家企业签订了合作协议。", True),
+    ("郑某和许某是哪所大学的同学？", "郑某与许某系大学同学。", False),
+    ("郑某和许某是哪所大学的同学？", "两人均毕业于东川大学。", True),
+])
+def test_which_body_is_answered_by_its_name(question, sentence, stated):
+    from app.coverage import states_value
+
+    assert states_value(analyze(question), sentence) is stated
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    # a post asked that the sentence does not name: its person is another's
+    ("东川建筑公司的项目经理叫什么名字？", "东川建筑公司的代理人胡某到庭参加诉讼。", False),
+    ("东川建筑公司的项目经理叫什么名字？", "东川建筑公司项目经理胡某负责现场施工。", True),
+    # the post's head where the segmenter cut it otherwise (传承 / 人)
+    ("那位非遗传承人叫什么名字？", "剪纸代表性传承人许兰芳现场剪出一幅长卷。", True),
+    # a person met by chance is named by age or home, not by the word asked
+    ("住在6楼的那位老人叫什么名字？", "72岁的居民张桂兰说，以前下楼要歇三回。", True),
+    # 是谁 of a named place's post asks a person, not a kind of holder
+    ("青禾县菜市场的负责人是谁？", "前来收购的客商滕海峰告诉记者，今年收购了鲜菇120吨。", False),
+    ("青禾县菜市场的负责人是谁？", "市场负责人滕海峰介绍，今年交易鲜菇120吨。", True),
+])
+def test_a_person_asked_by_post_is_named_in_that_post(question, sentence, stated):
+    from app.coverage import states_value
+
+    assert states_value(analyze(question), sentence) is stated
+
+
+def test_words_around_the_thing_asked_are_not_it():
+    from app.question import given_to
+
+    # a noun before a localiser is where, not what
+    assert analyze("饭店冰柜里放了几袋过期牛肉丸，被罚了多少钱？").attribute != "冰柜"
+    # a noun suffix the tagger cut off belongs to the word asked
+    assert analyze("房东从押金里扣了多少保洁费？").attribute == "保洁费"
+    # whom a sum goes to: the first noun after a verb ending in 给
+    assert given_to("养狗的那户人家要赔给被咬的老太太多少钱？", "老太太")
+    assert given_to("我得给前夫多少钱？", "前夫")
+    assert not given_to("青禾公司卖给东川公司的钢板是哪家钢厂生产的？", "钢厂")
+
+
+def test_a_short_form_a_recipient_or_a_general_body_is_no_unknown_thing(pipeline):
+    from app.scope import asks_about_unknown
+
+    snapshot = pipeline.snapshot
+    # the speech says 知识产权局, never 知产局; 秘书长 has no longer form there
+    assert snapshot.abbreviates("知产局") and not snapshot.abbreviates("秘书长")
+    assert not asks_about_unknown(analyze("单位要赔给那位老太太多少钱？"), snapshot)
+    assert asks_about_unknown(analyze("那位老太太要交多少钱？"), snapshot)  # she pays: she is what is asked of
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    # a trade asked is named by a word for one, not by the person's other doings
+    ("被告胡某是做什么工作的？", "被告胡某在公交站台拾得一个钱包。", False),
+    ("被告胡某是做什么工作的？", "被告胡某，男，1985年出生，汉族，货车司机。", True),
+    ("被害人郑某是做什么职业的？", "被害人郑某系东川县第二中学教师。", True),
+])
+def test_a_trade_asked_is_named_by_a_word_for_one(question, sentence, stated):
+    from app.coverage import states_value
+
+    assert states_value(analyze(question), sentence) is stated
