@@ -420,6 +420,10 @@ _TO_EVENT = frozenset("是 的 了 在 于 将 会 要 能 才 就 正式 开始
                       "起 从 自 全部 全面 都 已 已经 首次 再次 重新".split())
 
 
+# Verbs that carry another's act ("进行审理"): the act is the word after them.
+_LIGHT_VERBS = frozenset("进行 予以 加以 给予 实现".split())
+
+
 @lru_cache(maxsize=1024)
 def asked_event(text: str) -> str | None:
     """The act a when question asks the date of: the word after its
@@ -436,6 +440,14 @@ def asked_event(text: str) -> str | None:
     if after and len(after[0][0]) >= 2 and CJK_WORD.match(after[0][0]) and (
             after[0][1].startswith("v") or after[0][1].startswith("n") and after[0][2]):
         return after[0][0]
+    if after and (after[0][1] == "p" or len(after[0][0]) == 1 and after[0][1] == "v"):
+        # Past a preposition's phrase or a causative ("哪天把押金扣下", "哪天向
+        # 保险公司申请理赔", "哪一天请人安装"): the first verb of the clause.
+        for w, t, _ in after:
+            if _CLAUSE_END.match(w):
+                break
+            if t.startswith("v") and len(w) >= 2 and CJK_WORD.match(w) and w not in _LIGHT_VERBS:
+                return w
     before = [(w, t) for start, w, t in words if start + len(w) <= m.start() and w not in _TO_EVENT]
     if before and len(before[-1][0]) >= 2 and before[-1][1] == "v" and CJK_WORD.match(before[-1][0]):
         return before[-1][0]

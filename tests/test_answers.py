@@ -1725,3 +1725,15 @@ def test_a_general_word_for_a_body_asked_is_no_thing_the_text_must_use(tmp_path)
             "修缮费用经青禾资产评估有限公司评估，共计380万元。\n")
     answer = _asked_of(tmp_path, "oldstreet.txt", text, "老街修缮费用是由哪家机构评估的？")
     assert not answer.refused and "青禾资产评估有限公司" in answer.answer
+
+
+def test_the_act_a_when_question_dates_is_read_past_a_preposition(tmp_path):
+    from app.question import asked_event
+
+    assert asked_event("驰途公司是哪天把押金扣下的？") == "扣下"
+    assert asked_event("苏某是哪一天请人在卫生间安装淋浴房的？") == "安装"  # past a causative
+    assert asked_event("法院是哪天对本案进行审理的？") == "审理"  # past a light verb
+    pipeline = _pipeline_on(tmp_path, "rental.txt", "租车纠纷\n李某于2024年3月20日归还车辆。驰途公司扣留了李某的押金3000元。"
+                                                     "李某于2024年5月8日向本院提起诉讼。\n")
+    assert pipeline.ask("驰途公司是哪天把李某的押金扣留的？").refused  # the act named, never dated
+    assert "2024年5月8日" in pipeline.ask("李某是哪天向本院提起诉讼的？").answer
