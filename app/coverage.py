@@ -234,6 +234,37 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
     return None
 
 
+# A dimension asked ("大坝有多高", "航线有多长"; not 多长时间): a length
+# stated as that dimension ("坝高68米", "全长12公里", "68米高"), not another
+# ("桥长86米" for its height); an area, a weight or a capacity asked
+# ("面积有多大", "多重", "库容有多大") in a unit of its kind.
+_ASKS_DIMENSION = re.compile(r"多([高长深宽厚远])(?!时间|时候|期|久|的)")  # (not 多高的年利率)
+_SPAN_OF_TIME = re.compile(r"期|时间|时长|年限|时效|寿命|多久|岁月|历史")  # (保护期有多长 asks a time)
+# (A distance is any length: "距其下班路线仅约300米".)
+_DIMENSION_WORDS = {"高": "高|海拔", "长": "长|里程", "深": "深", "宽": "宽", "厚": "厚", "远": ""}
+_ASKS_SIZE = re.compile(r"(面积|容量|库容|容积|排量)[^，。？?]{0,3}多大|多重|(?:重量|体重)[^，。？?]{0,3}多少")
+_SIZE_UNITS = {"面积": _UNITS["area"].split(), "容量": [*_UNITS["volume"].split(), *_UNITS["weight"].split(), "千瓦", "兆瓦", "瓦时",
+                                                    "千瓦时", "安时"]}
+
+
+def _measure_asked(text: str) -> Callable[[str], bool] | None:
+    """The test of a sentence stating the dimension or size a question asks
+    (see _ASKS_DIMENSION), or None when it asks none."""
+    if (size := _ASKS_SIZE.search(text)) is not None:
+        noun = size.group(1) or "重量"
+        units = _SIZE_UNITS.get(noun, _SIZE_UNITS["容量"]) if noun != "重量" else [*_UNITS["weight"].split(), "克", "斤"]
+        return _figure_in(units).search
+    if (dim := _ASKS_DIMENSION.search(text)) is None or dim.group(1) == "长" and _SPAN_OF_TIME.search(text):
+        return None
+    length = _figure_in(_UNITS["length"].split())
+    near = re.compile(_DIMENSION_WORDS[dim.group(1)])
+
+    def states(sentence: str) -> bool:
+        return any(near.search(sentence[max(0, m.start() - 4):m.start()]) or near.match(sentence, m.end())
+                   for m in length.finditer(sentence))
+    return states
+
+
 @lru_cache(maxsize=1024)  # asked of every candidate sentence of a how-many question
 def _named_unit(question: str) -> re.Match[str] | None:
     bounds = word_bounds(question)
@@ -495,6 +526,8 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     if (thing := _asked_name_of(info.text)) is not None:
         own = proper_names_in(info.text)
         return lambda sentence: names_one(sentence, thing, own)
+    if (measure := _measure_asked(info.text)) is not None:
+        return measure
     if _ASKS_NUMBER.search(info.text):
         return _PHONE.search
     if _asks_clock(info.text):

@@ -1043,3 +1043,23 @@ def test_a_trade_asked_is_named_by_a_word_for_one(question, sentence, stated):
     from app.coverage import states_value
 
     assert states_value(analyze(question), sentence) is stated
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    # a dimension asked is stated as that dimension, not as another
+    ("石门水库的大坝有多高？", "大坝长320米，是全县最大的水库。", False),
+    ("石门水库的大坝有多高？", "大坝坝高68米，长320米。", True),
+    ("无人机航线有多长？", "航线全长12公里。", True),
+    ("新仓库离老厂区有多远？", "新仓库位于城东，距离老厂区约1.5公里。", True),  # a distance is any length
+    # a size asked, in a unit of its kind
+    ("那套房子面积有多大？", "周某承租3栋2单元1104室房屋。", False),
+    ("那套房子面积有多大？", "房屋建筑面积89.5平方米。", True),
+    ("冷库容量有多大？", "冷库可储存鲜果600吨。", True),
+    # 多高 of a rate, 多长 of a term: no length asked
+    ("王某的借款按多高的年利率计息？", "按年利率14.8%计算利息。", True),
+    ("专利权的保护期有多长？", "发明专利权的期限为二十年。", None),
+])
+def test_a_dimension_or_size_asked_is_stated_in_its_kind(question, sentence, stated):
+    from app.coverage import states_value
+
+    assert states_value(analyze(question), sentence) is stated
