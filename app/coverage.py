@@ -20,7 +20,7 @@ from .places import COUNTRIES, PROVINCES
 from .persons import PARTY, SURNAMES
 from .question import CJK_WORD, QuestionInfo, asked_event, names_a_kind_of_value, question_parts, value_anchor
 from .textnorm import compare_form
-from .tokenize import PROPER_TAGS, proper_names_in, stopwords, tagged, tagged_offsets, word_bounds, word_frequency, words
+from .tokenize import PROPER_TAGS, proper_names_in, register, stopwords, tagged, tagged_offsets, word_bounds, word_frequency, words
 
 _N = NUMERAL_CHARS + "万亿"
 # Endings of a document's name. 规定/办法 name a document only after a word
@@ -373,6 +373,11 @@ def states_value(info: QuestionInfo, sentence: str) -> bool | None:
     text = _ADDRESS.sub("", sentence)
     if not has_value(text) or dates_act(text, acts_asked(info)) is False:
         return False
+    if info.intent == "count" and (counted := _counted_noun(info)) and \
+            not any(compare_form(w) in compare_form(text) for w in (counted, *register().get(counted, ()))):
+        # The figure of what the question counts names it ("多少只白鹤" is not
+        # answered by "共记录水鸟86400只"), in its own word or an official one.
+        return False
     asked = _NOT_REALIZED.sub("", info.text)
     if info.intent == "count" and _REALIZED.search(asked) and not _FORECAST.search(asked):
         stating = [c for c in _CLAUSE_SPLIT.split(text) if has_value(c)]
@@ -384,6 +389,14 @@ def states_value(info: QuestionInfo, sentence: str) -> bool | None:
         # when the value test reads across clauses only.
         return not stating or not all(_FORECAST.search(_NOT_FORECAST.sub("", c)) for c in stating)
     return True
+
+
+def _counted_noun(info: QuestionInfo) -> str | None:
+    """The noun a how-many question counts ("白鹤" of "多少只白鹤"), or None."""
+    a = info.attribute
+    if a and re.search(rf"(?:多少|几)\s*[万亿千百]*\s*[\u4e00-\u9fff]?{re.escape(a)}", info.text):
+        return a
+    return None
 
 
 # A count asked of what happened (not 实际施工人, a party), and a forecast

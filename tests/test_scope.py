@@ -1063,3 +1063,15 @@ def test_a_dimension_or_size_asked_is_stated_in_its_kind(question, sentence, sta
     from app.coverage import states_value
 
     assert states_value(analyze(question), sentence) is stated
+
+
+@pytest.mark.parametrize("question,sentence,stated", [
+    # the figure of what a how-many question counts names it
+    ("青湖今年记录到多少只白鹤？", "今年共记录水鸟86400只，比上年增加9%。", False),
+    ("青湖今年记录到多少只白鹤？", "今年记录到白鹤3200只。", True),
+    ("检查时发现多少台电脑装了盗版软件？", "在52台计算机中，有37台安装了该软件。", True),  # in the official word
+])
+def test_the_figure_of_what_is_counted_names_it(question, sentence, stated):
+    from app.coverage import states_value
+
+    assert states_value(analyze(question), sentence) is stated
