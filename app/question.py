@@ -13,7 +13,8 @@ from .tokenize import content_terms, is_fused, is_number, stopwords, tagged, tag
 
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|哪个月|哪一个月|几月|几号|日期|时间是(?!怎|如何)|\bwhen\b|what date|which day", re.I)),
-    ("count", re.compile(r"多少|多大|(?:(?<![哪第])几|第几(?![条款项编章节]))[个件项次家人位名条类种批年天日月倍级岁份包周台辆张本套间座期届轮楼层]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
+    # (十几年, 好几本, 几十个 tell a rough number, they ask none.)
+    ("count", re.compile(r"多少|多大|(?:(?<![哪第十好这那没几])几(?![十百千万])|第几(?![条款项编章节]))[个件项次家人位名条类种批年天日月倍级岁份包周台辆张本套间座期届轮楼层]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
     ("duration", re.compile(r"多长|多久|期限|时限|什么时间内|多少时间内|how long", re.I)),
     ("definition", re.compile(r"什么是|是指什么|指的是什么|指什么|是什么意思|什么意思|的定义|的含义|怎么定义|如何定义|(?:怎么|怎样|如何)界定|所称的?.{1,12}是|^[^，,。？?]{2,16}是什么[？?。]?$", re.I)),
     # "要做哪些工作" asks what to do, as "如何" does, not for a list of works.

@@ -58,6 +58,10 @@ def test_colloquial_interrogatives_set_the_intent():
     assert analyze("政务号能不能转载广告？").intent == "yesno"
     assert analyze("复印几页书算不算侵权？").intent == "yesno"
     assert analyze("要承担多大比例的责任？").intent == "count"
+    # a rough number told (十几年, 好几本) asks none
+    assert analyze("我家招牌用了十几年，还能接着用吗？").intent == "yesno"
+    assert analyze("他写过好几本书，出版社该怎么付稿酬？").intent == "how"
+    assert analyze("有几个人参加了培训？").intent == "count"
     # within what time: a time limit is asked
     assert analyze("对决定不服的，应当在什么时间内申请复议？").intent == "duration"
 
