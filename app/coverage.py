@@ -93,7 +93,7 @@ _UNITS = {
     "cases": "起 件 宗",
     "times": "场 期 届 轮 次",
     # People are counted with any of these ("几名讲解员": 6人).
-    "persons": "人 名 位",
+    "persons": "人 名 位 人次",
 }
 _UNIT_KIND = {u: kind for kind, units in _UNITS.items() for u in units.split()}
 # Counted things: the measure word itself is the unit (户, 枚, 级, 部 …).
@@ -394,6 +394,8 @@ def states_value(info: QuestionInfo, sentence: str) -> bool | None:
 def _counted_noun(info: QuestionInfo) -> str | None:
     """The noun a how-many question counts ("白鹤" of "多少只白鹤"), or None."""
     a = info.attribute
+    if a in _UNIT_KIND or a in _MEASURES:
+        return None  # (the unit counted in, "多少人次游客": not what is counted)
     if a and re.search(rf"(?:多少|几)\s*[万亿千百]*\s*[\u4e00-\u9fff]?{re.escape(a)}", info.text):
         return a
     return None
@@ -652,6 +654,7 @@ def names_person(sentence: str, role: str | None = None, besides: frozenset[str]
     names the role only inside another word). A common surname and a given
     name general Chinese lacks stands for a name right after the role,
     whatever the tagger calls it (馆长邵文彬)."""
+    sentence = _SPACING.sub("", sentence)  # (a judgment spaces its posts out: 审　判　长　　俞建平)
     words = tagged_offsets(sentence)
     spans = [(a, b) for a, b in _person_spans(sentence, words) if sentence[a:b] not in besides]
     if not role or role not in sentence and role in _ANYONE:
@@ -679,6 +682,7 @@ def names_person(sentence: str, role: str | None = None, besides: frozenset[str]
                for c in {_clause_of(sentence, r) for r, _ in roles})
 
 
+_SPACING = re.compile(r"[ \u3000]+")
 # Words for people met by chance, whom a text names by their age, trade or
 # home instead ("72岁的张大爷"): any person named may be the one asked.
 _ANYONE = frozenset("老人 老太太 大爷 大妈 居民 市民 村民 群众 男子 女子 女士 先生 小伙 姑娘 孩子 学生 游客 患者 乘客 "

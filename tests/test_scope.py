@@ -1007,6 +1007,8 @@ def test_which_body_is_answered_by_its_name(question, sentence, stated):
     # 是谁 of a named place's post asks a person, not a kind of holder
     ("青禾县菜市场的负责人是谁？", "前来收购的客商滕海峰告诉记者，今年收购了鲜菇120吨。", False),
     ("青禾县菜市场的负责人是谁？", "市场负责人滕海峰介绍，今年交易鲜菇120吨。", True),
+    # a judgment spaces its posts out
+    ("钱某与东川公司纠纷二审合议庭的审判长是谁？", "审\u3000判\u3000长\u3000\u3000俞建平。", True),
 ])
 def test_a_person_asked_by_post_is_named_in_that_post(question, sentence, stated):
     from app.coverage import states_value
@@ -1074,6 +1076,9 @@ def test_a_dimension_or_size_asked_is_stated_in_its_kind(question, sentence, sta
     ("青湖今年记录到多少只白鹤？", "今年共记录水鸟86400只，比上年增加9%。", False),
     ("青湖今年记录到多少只白鹤？", "今年记录到白鹤3200只。", True),
     ("检查时发现多少台电脑装了盗版软件？", "在52台计算机中，有37台安装了该软件。", True),  # in the official word
+    # 人次 is the unit counted in, not the thing counted; a batch is no count of visits
+    ("景区累计接待了多少人次游客？", "景区累计接待游客21.4万人次。", True),
+    ("景区累计接待了多少人次游客？", "随着最后一批游客离开，活动落下帷幕。", False),
 ])
 def test_the_figure_of_what_is_counted_names_it(question, sentence, stated):
     from app.coverage import states_value
