@@ -239,6 +239,7 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
 # ("桥长86米" for its height); an area, a weight or a capacity asked
 # ("面积有多大", "多重", "库容有多大") in a unit of its kind.
 _ASKS_DIMENSION = re.compile(r"多([高长深宽厚远])(?!时间|时候|期|久|的)")  # (not 多高的年利率)
+_HALF_YEAR = re.compile(r"[上下]半年")  # (2026年上半年 is when, not how long)
 _SPAN_OF_TIME = re.compile(r"期|时间|时长|年限|时效|寿命|多久|岁月|历史")  # (保护期有多长 asks a time)
 # (A distance is any length: "距其下班路线仅约300米".)
 _DIMENSION_WORDS = {"高": "高|海拔", "长": "长|里程", "深": "深", "宽": "宽", "厚": "厚", "远": ""}
@@ -260,6 +261,8 @@ def _measure_asked(text: str) -> Callable[[str], bool] | None:
     near = re.compile(_DIMENSION_WORDS[dim.group(1)])
 
     def states(sentence: str) -> bool:
+        if dim.group(1) == "长" and _DURATION.search(_HALF_YEAR.sub("", _CALENDAR_DATE.sub("", sentence))):
+            return True  # (多长 alone asks a length of time as often: "历时两年")
         return any(near.search(sentence[max(0, m.start() - 4):m.start()]) or near.match(sentence, m.end())
                    for m in length.finditer(sentence))
     return states

@@ -811,7 +811,10 @@ def test_a_length_of_time_is_judged_on_the_quoted_sentences_in_a_unit_of_time():
     assert states_value(asked, "医院应于判决生效后三个月内完成移植。") is True
     # the sentence stating it is often next to those the search found
     assert value_stated(asked, ["患者要求医院继续履行合同。"], [{t: 1.0 for t in asked.terms}])
-    assert states_value(analyze("引桥有多长？"), "引桥于去年建成。") is None   # 多长 alone asks a length as often
+    # 多长 alone asks a length as often as a length of time: either states it
+    assert states_value(analyze("引桥有多长？"), "引桥于去年建成。") is False
+    assert states_value(analyze("引桥有多长？"), "引桥全长860米。") is True
+    assert states_value(analyze("引桥有多长？"), "引桥建设历时两年。") is True
 
 
 def test_a_name_asked_of_a_company_needs_no_persons_name():
