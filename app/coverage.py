@@ -238,12 +238,15 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
 # stated as that dimension ("坝高68米", "全长12公里", "68米高"), not another
 # ("桥长86米" for its height); an area, a weight or a capacity asked
 # ("面积有多大", "多重", "库容有多大") in a unit of its kind.
-_ASKS_DIMENSION = re.compile(r"多([高长深宽厚远])(?!时间|时候|期|久|的)")  # (not 多高的年利率)
+_ASKS_DIMENSION = re.compile(r"(?<![更许诸很好最])多([高长深宽厚远])(?!时间|期|的)")  # (not 更多高校, 多高的年利率)
 _HALF_YEAR = re.compile(r"[上下]半年")  # (2026年上半年 is when, not how long)
 _SPAN_OF_TIME = re.compile(r"期|时间|时长|年限|时效|寿命|多久|岁月|历史")  # (保护期有多长 asks a time)
 # (A distance is any length: "距其下班路线仅约300米".)
 _DIMENSION_WORDS = {"高": "高|海拔", "长": "长|里程", "深": "深", "宽": "宽", "厚": "厚", "远": ""}
-_ASKS_SIZE = re.compile(r"(面积|容量|库容|容积|排量)[^，。？?]{0,3}多大|多重|(?:重量|体重)[^，。？?]{0,3}多少")
+_ASKS_SIZE = re.compile(r"(面积|容量|库容|容积|排量)[^，。？?]{0,3}多大|(?<![更许诸很好最])多重(?=[？?吗呢。]|$)"
+                        r"|(?:重量|体重)[^，。？?]{0,3}多少")
+# 多高 of a sum or a rate ("赔偿标准有多高", "利率有多高") asks no length.
+_ABSTRACT = re.compile(r"标准|赔偿|比例|费|价|金额|利率|率|收入|工资|罚|额|水平|待遇|要求")
 _SIZE_UNITS = {"面积": _UNITS["area"].split(), "容量": [*_UNITS["volume"].split(), *_UNITS["weight"].split(), "千瓦", "兆瓦", "瓦时",
                                                     "千瓦时", "安时"]}
 
@@ -255,7 +258,8 @@ def _measure_asked(text: str) -> Callable[[str], bool] | None:
         noun = size.group(1) or "重量"
         units = _SIZE_UNITS.get(noun, _SIZE_UNITS["容量"]) if noun != "重量" else [*_UNITS["weight"].split(), "克", "斤"]
         return _figure_in(units).search
-    if (dim := _ASKS_DIMENSION.search(text)) is None or dim.group(1) == "长" and _SPAN_OF_TIME.search(text):
+    dim = _ASKS_DIMENSION.search(text)
+    if dim is None or (dim.group(1) == "长" and _SPAN_OF_TIME.search(text)) or _ABSTRACT.search(text):
         return None
     length = _figure_in(_UNITS["length"].split())
     near = re.compile(_DIMENSION_WORDS[dim.group(1)])
@@ -377,7 +381,7 @@ def states_value(info: QuestionInfo, sentence: str) -> bool | None:
     if not has_value(text) or dates_act(text, acts_asked(info)) is False:
         return False
     if info.intent == "count" and (counted := _counted_noun(info)) and \
-            not any(compare_form(w) in compare_form(text) for w in (counted, *register().get(counted, ()))):
+            not any(_in_order(w, compare_form(text)) for w in (counted, *register().get(counted, ()))):
         # The figure of what the question counts names it ("多少只白鹤" is not
         # answered by "共记录水鸟86400只"), in its own word or an official one.
         return False
@@ -392,6 +396,13 @@ def states_value(info: QuestionInfo, sentence: str) -> bool | None:
         # when the value test reads across clauses only.
         return not stating or not all(_FORECAST.search(_NOT_FORECAST.sub("", c)) for c in stating)
     return True
+
+
+def _in_order(word: str, text: str) -> bool:
+    """``word``'s characters in ``text`` in order, a few apart at most (省市 in
+    省区市, 高校 in 高等学校)."""
+    word = compare_form(word)
+    return re.search("[\u4e00-\u9fff]{0,2}".join(map(re.escape, word)), text) is not None
 
 
 def _counted_noun(info: QuestionInfo) -> str | None:
@@ -544,7 +555,7 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
     if (thing := _asked_name_of(info.text)) is not None:
         own = proper_names_in(info.text)
         return lambda sentence: names_one(sentence, thing, own)
-    if (measure := _measure_asked(info.text)) is not None:
+    if info.intent in ("count", "duration", "what") and (measure := _measure_asked(info.text)) is not None:
         return measure
     if _ASKS_NUMBER.search(info.text):
         return _PHONE.search
@@ -552,7 +563,8 @@ def _value_test(info: QuestionInfo) -> Callable[[str], bool] | None:
         return _CLOCK.search
     if _ASKS_POST.search(info.text):
         return _names_post
-    if _ASKS_TRADE.search(info.text):
+    if _ASKS_TRADE.search(info.text) and (persons_named(info.text) or names_asked(info.text) or "职业" in info.text):
+        # (Of a person named: "商标局工作人员不得从事什么工作" asks an activity.)
         own = frozenset(words(info.text))
         return lambda sentence: _names_trade(sentence, own)
     if _asks_rate(info.text):
@@ -792,10 +804,13 @@ _ORGANISATIONS = {"公司": ("公司", "集团", "厂"), "企业": ("公司", "�
 # A body of any kind (哪家施工单位, 哪家经销商, 分别是哪几家): the endings of
 # all kinds above and of public bodies.
 _ANY_BODY_ENDS = tuple(dict.fromkeys(e for ends in _ORGANISATIONS.values() for e in ends)) + \
-    ("政府", "局", "委", "厅", "会", "社", "所", "站", "队", "馆", "商行", "合作社", "部门", "机关", "机构", "单位")
+    ("政府", "局", "委", "厅", "署", "海关", "会", "社", "所", "站", "队", "馆", "商行", "合作社", "部门", "机关", "机构", "单位")
 # A public body's word of three or more characters names the one of its place
 # (省政府, 知识产权局), where general Chinese has a word for it.
 _PUBLIC_ENDS = ("政府", "局", "委", "厅", "院")
+# Bodies a law names by function, not by name (向海关申请, 向仲裁机构申请): which
+# one a question asks is answered so.
+_FUNCTION_BODIES = ("海关", "总署", "机构", "部门", "机关")
 _ORGANISATIONS["单位"] = _ANY_BODY_ENDS
 _ASKS_ORGANISATION = re.compile(rf"(?:哪家|哪一家|哪个|哪所|哪一所)[\u4e00-\u9fff]{{0,4}}?({'|'.join(_ORGANISATIONS)})"
                                 r"|(哪几?家)")
@@ -821,7 +836,7 @@ def names_organisation(sentence: str, kind: str) -> bool:
         own = "" if word_frequency(word) and not flag.startswith(_PROPER) else word[:-len(end)]
         if own and "某" not in own and own not in _SORT_WORDS:
             return True
-        if kind == "单位" and len(word) >= 3 and word.endswith(_PUBLIC_ENDS):
+        if kind == "单位" and (len(word) >= 3 and word.endswith(_PUBLIC_ENDS) or word.endswith(_FUNCTION_BODIES)):
             return True
         before, tag = (words[i - 1][1], words[i - 1][2]) if i else ("", "")
         # (A verbal noun names it within a name only: 青禾资产 / 评估 / 有限公司,

@@ -438,10 +438,10 @@ def asked_event(text: str) -> str | None:
     after = [(w, t, start == m.end()) for start, w, t in words if start >= m.end() and w not in _TO_EVENT]
     # A noun dates an act only right after the question word (哪一天入汛); past
     # other words it is where or what (从哪一年开始在全省实施).
-    if after and len(after[0][0]) >= 2 and CJK_WORD.match(after[0][0]) and (
+    if after and len(after[0][0]) >= 2 and CJK_WORD.match(after[0][0]) and after[0][0] not in _LIGHT_VERBS and (
             after[0][1].startswith("v") or after[0][1].startswith("n") and after[0][2]):
         return after[0][0]
-    if after and (after[0][1] == "p" or len(after[0][0]) == 1 and after[0][1] == "v"):
+    if after and (after[0][1] == "p" or len(after[0][0]) == 1 and after[0][1] == "v" or after[0][0] in _LIGHT_VERBS):
         # Past a preposition's phrase or a causative ("哪天把押金扣下", "哪天向
         # 保险公司申请理赔", "哪一天请人安装"): the first verb of the clause.
         for w, t, _ in after:

@@ -172,7 +172,7 @@ def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
         # A cut of spoken phrasing ("能罚" of "最高能罚多少钱"), no word of
         # general Chinese, of the corpus or a name: it names no thing.
         return False
-    if attribute in _PERSON_KINDS and re.search(rf"哪一?位{attribute}", info.text) or attribute in _BODY_KINDS:
+    if (attribute in _PERSON_KINDS and re.search(rf"哪一?位{attribute}", info.text)) or attribute in _BODY_KINDS:
         # "哪位官员", "哪家机构": a general word for the person or body asked,
         # whom the text names by a post and a name ("局长沈某") or by its own
         # name, not a word it must use.
@@ -180,10 +180,6 @@ def asks_about_unknown(info: QuestionInfo, snapshot: IndexSnapshot) -> bool:
     if attribute and given_to(info.text, attribute):
         # "赔给老太太多少钱": whom a sum goes to, whom the text names by a part
         # in the matter (原告), is not what is asked.
-        return False
-    if attribute and snapshot.abbreviates(attribute):
-        # "监管局" of "市场监督管理局", "保额" of "保险金额": a short form of
-        # a corpus word is a word of the corpus.
         return False
     grams = _bigrams(attribute) if attribute else set()
     return bool(grams) and not grams & snapshot.corpus_bigrams

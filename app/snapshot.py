@@ -236,16 +236,6 @@ class IndexSnapshot:
     def in_vocabulary(self, term: str) -> bool:
         return term in self._df
 
-    def abbreviates(self, term: str) -> bool:
-        """``term`` is a short form of a longer word of the corpus: its
-        characters in order, each a few characters from the last ("监管局" of
-        "监督管理局", "保额" of "保险金额"), as Chinese shortens names."""
-        if not 2 <= len(term) <= 4 or not CJK_WORD.match(term):
-            return False
-        gaps = "[\u4e00-\u9fff]{0,2}"
-        pattern = re.compile(gaps.join(map(re.escape, compare_form(term))))
-        return any(len(m.group(0)) > len(term) for m in pattern.finditer(self._corpus_form))
-
     @cached_property
     def homophones(self) -> HomophoneIndex:
         # Built on the first question with a word the corpus lacks: most
