@@ -239,16 +239,18 @@ def asked_unit(question: str, attribute: str | None = None) -> re.Pattern[str] |
 # ("桥长86米" for its height); an area, a weight or a capacity asked
 # ("面积有多大", "多重", "库容有多大") in a unit of its kind.
 _ASKS_DIMENSION = re.compile(r"(?<![更许诸很好最])多([高长深宽厚远])(?!时间|期|的)")  # (not 更多高校, 多高的年利率)
+_DIMENSION_REACH = 4
 _HALF_YEAR = re.compile(r"[上下]半年")  # (2026年上半年 is when, not how long)
 _SPAN_OF_TIME = re.compile(r"期|时间|时长|年限|时效|寿命|多久|岁月|历史")  # (保护期有多长 asks a time)
-# (A distance is any length: "距其下班路线仅约300米".)
-_DIMENSION_WORDS = {"高": "高|海拔", "长": "长|里程", "深": "深", "宽": "宽", "厚": "厚", "远": ""}
+# The words a length is stated beside as each dimension; a distance (远) is
+# any length ("距其下班路线仅约300米").
+_DIMENSION_WORDS = {"高": "高|海拔", "长": "长|里程", "深": "深", "宽": "宽", "厚": "厚"}
 _ASKS_SIZE = re.compile(r"(面积|容量|库容|容积|排量)[^，。？?]{0,3}多大|(?<![更许诸很好最])多重(?=[？?吗呢。]|$)"
                         r"|(?:重量|体重)[^，。？?]{0,3}多少")
 # 多高 of a sum or a rate ("赔偿标准有多高", "利率有多高") asks no length.
 _ABSTRACT = re.compile(r"标准|赔偿|比例|费|价|金额|利率|率|收入|工资|罚|额|水平|待遇|要求")
-_SIZE_UNITS = {"面积": _UNITS["area"].split(), "容量": [*_UNITS["volume"].split(), *_UNITS["weight"].split(), "千瓦", "兆瓦", "瓦时",
-                                                    "千瓦时", "安时"]}
+_SIZE_UNITS = {"面积": _UNITS["area"].split(), "重量": [*_UNITS["weight"].split(), "克", "斤"],
+               "容量": [*_UNITS["volume"].split(), *_UNITS["weight"].split(), "千瓦", "兆瓦", "瓦时", "千瓦时", "安时"]}
 
 
 def _measure_asked(text: str) -> Callable[[str], bool] | None:
@@ -256,18 +258,21 @@ def _measure_asked(text: str) -> Callable[[str], bool] | None:
     (see _ASKS_DIMENSION), or None when it asks none."""
     if (size := _ASKS_SIZE.search(text)) is not None:
         noun = size.group(1) or "重量"
-        units = _SIZE_UNITS.get(noun, _SIZE_UNITS["容量"]) if noun != "重量" else [*_UNITS["weight"].split(), "克", "斤"]
-        return _figure_in(units).search
+        return _figure_in(_SIZE_UNITS.get(noun, _SIZE_UNITS["容量"])).search
     dim = _ASKS_DIMENSION.search(text)
     if dim is None or (dim.group(1) == "长" and _SPAN_OF_TIME.search(text)) or _ABSTRACT.search(text):
         return None
     length = _figure_in(_UNITS["length"].split())
+    if dim.group(1) == "远":
+        return length.search
     near = re.compile(_DIMENSION_WORDS[dim.group(1)])
 
     def states(sentence: str) -> bool:
         if dim.group(1) == "长" and _DURATION.search(_HALF_YEAR.sub("", _CALENDAR_DATE.sub("", sentence))):
             return True  # (多长 alone asks a length of time as often: "历时两年")
-        return any(near.search(sentence[max(0, m.start() - 4):m.start()]) or near.match(sentence, m.end())
+        # (The dimension's word within a few characters before the figure,
+        # "坝高68米", "高达68米", or right after its unit, "68米高".)
+        return any(near.search(sentence[max(0, m.start() - _DIMENSION_REACH):m.start()]) or near.match(sentence, m.end())
                    for m in length.finditer(sentence))
     return states
 
@@ -662,6 +667,13 @@ def _person_spans(sentence: str, words: list[tuple[int, str, str]]) -> list[tupl
     return spans
 
 
+_SPACING = re.compile(r"[ \u3000]+")
+# Words for people met by chance, whom a text names by their age, trade or
+# home instead ("72岁的张大爷"): any person named may be the one asked.
+_ANYONE = frozenset("老人 老太太 大爷 大妈 居民 市民 村民 群众 男子 女子 女士 先生 小伙 姑娘 孩子 学生 游客 患者 乘客 "
+                    "顾客 网友 读者 观众 家长 老师 职工 工人 员工".split())
+
+
 def names_person(sentence: str, role: str | None = None, besides: frozenset[str] = frozenset()) -> bool:
     """The sentence names a person (_person_spans) other than those
     ``besides`` (the question's own: "被告蒋某的代理人是谁" is not answered
@@ -672,7 +684,7 @@ def names_person(sentence: str, role: str | None = None, besides: frozenset[str]
     sentence = _SPACING.sub("", sentence)  # (a judgment spaces its posts out: 审　判　长　　俞建平)
     words = tagged_offsets(sentence)
     spans = [(a, b) for a, b in _person_spans(sentence, words) if sentence[a:b] not in besides]
-    if not role or role not in sentence and role in _ANYONE:
+    if not role or (role not in sentence and role in _ANYONE):
         return bool(spans)
     if role not in sentence and role[-2:] not in sentence:
         # A post or part asked ("项目经理", "代理律师") that the sentence does
@@ -695,13 +707,6 @@ def names_person(sentence: str, role: str | None = None, besides: frozenset[str]
     # 球员") says the role of the subject an earlier clause names.
     return any(c in named or _carries_subject(sentence, c) and min(named, default=c) < c
                for c in {_clause_of(sentence, r) for r, _ in roles})
-
-
-_SPACING = re.compile(r"[ \u3000]+")
-# Words for people met by chance, whom a text names by their age, trade or
-# home instead ("72岁的张大爷"): any person named may be the one asked.
-_ANYONE = frozenset("老人 老太太 大爷 大妈 居民 市民 村民 群众 男子 女子 女士 先生 小伙 姑娘 孩子 学生 游客 患者 乘客 "
-                    "顾客 网友 读者 观众 家长 老师 职工 工人 员工".split())
 
 
 # Words a clause may open with and still go on with the subject before it.
@@ -754,6 +759,7 @@ _POST = ("长", "书记", "主任", "主席", "委员", "经理", "总监", "秘
 # A trade asked ("是做什么工作的", "什么职业") is named by a word for one.
 _ASKS_TRADE = re.compile(r"(?:做|干|从事)(?:什么|啥)(?:工作|职业)|(?:什么|啥)职业")
 _TRADE_ENDS = ("员", "师", "工", "警", "官", "手", "匠")
+_NO_TRADES = frozenset("人员 成员 会员 对手 器官 官员 员工 职工 手工".split())  # (a person's part, no trade)
 _TRADES = frozenset("农民 无业 退休 个体 职员 司机 会计 律师 记者 护士 保安 厨师 老板 店主 学生 医生 商人 渔民 牧民 "
                     "个体工商户 自由职业".split())
 _QUESTION_WORD = re.compile(r"什么|多少|多高|几")
@@ -777,7 +783,8 @@ def _asks_clock(text: str) -> bool:
 def _names_trade(sentence: str, besides: frozenset[str]) -> bool:
     """A word for a trade or a post (教师, 司机, 技术员, 局长; 无业) other than
     the question's own words."""
-    return any(w not in besides and len(w) >= 2 and (w.endswith(_TRADE_ENDS) and flag.startswith("n") or w in _TRADES)
+    return any(w not in besides and w not in _NO_TRADES and len(w) >= 2
+               and (w.endswith(_TRADE_ENDS) and flag.startswith("n") or w in _TRADES)
                for w, flag in tagged(sentence)) or _names_post(sentence)
 
 
@@ -797,21 +804,21 @@ _MODEL = re.compile(rf"[A-Za-z]+[-\s]?\d+|\d+[A-Za-z]{{2,}}|[\u4e00-\u9fff]{{1,4
 _ASKS_BRAND = re.compile(r"(?:什么|啥|哪个|哪一?家)(?:牌子|品牌|牌(?![照号匾坊])|商标(?=的))")
 _BRAND = re.compile(r"(?:[\u4e00-\u9fff]{1,6}|[A-Za-z][A-Za-z0-9]+)(?<!某)(?<!某品)牌(?![照子])|“[^”]{1,12}”|[A-Za-z]{2,}")
 # The kinds of organisation asked, each with the endings of their names.
-_ORGANISATIONS = {"公司": ("公司", "集团", "厂"), "企业": ("公司", "集团", "厂", "企业"), "工厂": ("厂", "公司", "集团"),
+_NAMED_KINDS = {"公司": ("公司", "集团", "厂"), "企业": ("公司", "集团", "厂", "企业"), "工厂": ("厂", "公司", "集团"),
                   "厂家": ("厂", "公司", "集团"), "医院": ("院", "医院", "卫生院", "中心"), "银行": ("银行",),
                   "学校": ("大学", "学院", "学校", "中学", "小学", "幼儿园"), "商店": ("店", "商场", "超市"),
                   "法院": ("法院",), "平台": ("平台",), "大学": ("大学", "学院"), "学院": ("学院", "大学")}
 # A body of any kind (哪家施工单位, 哪家经销商, 分别是哪几家): the endings of
 # all kinds above and of public bodies.
-_ANY_BODY_ENDS = tuple(dict.fromkeys(e for ends in _ORGANISATIONS.values() for e in ends)) + \
-    ("政府", "局", "委", "厅", "署", "海关", "会", "社", "所", "站", "队", "馆", "商行", "合作社", "部门", "机关", "机构", "单位")
+_ORGANISATIONS = {**_NAMED_KINDS, "单位": (*dict.fromkeys(e for ends in _NAMED_KINDS.values() for e in ends),
+                                           "政府", "局", "委", "厅", "署", "海关", "会", "社", "所", "站", "队", "馆", "商行",
+                                           "合作社", "部门", "机关", "机构", "单位")}
 # A public body's word of three or more characters names the one of its place
 # (省政府, 知识产权局), where general Chinese has a word for it.
 _PUBLIC_ENDS = ("政府", "局", "委", "厅", "院")
 # Bodies a law names by function, not by name (向海关申请, 向仲裁机构申请): which
 # one a question asks is answered so.
 _FUNCTION_BODIES = ("海关", "总署", "机构", "部门", "机关")
-_ORGANISATIONS["单位"] = _ANY_BODY_ENDS
 _ASKS_ORGANISATION = re.compile(rf"(?:哪家|哪一家|哪个|哪所|哪一所)[\u4e00-\u9fff]{{0,4}}?({'|'.join(_ORGANISATIONS)})"
                                 r"|(哪几?家)")
 # Words before an organisation's kind that say what sort it is, not which

@@ -12,7 +12,7 @@ from .textnorm import is_mostly_latin
 from .tokenize import content_terms, is_fused, is_number, stopwords, tagged, tagged_offsets, word_bounds
 
 _INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|哪天|哪一天|哪个月|哪一个月|几月|几号|日期|时间是(?!怎|如何)|\bwhen\b|what date|which day", re.I)),
+    ("date", re.compile(r"什么时候|啥时候|何时|哪年|哪一年|几几年|哪天|哪一天|哪个月|哪一个月|几月|几号|日期|时间是(?!怎|如何)|\bwhen\b|what date|which day", re.I)),
     # (十几年, 好几本, 几十个 tell a rough number, they ask none.)
     ("count", re.compile(r"多少|多大|(?:(?<![哪第十好这那没几])几(?![十百千万])|第几(?![条款项编章节]))[个件项次家人位名条类种批年天日月倍级岁份包周台辆张本套间座期届轮楼层]|数量|金额|数目|规模|how many|how much|number of|amount", re.I)),
     ("duration", re.compile(r"多长|多久|期限|时限|什么时间内|多少时间内|how long", re.I)),
@@ -441,7 +441,8 @@ def asked_event(text: str) -> str | None:
     if after and len(after[0][0]) >= 2 and CJK_WORD.match(after[0][0]) and after[0][0] not in _LIGHT_VERBS and (
             after[0][1].startswith("v") or after[0][1].startswith("n") and after[0][2]):
         return after[0][0]
-    if after and (after[0][1] == "p" or len(after[0][0]) == 1 and after[0][1] == "v" or after[0][0] in _LIGHT_VERBS):
+    opening = next(((w, t) for start, w, t in words if start >= m.end()), ("", ""))  # (从, 在 included)
+    if after and (opening[1] == "p" or len(after[0][0]) == 1 and after[0][1] == "v" or after[0][0] in _LIGHT_VERBS):
         # Past a preposition's phrase or a causative ("哪天把押金扣下", "哪天向
         # 保险公司申请理赔", "哪一天请人安装"): the first verb of the clause.
         for w, t, _ in after:
@@ -486,6 +487,12 @@ def asked_attribute(text: str) -> str | None:
             determined = None if _SELF_MEASURED.match(word) else _determined_noun(pairs, i)
             return determined or _copula_subject(pairs, i) or _noun_before(pairs, i)
     return None
+
+
+# Single characters that make a noun of the word before them (保洁费, 补助金).
+_NOUN_SUFFIXES = frozenset("费金款额率价量数")
+# Localisers a place word may be fused with (镇里, 厂里).
+_LOCALISERS = ("里", "内")
 
 
 def _is_attribute(word: str, flag: str | None = None) -> bool:
@@ -556,8 +563,3 @@ def given_to(text: str, word: str) -> bool:
             return False
     return False
 
-
-# Single characters that make a noun of the word before them (保洁费, 补助金).
-_NOUN_SUFFIXES = frozenset("费金款额率价量数")
-# Localisers a place word may be fused with (镇里, 厂里).
-_LOCALISERS = ("里", "内")

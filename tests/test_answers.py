@@ -1733,6 +1733,7 @@ def test_the_act_a_when_question_dates_is_read_past_a_preposition(tmp_path):
     assert asked_event("驰途公司是哪天把押金扣下的？") == "扣下"
     assert asked_event("苏某是哪一天请人在卫生间安装淋浴房的？") == "安装"  # past a causative
     assert asked_event("法院是哪天对本案进行审理的？") == "审理"  # past a light verb
+    assert asked_event("这种水稻是哪一年从日本引进的？") == "引进"  # past 从's phrase
     pipeline = _pipeline_on(tmp_path, "rental.txt", "租车纠纷\n李某于2024年3月20日归还车辆。驰途公司扣留了李某的押金3000元。"
                                                      "李某于2024年5月8日向本院提起诉讼。\n")
     assert pipeline.ask("驰途公司是哪天把李某的押金扣留的？").refused  # the act named, never dated

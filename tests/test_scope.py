@@ -62,6 +62,7 @@ def test_colloquial_interrogatives_set_the_intent():
     assert analyze("我家招牌用了十几年，还能接着用吗？").intent == "yesno"
     assert analyze("他写过好几本书，出版社该怎么付稿酬？").intent == "how"
     assert analyze("有几个人参加了培训？").intent == "count"
+    assert analyze("他是几几年出生的？").intent == "date"
     # within what time: a time limit is asked
     assert analyze("对决定不服的，应当在什么时间内申请复议？").intent == "duration"
 
